@@ -1,0 +1,44 @@
+"""Start-up: parse the command line, then run a headless command or open the window."""
+
+import sys
+from collections.abc import Sequence
+
+
+def _report_unexpected(error: BaseException) -> int:
+    """Keep tracebacks out of the user's way: one line, the details in the log."""
+    import traceback
+
+    from platformdirs import user_log_path
+
+    log = user_log_path("delegation", appauthor=False) / "delegation.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            traceback.print_exception(error, file=handle)
+        where = str(log)
+    except OSError:
+        where = "-"
+    print(f"delegation: internal error: {error!r} (details: {where})", file=sys.stderr)
+    return 70  # EX_SOFTWARE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from delegation import cli
+
+    arguments = cli.parse_arguments(argv)
+    try:
+        if arguments.command is None:
+            from delegation.ui.application import run_application
+
+            return run_application(arguments.db)
+        return cli.run_command(arguments)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into head, closed early
+        return cli.EXIT_OK
+    except Exception as error:
+        return _report_unexpected(error)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""The headless commands: every batch job the window offers, for scripts and terminals."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import NoReturn
+
+from delegation.domain.errors import DelegationError, NotFoundError, ValidationError, DatabaseError
+from delegation.i18n import SUPPORTED_LANGUAGES, _, ngettext, set_language
+
+PROGRAM = "delegation"
+
+# Exit statuses of the command-line contract.
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Usage errors are one line on standard error, never the whole usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{PROGRAM}: {message} ({_('see --help')})\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("invalid date {text!r}: use YYYY-MM-DD").format(text=text)
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog=PROGRAM,
+        description=_("Plan business study-trip delegations. Without a command, open the window."),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help=_("SQLite file or SQLAlchemy URL (default: $DELEGATION_DB, else the user data folder)"),
+    )
+    parser.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the interface and documents")
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help=_("load the sample Tallinn delegation"))
+    demo.add_argument("--reset", action="store_true", help=_("replace it if already loaded"))
+
+    trips = commands.add_parser("trips", help=_("list the trips, or add one"))
+    trip_commands = trips.add_subparsers(dest="trips_command", metavar="ACTION")
+    add = trip_commands.add_parser("add", help=_("create a trip"))
+    add.add_argument("--key", required=True, help=_("short unique key, e.g. tallinn-2023"))
+    add.add_argument("--title", required=True)
+    add.add_argument("--destination", required=True, metavar="CITY")
+    add.add_argument("--country", required=True, metavar="CC", help=_("ISO code, e.g. EE"))
+    add.add_argument("--start", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    add.add_argument("--end", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    add.add_argument(
+        "--timezone", metavar="IANA", help=_("default: the time zone of the country's capital")
+    )
+    return parser
+
+
+def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=False)]
+    for row in (headers, *rows):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _command_demo(workspace, arguments) -> int:
+    from delegation.services.demo import load_demo
+
+    result = load_demo(workspace, reset=arguments.reset)
+    if result.loaded:
+        print(
+            _("Loaded the sample delegation {key}: {participants} and {items}.").format(
+                key=result.key,
+                participants=ngettext(
+                    "{n} participant", "{n} participants", result.participants
+                ).format(n=result.participants),
+                items=ngettext("{n} agenda item", "{n} agenda items", result.agenda_items).format(
+                    n=result.agenda_items
+                ),
+            )
+        )
+    else:
+        print(
+            _("The sample delegation {key} is already loaded; --reset loads it afresh.").format(
+                key=result.key
+            )
+        )
+    return EXIT_OK
+
+
+def _command_trips(workspace, arguments) -> int:
+    from delegation.i18n.formatting import format_date_range
+    from delegation.services.trips import NewTrip, add_trip, list_trips
+
+    if arguments.trips_command == "add":
+        trip = add_trip(
+            workspace,
+            NewTrip(
+                key=arguments.key,
+                title=arguments.title,
+                destination_city=arguments.destination,
+                destination_country=arguments.country,
+                start_date=arguments.start,
+                end_date=arguments.end,
+                timezone=arguments.timezone,
+            ),
+        )
+        print(
+            _("Created trip {key}: {title}, {dates} ({timezone}).").format(
+                key=trip.key,
+                title=trip.title,
+                dates=format_date_range(trip.start_date, trip.end_date),
+                timezone=trip.timezone,
+            )
+        )
+        return EXIT_OK
+    trips = list_trips(workspace)
+    if not trips:
+        print(_("No trips yet. Create one with 'delegation trips add' or load the sample with 'delegation demo'."))
+        return EXIT_OK
+    _print_table(
+        [_("KEY"), _("TITLE"), _("DESTINATION"), _("DATES"), _("PARTICIPANTS")],
+        [
+            [
+                trip.key,
+                trip.title,
+                f"{trip.destination_city} ({trip.destination_country})",
+                format_date_range(trip.start_date, trip.end_date),
+                str(trip.participant_count),
+            ]
+            for trip in trips
+        ],
+    )
+    return EXIT_OK
+
+
+_COMMANDS = {"demo": _command_demo, "trips": _command_trips}
+
+
+def _exit_status(error: DelegationError) -> int:
+    # Refused data is 1; anything about what was asked for (trip, file, database) is 2.
+    if isinstance(error, NotFoundError | DatabaseError):
+        return EXIT_USAGE
+    if isinstance(error, ValidationError):
+        return EXIT_REFUSED
+    return EXIT_REFUSED
+
+
+def run_command(arguments: argparse.Namespace) -> int:
+    """Run one parsed command against the database it names; returns the exit status."""
+    from delegation.services.workspace import open_workspace
+
+    try:
+        workspace = open_workspace(arguments.db)
+        try:
+            return _COMMANDS[arguments.command](workspace, arguments)
+        finally:
+            workspace.close()
+    except DelegationError as error:
+        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        return _exit_status(error)
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    # The language must be known before the parser's help texts are translated.
+    raw = list(sys.argv[1:] if argv is None else argv)
+    language = None
+    for index, item in enumerate(raw):
+        if item == "--lang" and index + 1 < len(raw):
+            language = raw[index + 1]
+        elif item.startswith("--lang="):
+            language = item.partition("=")[2]
+    set_language(language if language in SUPPORTED_LANGUAGES else None)
+    return build_parser().parse_args(raw)

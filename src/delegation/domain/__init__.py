@@ -1,0 +1,1 @@
+"""What a delegation is, in plain Python: enums, value objects and rules."""

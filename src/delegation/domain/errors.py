@@ -1,0 +1,28 @@
+"""Errors every layer may raise and every front end knows how to show."""
+
+
+class DelegationError(Exception):
+    """A failure the user can understand and act on; its text is shown as is."""
+
+
+class NotFoundError(DelegationError):
+    """The trip, participant or other object asked for does not exist."""
+
+
+class ValidationError(DelegationError):
+    """Data refused by a rule; names the field and, when known, file and line."""
+
+    def __init__(self, field: str, reason: str, *, location: str | None = None) -> None:
+        self.field = field
+        self.reason = reason
+        self.location = location
+        prefix = f"{location}: " if location else ""
+        super().__init__(f"{prefix}{field}: {reason}")
+
+
+class ConflictError(DelegationError):
+    """Someone else changed the record since it was read (optimistic concurrency)."""
+
+
+class DatabaseError(DelegationError):
+    """The database cannot be opened or used: not a database, too new, unreadable."""

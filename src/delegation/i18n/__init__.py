@@ -1,0 +1,21 @@
+"""Translation of visible strings (gettext) and the language in force."""
+
+from delegation.i18n.translation import (
+    SUPPORTED_LANGUAGES,
+    N_,
+    _,
+    current_language,
+    ngettext,
+    set_language,
+    system_language,
+)
+
+__all__ = [
+    "N_",
+    "SUPPORTED_LANGUAGES",
+    "_",
+    "current_language",
+    "ngettext",
+    "set_language",
+    "system_language",
+]

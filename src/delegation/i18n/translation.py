@@ -1,0 +1,62 @@
+"""gettext catalogs for French and English, switchable while the program runs."""
+
+import gettext
+import locale
+import os
+
+from delegation.resources import resource
+
+DOMAIN = "delegation"
+SUPPORTED_LANGUAGES = ("fr", "en")
+FALLBACK_LANGUAGE = "en"
+
+_language = FALLBACK_LANGUAGE
+_catalog: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def system_language() -> str:
+    """The user's language if we speak it (French or English), else English."""
+    candidates = [
+        os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+    ]
+    try:
+        candidates.append(locale.getlocale()[0] or "")
+    except ValueError:  # an unparsable locale setting
+        pass
+    for candidate in candidates:
+        for part in candidate.split(":"):
+            code = part[:2].lower()
+            if code in SUPPORTED_LANGUAGES:
+                return code
+            if part and part not in ("C", "POSIX") and not part.startswith("C."):
+                return FALLBACK_LANGUAGE
+    return FALLBACK_LANGUAGE
+
+
+def set_language(language: str | None) -> str:
+    """Switch every later translation to this language; returns the one in force."""
+    global _language, _catalog
+    language = (language or system_language()).lower()
+    if language not in SUPPORTED_LANGUAGES:
+        language = FALLBACK_LANGUAGE
+    localedir = str(resource("locale"))
+    _catalog = gettext.translation(DOMAIN, localedir, languages=[language], fallback=True)
+    _language = language
+    return language
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _catalog.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction where it is defined; translate it where shown."""
+    return message

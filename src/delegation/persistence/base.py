@@ -1,0 +1,52 @@
+"""Declarative base with a naming convention and the optimistic-concurrency mixin."""
+
+import getpass
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+# Named constraints let Alembic alter them later, on SQLite (batch mode) as on PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()[:100]
+    except (KeyError, OSError):  # no login name, e.g. in some containers
+        return ""
+
+
+class Versioned:
+    """Every editable row carries a version; an UPDATE of a stale copy matches no row.
+
+    SQLAlchemy adds ``WHERE version = <read version>`` to each UPDATE and DELETE and
+    raises StaleDataError when nothing matched, so two organisers sharing a database
+    never silently overwrite each other. ``updated_by`` lets the loser be told who won.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, nullable=False, default=_utcnow, onupdate=_utcnow
+    )
+    updated_by: Mapped[str] = mapped_column(
+        String(100), nullable=False, default=_current_user, onupdate=_current_user
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.version}

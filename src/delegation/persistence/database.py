@@ -1,0 +1,127 @@
+"""Where the database is and how to open it: the engine, its pragmas, the file checks."""
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from delegation.domain.errors import DatabaseError
+
+ENVIRONMENT_VARIABLE = "DELEGATION_DB"
+DEFAULT_FILE_NAME = "delegation.sqlite3"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_database_path() -> Path:
+    """The embedded database in the user's data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("delegation", appauthor=False) / DEFAULT_FILE_NAME
+
+
+@dataclass(frozen=True)
+class DatabaseLocation:
+    """What the user asked for, resolved: an SQLAlchemy URL and, for SQLite, its file."""
+
+    url: URL
+    path: Path | None
+    is_default: bool
+
+    @property
+    def display(self) -> str:
+        """How to name the database in a message, without any password."""
+        return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
+
+
+def resolve_location(requested: str | None) -> DatabaseLocation:
+    """--db, else DELEGATION_DB, else the default file; a path or any SQLAlchemy URL."""
+    is_default = False
+    if not requested:
+        requested = os.environ.get(ENVIRONMENT_VARIABLE) or None
+    if not requested:
+        requested = str(default_database_path())
+        is_default = True
+    if "://" in requested:
+        try:
+            url = make_url(requested)
+        except Exception as error:  # the URL parser raises ArgumentError and ValueError
+            raise DatabaseError(f"{requested}: not a database path or URL ({error})") from None
+        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+            return DatabaseLocation(url, Path(url.database).expanduser().resolve(), is_default)
+        return DatabaseLocation(url, None, is_default)
+    path = Path(requested).expanduser().resolve()
+    return DatabaseLocation(URL.create("sqlite+pysqlite", database=str(path)), path, is_default)
+
+
+def prepare_sqlite_file(path: Path) -> bool:
+    """Check an existing file is an SQLite database, or create an empty private one.
+
+    Nothing is written to an existing file that is not a database: SQLite would
+    only fail on its first read, after the caller had a chance to create WAL files.
+    Returns True when the file was created now.
+    """
+    if path.exists():
+        if not path.is_file():
+            raise DatabaseError(f"{path}: not a database file (it is a folder or a device)")
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as error:
+            raise DatabaseError(f"{path}: cannot read the file ({error.strerror})") from None
+        if header and header != SQLITE_HEADER:
+            raise DatabaseError(f"{path}: not a Delegation database (not an SQLite file)")
+        if not os.access(path, os.W_OK):
+            raise DatabaseError(f"{path}: the database file is read-only")
+        return not header
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Owner-only from the first byte: the file holds passports and health data.
+        # SQLite gives its -wal and -shm files the same permissions.
+        descriptor = os.open(
+            path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR
+        )
+        os.close(descriptor)
+    except OSError as error:
+        raise DatabaseError(f"{path}: cannot create the database ({error.strerror})") from None
+    return True
+
+
+def _configure_sqlite_connection(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so that
+    # DDL is transactional too: a failed migration then leaves the file as it was.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # WAL lets the window read while a save is written; FULL syncs each commit to
+    # disk, so an edit the user saw saved survives a power cut.
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def _begin_sqlite_transaction(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def create_database_engine(location: DatabaseLocation, **options) -> Engine:
+    if location.url.get_backend_name() == "sqlite":
+        engine = create_engine(location.url, **options)
+        event.listen(engine, "connect", _configure_sqlite_connection)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
+        return engine
+    try:
+        return create_engine(location.url, pool_pre_ping=True, **options)
+    except (
+        Exception
+    ) as error:  # a missing driver raises ModuleNotFoundError, an odd URL ArgumentError
+        raise DatabaseError(f"{location.display}: cannot use this database ({error})") from None
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Services hand out plain dataclasses, so ORM objects need not survive a commit.
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the delegation schema, shipped inside the package."""

@@ -1,0 +1,23 @@
+"""The tables of a delegation database, one module per area of the product."""
+
+from delegation.persistence.models.logistics import Hotel, Room, TravelSegment, segment_passengers
+from delegation.persistence.models.people import Contact, Organization
+from delegation.persistence.models.programme import AgendaItem, Venue, agenda_item_groups
+from delegation.persistence.models.registration import Participant, participant_groups
+from delegation.persistence.models.trips import Trip, TripGroup
+
+__all__ = [
+    "AgendaItem",
+    "Contact",
+    "Hotel",
+    "Organization",
+    "Participant",
+    "Room",
+    "TravelSegment",
+    "Trip",
+    "TripGroup",
+    "Venue",
+    "agenda_item_groups",
+    "participant_groups",
+    "segment_passengers",
+]

@@ -1,0 +1,149 @@
+"""Create or upgrade the schema on start, backing an SQLite file up before an upgrade."""
+
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from delegation.domain.errors import DatabaseError
+from delegation.persistence.database import DatabaseLocation, create_database_engine
+
+# The newest revision in migrations/versions (a test keeps the two equal). Knowing it
+# here lets an up-to-date database open without importing Alembic at all.
+SCHEMA_HEAD = "0001"
+VERSION_TABLE = "alembic_version"
+
+
+@dataclass(frozen=True)
+class SchemaOutcome:
+    created: bool = False
+    upgraded_from: str | None = None
+    backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class _SchemaState:
+    tables: frozenset[str]
+    revision: str | None
+
+
+def _read_state(engine: Engine, location: DatabaseLocation) -> _SchemaState:
+    """Look at the schema without writing: a foreign file must stay byte-for-byte intact."""
+    if location.path is not None:
+        # A read-only handle: the engine would switch the file to WAL on connect.
+        uri = location.path.as_uri() + "?mode=ro"
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            tables = frozenset(
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%'"
+                )
+            )
+            revision = None
+            if VERSION_TABLE in tables:
+                row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+        return _SchemaState(tables, revision)
+    with engine.connect() as connection:
+        tables = frozenset(inspect(connection).get_table_names())
+        revision = None
+        if VERSION_TABLE in tables:
+            revision = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    return _SchemaState(tables, revision)
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {
+        script.revision
+        for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()
+    }
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", "delegation.persistence:migrations")
+    config.attributes["connection"] = connection
+    return config
+
+
+def backup_sqlite_file(path: Path) -> Path:
+    """A consistent copy beside the original (SQLite's online backup handles WAL)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-backup-{stamp}{path.suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}-backup-{stamp}-{counter}{path.suffix}")
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+    os.close(descriptor)
+    source = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+    return target
+
+
+def upgrade_to_head(location: DatabaseLocation) -> None:
+    """Apply the missing revisions in one transaction."""
+    from alembic import command
+
+    # A private connection: switching SQLite's foreign keys off must not leak into the
+    # pool, and batch migrations copy tables, which enforced foreign keys would forbid.
+    engine = create_database_engine(location, poolclass=NullPool)
+    is_sqlite = engine.dialect.name == "sqlite"
+    try:
+        with engine.connect() as connection:
+            if is_sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+            with connection.begin():
+                command.upgrade(_alembic_config(connection), "head")
+                if is_sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(
+                            f"{location.display}: the upgrade would break {len(broken)}"
+                            " references; nothing was changed"
+                        )
+    finally:
+        engine.dispose()
+
+
+def ensure_schema(engine: Engine, location: DatabaseLocation) -> SchemaOutcome:
+    try:
+        state = _read_state(engine, location)
+    except (sqlite3.Error, SQLAlchemyError) as error:
+        raise DatabaseError(f"{location.display}: cannot read the database ({error})") from None
+    if state.revision == SCHEMA_HEAD:
+        return SchemaOutcome()
+    if not state.tables - {VERSION_TABLE} and state.revision is None:
+        upgrade_to_head(location)
+        return SchemaOutcome(created=True)
+    if VERSION_TABLE not in state.tables:
+        raise DatabaseError(
+            f"{location.display}: not a Delegation database (it holds other tables)"
+        )
+    if state.revision is not None and state.revision not in known_revisions():
+        raise DatabaseError(
+            f"{location.display}: this database was written by a newer version of Delegation"
+            f" (schema {state.revision}); install the newer version to open it"
+        )
+    backup = backup_sqlite_file(location.path) if location.path is not None else None
+    upgrade_to_head(location)
+    return SchemaOutcome(upgraded_from=state.revision or "empty", backup=backup)

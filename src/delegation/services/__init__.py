@@ -1,0 +1,1 @@
+"""The use cases the program offers, each one transaction, returning plain dataclasses."""

@@ -1,0 +1,265 @@
+"""Trips: list them, find one by key or id, create one, change its details."""
+
+import json
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.rules import is_valid_country_code, is_valid_timezone, is_valid_trip_key
+from delegation.i18n import _
+from delegation.persistence.models import (
+    AgendaItem,
+    Participant,
+    Trip,
+    TripGroup,
+    participant_groups,
+)
+from delegation.resources import resource
+from delegation.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class TripSummary:
+    id: int
+    key: str
+    title: str
+    destination_city: str
+    destination_country: str
+    start_date: date
+    end_date: date
+    timezone: str
+    home_timezone: str
+    participant_count: int
+    version: int
+
+
+@dataclass(frozen=True)
+class NewTrip:
+    key: str
+    title: str
+    destination_city: str
+    destination_country: str
+    start_date: date
+    end_date: date
+    timezone: str | None = None
+    home_timezone: str = "Europe/Paris"
+
+
+@dataclass(frozen=True)
+class TripOverview:
+    trip: TripSummary
+    by_status: dict[ParticipantStatus, int]
+    by_category: dict[ParticipantCategory, int]
+    by_group: dict[str, int]  # group name -> active participants
+    agenda_item_count: int
+
+
+@cache
+def _capital_timezones() -> dict[str, str]:
+    return json.loads(resource("capital_timezones.json").read_text(encoding="utf-8"))
+
+
+def capital_timezone(country_code: str) -> str | None:
+    """The time zone of a country's capital, the default for a trip there."""
+    return _capital_timezones().get(country_code.upper())
+
+
+def _active_count_subquery():
+    # "Participants" of a trip are its registrations still in play: not the cancelled.
+    return (
+        select(func.count(Participant.id))
+        .where(Participant.trip_id == Trip.id, Participant.status != ParticipantStatus.CANCELLED)
+        .correlate(Trip)
+        .scalar_subquery()
+    )
+
+
+def _summary(trip: Trip, participant_count: int) -> TripSummary:
+    return TripSummary(
+        id=trip.id,
+        key=trip.key,
+        title=trip.title,
+        destination_city=trip.destination_city,
+        destination_country=trip.destination_country,
+        start_date=trip.start_date,
+        end_date=trip.end_date,
+        timezone=trip.timezone,
+        home_timezone=trip.home_timezone,
+        participant_count=participant_count,
+        version=trip.version,
+    )
+
+
+def list_trips(workspace: Workspace) -> list[TripSummary]:
+    """All trips, the most recent first."""
+    with workspace.transaction() as session:
+        rows = session.execute(
+            select(Trip, _active_count_subquery()).order_by(Trip.start_date.desc(), Trip.key)
+        ).all()
+        return [_summary(trip, count) for trip, count in rows]
+
+
+def _load_trip(session: Session, reference: str | int) -> Trip:
+    text = str(reference).strip()
+    condition = Trip.id == int(text) if text.isdigit() else Trip.key == text
+    trip = session.scalar(select(Trip).where(condition))
+    if trip is None:
+        raise NotFoundError(_("unknown trip: {reference}").format(reference=text))
+    return trip
+
+
+def _count_active(session: Session, trip_id: int) -> int:
+    return session.scalar(
+        select(func.count(Participant.id)).where(
+            Participant.trip_id == trip_id, Participant.status != ParticipantStatus.CANCELLED
+        )
+    )
+
+
+def find_trip(workspace: Workspace, reference: str | int) -> TripSummary:
+    """A trip by its key (tallinn-2023) or numeric id."""
+    with workspace.transaction() as session:
+        trip = _load_trip(session, reference)
+        return _summary(trip, _count_active(session, trip.id))
+
+
+def _validate(new: NewTrip, timezone: str | None) -> None:
+    if not is_valid_trip_key(new.key):
+        raise ValidationError(
+            "key", _("use lowercase letters, digits and hyphens, e.g. tallinn-2023")
+        )
+    if not new.title.strip():
+        raise ValidationError("title", _("a title is required"))
+    if not new.destination_city.strip():
+        raise ValidationError("destination", _("a destination city is required"))
+    if not is_valid_country_code(new.destination_country):
+        raise ValidationError("country", _("use a two-letter ISO country code, e.g. EE"))
+    if new.end_date < new.start_date:
+        raise ValidationError("end", _("the trip ends before it starts"))
+    if timezone is None:
+        raise ValidationError(
+            "timezone",
+            _("no known time zone for country {country}; give one, e.g. Europe/Tallinn").format(
+                country=new.destination_country
+            ),
+        )
+    for field_name, zone in (("timezone", timezone), ("home timezone", new.home_timezone)):
+        if not is_valid_timezone(zone):
+            raise ValidationError(
+                field_name, _("unknown time zone {zone}").format(zone=zone)
+            )
+
+
+def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
+    new = replace(
+        new, key=new.key.strip(), destination_country=new.destination_country.strip().upper()
+    )
+    timezone = new.timezone or capital_timezone(new.destination_country)
+    _validate(new, timezone)
+    with workspace.transaction() as session:
+        if session.scalar(select(Trip.id).where(Trip.key == new.key)) is not None:
+            raise ValidationError(
+                "key", _("a trip with the key {key} already exists").format(key=new.key)
+            )
+        trip = Trip(
+            key=new.key,
+            title=new.title.strip(),
+            destination_city=new.destination_city.strip(),
+            destination_country=new.destination_country,
+            start_date=new.start_date,
+            end_date=new.end_date,
+            timezone=timezone,
+            home_timezone=new.home_timezone,
+        )
+        session.add(trip)
+        session.flush()
+        return _summary(trip, 0)
+
+
+EDITABLE_TRIP_FIELDS = frozenset(
+    {
+        "title",
+        "destination_city",
+        "start_date",
+        "end_date",
+        "currency",
+        "organisers",
+        "partners",
+        "emergency_numbers",
+        "notes",
+    }
+)
+
+
+def update_trip(
+    workspace: Workspace, trip_id: int, expected_version: int, changes: dict[str, object]
+) -> TripSummary:
+    """Change a trip's details, refusing if it changed since the caller read it."""
+    unknown = set(changes) - EDITABLE_TRIP_FIELDS
+    if unknown:
+        raise ValidationError(", ".join(sorted(unknown)), _("this field cannot be changed here"))
+    with workspace.transaction() as session:
+        trip = _load_trip(session, trip_id)
+        if trip.version != expected_version:
+            raise ConflictError(
+                _(
+                    "the trip {key} was changed by {user} since you opened it;"
+                    " it has been reloaded"
+                ).format(key=trip.key, user=trip.updated_by or _("someone else"))
+            )
+        for name, value in changes.items():
+            setattr(trip, name, value)
+        if trip.end_date < trip.start_date:
+            raise ValidationError("end", _("the trip ends before it starts"))
+        session.flush()
+        return _summary(trip, _count_active(session, trip.id))
+
+
+def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
+    """Counts a planner looks at first: by status, by category, by group."""
+    with workspace.transaction() as session:
+        trip = _load_trip(session, reference)
+        statuses = Counter(
+            dict(
+                session.execute(
+                    select(Participant.status, func.count())
+                    .where(Participant.trip_id == trip.id)
+                    .group_by(Participant.status)
+                ).all()
+            )
+        )
+        active = Participant.status != ParticipantStatus.CANCELLED
+        categories = dict(
+            session.execute(
+                select(Participant.category, func.count())
+                .where(Participant.trip_id == trip.id, active)
+                .group_by(Participant.category)
+            ).all()
+        )
+        groups = dict(
+            session.execute(
+                select(TripGroup.name, func.count(Participant.id))
+                .outerjoin(participant_groups, participant_groups.c.group_id == TripGroup.id)
+                .outerjoin(
+                    Participant, (Participant.id == participant_groups.c.participant_id) & active
+                )
+                .where(TripGroup.trip_id == trip.id)
+                .group_by(TripGroup.id, TripGroup.name, TripGroup.position)
+                .order_by(TripGroup.position)
+            ).all()
+        )
+        items = session.scalar(select(func.count(AgendaItem.id)).where(AgendaItem.trip_id == trip.id))
+        active_count = sum(n for status, n in statuses.items() if status != ParticipantStatus.CANCELLED)
+        return TripOverview(
+            trip=_summary(trip, active_count),
+            by_status={status: statuses.get(status, 0) for status in ParticipantStatus},
+            by_category={c: categories.get(c, 0) for c in ParticipantCategory},
+            by_group=groups,
+            agenda_item_count=items,
+        )

@@ -1,0 +1,76 @@
+"""An open delegation database: where every use case gets its transaction."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session
+
+from delegation.domain.errors import ConflictError, DatabaseError
+from delegation.persistence.database import (
+    DatabaseLocation,
+    create_database_engine,
+    make_session_factory,
+    prepare_sqlite_file,
+    resolve_location,
+)
+from delegation.persistence.schema import SchemaOutcome, ensure_schema
+
+
+class Workspace:
+    """The database the program works on, with the outcome of opening it."""
+
+    def __init__(self, location: DatabaseLocation, outcome: SchemaOutcome, engine) -> None:
+        self.location = location
+        self.outcome = outcome
+        self._engine = engine
+        self._sessions = make_session_factory(engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One use case, one transaction: committed whole or not at all."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except StaleDataError:
+            raise ConflictError(
+                "someone else changed this record since it was read; it has been reloaded"
+            ) from None
+        except IntegrityError as error:
+            raise DatabaseError(f"the database refused the change ({error.orig})") from None
+        except OperationalError as error:
+            raise DatabaseError(f"{self.location.display}: {error.orig}") from None
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+def open_workspace(requested: str | None = None, *, sample_on_first_start: bool = True) -> Workspace:
+    """Open (creating or upgrading) the database named by --db, DELEGATION_DB or the default.
+
+    The sample delegation is loaded into a default database created now, so that a
+    new user finds something to explore.
+    """
+    location = resolve_location(requested)
+    created_file = prepare_sqlite_file(location.path) if location.path else False
+    try:
+        engine = create_database_engine(location)
+        try:
+            outcome = ensure_schema(engine, location)
+        except Exception:
+            engine.dispose()
+            raise
+    except Exception:
+        if created_file and location.path is not None:
+            location.path.unlink(missing_ok=True)  # leave no empty file behind a failure
+        raise
+    workspace = Workspace(location, outcome, engine)
+    if sample_on_first_start and location.is_default and outcome.created:
+        from delegation.services.demo import load_demo
+
+        load_demo(workspace)
+    return workspace
