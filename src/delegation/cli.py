@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NoReturn
 
-from delegation.domain.errors import DelegationError, NotFoundError, ValidationError, DatabaseError
-from delegation.i18n import SUPPORTED_LANGUAGES, _, ngettext, set_language
+from delegation.domain.errors import DatabaseError, DelegationError, NotFoundError, ValidationError
+from delegation.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, set_language
 
 PROGRAM = "delegation"
 
@@ -17,11 +17,36 @@ EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
 
+# argparse translates its own messages through the names "_" and "ngettext" of its
+# module; pointing them at our catalogs makes "--lang fr" apply to usage errors too.
+argparse._ = _  # type: ignore[attr-defined]
+argparse.ngettext = ngettext  # type: ignore[attr-defined]
+_ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("the following arguments are required: %s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("expected at most one argument"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+)
+
+
 class _OneLineParser(argparse.ArgumentParser):
     """Usage errors are one line on standard error, never the whole usage text."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{PROGRAM}: {message} ({_('see --help')})\n")
+        hint = _("see --help")
+        self.exit(EXIT_USAGE, f"{PROGRAM}: {message} ({hint})\n")
 
 
 def _iso_date(text: str) -> date:
@@ -41,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
-        help=_("SQLite file or SQLAlchemy URL (default: $DELEGATION_DB, else the user data folder)"),
+        help=_(
+            "SQLite file or SQLAlchemy URL (default: $DELEGATION_DB, else the user data folder)"
+        ),
     )
     parser.add_argument(
         "--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the interface and documents")
@@ -69,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     widths = [max(len(cell) for cell in column) for column in zip(headers, *rows, strict=False)]
     for row in (headers, *rows):
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
 
 
 def _command_demo(workspace, arguments) -> int:
@@ -125,7 +154,12 @@ def _command_trips(workspace, arguments) -> int:
         return EXIT_OK
     trips = list_trips(workspace)
     if not trips:
-        print(_("No trips yet. Create one with 'delegation trips add' or load the sample with 'delegation demo'."))
+        print(
+            _(
+                "No trips yet. Create one with 'delegation trips add'"
+                " or load the sample with 'delegation demo'."
+            )
+        )
         return EXIT_OK
     _print_table(
         [_("KEY"), _("TITLE"), _("DESTINATION"), _("DATES"), _("PARTICIPANTS")],

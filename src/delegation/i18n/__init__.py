@@ -1,8 +1,8 @@
 """Translation of visible strings (gettext) and the language in force."""
 
 from delegation.i18n.translation import (
-    SUPPORTED_LANGUAGES,
     N_,
+    SUPPORTED_LANGUAGES,
     _,
     current_language,
     ngettext,

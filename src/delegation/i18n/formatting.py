@@ -19,7 +19,7 @@ def format_date(value: date, style: str = "long", language: str | None = None) -
 
 
 def format_date_range(start: date, end: date, language: str | None = None) -> str:
-    """"7–10 May 2023" / "7–10 mai 2023": the shortest unambiguous range."""
+    """ "7–10 May 2023" / "7–10 mai 2023": the shortest unambiguous range."""
     from babel.dates import format_interval
 
     return format_interval(start, end, skeleton="yMMMd", locale=babel_locale(language))

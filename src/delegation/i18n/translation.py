@@ -1,5 +1,6 @@
 """gettext catalogs for French and English, switchable while the program runs."""
 
+import contextlib
 import gettext
 import locale
 import os
@@ -19,10 +20,8 @@ def system_language() -> str:
     candidates = [
         os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
     ]
-    try:
+    with contextlib.suppress(ValueError):  # an unparsable locale setting
         candidates.append(locale.getlocale()[0] or "")
-    except ValueError:  # an unparsable locale setting
-        pass
     for candidate in candidates:
         for part in candidate.split(":"):
             code = part[:2].lower()

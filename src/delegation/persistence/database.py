@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from delegation.domain.errors import DatabaseError
+from delegation.i18n import _
 
 ENVIRONMENT_VARIABLE = "DELEGATION_DB"
 DEFAULT_FILE_NAME = "delegation.sqlite3"
@@ -49,7 +50,11 @@ def resolve_location(requested: str | None) -> DatabaseLocation:
         try:
             url = make_url(requested)
         except Exception as error:  # the URL parser raises ArgumentError and ValueError
-            raise DatabaseError(f"{requested}: not a database path or URL ({error})") from None
+            raise DatabaseError(
+                _("{location}: not a database path or URL ({error})").format(
+                    location=requested, error=error
+                )
+            ) from None
         if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
             return DatabaseLocation(url, Path(url.database).expanduser().resolve(), is_default)
         return DatabaseLocation(url, None, is_default)
@@ -66,16 +71,24 @@ def prepare_sqlite_file(path: Path) -> bool:
     """
     if path.exists():
         if not path.is_file():
-            raise DatabaseError(f"{path}: not a database file (it is a folder or a device)")
+            raise DatabaseError(
+                _("{path}: not a database file (it is a folder or a device)").format(path=path)
+            )
         try:
             with path.open("rb") as handle:
                 header = handle.read(len(SQLITE_HEADER))
         except OSError as error:
-            raise DatabaseError(f"{path}: cannot read the file ({error.strerror})") from None
+            raise DatabaseError(
+                _("{path}: cannot read the file ({reason})").format(
+                    path=path, reason=error.strerror
+                )
+            ) from None
         if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path}: not a Delegation database (not an SQLite file)")
+            raise DatabaseError(
+                _("{path}: not a Delegation database (not an SQLite file)").format(path=path)
+            )
         if not os.access(path, os.W_OK):
-            raise DatabaseError(f"{path}: the database file is read-only")
+            raise DatabaseError(_("{path}: the database file is read-only").format(path=path))
         return not header
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,7 +99,11 @@ def prepare_sqlite_file(path: Path) -> bool:
         )
         os.close(descriptor)
     except OSError as error:
-        raise DatabaseError(f"{path}: cannot create the database ({error.strerror})") from None
+        raise DatabaseError(
+            _("{path}: cannot create the database ({reason})").format(
+                path=path, reason=error.strerror
+            )
+        ) from None
     return True
 
 
@@ -119,7 +136,11 @@ def create_database_engine(location: DatabaseLocation, **options) -> Engine:
     except (
         Exception
     ) as error:  # a missing driver raises ModuleNotFoundError, an odd URL ArgumentError
-        raise DatabaseError(f"{location.display}: cannot use this database ({error})") from None
+        raise DatabaseError(
+            _("{location}: cannot use this database ({error})").format(
+                location=location.display, error=error
+            )
+        ) from None
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

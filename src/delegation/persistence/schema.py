@@ -12,12 +12,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from delegation.domain.errors import DatabaseError
+from delegation.i18n import _
 from delegation.persistence.database import DatabaseLocation, create_database_engine
 
 # The newest revision in migrations/versions (a test keeps the two equal). Knowing it
 # here lets an up-to-date database open without importing Alembic at all.
 SCHEMA_HEAD = "0001"
 VERSION_TABLE = "alembic_version"
+SCRIPT_LOCATION = "delegation.persistence:migrations"
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def _alembic_config(connection=None):
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", "delegation.persistence:migrations")
+    config.set_main_option("script_location", SCRIPT_LOCATION)
     config.attributes["connection"] = connection
     return config
 
@@ -118,8 +120,10 @@ def upgrade_to_head(location: DatabaseLocation) -> None:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise DatabaseError(
-                            f"{location.display}: the upgrade would break {len(broken)}"
-                            " references; nothing was changed"
+                            _(
+                                "{location}: the upgrade would break {count} references;"
+                                " nothing was changed"
+                            ).format(location=location.display, count=len(broken))
                         )
     finally:
         engine.dispose()
@@ -129,21 +133,36 @@ def ensure_schema(engine: Engine, location: DatabaseLocation) -> SchemaOutcome:
     try:
         state = _read_state(engine, location)
     except (sqlite3.Error, SQLAlchemyError) as error:
-        raise DatabaseError(f"{location.display}: cannot read the database ({error})") from None
+        raise DatabaseError(
+            _("{location}: cannot read the database ({error})").format(
+                location=location.display, error=error
+            )
+        ) from None
     if state.revision == SCHEMA_HEAD:
         return SchemaOutcome()
     if not state.tables - {VERSION_TABLE} and state.revision is None:
-        upgrade_to_head(location)
+        upgrade_to_head(location)  # a new database: nothing to back up
         return SchemaOutcome(created=True)
     if VERSION_TABLE not in state.tables:
         raise DatabaseError(
-            f"{location.display}: not a Delegation database (it holds other tables)"
+            _("{location}: not a Delegation database (it holds other tables)").format(
+                location=location.display
+            )
         )
     if state.revision is not None and state.revision not in known_revisions():
         raise DatabaseError(
-            f"{location.display}: this database was written by a newer version of Delegation"
-            f" (schema {state.revision}); install the newer version to open it"
+            _(
+                "{location}: this database was written by a newer version of Delegation"
+                " (schema {revision}); install that version to open it"
+            ).format(location=location.display, revision=state.revision)
         )
     backup = backup_sqlite_file(location.path) if location.path is not None else None
-    upgrade_to_head(location)
+    try:
+        upgrade_to_head(location)
+    except SQLAlchemyError as error:
+        raise DatabaseError(
+            _("{location}: the upgrade failed and was undone ({error})").format(
+                location=location.display, error=getattr(error, "orig", error)
+            )
+        ) from None
     return SchemaOutcome(upgraded_from=state.revision or "empty", backup=backup)

@@ -46,7 +46,15 @@ _VENUE_FIELDS = (
     "name", "address", "city", "country", "latitude", "longitude", "contact_name",
     "contact_phone", "contact_email", "capacity", "identity_list_required",
 )  # fmt: skip
-_CONTACT_FIELDS = ("civility", "first_name", "last_name", "phone", "job_title", "language", "nationality")
+_CONTACT_FIELDS = (
+    "civility",
+    "first_name",
+    "last_name",
+    "phone",
+    "job_title",
+    "language",
+    "nationality",
+)
 
 
 @dataclass(frozen=True)
@@ -251,7 +259,9 @@ def load_demo(workspace: Workspace, *, reset: bool = False) -> DemoResult:
                 loader.load_directory()
                 trip = loader.load_trip()
         except (KeyError, ValueError) as error:  # a damaged sample file in the install
-            raise ValidationError("sample", _("the sample data is damaged ({error})").format(error=error)) from None
+            raise ValidationError(
+                "sample", _("the sample data is damaged ({error})").format(error=error)
+            ) from None
         session.flush()
         return DemoResult(
             key=key,

@@ -151,9 +151,7 @@ def _validate(new: NewTrip, timezone: str | None) -> None:
         )
     for field_name, zone in (("timezone", timezone), ("home timezone", new.home_timezone)):
         if not is_valid_timezone(zone):
-            raise ValidationError(
-                field_name, _("unknown time zone {zone}").format(zone=zone)
-            )
+            raise ValidationError(field_name, _("unknown time zone {zone}").format(zone=zone))
 
 
 def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
@@ -209,8 +207,7 @@ def update_trip(
         if trip.version != expected_version:
             raise ConflictError(
                 _(
-                    "the trip {key} was changed by {user} since you opened it;"
-                    " it has been reloaded"
+                    "the trip {key} was changed by {user} since you opened it; nothing was saved"
                 ).format(key=trip.key, user=trip.updated_by or _("someone else"))
             )
         for name, value in changes.items():
@@ -254,8 +251,12 @@ def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
                 .order_by(TripGroup.position)
             ).all()
         )
-        items = session.scalar(select(func.count(AgendaItem.id)).where(AgendaItem.trip_id == trip.id))
-        active_count = sum(n for status, n in statuses.items() if status != ParticipantStatus.CANCELLED)
+        items = session.scalar(
+            select(func.count(AgendaItem.id)).where(AgendaItem.trip_id == trip.id)
+        )
+        active_count = sum(
+            n for status, n in statuses.items() if status != ParticipantStatus.CANCELLED
+        )
         return TripOverview(
             trip=_summary(trip, active_count),
             by_status={status: statuses.get(status, 0) for status in ParticipantStatus},

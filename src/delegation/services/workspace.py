@@ -4,10 +4,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from delegation.domain.errors import ConflictError, DatabaseError
+from delegation.i18n import _
 from delegation.persistence.database import (
     DatabaseLocation,
     create_database_engine,
@@ -36,10 +37,12 @@ class Workspace:
                 yield session
         except StaleDataError:
             raise ConflictError(
-                "someone else changed this record since it was read; it has been reloaded"
+                _("someone else changed this record since it was read; nothing was saved")
             ) from None
         except IntegrityError as error:
-            raise DatabaseError(f"the database refused the change ({error.orig})") from None
+            raise DatabaseError(
+                _("the database refused the change ({error})").format(error=error.orig)
+            ) from None
         except OperationalError as error:
             raise DatabaseError(f"{self.location.display}: {error.orig}") from None
         finally:
@@ -49,7 +52,9 @@ class Workspace:
         self._engine.dispose()
 
 
-def open_workspace(requested: str | None = None, *, sample_on_first_start: bool = True) -> Workspace:
+def open_workspace(
+    requested: str | None = None, *, sample_on_first_start: bool = True
+) -> Workspace:
     """Open (creating or upgrading) the database named by --db, DELEGATION_DB or the default.
 
     The sample delegation is loaded into a default database created now, so that a

@@ -1,0 +1,1 @@
+"""The desktop window: Qt widgets and item models over service results."""

@@ -1,0 +1,84 @@
+"""The overview of one trip: its details and who is coming, counted every useful way."""
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from delegation.i18n import _
+from delegation.i18n.formatting import format_date_range, format_number
+from delegation.i18n.labels import category_label, status_label
+from delegation.services.trips import TripOverview
+
+
+class OverviewPanel(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._title = QLabel()
+        self._title.setObjectName("overviewTitle")
+        self._title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self._title.setWordWrap(True)
+        self._subtitle = QLabel()
+        self._subtitle.setWordWrap(True)
+        self._details = QFormLayout()
+        self._statuses = QFormLayout()
+        self._categories = QFormLayout()
+        self._groups = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._title)
+        layout.addWidget(self._subtitle)
+        for title, form in (
+            (_("Trip"), self._details),
+            (_("Registrations by status"), self._statuses),
+            (_("Participants by category"), self._categories),
+            (_("Participants by group"), self._groups),
+        ):
+            box = QGroupBox(title)
+            box.setLayout(form)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self._empty = QLabel(_("Select a trip to see its overview."))
+        layout.insertWidget(0, self._empty)
+        self.show_overview(None)
+
+    @staticmethod
+    def _fill(form: QFormLayout, rows: list[tuple[str, str]]) -> None:
+        while form.rowCount():
+            form.removeRow(0)
+        for label, value in rows:
+            value_label = QLabel(value)
+            value_label.setWordWrap(True)
+            # A QLabel, not a string: QFormLayout would read "&" in a name as a shortcut.
+            form.addRow(QLabel(label), value_label)
+
+    def show_overview(self, overview: TripOverview | None) -> None:
+        self._empty.setVisible(overview is None)
+        for widget in self.findChildren(QGroupBox):
+            widget.setVisible(overview is not None)
+        if overview is None:
+            self._title.clear()
+            self._subtitle.clear()
+            return
+        trip = overview.trip
+        self._title.setText(trip.title)
+        self._subtitle.setText(
+            f"{trip.destination_city} ({trip.destination_country}) — "
+            f"{format_date_range(trip.start_date, trip.end_date)}"
+        )
+        self._fill(
+            self._details,
+            [
+                (_("Key:"), trip.key),
+                (_("Local time zone:"), trip.timezone),
+                (_("Home time zone:"), trip.home_timezone),
+                (_("Participants:"), format_number(trip.participant_count)),
+                (_("Agenda items:"), format_number(overview.agenda_item_count)),
+            ],
+        )
+        self._fill(
+            self._statuses,
+            [(status_label(s) + ":", format_number(n)) for s, n in overview.by_status.items()],
+        )
+        self._fill(
+            self._categories,
+            [(category_label(c) + ":", format_number(n)) for c, n in overview.by_category.items()],
+        )
+        groups = [(name + ":", format_number(n)) for name, n in overview.by_group.items()]
+        self._fill(self._groups, groups or [(_("No groups"), "")])

@@ -1,0 +1,168 @@
+"""Migrations create the schema the models describe, and opening guards the file."""
+
+import hashlib
+import shutil
+import sqlite3
+import stat
+from contextlib import closing
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from delegation.domain.errors import DatabaseError
+from delegation.persistence import schema
+from delegation.persistence.base import Base
+from delegation.persistence.schema import SCHEMA_HEAD, _alembic_config
+from delegation.services.trips import list_trips
+from delegation.services.workspace import open_workspace
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_head_constant_matches_the_newest_migration():
+    script = ScriptDirectory.from_config(_alembic_config())
+    assert script.get_heads() == [SCHEMA_HEAD]
+
+
+def test_migrated_schema_equals_the_models(workspace, database_path):
+    engine = create_engine(f"sqlite:///{database_path}")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "render_as_batch": True}
+        )
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_new_database_file_is_private_to_its_owner(workspace, database_path):
+    assert stat.S_IMODE(database_path.stat().st_mode) == 0o600
+    assert workspace.outcome.created
+
+
+def test_reopening_an_up_to_date_database_changes_nothing(workspace, database_path):
+    workspace.close()
+    again = open_workspace(str(database_path))
+    assert not again.outcome.created
+    assert again.outcome.upgraded_from is None
+    assert again.outcome.backup is None
+    again.close()
+
+
+NEXT_REVISION = """
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    with op.batch_alter_table("trips") as batch_op:
+        batch_op.add_column(sa.Column("motto", sa.String(100), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("trips") as batch_op:
+        batch_op.drop_column("motto")
+"""
+
+
+@pytest.fixture
+def newer_program(tmp_path, monkeypatch):
+    """This program plus one more revision: what the next release would ship."""
+    from importlib.resources import files
+
+    migrations = tmp_path / "migrations"
+    shutil.copytree(files("delegation.persistence") / "migrations", migrations)
+    (migrations / "versions" / "0002_motto.py").write_text(NEXT_REVISION)
+    monkeypatch.setattr(schema, "SCRIPT_LOCATION", str(migrations))
+    monkeypatch.setattr(schema, "SCHEMA_HEAD", "0002")
+
+
+def test_upgrade_backs_the_file_up_then_keeps_the_data(
+    demo_workspace, database_path, newer_program
+):
+    demo_workspace.close()
+    before = _digest(database_path)
+
+    upgraded = open_workspace(str(database_path))
+    summary = list_trips(upgraded)
+    upgraded.close()
+
+    outcome = upgraded.outcome
+    assert outcome.upgraded_from == "0001"
+    assert outcome.backup is not None and outcome.backup.parent == database_path.parent
+    assert outcome.backup.name.startswith("trips-backup-") and outcome.backup.suffix == ".sqlite3"
+    assert stat.S_IMODE(outcome.backup.stat().st_mode) == 0o600
+    with closing(sqlite3.connect(outcome.backup)) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT count(*) FROM participants").fetchone() == (62,)
+    with closing(sqlite3.connect(database_path)) as current:
+        assert current.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        columns = {row[1] for row in current.execute("PRAGMA table_info(trips)")}
+        assert "motto" in columns
+        assert current.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert [trip.participant_count for trip in summary] == [60]
+    assert _digest(database_path) != before
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(
+    demo_workspace, database_path, newer_program, tmp_path
+):
+    demo_workspace.close()
+    broken = tmp_path / "migrations" / "versions" / "0002_motto.py"
+    broken.write_text(NEXT_REVISION.replace('"motto", sa.String(100)', '"key", sa.String(100)'))
+    with pytest.raises(DatabaseError, match="the upgrade failed and was undone"):
+        open_workspace(str(database_path))
+    with closing(sqlite3.connect(database_path)) as current:
+        assert current.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert current.execute("SELECT count(*) FROM participants").fetchone() == (62,)
+
+
+def test_a_text_file_is_refused_untouched(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Not a database\n")
+    before = _digest(readme)
+    with pytest.raises(DatabaseError, match="not a Delegation database"):
+        open_workspace(str(readme))
+    assert _digest(readme) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
+    other = tmp_path / "other.sqlite3"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+        connection.commit()
+    before = _digest(other)
+    with pytest.raises(DatabaseError, match="holds other tables"):
+        open_workspace(str(other))
+    assert _digest(other) == before
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(workspace, database_path):
+    with workspace.transaction() as session:
+        session.connection().exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    workspace.close()
+    before = _digest(database_path)
+    with pytest.raises(DatabaseError, match="newer version of Delegation"):
+        open_workspace(str(database_path))
+    assert _digest(database_path) == before
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(DatabaseError, match="not a database file"):
+        open_workspace(str(tmp_path))
+
+
+def test_a_database_that_cannot_be_created_leaves_nothing(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="cannot create"):
+        open_workspace(str(blocker / "trips.sqlite3"))
