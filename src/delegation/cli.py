@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     trips = commands.add_parser("trips", help=_("list the trips, or add one"))
     trip_commands = trips.add_subparsers(dest="trips_command", metavar="ACTION")
+    show = trip_commands.add_parser("show", help=_("show one trip and its counts"))
+    show.add_argument("trip", metavar="TRIP", help=_("the trip's key or numeric id"))
     add = trip_commands.add_parser("add", help=_("create a trip"))
     add.add_argument("--key", required=True, help=_("short unique key, e.g. tallinn-2023"))
     add.add_argument("--title", required=True)
@@ -126,10 +128,47 @@ def _command_demo(workspace, arguments) -> int:
     return EXIT_OK
 
 
+def _show_trip(workspace, reference: str) -> int:
+    from delegation.i18n.formatting import format_date_range
+    from delegation.i18n.labels import category_label, status_label
+    from delegation.services.trips import trip_overview
+
+    overview = trip_overview(workspace, reference)
+    trip = overview.trip
+    print(f"{trip.title} ({trip.key})")
+    print(
+        _("{city} ({country}), {dates}; local time {zone}, home time {home}").format(
+            city=trip.destination_city,
+            country=trip.destination_country,
+            dates=format_date_range(trip.start_date, trip.end_date),
+            zone=trip.timezone,
+            home=trip.home_timezone,
+        )
+    )
+    print()
+    _print_table(
+        [_("STATUS"), _("COUNT")],
+        [[status_label(s), str(n)] for s, n in overview.by_status.items()],
+    )
+    print()
+    _print_table(
+        [_("CATEGORY"), _("COUNT")],
+        [[category_label(c), str(n)] for c, n in overview.by_category.items()],
+    )
+    if overview.by_group:
+        print()
+        _print_table([_("GROUP"), _("COUNT")], [[g, str(n)] for g, n in overview.by_group.items()])
+    print()
+    print(_("Agenda items: {count}").format(count=overview.agenda_item_count))
+    return EXIT_OK
+
+
 def _command_trips(workspace, arguments) -> int:
     from delegation.i18n.formatting import format_date_range
     from delegation.services.trips import NewTrip, add_trip, list_trips
 
+    if arguments.trips_command == "show":
+        return _show_trip(workspace, arguments.trip)
     if arguments.trips_command == "add":
         trip = add_trip(
             workspace,

@@ -8,6 +8,11 @@ from delegation.i18n.labels import category_label, status_label
 from delegation.services.trips import TripOverview
 
 
+def _colon(label: str) -> str:
+    # French puts a space before the colon: "Liste d’attente :".
+    return _("{label}:").format(label=label)
+
+
 class OverviewPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -74,11 +79,14 @@ class OverviewPanel(QWidget):
         )
         self._fill(
             self._statuses,
-            [(status_label(s) + ":", format_number(n)) for s, n in overview.by_status.items()],
+            [(_colon(status_label(s)), format_number(n)) for s, n in overview.by_status.items()],
         )
         self._fill(
             self._categories,
-            [(category_label(c) + ":", format_number(n)) for c, n in overview.by_category.items()],
+            [
+                (_colon(category_label(c)), format_number(n))
+                for c, n in overview.by_category.items()
+            ],
         )
-        groups = [(name + ":", format_number(n)) for name, n in overview.by_group.items()]
+        groups = [(_colon(name), format_number(n)) for name, n in overview.by_group.items()]
         self._fill(self._groups, groups or [(_("No groups"), "")])

@@ -1,0 +1,182 @@
+"""The command line run as a user runs it: a separate process, its exit status, its lines."""
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _program() -> list[str]:
+    installed = Path(sys.executable).with_name("delegation")
+    if installed.exists():
+        return [str(installed)]
+    found = shutil.which("delegation")
+    return [found] if found else [sys.executable, "-m", "delegation"]
+
+
+def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "LANG": "C.UTF-8", "LANGUAGE": ""}
+    environment.pop("DELEGATION_DB", None)
+    environment.update(env or {})
+    return subprocess.run(
+        [*_program(), *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        timeout=120,
+    )
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _one_line(stream: str) -> str:
+    lines = stream.splitlines()
+    assert len(lines) == 1, stream
+    assert "Traceback" not in stream
+    return lines[0]
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return str(tmp_path / "x.sqlite3")
+
+
+def test_demo_then_trips_lists_the_sample(db):
+    loaded = run("--db", db, "demo")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "tallinn-2023" in loaded.stdout
+    listed = run("--db", db, "trips")
+    assert listed.returncode == 0, listed.stderr
+    header, row = listed.stdout.splitlines()
+    assert header.split() == ["KEY", "TITLE", "DESTINATION", "DATES", "PARTICIPANTS"]
+    assert row.startswith("tallinn-2023")
+    assert "Mission Tallinn 2023" in row
+    assert "7–10 May 2023" in row
+    assert row.split()[-1] == "60"
+
+
+def test_trips_add_creates_a_trip_that_trips_lists(db):
+    created = run(
+        "--db", db, "trips", "add", "--key", "riga-2024", "--title", "Mission Riga",
+        "--destination", "Riga", "--country", "LV", "--start", "2024-06-03", "--end", "2024-06-06",
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+    assert "Europe/Riga" in created.stdout
+    listed = run("--db", db, "trips")
+    assert "riga-2024" in listed.stdout
+    assert "3–6 Jun 2024" in listed.stdout
+
+
+def test_database_from_the_environment(tmp_path):
+    path = tmp_path / "env.sqlite3"
+    result = run("demo", env={"DELEGATION_DB": str(path)})
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+
+
+def test_french_output(db):
+    run("--db", db, "demo")
+    listed = run("--db", db, "--lang", "fr", "trips")
+    assert listed.stdout.split()[:5] == ["CLÉ", "TITRE", "DESTINATION", "DATES", "PARTICIPANTS"]
+    assert "7–10 mai 2023" in listed.stdout
+    refused = run("--db", db, "--lang", "fr", "trips", "show", "oslo")
+    assert _one_line(refused.stderr) == "delegation: mission inconnue : oslo"
+
+
+def test_trips_show(db):
+    run("--db", db, "demo")
+    shown = run("--db", db, "trips", "show", "tallinn-2023")
+    assert shown.returncode == 0, shown.stderr
+    assert "Waiting list  4" in shown.stdout
+    assert "Agenda items: 19" in shown.stdout
+    by_id = run("--db", db, "trips", "show", "1")
+    assert by_id.stdout == shown.stdout
+
+
+def test_readme_is_not_a_database_and_stays_untouched(tmp_path):
+    readme = tmp_path / "README.md"
+    shutil.copy(ROOT / "README.md", readme)
+    before = _digest(readme)
+    result = run("--db", str(readme), "trips")
+    assert result.returncode == 2
+    assert _one_line(result.stderr) == (
+        f"delegation: {readme}: not a Delegation database (not an SQLite file)"
+    )
+    assert _digest(readme) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
+
+
+def test_database_from_a_newer_version(db):
+    run("--db", db, "demo")
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff'")
+        connection.commit()
+    before = _digest(Path(db))
+    result = run("--db", db, "trips")
+    assert result.returncode == 2
+    assert "newer version of Delegation" in _one_line(result.stderr)
+    assert _digest(Path(db)) == before
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["trips", "show", "oslo-2024"], "delegation: unknown trip: oslo-2024"),
+        (["bogus"], "invalid choice: 'bogus'"),
+        (["trips", "add", "--key", "x"], "the following arguments are required"),
+        (
+            ["trips", "add", "--key", "x", "--title", "X", "--destination", "Oslo",
+             "--country", "NO", "--start", "2024-13-01", "--end", "2024-12-02"],
+            "argument --start: invalid date '2024-13-01': use YYYY-MM-DD",
+        ),
+        (["--lang", "de", "trips"], "argument --lang: invalid choice: 'de'"),
+    ],
+)  # fmt: skip
+def test_wrong_usage_exits_2_with_one_line(db, arguments, message):
+    result = run("--db", db, *arguments)
+    assert result.returncode == 2
+    assert message in _one_line(result.stderr)
+
+
+def test_a_folder_or_an_unusable_url_exits_2(tmp_path):
+    folder = run("--db", str(tmp_path), "trips")
+    assert folder.returncode == 2
+    assert "not a database file" in _one_line(folder.stderr)
+    url = run("--db", "nosuchdialect://host/db", "trips")
+    assert url.returncode == 2
+    assert "cannot use this database" in _one_line(url.stderr)
+
+
+def test_refused_data_exits_1_and_changes_nothing(db):
+    run("--db", db, "demo")
+    result = run(
+        "--db", db, "trips", "add", "--key", "tallinn-2023", "--title", "Again",
+        "--destination", "Tallinn", "--country", "EE", "--start", "2024-05-07",
+        "--end", "2024-05-10",
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert _one_line(result.stderr) == (
+        "delegation: key: a trip with the key tallinn-2023 already exists"
+    )
+    assert run("--db", db, "trips").stdout.count("\n") == 2
+
+
+def test_demo_reset(db):
+    run("--db", db, "demo")
+    again = run("--db", db, "demo")
+    assert again.returncode == 0
+    assert "already loaded" in again.stdout
+    reset = run("--db", db, "demo", "--reset")
+    assert reset.returncode == 0
+    assert "62 participants" in reset.stdout

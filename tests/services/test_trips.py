@@ -1,0 +1,112 @@
+from datetime import date
+
+import pytest
+
+from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.services.trips import (
+    NewTrip,
+    add_trip,
+    capital_timezone,
+    find_trip,
+    list_trips,
+    trip_overview,
+    update_trip,
+)
+
+
+def _riga(**changes) -> NewTrip:
+    values = dict(
+        key="riga-2024",
+        title="Mission Riga 2024",
+        destination_city="Riga",
+        destination_country="LV",
+        start_date=date(2024, 6, 3),
+        end_date=date(2024, 6, 6),
+    )
+    return NewTrip(**(values | changes))
+
+
+def test_a_new_trip_takes_the_capitals_time_zone(workspace):
+    trip = add_trip(workspace, _riga())
+    assert trip.timezone == "Europe/Riga"
+    assert trip.home_timezone == "Europe/Paris"
+    assert trip.participant_count == 0
+    assert [t.key for t in list_trips(workspace)] == ["riga-2024"]
+
+
+def test_capital_time_zones_of_countries_with_several_zones():
+    assert capital_timezone("EE") == "Europe/Tallinn"
+    assert capital_timezone("us") == "America/New_York"
+    assert capital_timezone("RU") == "Europe/Moscow"
+    assert capital_timezone("IL") == "Asia/Jerusalem"
+    assert capital_timezone("XX") is None
+
+
+def test_an_explicit_time_zone_wins(workspace):
+    trip = add_trip(workspace, _riga(key="tenerife-2025", destination_country="ES",
+                                     timezone="Atlantic/Canary"))  # fmt: skip
+    assert trip.timezone == "Atlantic/Canary"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"key": "Riga 2024"}, "key"),
+        ({"title": "  "}, "title"),
+        ({"destination_country": "Latvia"}, "country"),
+        ({"destination_country": "XX"}, "timezone"),
+        ({"timezone": "Europe/Nowhere"}, "timezone"),
+        ({"end_date": date(2024, 6, 1)}, "end"),
+    ],
+)
+def test_invalid_trips_are_refused_naming_the_field(workspace, changes, field):
+    with pytest.raises(ValidationError) as refused:
+        add_trip(workspace, _riga(**changes))
+    assert refused.value.field == field
+    assert list_trips(workspace) == []
+
+
+def test_keys_are_unique(workspace):
+    add_trip(workspace, _riga())
+    with pytest.raises(ValidationError, match="already exists"):
+        add_trip(workspace, _riga(title="Another"))
+
+
+def test_trips_are_found_by_key_or_id(workspace):
+    trip = add_trip(workspace, _riga())
+    assert find_trip(workspace, "riga-2024") == trip
+    assert find_trip(workspace, str(trip.id)) == trip
+    with pytest.raises(NotFoundError, match="unknown trip: oslo-2024"):
+        find_trip(workspace, "oslo-2024")
+
+
+def test_update_checks_the_version_the_caller_read(workspace):
+    trip = add_trip(workspace, _riga())
+    updated = update_trip(workspace, trip.id, trip.version, {"title": "Riga and Tartu"})
+    assert updated.title == "Riga and Tartu"
+    assert updated.version == trip.version + 1
+    with pytest.raises(ConflictError, match="since you opened it"):
+        update_trip(workspace, trip.id, trip.version, {"title": "A stale edit"})
+    assert find_trip(workspace, trip.id).title == "Riga and Tartu"
+
+
+def test_update_refuses_fields_it_does_not_own(workspace):
+    trip = add_trip(workspace, _riga())
+    with pytest.raises(ValidationError):
+        update_trip(workspace, trip.id, trip.version, {"key": "other"})
+
+
+def test_overview_counts_the_sample(demo_workspace):
+    overview = trip_overview(demo_workspace, "tallinn-2023")
+    assert overview.trip.participant_count == 60
+    assert overview.by_status == {
+        ParticipantStatus.INVITED: 2,
+        ParticipantStatus.CONFIRMED: 54,
+        ParticipantStatus.WAITLISTED: 4,
+        ParticipantStatus.CANCELLED: 2,
+    }
+    assert sum(overview.by_category.values()) == 60
+    assert overview.by_category[ParticipantCategory.STAFF] == 3
+    assert list(overview.by_group.values()) == [27, 26]
+    assert overview.agenda_item_count == 19
