@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NoReturn
 
-from delegation.domain.errors import DatabaseError, DelegationError, NotFoundError, ValidationError
+from delegation.domain.errors import DatabaseError, DelegationError, NotFoundError
 from delegation.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, set_language
 
 PROGRAM = "delegation"
@@ -220,12 +220,9 @@ _COMMANDS = {"demo": _command_demo, "trips": _command_trips}
 
 
 def _exit_status(error: DelegationError) -> int:
-    # Refused data is 1; anything about what was asked for (trip, file, database) is 2.
-    if isinstance(error, NotFoundError | DatabaseError):
-        return EXIT_USAGE
-    if isinstance(error, ValidationError):
-        return EXIT_REFUSED
-    return EXIT_REFUSED
+    # What was asked for is wrong (no such trip, not a usable database): usage, 2.
+    # Anything else was data refused by a rule or a conflict: 1.
+    return EXIT_USAGE if isinstance(error, NotFoundError | DatabaseError) else EXIT_REFUSED
 
 
 def run_command(arguments: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm.exc import StaleDataError
 
 from delegation.domain.enums import ParticipantStatus
-from delegation.domain.errors import DatabaseError
+from delegation.domain.errors import ValidationError
 from delegation.persistence.database import make_session_factory
 from delegation.persistence.models import Contact, Participant, Trip
 
@@ -33,7 +33,7 @@ def test_sqlite_connections_use_wal_full_sync_and_foreign_keys(workspace):
 
 
 def test_foreign_keys_are_enforced(workspace):
-    with pytest.raises(DatabaseError), workspace.transaction() as session:
+    with pytest.raises(ValidationError), workspace.transaction() as session:
         session.execute(
             text(
                 "INSERT INTO participants (trip_id, contact_id, status, category, language,"
@@ -50,7 +50,7 @@ def test_enum_columns_refuse_unknown_values(workspace):
         session.add_all([trip, contact])
         session.flush()
         trip_id, contact_id = trip.id, contact.id
-    with pytest.raises(DatabaseError), workspace.transaction() as session:
+    with pytest.raises(ValidationError), workspace.transaction() as session:
         session.execute(
             text(
                 "INSERT INTO participants (trip_id, contact_id, status, category, language,"
@@ -62,7 +62,7 @@ def test_enum_columns_refuse_unknown_values(workspace):
 
 
 def test_trip_dates_must_be_in_order(workspace):
-    with pytest.raises(DatabaseError), workspace.transaction() as session:
+    with pytest.raises(ValidationError), workspace.transaction() as session:
         session.add(_trip(end_date=date(2024, 6, 1)))
 
 

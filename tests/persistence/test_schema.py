@@ -166,3 +166,39 @@ def test_a_database_that_cannot_be_created_leaves_nothing(tmp_path):
     blocker.write_text("x")
     with pytest.raises(DatabaseError, match="cannot create"):
         open_workspace(str(blocker / "trips.sqlite3"))
+
+
+def test_an_empty_file_becomes_a_private_database(tmp_path):
+    empty = tmp_path / "new.sqlite3"
+    empty.touch(mode=0o644)
+    opened = open_workspace(str(empty))
+    opened.close()
+    assert opened.outcome.created
+    assert stat.S_IMODE(empty.stat().st_mode) == 0o600
+
+
+def test_an_unreadable_file_is_refused(tmp_path, monkeypatch):
+    locked = tmp_path / "locked.sqlite3"
+    locked.write_bytes(b"SQLite format 3\x00")
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    # Root reads any file, so the refusal of the operating system is simulated.
+    monkeypatch.setattr(type(locked), "open", refuse)
+    with pytest.raises(DatabaseError, match="cannot read the file \\(Permission denied\\)"):
+        open_workspace(str(locked))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data[:16] + bytes(range(256)) * 20, lambda data: data[: len(data) // 3]],
+    ids=["garbage", "truncated"],
+)
+def test_a_damaged_database_is_refused(demo_workspace, database_path, damage):
+    demo_workspace.close()
+    data = damage(database_path.read_bytes())
+    database_path.write_bytes(data)
+    with pytest.raises(DatabaseError, match="cannot read the database"):
+        open_workspace(str(database_path))
+    assert database_path.read_bytes() == data

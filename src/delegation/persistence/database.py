@@ -67,7 +67,7 @@ def prepare_sqlite_file(path: Path) -> bool:
 
     Nothing is written to an existing file that is not a database: SQLite would
     only fail on its first read, after the caller had a chance to create WAL files.
-    Returns True when the file was created now.
+    Returns True when the file was created now (and may be removed on failure).
     """
     if path.exists():
         if not path.is_file():
@@ -89,7 +89,10 @@ def prepare_sqlite_file(path: Path) -> bool:
             )
         if not os.access(path, os.W_OK):
             raise DatabaseError(_("{path}: the database file is read-only").format(path=path))
-        return not header
+        if not header:
+            # An empty file given to start a new database: it will hold personal data.
+            path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+        return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Owner-only from the first byte: the file holds passports and health data.

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from delegation.domain.errors import ConflictError, DatabaseError
+from delegation.domain.errors import ConflictError, DatabaseError, ValidationError
 from delegation.i18n import _
 from delegation.persistence.database import (
     DatabaseLocation,
@@ -40,8 +40,9 @@ class Workspace:
                 _("someone else changed this record since it was read; nothing was saved")
             ) from None
         except IntegrityError as error:
-            raise DatabaseError(
-                _("the database refused the change ({error})").format(error=error.orig)
+            # The services check their rules first; this is the database's last word.
+            raise ValidationError(
+                "record", _("the database refused the change ({error})").format(error=error.orig)
             ) from None
         except OperationalError as error:
             raise DatabaseError(f"{self.location.display}: {error.orig}") from None
