@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -43,20 +45,23 @@ def test_the_package_keeps_its_layers():
     assert "broken" not in result.stdout.lower().replace("0 broken", "")
 
 
-def test_qt_in_the_domain_breaks_the_check(tmp_path):
+@pytest.mark.parametrize(
+    ("module", "line", "reported"),
+    [
+        ("rules.py", "from PySide6.QtCore import QDate", "delegation.domain.rules -> PySide6"),
+        (
+            "enums.py",
+            "import delegation.persistence.base",
+            "delegation.domain.enums -> delegation.persistence.base",
+        ),
+        ("errors.py", "import sqlalchemy", "delegation.domain.errors -> sqlalchemy"),
+    ],
+)
+def test_a_forbidden_import_in_the_domain_breaks_the_check(tmp_path, module, line, reported):
     source = _copy_of_the_package(tmp_path)
-    rules = source / "delegation" / "domain" / "rules.py"
-    rules.write_text(rules.read_text() + "\nfrom PySide6.QtCore import QDate  # noqa\n")
+    path = source / "delegation" / "domain" / module
+    path.write_text(path.read_text() + f"\n{line}  # noqa\n")
     result = lint_imports(source, tmp_path / "pyproject.toml")
     assert result.returncode != 0
-    assert "delegation.domain.rules -> PySide6" in result.stdout
     assert "BROKEN" in result.stdout
-
-
-def test_the_domain_importing_the_database_layer_breaks_the_check(tmp_path):
-    source = _copy_of_the_package(tmp_path)
-    enums = source / "delegation" / "domain" / "enums.py"
-    enums.write_text(enums.read_text() + "\nimport delegation.persistence.base  # noqa\n")
-    result = lint_imports(source, tmp_path / "pyproject.toml")
-    assert result.returncode != 0
-    assert "delegation.domain.enums -> delegation.persistence.base" in result.stdout
+    assert reported in result.stdout

@@ -1,7 +1,6 @@
 """Trips: list them, find one by key or id, create one, change its details."""
 
 import json
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -70,11 +69,14 @@ def capital_timezone(country_code: str) -> str | None:
     return _capital_timezones().get(country_code.upper())
 
 
+# "Participants" of a trip are its registrations still in play: not the cancelled.
+_IS_ACTIVE = Participant.status != ParticipantStatus.CANCELLED
+
+
 def _active_count_subquery():
-    # "Participants" of a trip are its registrations still in play: not the cancelled.
     return (
         select(func.count(Participant.id))
-        .where(Participant.trip_id == Trip.id, Participant.status != ParticipantStatus.CANCELLED)
+        .where(Participant.trip_id == Trip.id, _IS_ACTIVE)
         .correlate(Trip)
         .scalar_subquery()
     )
@@ -115,11 +117,7 @@ def _load_trip(session: Session, reference: str | int) -> Trip:
 
 
 def _count_active(session: Session, trip_id: int) -> int:
-    return session.scalar(
-        select(func.count(Participant.id)).where(
-            Participant.trip_id == trip_id, Participant.status != ParticipantStatus.CANCELLED
-        )
-    )
+    return session.scalar(select(_active_count_subquery()).where(Trip.id == trip_id))
 
 
 def find_trip(workspace: Workspace, reference: str | int) -> TripSummary:
@@ -211,7 +209,9 @@ def update_trip(
                 ).format(key=trip.key, user=trip.updated_by or _("someone else"))
             )
         for name, value in changes.items():
-            setattr(trip, name, value)
+            setattr(trip, name, value.strip() if isinstance(value, str) else value)
+        if not trip.title:
+            raise ValidationError("title", _("a title is required"))
         if trip.end_date < trip.start_date:
             raise ValidationError("end", _("the trip ends before it starts"))
         session.flush()
@@ -222,20 +222,17 @@ def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
     """Counts a planner looks at first: by status, by category, by group."""
     with workspace.transaction() as session:
         trip = _load_trip(session, reference)
-        statuses = Counter(
-            dict(
-                session.execute(
-                    select(Participant.status, func.count())
-                    .where(Participant.trip_id == trip.id)
-                    .group_by(Participant.status)
-                ).all()
-            )
+        statuses = dict(
+            session.execute(
+                select(Participant.status, func.count())
+                .where(Participant.trip_id == trip.id)
+                .group_by(Participant.status)
+            ).all()
         )
-        active = Participant.status != ParticipantStatus.CANCELLED
         categories = dict(
             session.execute(
                 select(Participant.category, func.count())
-                .where(Participant.trip_id == trip.id, active)
+                .where(Participant.trip_id == trip.id, _IS_ACTIVE)
                 .group_by(Participant.category)
             ).all()
         )
@@ -244,7 +241,8 @@ def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
                 select(TripGroup.name, func.count(Participant.id))
                 .outerjoin(participant_groups, participant_groups.c.group_id == TripGroup.id)
                 .outerjoin(
-                    Participant, (Participant.id == participant_groups.c.participant_id) & active
+                    Participant,
+                    (Participant.id == participant_groups.c.participant_id) & _IS_ACTIVE,
                 )
                 .where(TripGroup.trip_id == trip.id)
                 .group_by(TripGroup.id, TripGroup.name, TripGroup.position)
