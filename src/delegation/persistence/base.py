@@ -50,3 +50,11 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.version}
+
+    def touch(self) -> None:
+        """Count a change made elsewhere (a linked row, a membership) as an edit of this row.
+
+        Without a change of its own columns the row is not updated, so its version
+        would not move and a colleague's stale copy could still be saved over it.
+        """
+        self.updated_at = _utcnow()

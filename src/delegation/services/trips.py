@@ -8,13 +8,15 @@ from functools import cache
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+from delegation.domain.enums import AgendaStatus, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.domain.rules import is_valid_country_code, is_valid_timezone, is_valid_trip_key
 from delegation.i18n import _
 from delegation.persistence.models import (
     AgendaItem,
+    Hotel,
     Participant,
+    Room,
     Trip,
     TripGroup,
     participant_groups,
@@ -156,26 +158,30 @@ def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
     new = replace(
         new, key=new.key.strip(), destination_country=new.destination_country.strip().upper()
     )
+    with workspace.transaction() as session:
+        return _summary(_create_trip(session, new), 0)
+
+
+def _create_trip(session: Session, new: NewTrip) -> Trip:
     timezone = new.timezone or capital_timezone(new.destination_country)
     _validate(new, timezone)
-    with workspace.transaction() as session:
-        if session.scalar(select(Trip.id).where(Trip.key == new.key)) is not None:
-            raise ValidationError(
-                "key", _("a trip with the key {key} already exists").format(key=new.key)
-            )
-        trip = Trip(
-            key=new.key,
-            title=new.title.strip(),
-            destination_city=new.destination_city.strip(),
-            destination_country=new.destination_country,
-            start_date=new.start_date,
-            end_date=new.end_date,
-            timezone=timezone,
-            home_timezone=new.home_timezone,
+    if session.scalar(select(Trip.id).where(Trip.key == new.key)) is not None:
+        raise ValidationError(
+            "key", _("a trip with the key {key} already exists").format(key=new.key)
         )
-        session.add(trip)
-        session.flush()
-        return _summary(trip, 0)
+    trip = Trip(
+        key=new.key,
+        title=new.title.strip(),
+        destination_city=new.destination_city.strip(),
+        destination_country=new.destination_country,
+        start_date=new.start_date,
+        end_date=new.end_date,
+        timezone=timezone,
+        home_timezone=new.home_timezone,
+    )
+    session.add(trip)
+    session.flush()
+    return trip
 
 
 EDITABLE_TRIP_FIELDS = frozenset(
@@ -262,3 +268,98 @@ def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
             by_group=groups,
             agenda_item_count=items,
         )
+
+
+_TEMPLATE_FIELDS = (
+    "languages",
+    "currency",
+    "organisers",
+    "partners",
+    "emergency_numbers",
+    "identity_document_required",
+    "passport_validity_months",
+    "notes",
+)
+
+
+def duplicate_trip(
+    workspace: Workspace, source: str | int, key: str, title: str, start_date: date
+) -> TripSummary:
+    """Next year's trip from this one: same groups, programme and hotels, moved in time.
+
+    Participants and travel are not copied: they change from one year to the next. The
+    copied programme is tentative until confirmed again.
+    """
+    with workspace.transaction() as session:
+        original = _load_trip(session, source)
+        shift = start_date - original.start_date
+        copy = _create_trip(
+            session,
+            NewTrip(
+                key=key.strip(),
+                title=title,
+                destination_city=original.destination_city,
+                destination_country=original.destination_country,
+                start_date=start_date,
+                end_date=original.end_date + shift,
+                timezone=original.timezone,
+                home_timezone=original.home_timezone,
+            ),
+        )
+        for name in _TEMPLATE_FIELDS:
+            setattr(copy, name, getattr(original, name))
+        groups = {}
+        for group in original.groups:
+            groups[group.id] = TripGroup(
+                code=group.code, name=group.name, colour=group.colour, position=group.position
+            )
+            copy.groups.append(groups[group.id])
+        for item in original.agenda_items:
+            copy.agenda_items.append(
+                AgendaItem(
+                    day=item.day + shift,
+                    start_time=item.start_time,
+                    end_time=item.end_time,
+                    title_fr=item.title_fr,
+                    title_en=item.title_en,
+                    kind=item.kind,
+                    status=AgendaStatus.TENTATIVE
+                    if item.status != AgendaStatus.CANCELLED
+                    else AgendaStatus.CANCELLED,
+                    venue_id=item.venue_id,
+                    host_organization_id=item.host_organization_id,
+                    host_contact_id=item.host_contact_id,
+                    capacity=item.capacity,
+                    notes_fr=item.notes_fr,
+                    notes_en=item.notes_en,
+                    internal_notes=item.internal_notes,
+                    groups=[groups[group.id] for group in item.groups],
+                )
+            )
+        for hotel in original.hotels:
+            copy.hotels.append(
+                Hotel(
+                    name=hotel.name,
+                    address=hotel.address,
+                    phone=hotel.phone,
+                    email=hotel.email,
+                    check_in=hotel.check_in + shift if hotel.check_in else None,
+                    check_out=hotel.check_out + shift if hotel.check_out else None,
+                    notes=hotel.notes,
+                    rooms=[
+                        Room(label=r.label, room_type=r.room_type, capacity=r.capacity)
+                        for r in hotel.rooms
+                    ],
+                )
+            )
+        session.flush()
+        return _summary(copy, 0)
+
+
+def delete_trip(workspace: Workspace, reference: str | int) -> None:
+    """Delete a trip with its registrations, programme and logistics.
+
+    The directory (contacts, organizations, venues) stays: it serves other trips.
+    """
+    with workspace.transaction() as session:
+        session.delete(_load_trip(session, reference))

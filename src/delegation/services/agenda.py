@@ -1,0 +1,267 @@
+"""The programme of a trip: agenda items listed, added, edited, moved, removed."""
+
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from delegation.domain.enums import AgendaKind, AgendaStatus
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.i18n import _
+from delegation.persistence.models import (
+    AgendaItem,
+    Contact,
+    Organization,
+    TripGroup,
+    Venue,
+    agenda_item_groups,
+)
+from delegation.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class AgendaItemDetails:
+    """What an organiser edits about an agenda item. Times are local to the destination."""
+
+    day: date
+    start_time: time
+    end_time: time | None = None
+    title_fr: str = ""
+    title_en: str = ""
+    kind: AgendaKind = AgendaKind.VISIT
+    status: AgendaStatus = AgendaStatus.CONFIRMED
+    venue_id: int | None = None
+    host_organization_id: int | None = None
+    host_contact_id: int | None = None
+    group_codes: tuple[str, ...] = ()  # none: the whole delegation
+    capacity: int | None = None
+    notes_fr: str | None = None
+    notes_en: str | None = None
+    internal_notes: str | None = None
+
+    def title(self, language: str) -> str:
+        """The title in a language, falling back to the other one."""
+        first, second = (
+            (self.title_fr, self.title_en) if language == "fr" else (self.title_en, self.title_fr)
+        )
+        return first or second
+
+
+@dataclass(frozen=True)
+class AgendaItemRow:
+    id: int
+    trip_id: int
+    details: AgendaItemDetails
+    venue_name: str | None
+    venue_address: str | None
+    host_name: str | None
+    host_contact_name: str | None
+    version: int
+    updated_by: str
+
+
+def _clean(details: AgendaItemDetails) -> AgendaItemDetails:
+    changes = {}
+    for field in fields(details):
+        value = getattr(details, field.name)
+        if isinstance(value, str):
+            value = value.strip()
+            if field.name not in ("title_fr", "title_en"):
+                value = value or None
+        changes[field.name] = value
+    changes["group_codes"] = tuple(dict.fromkeys(details.group_codes))
+    return replace(details, **changes)
+
+
+def validate_item_details(details: AgendaItemDetails) -> list[ValidationError]:
+    details = _clean(details)
+    problems = []
+    if not details.title_fr and not details.title_en:
+        problems.append(ValidationError("title_fr", _("a title is required, in either language")))
+    if details.end_time is not None and details.end_time <= details.start_time:
+        problems.append(ValidationError("end_time", _("the item ends before it starts")))
+    if details.capacity is not None and details.capacity <= 0:
+        problems.append(ValidationError("capacity", _("a capacity must be a positive number")))
+    return problems
+
+
+def _check(details: AgendaItemDetails) -> AgendaItemDetails:
+    problems = validate_item_details(details)
+    if problems:
+        raise problems[0]
+    return _clean(details)
+
+
+_HostContact = aliased(Contact)
+
+
+def _rows(session: Session, *conditions) -> list[AgendaItemRow]:
+    query = (
+        select(
+            AgendaItem,
+            Venue.name,
+            Venue.address,
+            Organization.name,
+            _HostContact.first_name,
+            _HostContact.last_name,
+        )
+        .outerjoin(Venue, Venue.id == AgendaItem.venue_id)
+        .outerjoin(Organization, Organization.id == AgendaItem.host_organization_id)
+        .outerjoin(_HostContact, _HostContact.id == AgendaItem.host_contact_id)
+        .where(*conditions)
+        .order_by(AgendaItem.day, AgendaItem.start_time, AgendaItem.id)
+    )
+    records = session.execute(query).all()
+    codes: dict[int, list[str]] = {}
+    ids = [record[0].id for record in records]
+    if ids:
+        for item_id, code in session.execute(
+            select(agenda_item_groups.c.agenda_item_id, TripGroup.code)
+            .join(TripGroup, TripGroup.id == agenda_item_groups.c.group_id)
+            .where(agenda_item_groups.c.agenda_item_id.in_(ids))
+            .order_by(TripGroup.position)
+        ):
+            codes.setdefault(item_id, []).append(code)
+    rows = []
+    for item, venue, address, host, contact_first, contact_last in records:
+        details = AgendaItemDetails(
+            day=item.day,
+            start_time=item.start_time,
+            end_time=item.end_time,
+            title_fr=item.title_fr,
+            title_en=item.title_en,
+            kind=item.kind,
+            status=item.status,
+            venue_id=item.venue_id,
+            host_organization_id=item.host_organization_id,
+            host_contact_id=item.host_contact_id,
+            group_codes=tuple(codes.get(item.id, ())),
+            capacity=item.capacity,
+            notes_fr=item.notes_fr,
+            notes_en=item.notes_en,
+            internal_notes=item.internal_notes,
+        )
+        contact = f"{contact_first or ''} {contact_last or ''}".strip() or None
+        rows.append(
+            AgendaItemRow(
+                id=item.id,
+                trip_id=item.trip_id,
+                details=details,
+                venue_name=venue,
+                venue_address=address,
+                host_name=host,
+                host_contact_name=contact,
+                version=item.version,
+                updated_by=item.updated_by,
+            )
+        )
+    return rows
+
+
+def list_agenda(workspace: Workspace, trip_id: int) -> list[AgendaItemRow]:
+    with workspace.transaction() as session:
+        return _rows(session, AgendaItem.trip_id == trip_id)
+
+
+def _row(session: Session, item_id: int) -> AgendaItemRow:
+    rows = _rows(session, AgendaItem.id == item_id)
+    if not rows:
+        raise NotFoundError(_("this agenda item no longer exists"))
+    return rows[0]
+
+
+def _write(session: Session, item: AgendaItem, details: AgendaItemDetails) -> None:
+    for field in fields(details):
+        if field.name != "group_codes":
+            setattr(item, field.name, getattr(details, field.name))
+    groups = {
+        group.code: group
+        for group in session.scalars(select(TripGroup).where(TripGroup.trip_id == item.trip_id))
+    }
+    unknown = [code for code in details.group_codes if code not in groups]
+    if unknown:
+        raise ValidationError(
+            "groups", _("no such group in this trip: {codes}").format(codes=", ".join(unknown))
+        )
+    item.groups = [groups[code] for code in details.group_codes]
+    item.touch()
+
+
+def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> AgendaItemRow:
+    details = _check(details)
+    with workspace.transaction() as session:
+        item = AgendaItem(trip_id=trip_id)
+        session.add(item)
+        _write(session, item, details)
+        session.flush()
+        return _row(session, item.id)
+
+
+def _load_for_update(session: Session, item_id: int, expected_version: int | None) -> AgendaItem:
+    item = session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFoundError(_("this agenda item no longer exists"))
+    if expected_version is not None and item.version != expected_version:
+        raise ConflictError(
+            _("“{title}” was changed by {user} since you opened it; nothing was saved").format(
+                title=item.title_fr or item.title_en, user=item.updated_by or _("someone else")
+            )
+        )
+    return item
+
+
+def update_item(
+    workspace: Workspace, item_id: int, expected_version: int | None, details: AgendaItemDetails
+) -> AgendaItemRow:
+    details = _check(details)
+    with workspace.transaction() as session:
+        item = _load_for_update(session, item_id, expected_version)
+        _write(session, item, details)
+        session.flush()
+        return _row(session, item_id)
+
+
+def moved(details: AgendaItemDetails, day: date, start: time) -> AgendaItemDetails:
+    """The same item at another time; its end follows, keeping the duration."""
+    if details.end_time is None:
+        return replace(details, day=day, start_time=start)
+    duration = datetime.combine(details.day, details.end_time) - datetime.combine(
+        details.day, details.start_time
+    )
+    end = datetime.combine(day, start) + duration
+    if end.date() != day:
+        raise ValidationError("start_time", _("the item would end after midnight"))
+    return replace(details, day=day, start_time=start, end_time=end.time())
+
+
+def shifted(details: AgendaItemDetails, minutes: int) -> AgendaItemDetails:
+    start = datetime.combine(details.day, details.start_time) + timedelta(minutes=minutes)
+    if start.date() != details.day:
+        raise ValidationError("start_time", _("the item would leave its day"))
+    return moved(details, details.day, start.time())
+
+
+@dataclass(frozen=True)
+class RemovedItem:
+    row: AgendaItemRow
+
+
+def remove_item(workspace: Workspace, item_id: int) -> RemovedItem:
+    with workspace.transaction() as session:
+        row = _row(session, item_id)
+        session.delete(session.get(AgendaItem, item_id))
+        return RemovedItem(row)
+
+
+def restore_item(workspace: Workspace, removed: RemovedItem) -> AgendaItemRow:
+    """Undo a removal, under the same id so that later commands still find it."""
+    row = removed.row
+    with workspace.transaction() as session:
+        if session.get(AgendaItem, row.id) is not None:
+            raise ConflictError(_("this agenda item is already back"))
+        item = AgendaItem(id=row.id, trip_id=row.trip_id)
+        session.add(item)
+        _write(session, item, row.details)
+        session.flush()
+        return _row(session, row.id)

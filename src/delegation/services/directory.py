@@ -1,0 +1,164 @@
+"""The association's network shared by all trips: contacts, organizations, venues."""
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy import func, select
+
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.i18n import _
+from delegation.persistence.models import Contact, Organization, Participant, Trip, Venue
+from delegation.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    organization_id: int | None
+    organization: str | None
+    job_title: str | None
+    trips: tuple[str, ...]  # keys of the trips this person registered for
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def list_contacts(workspace: Workspace) -> list[ContactRow]:
+    with workspace.transaction() as session:
+        trips: dict[int, list[str]] = {}
+        for contact_id, key in session.execute(
+            select(Participant.contact_id, Trip.key)
+            .join(Trip, Trip.id == Participant.trip_id)
+            .order_by(Trip.start_date)
+        ):
+            trips.setdefault(contact_id, []).append(key)
+        return [
+            ContactRow(
+                contact.id,
+                contact.first_name,
+                contact.last_name,
+                contact.email,
+                contact.phone,
+                contact.organization_id,
+                organization,
+                contact.job_title,
+                tuple(trips.get(contact.id, ())),
+            )
+            for contact, organization in session.execute(
+                select(Contact, Organization.name)
+                .outerjoin(Organization, Organization.id == Contact.organization_id)
+                .order_by(Contact.last_name, Contact.first_name)
+            )
+        ]
+
+
+@dataclass(frozen=True)
+class OrganizationRow:
+    id: int
+    name: str
+
+
+def list_organizations(workspace: Workspace) -> list[OrganizationRow]:
+    with workspace.transaction() as session:
+        return [
+            OrganizationRow(id, name)
+            for id, name in session.execute(
+                select(Organization.id, Organization.name).order_by(Organization.name)
+            )
+        ]
+
+
+def list_organization_contacts(workspace: Workspace, organization_id: int) -> list[ContactRow]:
+    return [c for c in list_contacts(workspace) if c.organization_id == organization_id]
+
+
+@dataclass(frozen=True)
+class VenueDetails:
+    name: str
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    contact_email: str | None = None
+    capacity: int | None = None
+    identity_list_required: bool = False
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class VenueRow:
+    id: int
+    details: VenueDetails
+    use_count: int  # agenda items held there, all trips together
+    version: int
+
+
+def list_venues(workspace: Workspace) -> list[VenueRow]:
+    from delegation.persistence.models import AgendaItem
+
+    with workspace.transaction() as session:
+        uses = dict(
+            session.execute(
+                select(AgendaItem.venue_id, func.count()).group_by(AgendaItem.venue_id)
+            ).all()
+        )
+        return [
+            VenueRow(
+                venue.id,
+                VenueDetails(**{f.name: getattr(venue, f.name) for f in fields(VenueDetails)}),
+                uses.get(venue.id, 0),
+                venue.version,
+            )
+            for venue in session.scalars(select(Venue).order_by(Venue.name))
+        ]
+
+
+def validate_venue(details: VenueDetails) -> list[ValidationError]:
+    problems = []
+    if not details.name.strip():
+        problems.append(ValidationError("name", _("a name is required")))
+    if (details.latitude is None) != (details.longitude is None):
+        problems.append(ValidationError("latitude", _("give both latitude and longitude")))
+    if details.latitude is not None and not -90 <= details.latitude <= 90:
+        problems.append(ValidationError("latitude", _("a latitude lies between -90 and 90")))
+    if details.longitude is not None and not -180 <= details.longitude <= 180:
+        problems.append(ValidationError("longitude", _("a longitude lies between -180 and 180")))
+    if details.capacity is not None and details.capacity <= 0:
+        problems.append(ValidationError("capacity", _("a capacity must be a positive number")))
+    return problems
+
+
+def save_venue(
+    workspace: Workspace, venue_id: int | None, expected_version: int | None, details: VenueDetails
+) -> VenueRow:
+    """Create a venue (no id) or change one, refusing a stale edit."""
+    problems = validate_venue(details)
+    if problems:
+        raise problems[0]
+    with workspace.transaction() as session:
+        if venue_id is None:
+            venue = Venue(name=details.name)
+            session.add(venue)
+        else:
+            venue = session.get(Venue, venue_id)
+            if venue is None:
+                raise NotFoundError(_("this venue no longer exists"))
+            if expected_version is not None and venue.version != expected_version:
+                raise ConflictError(
+                    _("{name} was changed by {user} since you opened it; nothing was saved").format(
+                        name=venue.name, user=venue.updated_by or _("someone else")
+                    )
+                )
+        for field in fields(details):
+            value = getattr(details, field.name)
+            setattr(venue, field.name, value.strip() or None if isinstance(value, str) else value)
+        venue.name = details.name.strip()
+        session.flush()
+        return VenueRow(venue.id, details, 0, venue.version)

@@ -1,0 +1,559 @@
+"""Participants of a trip: list, add, edit, remove and restore, status and groups."""
+
+from dataclasses import dataclass, fields, replace
+from datetime import date
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.rules import is_valid_country_code, is_valid_email, normalize_email
+from delegation.i18n import _
+from delegation.persistence.models import (
+    Contact,
+    Organization,
+    Participant,
+    Room,
+    TripGroup,
+    participant_groups,
+)
+from delegation.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ParticipantDetails:
+    """What an organiser edits about a participant: the person and the registration."""
+
+    last_name: str
+    first_name: str = ""
+    email: str | None = None
+    civility: str | None = None
+    phone: str | None = None
+    organization: str | None = None
+    job_title: str | None = None
+    status: ParticipantStatus = ParticipantStatus.INVITED
+    category: ParticipantCategory = ParticipantCategory.ENTREPRENEUR
+    language: Language = Language.FRENCH
+    group_codes: tuple[str, ...] = ()
+    nationality: str | None = None
+    dietary: str | None = None  # sensitive
+    accessibility: str | None = None  # sensitive
+    passport_number: str | None = None  # sensitive
+    passport_expiry: date | None = None  # sensitive
+    emergency_contact_name: str | None = None  # sensitive
+    emergency_contact_phone: str | None = None  # sensitive
+    room_id: int | None = None
+    notes: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+SENSITIVE_FIELDS = frozenset(
+    {
+        "dietary",
+        "accessibility",
+        "passport_number",
+        "passport_expiry",
+        "emergency_contact_name",
+        "emergency_contact_phone",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: int
+    trip_id: int
+    contact_id: int
+    details: ParticipantDetails
+    waitlist_position: int | None
+    room_label: str | None
+    version: int
+    contact_version: int
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A participant's status before a change, to put it back on undo."""
+
+    participant_id: int
+    status: ParticipantStatus
+    waitlist_position: int | None
+
+
+def _clean(details: ParticipantDetails) -> ParticipantDetails:
+    """Trim text, turn empty text into None, normalise email and country codes."""
+    changes: dict[str, object] = {}
+    for field in fields(details):
+        value = getattr(details, field.name)
+        if isinstance(value, str):
+            value = value.strip()
+            if field.name not in ("last_name", "first_name"):
+                value = value or None
+        changes[field.name] = value
+    changes["email"] = normalize_email(details.email)
+    if changes["nationality"]:
+        changes["nationality"] = str(changes["nationality"]).upper()
+    changes["group_codes"] = tuple(dict.fromkeys(details.group_codes))
+    return replace(details, **changes)
+
+
+def validate_details(details: ParticipantDetails) -> list[ValidationError]:
+    """Every problem with the details, each naming its field, for the editor to show."""
+    details = _clean(details)
+    problems = []
+    if not details.last_name:
+        problems.append(ValidationError("last_name", _("a last name is required")))
+    if details.email and not is_valid_email(details.email):
+        problems.append(ValidationError("email", _("not an email address")))
+    if details.nationality and not is_valid_country_code(details.nationality):
+        problems.append(
+            ValidationError("nationality", _("use a two-letter ISO country code, e.g. EE"))
+        )
+    if details.passport_expiry and not details.passport_number:
+        problems.append(
+            ValidationError("passport_number", _("an expiry date needs a document number"))
+        )
+    return problems
+
+
+def _check(details: ParticipantDetails) -> ParticipantDetails:
+    problems = validate_details(details)
+    if problems:
+        raise problems[0]
+    return _clean(details)
+
+
+_DETAIL_COLUMNS = (
+    Contact.last_name,
+    Contact.first_name,
+    Contact.email,
+    Contact.civility,
+    Contact.phone,
+    Organization.name.label("organization"),
+    Contact.job_title,
+    Participant.status,
+    Participant.category,
+    Participant.language,
+    Participant.nationality,
+    Participant.dietary,
+    Participant.accessibility,
+    Participant.passport_number,
+    Participant.passport_expiry,
+    Participant.emergency_contact_name,
+    Participant.emergency_contact_phone,
+    Participant.room_id,
+    Participant.notes,
+)
+_DETAIL_NAMES = tuple(column.key for column in _DETAIL_COLUMNS)
+_ROW_COLUMNS = (
+    Participant.id,
+    Participant.trip_id,
+    Participant.contact_id,
+    Participant.waitlist_position,
+    Room.label.label("room_label"),
+    Participant.version,
+    Contact.version.label("contact_version"),
+    Participant.updated_by,
+    *_DETAIL_COLUMNS,
+)
+
+
+def _rows(session: Session, *conditions) -> list[ParticipantRow]:
+    """Plain column queries: ten thousand participants load in a fraction of a second."""
+    query = (
+        select(*_ROW_COLUMNS)
+        .join(Contact, Contact.id == Participant.contact_id)
+        .outerjoin(Organization, Organization.id == Contact.organization_id)
+        .outerjoin(Room, Room.id == Participant.room_id)
+        .where(*conditions)
+        .order_by(Contact.last_name, Contact.first_name, Participant.id)
+    )
+    records = session.execute(query).all()
+    if not records:
+        return []
+    codes: dict[int, list[str]] = {}
+    membership = (
+        select(participant_groups.c.participant_id, TripGroup.code)
+        .join(TripGroup, TripGroup.id == participant_groups.c.group_id)
+        .order_by(TripGroup.position)
+    )
+    if len(records) < 500:
+        membership = membership.where(
+            participant_groups.c.participant_id.in_([record.id for record in records])
+        )
+    else:  # a whole trip: one pass over its memberships beats a huge IN list
+        membership = membership.where(TripGroup.trip_id == records[0].trip_id)
+    for participant_id, code in session.execute(membership):
+        codes.setdefault(participant_id, []).append(code)
+    return [
+        ParticipantRow(
+            id=record.id,
+            trip_id=record.trip_id,
+            contact_id=record.contact_id,
+            details=ParticipantDetails(
+                group_codes=tuple(codes.get(record.id, ())),
+                **{name: getattr(record, name) for name in _DETAIL_NAMES},
+            ),
+            waitlist_position=record.waitlist_position,
+            room_label=record.room_label,
+            version=record.version,
+            contact_version=record.contact_version,
+            updated_by=record.updated_by,
+        )
+        for record in records
+    ]
+
+
+def list_participants(workspace: Workspace, trip_id: int) -> list[ParticipantRow]:
+    with workspace.transaction() as session:
+        return _rows(session, Participant.trip_id == trip_id)
+
+
+def _row(session: Session, participant_id: int) -> ParticipantRow:
+    rows = _rows(session, Participant.id == participant_id)
+    if not rows:
+        raise NotFoundError(_("this participant no longer exists"))
+    return rows[0]
+
+
+def get_participant(workspace: Workspace, participant_id: int) -> ParticipantRow:
+    with workspace.transaction() as session:
+        return _row(session, participant_id)
+
+
+def _organization(session: Session, name: str | None) -> Organization | None:
+    if not name:
+        return None
+    organization = session.scalar(select(Organization).where(Organization.name == name))
+    if organization is None:
+        organization = Organization(name=name)
+        session.add(organization)
+    return organization
+
+
+def _groups(session: Session, trip_id: int, codes: tuple[str, ...]) -> list[TripGroup]:
+    groups = {
+        group.code: group
+        for group in session.scalars(select(TripGroup).where(TripGroup.trip_id == trip_id))
+    }
+    unknown = [code for code in codes if code not in groups]
+    if unknown:
+        raise ValidationError(
+            "groups", _("no such group in this trip: {codes}").format(codes=", ".join(unknown))
+        )
+    return [groups[code] for code in codes]
+
+
+def _next_waitlist_position(session: Session, trip_id: int) -> int:
+    highest = session.scalar(
+        select(func.max(Participant.waitlist_position)).where(Participant.trip_id == trip_id)
+    )
+    return (highest or 0) + 1
+
+
+def _apply_status(session: Session, participant: Participant, status: ParticipantStatus) -> None:
+    """A participant joining the waiting list goes to its end; one leaving it, out of it."""
+    participant.status = status
+    if status != ParticipantStatus.WAITLISTED:
+        participant.waitlist_position = None
+    elif participant.waitlist_position is None:
+        participant.waitlist_position = _next_waitlist_position(session, participant.trip_id)
+
+
+def _write_contact(session: Session, contact: Contact, details: ParticipantDetails) -> None:
+    if details.email and details.email != contact.email:
+        owner = session.scalar(select(Contact.id).where(Contact.email == details.email))
+        if owner is not None and owner != contact.id:
+            raise ValidationError(
+                "email",
+                _("this email belongs to another contact: {email}").format(email=details.email),
+            )
+    contact.last_name = details.last_name
+    contact.first_name = details.first_name
+    contact.email = details.email
+    contact.civility = details.civility
+    contact.phone = details.phone
+    contact.job_title = details.job_title
+    contact.organization = _organization(session, details.organization)
+
+
+def _write_registration(
+    session: Session, participant: Participant, details: ParticipantDetails
+) -> None:
+    _apply_status(session, participant, details.status)
+    participant.category = details.category
+    participant.language = details.language
+    participant.groups = _groups(session, participant.trip_id, details.group_codes)
+    participant.nationality = details.nationality
+    participant.dietary = details.dietary
+    participant.accessibility = details.accessibility
+    participant.passport_number = details.passport_number
+    participant.passport_expiry = details.passport_expiry
+    participant.emergency_contact_name = details.emergency_contact_name
+    participant.emergency_contact_phone = details.emergency_contact_phone
+    participant.room_id = details.room_id
+    participant.notes = details.notes
+
+
+def _contact_for(session: Session, details: ParticipantDetails) -> Contact:
+    """The directory's contact with this email, or a new one: a person exists once."""
+    contact = None
+    if details.email:
+        contact = session.scalar(select(Contact).where(Contact.email == details.email))
+    if contact is None:
+        contact = Contact(last_name=details.last_name)
+        session.add(contact)
+    return contact
+
+
+def add_participant(
+    workspace: Workspace, trip_id: int, details: ParticipantDetails
+) -> ParticipantRow:
+    details = _check(details)
+    with workspace.transaction() as session:
+        contact = _contact_for(session, details)
+        if contact.id is not None and session.scalar(
+            select(Participant.id).where(
+                Participant.trip_id == trip_id, Participant.contact_id == contact.id
+            )
+        ):
+            raise ValidationError(
+                "email",
+                _("{name} is already registered for this trip").format(name=details.full_name),
+            )
+        _write_contact(session, contact, details)
+        participant = Participant(trip_id=trip_id, contact=contact)
+        session.add(participant)
+        _write_registration(session, participant, details)
+        session.flush()
+        return _row(session, participant.id)
+
+
+def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> ParticipantRow:
+    """Register someone from the directory, reusing what their last trip knew of them."""
+    with workspace.transaction() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise NotFoundError(_("this contact no longer exists"))
+        if session.scalar(
+            select(Participant.id).where(
+                Participant.trip_id == trip_id, Participant.contact_id == contact_id
+            )
+        ):
+            raise ValidationError(
+                "contact",
+                _("{name} is already registered for this trip").format(name=contact.full_name),
+            )
+        previous = session.scalar(
+            select(Participant)
+            .where(Participant.contact_id == contact_id)
+            .order_by(Participant.id.desc())
+            .limit(1)
+        )
+        participant = Participant(
+            trip_id=trip_id,
+            contact=contact,
+            status=ParticipantStatus.INVITED,
+            category=previous.category if previous else ParticipantCategory.ENTREPRENEUR,
+            language=Language(contact.language)
+            if contact.language in ("fr", "en")
+            else (previous.language if previous else Language.FRENCH),
+            nationality=contact.nationality or (previous.nationality if previous else None),
+        )
+        session.add(participant)
+        session.flush()
+        return _row(session, participant.id)
+
+
+def _load_for_update(
+    session: Session, participant_id: int, expected_version: int | None
+) -> Participant:
+    participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise NotFoundError(_("this participant no longer exists"))
+    if expected_version is not None and participant.version != expected_version:
+        raise ConflictError(
+            _("{name} was changed by {user} since you opened it; nothing was saved").format(
+                name=participant.contact.full_name,
+                user=participant.updated_by or _("someone else"),
+            )
+        )
+    return participant
+
+
+def update_participant(
+    workspace: Workspace,
+    participant_id: int,
+    expected_version: int | None,
+    details: ParticipantDetails,
+) -> ParticipantRow:
+    """Save an edit, refusing it if the participant changed since the editor read it."""
+    details = _check(details)
+    with workspace.transaction() as session:
+        participant = _load_for_update(session, participant_id, expected_version)
+        _write_contact(session, participant.contact, details)
+        _write_registration(session, participant, details)
+        participant.touch()  # the version moves even when only the contact or groups changed
+        session.flush()
+        return _row(session, participant_id)
+
+
+@dataclass(frozen=True)
+class RemovedParticipant:
+    """Everything needed to put a removed participant back exactly as they were."""
+
+    row: ParticipantRow
+    roommate_id: int | None
+    asked_as_roommate_by: tuple[int, ...]
+    segment_ids: tuple[int, ...]
+
+
+def remove_participant(workspace: Workspace, participant_id: int) -> RemovedParticipant:
+    from delegation.persistence.models import segment_passengers
+
+    with workspace.transaction() as session:
+        row = _row(session, participant_id)
+        participant = session.get(Participant, participant_id)
+        asked_by = tuple(
+            session.scalars(select(Participant.id).where(Participant.roommate_id == participant_id))
+        )
+        segments = tuple(
+            session.scalars(
+                select(segment_passengers.c.segment_id).where(
+                    segment_passengers.c.participant_id == participant_id
+                )
+            )
+        )
+        removed = RemovedParticipant(row, participant.roommate_id, asked_by, segments)
+        session.delete(participant)
+        return removed
+
+
+def restore_participant(workspace: Workspace, removed: RemovedParticipant) -> ParticipantRow:
+    """Undo a removal: the same id, contact, groups, room, travel and roommates."""
+    from delegation.persistence.models import segment_passengers
+
+    row = removed.row
+    with workspace.transaction() as session:
+        if session.get(Participant, row.id) is not None:
+            raise ConflictError(_("this participant is already back"))
+        participant = Participant(
+            id=row.id,
+            trip_id=row.trip_id,
+            contact_id=row.contact_id,
+            waitlist_position=row.waitlist_position,
+            roommate_id=removed.roommate_id,
+        )
+        session.add(participant)
+        _write_registration(session, participant, row.details)
+        participant.waitlist_position = row.waitlist_position
+        session.flush()
+        if removed.segment_ids:
+            session.execute(
+                insert(segment_passengers),
+                [{"segment_id": s, "participant_id": row.id} for s in removed.segment_ids],
+            )
+        for other in removed.asked_as_roommate_by:
+            asking = session.get(Participant, other)
+            if asking is not None:
+                asking.roommate_id = row.id
+        session.flush()
+        return _row(session, row.id)
+
+
+def set_status(
+    workspace: Workspace, participant_ids: list[int], status: ParticipantStatus
+) -> list[StatusChange]:
+    """Change several participants' status at once; returns what to restore on undo."""
+    with workspace.transaction() as session:
+        changes = []
+        participants = session.scalars(
+            select(Participant).where(Participant.id.in_(participant_ids)).order_by(Participant.id)
+        ).all()
+        for participant in participants:
+            if participant.status == status:
+                continue
+            changes.append(
+                StatusChange(participant.id, participant.status, participant.waitlist_position)
+            )
+            _apply_status(session, participant, status)
+        return changes
+
+
+def restore_statuses(workspace: Workspace, changes: list[StatusChange]) -> None:
+    with workspace.transaction() as session:
+        for change in changes:
+            participant = session.get(Participant, change.participant_id)
+            if participant is not None:
+                participant.status = change.status
+                participant.waitlist_position = change.waitlist_position
+
+
+def set_group_membership(
+    workspace: Workspace, participant_ids: list[int], group_code: str, member: bool
+) -> list[int]:
+    """Put participants in a group, or take them out; returns those actually changed."""
+    with workspace.transaction() as session:
+        changed = []
+        participants = session.scalars(
+            select(Participant).where(Participant.id.in_(participant_ids))
+        ).all()
+        for participant in participants:
+            [group] = _groups(session, participant.trip_id, (group_code,))
+            if (group in participant.groups) == member:
+                continue
+            if member:
+                participant.groups.append(group)
+            else:
+                participant.groups.remove(group)
+            participant.touch()
+            changed.append(participant.id)
+        return changed
+
+
+def move_in_waiting_list(workspace: Workspace, participant_id: int, steps: int) -> bool:
+    """Move a waitlisted participant up (negative steps) or down the list."""
+    with workspace.transaction() as session:
+        participant = session.get(Participant, participant_id)
+        if participant is None or participant.waitlist_position is None:
+            return False
+        waiting = session.scalars(
+            select(Participant)
+            .where(
+                Participant.trip_id == participant.trip_id,
+                Participant.status == ParticipantStatus.WAITLISTED,
+            )
+            .order_by(Participant.waitlist_position, Participant.id)
+        ).all()
+        index = waiting.index(participant)
+        target = index + steps
+        if not 0 <= target < len(waiting):
+            return False
+        positions = [p.waitlist_position for p in waiting]
+        waiting.insert(target, waiting.pop(index))
+        for person, position in zip(waiting, sorted(positions), strict=True):
+            person.waitlist_position = position
+        return True
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    id: int
+    code: str
+    name: str
+    colour: str | None
+
+
+def list_groups(workspace: Workspace, trip_id: int) -> list[GroupRow]:
+    with workspace.transaction() as session:
+        return [
+            GroupRow(group.id, group.code, group.name, group.colour)
+            for group in session.scalars(
+                select(TripGroup).where(TripGroup.trip_id == trip_id).order_by(TripGroup.position)
+            )
+        ]
