@@ -33,9 +33,10 @@ def test_every_message_is_translated_with_the_same_placeholders(language):
     for message in messages:
         assert "fuzzy" not in message.flags, message.id
         ids = _strings(message.id)
-        for text in _strings(message.string):
+        for form, text in enumerate(_strings(message.string)):
             assert text, f"untranslated in {language}: {message.id!r}"
-            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(ids[-1]))
+            source = ids[min(form, len(ids) - 1)]  # singular with singular, plural with plural
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source))
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -44,8 +45,14 @@ def test_compiled_catalogs_match_the_sources(language):
         (LOCALE / language / "LC_MESSAGES" / "delegation.mo").open("rb")
     )
     for message in _catalog(language):
-        if message.id and isinstance(message.id, str):
+        if not message.id:
+            continue
+        if isinstance(message.id, str):
             assert compiled.gettext(message.id) == message.string, "run make catalogs"
+        else:
+            singular, plural = message.id[0], message.id[1]
+            assert compiled.ngettext(singular, plural, 1) == message.string[0]
+            assert compiled.ngettext(singular, plural, 5) == message.string[-1]
 
 
 def test_the_template_lists_every_string_of_the_code(tmp_path):

@@ -44,7 +44,8 @@ def main() -> None:
         po = LOCALE / language / "LC_MESSAGES" / "delegation.po"
         if po.exists():
             pybabel("update", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", "delegation",
-                    "-l", language, "--no-fuzzy-matching", "--width=100")  # fmt: skip
+                    "-l", language, "--no-fuzzy-matching", "--ignore-obsolete",
+                    "--width=100")  # fmt: skip
         else:
             pybabel(
                 "init", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", "delegation", "-l", language

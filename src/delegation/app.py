@@ -18,19 +18,31 @@ def _report_unexpected(error: BaseException) -> int:
         where = str(log)
     except OSError:
         where = "-"
-    print(f"delegation: internal error: {error!r} (details: {where})", file=sys.stderr)
+    from delegation.i18n import _
+
+    print(
+        "delegation: "
+        + _("internal error: {error} (details in {log})").format(error=repr(error), log=where),
+        file=sys.stderr,
+    )
     return 70  # EX_SOFTWARE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import logging
+
     from delegation import cli
 
+    # Library warnings (SQLAlchemy's among them) belong in a log, not on the terminal.
+    logging.captureWarnings(True)
+    logging.getLogger("py.warnings").addHandler(logging.NullHandler())
+    logging.getLogger("py.warnings").propagate = False
     arguments = cli.parse_arguments(argv)
     try:
         if arguments.command is None:
             from delegation.ui.application import run_application
 
-            return run_application(arguments.db)
+            return run_application(arguments.db, arguments.lang)
         return cli.run_command(arguments)
     except KeyboardInterrupt:
         return 130

@@ -6,7 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NoReturn
 
-from delegation.domain.errors import DatabaseError, DelegationError, NotFoundError
+from delegation.domain.errors import (
+    DatabaseError,
+    DelegationError,
+    NotFoundError,
+    ValidationError,
+)
 from delegation.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, set_language
 
 PROGRAM = "delegation"
@@ -54,7 +59,7 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            _("invalid date {text!r}: use YYYY-MM-DD").format(text=text)
+            _("invalid date {text!r}: use {pattern}").format(text=text, pattern=_("YYYY-MM-DD"))
         ) from None
 
 
@@ -84,11 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("trip", metavar="TRIP", help=_("the trip's key or numeric id"))
     add = trip_commands.add_parser("add", help=_("create a trip"))
     add.add_argument("--key", required=True, help=_("short unique key, e.g. tallinn-2023"))
-    add.add_argument("--title", required=True)
-    add.add_argument("--destination", required=True, metavar="CITY")
+    add.add_argument("--title", required=True, help=_('e.g. "Mission Tallinn 2023"'))
+    add.add_argument(
+        "--destination", required=True, metavar=_("CITY"), help=_("the destination city")
+    )
     add.add_argument("--country", required=True, metavar="CC", help=_("ISO code, e.g. EE"))
-    add.add_argument("--start", required=True, type=_iso_date, metavar="YYYY-MM-DD")
-    add.add_argument("--end", required=True, type=_iso_date, metavar="YYYY-MM-DD")
+    date_metavar = _("YYYY-MM-DD")
+    add.add_argument(
+        "--start", required=True, type=_iso_date, metavar=date_metavar, help=_("the first day")
+    )
+    add.add_argument(
+        "--end", required=True, type=_iso_date, metavar=date_metavar, help=_("the last day")
+    )
     add.add_argument(
         "--timezone", metavar="IANA", help=_("default: the time zone of the country's capital")
     )
@@ -107,6 +119,8 @@ def _command_demo(workspace, arguments) -> int:
     from delegation.services.demo import load_demo
 
     result = load_demo(workspace, reset=arguments.reset)
+    if result.backup is not None:
+        print(_("The database was copied to {path} before the reset.").format(path=result.backup))
     if result.loaded:
         print(
             _("Loaded the sample delegation {key}: {participants} and {items}.").format(
@@ -225,6 +239,24 @@ def _exit_status(error: DelegationError) -> int:
     return EXIT_USAGE if isinstance(error, NotFoundError | DatabaseError) else EXIT_REFUSED
 
 
+# The fields the services name, as the options that set them on this command line.
+_OPTION_OF_FIELD = {
+    "key": "--key",
+    "title": "--title",
+    "destination": "--destination",
+    "country": "--country",
+    "start": "--start",
+    "end": "--end",
+    "timezone": "--timezone",
+}
+
+
+def _message(error: DelegationError) -> str:
+    if isinstance(error, ValidationError) and error.location is None:
+        return f"{_OPTION_OF_FIELD.get(error.field, error.field)}: {error.reason}"
+    return str(error)
+
+
 def run_command(arguments: argparse.Namespace) -> int:
     """Run one parsed command against the database it names; returns the exit status."""
     from delegation.services.workspace import open_workspace
@@ -236,7 +268,7 @@ def run_command(arguments: argparse.Namespace) -> int:
         finally:
             workspace.close()
     except DelegationError as error:
-        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        print(f"{PROGRAM}: {_message(error)}", file=sys.stderr)
         return _exit_status(error)
 
 

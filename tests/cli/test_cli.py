@@ -167,7 +167,7 @@ def test_refused_data_exits_1_and_changes_nothing(db):
     )  # fmt: skip
     assert result.returncode == 1
     assert _one_line(result.stderr) == (
-        "delegation: key: a trip with the key tallinn-2023 already exists"
+        "delegation: --key: a trip with the key tallinn-2023 already exists"
     )
     assert run("--db", db, "trips").stdout.count("\n") == 2
 
@@ -179,4 +179,5 @@ def test_demo_reset(db):
     assert "already loaded" in again.stdout
     reset = run("--db", db, "demo", "--reset")
     assert reset.returncode == 0
-    assert "62 participants" in reset.stdout
+    assert "60 participants" in reset.stdout
+    assert "x-backup-" in reset.stdout

@@ -1,5 +1,8 @@
 """The database enforces what the models declare: pragmas, keys, versions, enums."""
 
+import getpass
+import threading
+import time
 from datetime import date
 
 import pytest
@@ -80,7 +83,7 @@ def test_every_update_raises_the_version_and_records_who(workspace):
         session.add(trip)
         session.flush()
         assert trip.version == 1
-        assert trip.updated_by is not None
+        assert trip.updated_by == getpass.getuser()
     with workspace.transaction() as session:
         trip = session.scalar(select(Trip))
         trip.title = "Mission Riga 2024"
@@ -110,3 +113,48 @@ def test_status_round_trips_as_enum(demo_workspace):
     with demo_workspace.transaction() as session:
         statuses = set(session.scalars(select(Participant.status)))
     assert statuses == set(ParticipantStatus)
+
+
+def test_changing_only_a_list_of_groups_moves_the_version(demo_workspace):
+    with demo_workspace.transaction() as session:
+        participant = session.scalar(select(Participant).where(Participant.groups.any()))
+        participant_id, version = participant.id, participant.version
+    with demo_workspace.transaction() as session:
+        participant = session.get(Participant, participant_id)
+        participant.groups = []
+    with demo_workspace.transaction() as session:
+        assert session.get(Participant, participant_id).version == version + 1
+
+
+def test_a_stale_flush_becomes_a_conflict_for_the_user(workspace):
+    from delegation.domain.errors import ConflictError
+
+    with (
+        pytest.raises(ConflictError, match="someone else changed this record"),
+        workspace.transaction(),
+    ):
+        raise StaleDataError("UPDATE statement on table 'trips' expected to update 1 row")
+
+
+def test_a_writer_waits_for_another_instead_of_failing(workspace):
+    """The window and a command line may write to the same file at the same moment."""
+    with workspace.transaction() as session:
+        session.add(_trip())
+    holding = threading.Event()
+
+    def slow_writer() -> None:
+        with workspace.transaction() as session:
+            session.scalar(select(Trip)).title = "First writer"
+            session.flush()
+            holding.set()
+            time.sleep(0.5)
+
+    thread = threading.Thread(target=slow_writer)
+    thread.start()
+    holding.wait(5)
+    with workspace.transaction() as session:  # waits for the lock, then goes on
+        session.scalar(select(Trip)).notes = "Second writer"
+    thread.join()
+    with workspace.transaction() as session:
+        trip = session.scalar(select(Trip))
+        assert (trip.title, trip.notes) == ("First writer", "Second writer")

@@ -47,7 +47,10 @@ def test_new_database_file_is_private_to_its_owner(workspace, database_path):
 
 def test_reopening_an_up_to_date_database_changes_nothing(workspace, database_path):
     workspace.close()
+    before = _digest(database_path)
     again = open_workspace(str(database_path))
+    again.close()
+    assert _digest(database_path) == before
     assert not again.outcome.created
     assert again.outcome.upgraded_from is None
     assert again.outcome.backup is None
@@ -161,11 +164,70 @@ def test_a_folder_is_refused(tmp_path):
         open_workspace(str(tmp_path))
 
 
-def test_a_database_that_cannot_be_created_leaves_nothing(tmp_path):
+def test_a_database_that_cannot_be_created_is_refused(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(DatabaseError, match="cannot create"):
         open_workspace(str(blocker / "trips.sqlite3"))
+
+
+def test_a_failed_creation_leaves_no_file_behind(tmp_path, monkeypatch):
+    from delegation.services import workspace as workspace_module
+
+    def broken(*_args):
+        raise DatabaseError("the schema could not be made")
+
+    monkeypatch.setattr(workspace_module, "ensure_schema", broken)
+    with pytest.raises(DatabaseError, match="could not be made"):
+        open_workspace(str(tmp_path / "new.sqlite3"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_sample_leaves_the_default_database_to_be_made_again(monkeypatch):
+    from delegation.persistence.database import default_database_path
+    from delegation.services import demo
+
+    def broken(*_args, **_kwargs):
+        raise DatabaseError("no sample today")
+
+    original = demo.load_demo
+    monkeypatch.setattr(demo, "load_demo", broken)
+    with pytest.raises(DatabaseError, match="no sample today"):
+        open_workspace(None)
+    assert not default_database_path().exists()
+    monkeypatch.setattr(demo, "load_demo", original)
+    again = open_workspace(None)
+    assert again.outcome.created
+    assert [trip.key for trip in list_trips(again)] == ["tallinn-2023"]
+    again.close()
+
+
+def test_a_damaged_page_inside_the_file_is_a_clear_error(demo_workspace, database_path):
+    demo_workspace.close()
+    data = bytearray(database_path.read_bytes())
+    page = 4096
+    data[2 * page : 6 * page] = b"\xff" * (4 * page)  # wreck the first tables' pages
+    database_path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError):
+        reopened = open_workspace(str(database_path))
+        list_trips(reopened)
+
+
+def test_memory_and_empty_locations_are_refused(tmp_path):
+    with pytest.raises(DatabaseError, match="in memory keeps nothing"):
+        open_workspace("sqlite://")
+    with pytest.raises(DatabaseError, match="in memory keeps nothing"):
+        open_workspace("sqlite:///:memory:")
+    with pytest.raises(DatabaseError, match="no database given"):
+        open_workspace("  ")
+
+
+def test_a_home_relative_url_opens_the_file_it_names(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    opened = open_workspace("sqlite:///~/team.sqlite3")
+    opened.close()
+    assert (tmp_path / "team.sqlite3").exists()
+    assert opened.location.url.database == str(tmp_path / "team.sqlite3")
 
 
 def test_an_empty_file_becomes_a_private_database(tmp_path):
@@ -202,3 +264,25 @@ def test_a_damaged_database_is_refused(demo_workspace, database_path, damage):
     with pytest.raises(DatabaseError, match="cannot read the database"):
         open_workspace(str(database_path))
     assert database_path.read_bytes() == data
+
+
+def test_migrations_render_for_postgresql():
+    """Team mode runs the same revisions on PostgreSQL: they must compile for it."""
+    import io
+
+    from alembic import command
+    from alembic.config import Config
+
+    output = io.StringIO()
+    config = Config(output_buffer=output)
+    config.set_main_option("script_location", schema.SCRIPT_LOCATION)
+    config.attributes["dialect"] = "postgresql"
+    command.upgrade(config, "head", sql=True)
+    sql = output.getvalue()
+    assert "CREATE TABLE trips" in sql
+    assert "CONSTRAINT ck_participants_participant_status CHECK" in sql
+    assert "REFERENCES trips (id) ON DELETE CASCADE" in sql
+    assert (
+        "UPDATE alembic_version SET version_num='0001'" in sql
+        or "INSERT INTO alembic_version" in sql
+    )

@@ -1,6 +1,8 @@
 """The sample delegation is complete enough to explore every part of the program."""
 
+import sqlite3
 from collections import Counter
+from contextlib import closing
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -115,7 +117,10 @@ def test_reset_reloads_without_duplicating_the_directory(demo_workspace):
         trip = session.scalar(select(Trip))
         trip.title = "Changed"
     result = load_demo(demo_workspace, reset=True)
-    assert result.loaded and result.participants == 62
+    assert result.loaded and result.participants == 60  # the 2 cancelled are not counted
+    assert result.backup is not None and result.backup.exists()
+    with closing(sqlite3.connect(result.backup)) as copy:  # the edit before the reset
+        assert copy.execute("SELECT title FROM trips").fetchone() == ("Changed",)
     with demo_workspace.transaction() as session:
         assert session.scalar(select(func.count(Contact.id))) == contacts
         assert session.scalar(select(Trip.title)) == "Mission Tallinn 2023"

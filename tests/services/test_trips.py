@@ -110,3 +110,55 @@ def test_overview_counts_the_sample(demo_workspace):
     assert overview.by_category[ParticipantCategory.STAFF] == 3
     assert list(overview.by_group.values()) == [27, 26]
     assert overview.agenda_item_count == 19
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"key": "2024"}, "key", "lowercase letters"),
+        ({"title": "x" * 201}, "title", "at most 200 characters"),
+        ({"title": "Two\nlines"}, "title", "one line"),
+        ({"start_date": date(1, 1, 1)}, "start", "not a plausible date"),
+        ({"end_date": date(9999, 12, 31)}, "end", "not a plausible date"),
+    ],
+)
+def test_more_refusals(workspace, changes, field, message):
+    with pytest.raises(ValidationError, match=message) as refused:
+        add_trip(workspace, _riga(**changes))
+    assert refused.value.field == field
+
+
+def test_updates_are_checked_like_creations(workspace):
+    trip = add_trip(workspace, _riga())
+    for changes, message in (
+        ({"destination_city": " "}, "destination city is required"),
+        ({"currency": "EURO"}, "three-letter code"),
+        ({"title": "x" * 300}, "at most 200"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            update_trip(workspace, trip.id, trip.version, changes)
+    assert find_trip(workspace, trip.id) == trip
+
+
+@pytest.mark.parametrize("reference", ["²", "١", "9" * 30, "", "-1"])
+def test_odd_references_are_unknown_trips(demo_workspace, reference):
+    with pytest.raises(NotFoundError):
+        find_trip(demo_workspace, reference)
+
+
+def test_duplicate_makes_next_years_trip_in_one_go(demo_workspace):
+    from delegation.services.trips import delete_trip, duplicate_trip
+
+    copy = duplicate_trip(
+        demo_workspace, "tallinn-2023", "tallinn-2024", "Mission Tallinn 2024", date(2024, 5, 12)
+    )
+    assert (copy.start_date, copy.end_date) == (date(2024, 5, 12), date(2024, 5, 15))
+    overview = trip_overview(demo_workspace, copy.id)
+    assert overview.agenda_item_count == 19
+    assert overview.trip.participant_count == 0
+    assert list(overview.by_group) == ["Groupe A — Cybersécurité & IA",
+                                       "Groupe B — Startups & innovation"]  # fmt: skip
+    with pytest.raises(ValidationError, match="already exists"):
+        duplicate_trip(demo_workspace, "tallinn-2023", "tallinn-2024", "Again", date(2025, 5, 1))
+    delete_trip(demo_workspace, copy.id)
+    assert [t.key for t in list_trips(demo_workspace)] == ["tallinn-2023"]

@@ -1,6 +1,11 @@
 """Errors every layer may raise and every front end knows how to show."""
 
 
+def first_line(error: object) -> str:
+    """A database driver's message without its hints and links on further lines."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
 class DelegationError(Exception):
     """A failure the user can understand and act on; its text is shown as is."""
 

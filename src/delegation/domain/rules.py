@@ -2,9 +2,11 @@
 
 import re
 from datetime import date
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-TRIP_KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# At least one letter: an all-digit key could not be told from a trip's numeric id.
+TRIP_KEY_PATTERN = re.compile(r"^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$")
 COUNTRY_CODE_PATTERN = re.compile(r"^[A-Z]{2}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -18,14 +20,20 @@ def is_valid_country_code(code: str) -> bool:
     return bool(COUNTRY_CODE_PATTERN.match(code))
 
 
+@cache
+def _known_timezones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def is_valid_timezone(name: str) -> bool:
-    # available_timezones() walks the tz database once; a direct lookup is cheaper
-    # but would accept file names such as "posixrules", hence the membership test.
+    # A lookup alone would accept tz database file names such as "posixrules".
+    if name not in _known_timezones():
+        return False
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return False
-    return name in available_timezones()
+    return True
 
 
 def is_valid_email(email: str) -> bool:

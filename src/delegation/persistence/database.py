@@ -5,11 +5,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from delegation.domain.errors import DatabaseError
+from delegation.domain.errors import DatabaseError, first_line
 from delegation.i18n import _
 
 ENVIRONMENT_VARIABLE = "DELEGATION_DB"
@@ -41,6 +41,8 @@ class DatabaseLocation:
 def resolve_location(requested: str | None) -> DatabaseLocation:
     """--db, else DELEGATION_DB, else the default file; a path or any SQLAlchemy URL."""
     is_default = False
+    if requested is not None and not requested.strip():
+        raise DatabaseError(_("no database given: name a file or a URL"))
     if not requested:
         requested = os.environ.get(ENVIRONMENT_VARIABLE) or None
     if not requested:
@@ -55,8 +57,16 @@ def resolve_location(requested: str | None) -> DatabaseLocation:
                     location=requested, error=error
                 )
             ) from None
-        if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-            return DatabaseLocation(url, Path(url.database).expanduser().resolve(), is_default)
+        if url.get_backend_name() == "sqlite":
+            if not url.database or url.database == ":memory:" or url.query.get("uri"):
+                raise DatabaseError(
+                    _("{location}: give an SQLite file; a database in memory keeps nothing").format(
+                        location=requested
+                    )
+                )
+            path = Path(url.database).expanduser().resolve()
+            # The engine must open the very file that was checked, "~" and all.
+            return DatabaseLocation(url.set(database=str(path)), path, is_default)
         return DatabaseLocation(url, None, is_default)
     path = Path(requested).expanduser().resolve()
     return DatabaseLocation(URL.create("sqlite+pysqlite", database=str(path)), path, is_default)
@@ -125,7 +135,10 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
 
 
 def _begin_sqlite_transaction(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at once: a transaction that read, then writes,
+    # would otherwise fail outright when another process wrote in between, since
+    # SQLite cannot wait (busy_timeout) for a snapshot that has gone stale.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_database_engine(location: DatabaseLocation, **options) -> Engine:
@@ -141,11 +154,33 @@ def create_database_engine(location: DatabaseLocation, **options) -> Engine:
     ) as error:  # a missing driver raises ModuleNotFoundError, an odd URL ArgumentError
         raise DatabaseError(
             _("{location}: cannot use this database ({error})").format(
-                location=location.display, error=error
+                location=location.display, error=first_line(error)
             )
         ) from None
 
 
+def _touch_rows_whose_lists_changed(session: Session, _context, _instances) -> None:
+    """A row whose many-to-many list changed (groups, passengers) counts as edited.
+
+    Such a change writes only to the link table, so the row's version would not move
+    and a colleague's stale copy of it could still be saved over the change.
+    """
+    from delegation.persistence.base import Versioned
+
+    for instance in session.dirty:
+        if not isinstance(instance, Versioned):
+            continue
+        state = inspect(instance)
+        if any(
+            relationship.secondary is not None
+            and state.attrs[relationship.key].history.has_changes()
+            for relationship in state.mapper.relationships
+        ):
+            instance.touch()
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # Services hand out plain dataclasses, so ORM objects need not survive a commit.
-    return sessionmaker(engine, expire_on_commit=False)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", _touch_rows_whose_lists_changed)
+    return factory

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from delegation.domain.errors import DatabaseError
+from delegation.domain.errors import DatabaseError, first_line
 from delegation.i18n import _
 from delegation.persistence.database import DatabaseLocation, create_database_engine
 
@@ -135,13 +135,13 @@ def ensure_schema(engine: Engine, location: DatabaseLocation) -> SchemaOutcome:
     except (sqlite3.Error, SQLAlchemyError) as error:
         raise DatabaseError(
             _("{location}: cannot read the database ({error})").format(
-                location=location.display, error=error
+                location=location.display, error=first_line(getattr(error, "orig", error))
             )
         ) from None
     if state.revision == SCHEMA_HEAD:
         return SchemaOutcome()
     if not state.tables - {VERSION_TABLE} and state.revision is None:
-        upgrade_to_head(location)  # a new database: nothing to back up
+        _upgrade_or_explain(location)  # a new database: nothing to back up
         return SchemaOutcome(created=True)
     if VERSION_TABLE not in state.tables:
         raise DatabaseError(
@@ -157,12 +157,16 @@ def ensure_schema(engine: Engine, location: DatabaseLocation) -> SchemaOutcome:
             ).format(location=location.display, revision=state.revision)
         )
     backup = backup_sqlite_file(location.path) if location.path is not None else None
+    _upgrade_or_explain(location)
+    return SchemaOutcome(upgraded_from=state.revision or "empty", backup=backup)
+
+
+def _upgrade_or_explain(location: DatabaseLocation) -> None:
     try:
         upgrade_to_head(location)
     except SQLAlchemyError as error:
         raise DatabaseError(
             _("{location}: the upgrade failed and was undone ({error})").format(
-                location=location.display, error=getattr(error, "orig", error)
+                location=location.display, error=first_line(getattr(error, "orig", error))
             )
         ) from None
-    return SchemaOutcome(upgraded_from=state.revision or "empty", backup=backup)

@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -32,6 +33,7 @@ from delegation.persistence.models import (
     TripGroup,
     Venue,
 )
+from delegation.persistence.schema import backup_sqlite_file
 from delegation.resources import resource
 from delegation.services.workspace import Workspace
 
@@ -61,8 +63,9 @@ _CONTACT_FIELDS = (
 class DemoResult:
     key: str
     loaded: bool  # False when the trip was already there and left as it was
-    participants: int = 0
+    participants: int = 0  # registrations still in play, as "trips" counts them
     agenda_items: int = 0
+    backup: Path | None = None  # the copy made before a reset replaced the trip
 
 
 def _read_sample() -> dict[str, Any]:
@@ -107,7 +110,11 @@ class _SampleLoader:
 
     def contact(self, entry: dict[str, Any]) -> Contact:
         email = normalize_email(entry.get("email"))
-        contact = self.session.scalar(select(Contact).where(Contact.email == email))
+        if email in self.contacts:  # a host who also travels: one person, one contact
+            return self.contacts[email]
+        contact = None
+        if email is not None:
+            contact = self.session.scalar(select(Contact).where(Contact.email == email))
         if contact is None:
             contact = Contact(
                 email=email,
@@ -115,7 +122,8 @@ class _SampleLoader:
                 **{name: entry[name] for name in _CONTACT_FIELDS if name in entry},
             )
             self.session.add(contact)
-        self.contacts[email] = contact
+        if email is not None:
+            self.contacts[email] = contact
         return contact
 
     def load_trip(self) -> Trip:
@@ -209,7 +217,9 @@ class _SampleLoader:
         booked: dict[str, set[str]] = {}
         for entry in self.data["travel"]:
             if entry["passengers"] != "*":
-                booked.setdefault(entry["direction"], set()).update(entry["passengers"])
+                booked.setdefault(entry["direction"], set()).update(
+                    normalize_email(email) for email in entry["passengers"]
+                )
         for entry in self.data["travel"]:
             if entry["passengers"] == "*":
                 taken = booked.get(entry["direction"], set())
@@ -242,14 +252,23 @@ def _optional_date(value: str | None) -> date | None:
 
 
 def load_demo(workspace: Workspace, *, reset: bool = False) -> DemoResult:
-    """Load the sample delegation; with reset, replace the trip if it is already there."""
+    """Load the sample delegation; with reset, replace the trip if it is already there.
+
+    The sample may have been worked on (it is there from the first start), so an SQLite
+    file is copied aside before a reset throws those edits away.
+    """
     data = _read_sample()
     key = data["trip"]["key"]
+    backup = None
+    with workspace.transaction() as session:
+        exists = session.scalar(select(Trip.id).where(Trip.key == key)) is not None
+    if exists and not reset:
+        return DemoResult(key=key, loaded=False)
+    if exists and workspace.location.path is not None:
+        backup = backup_sqlite_file(workspace.location.path)
     with workspace.transaction() as session:
         existing = session.scalar(select(Trip).where(Trip.key == key))
         if existing is not None:
-            if not reset:
-                return DemoResult(key=key, loaded=False)
             session.delete(existing)
             session.flush()
         loader = _SampleLoader(session, data)
@@ -266,6 +285,7 @@ def load_demo(workspace: Workspace, *, reset: bool = False) -> DemoResult:
         return DemoResult(
             key=key,
             loaded=True,
-            participants=len(trip.participants),
+            participants=sum(p.status != ParticipantStatus.CANCELLED for p in trip.participants),
             agenda_items=len(trip.agenda_items),
+            backup=backup,
         )

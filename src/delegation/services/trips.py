@@ -1,6 +1,7 @@
 """Trips: list them, find one by key or id, create one, change its details."""
 
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -111,7 +112,9 @@ def list_trips(workspace: Workspace) -> list[TripSummary]:
 
 def _load_trip(session: Session, reference: str | int) -> Trip:
     text = str(reference).strip()
-    condition = Trip.id == int(text) if text.isdigit() else Trip.key == text
+    # ASCII digits only: "²".isdigit() is true, and int() of 30 digits overflows SQLite.
+    is_id = re.fullmatch(r"[0-9]{1,18}", text) is not None
+    condition = Trip.id == int(text) if is_id else Trip.key == text
     trip = session.scalar(select(Trip).where(condition))
     if trip is None:
         raise NotFoundError(_("unknown trip: {reference}").format(reference=text))
@@ -129,29 +132,78 @@ def find_trip(workspace: Workspace, reference: str | int) -> TripSummary:
         return _summary(trip, _count_active(session, trip.id))
 
 
-def _validate(new: NewTrip, timezone: str | None) -> None:
-    if not is_valid_trip_key(new.key):
-        raise ValidationError(
-            "key", _("use lowercase letters, digits and hyphens, e.g. tallinn-2023")
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DATE = date(2200, 12, 31)
+
+
+def _line_problem(field: str, value: str, length: int, required_message: str | None):
+    """A one-line text that fits its column (a newline would break every list)."""
+    text = value.strip()
+    if not text and required_message:
+        return ValidationError(field, required_message)
+    if "\n" in text or "\r" in text:
+        return ValidationError(field, _("write it on one line"))
+    if len(text) > length:
+        return ValidationError(
+            field, _("at most {length} characters, not {count}").format(length=length,
+                                                                         count=len(text))
+        )  # fmt: skip
+    return None
+
+
+def _date_problems(start: date | None, end: date | None) -> list[ValidationError]:
+    problems = []
+    for field, day in (("start", start), ("end", end)):
+        if day is not None and not EARLIEST_DATE <= day <= LATEST_DATE:
+            problems.append(
+                ValidationError(field, _("not a plausible date for a trip: {day}").format(day=day))
+            )
+    if start and end and end < start:
+        problems.append(ValidationError("end", _("the trip ends before it starts")))
+    return problems
+
+
+def _trip_text_problems(title: str, city: str) -> list[ValidationError]:
+    return [
+        problem
+        for problem in (
+            _line_problem("title", title, 200, _("a title is required")),
+            _line_problem("destination", city, 100, _("a destination city is required")),
         )
-    if not new.title.strip():
-        raise ValidationError("title", _("a title is required"))
-    if not new.destination_city.strip():
-        raise ValidationError("destination", _("a destination city is required"))
-    if not is_valid_country_code(new.destination_country):
-        raise ValidationError("country", _("use a two-letter ISO country code, e.g. EE"))
-    if new.end_date < new.start_date:
-        raise ValidationError("end", _("the trip ends before it starts"))
-    if timezone is None:
-        raise ValidationError(
-            "timezone",
-            _("no known time zone for country {country}; give one, e.g. Europe/Tallinn").format(
-                country=new.destination_country
-            ),
+        if problem
+    ]
+
+
+def validate_new_trip(new: NewTrip) -> list[ValidationError]:
+    """Every problem with a trip about to be created, each naming its field."""
+    problems = []
+    if not is_valid_trip_key(new.key.strip()):
+        problems.append(
+            ValidationError(
+                "key", _("use lowercase letters and digits with hyphens, e.g. tallinn-2023")
+            )
+        )
+    problems += _trip_text_problems(new.title, new.destination_city)
+    country = new.destination_country.strip().upper()
+    if not is_valid_country_code(country):
+        problems.append(ValidationError("country", _("use a two-letter ISO country code, e.g. EE")))
+    problems += _date_problems(new.start_date, new.end_date)
+    timezone = new.timezone or capital_timezone(country)
+    if timezone is None and is_valid_country_code(country):
+        problems.append(
+            ValidationError(
+                "timezone",
+                _("no known time zone for country {country}; give one, e.g. Europe/Tallinn").format(
+                    country=country
+                ),
+            )
         )
     for field_name, zone in (("timezone", timezone), ("home timezone", new.home_timezone)):
-        if not is_valid_timezone(zone):
-            raise ValidationError(field_name, _("unknown time zone {zone}").format(zone=zone))
+        if zone is not None and not is_valid_timezone(zone):
+            problems.append(
+                ValidationError(field_name, _("unknown time zone {zone}").format(zone=zone))
+            )
+    return problems
 
 
 def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
@@ -163,8 +215,10 @@ def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
 
 
 def _create_trip(session: Session, new: NewTrip) -> Trip:
+    problems = validate_new_trip(new)
+    if problems:
+        raise problems[0]
     timezone = new.timezone or capital_timezone(new.destination_country)
-    _validate(new, timezone)
     if session.scalar(select(Trip.id).where(Trip.key == new.key)) is not None:
         raise ValidationError(
             "key", _("a trip with the key {key} already exists").format(key=new.key)
@@ -216,10 +270,12 @@ def update_trip(
             )
         for name, value in changes.items():
             setattr(trip, name, value.strip() if isinstance(value, str) else value)
-        if not trip.title:
-            raise ValidationError("title", _("a title is required"))
-        if trip.end_date < trip.start_date:
-            raise ValidationError("end", _("the trip ends before it starts"))
+        problems = _trip_text_problems(trip.title, trip.destination_city)
+        problems += _date_problems(trip.start_date, trip.end_date)
+        if trip.currency and not re.fullmatch(r"[A-Z]{3}", trip.currency):
+            problems.append(ValidationError("currency", _("use a three-letter code, e.g. EUR")))
+        if problems:
+            raise problems[0]
         session.flush()
         return _summary(trip, _count_active(session, trip.id))
 

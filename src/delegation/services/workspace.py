@@ -3,11 +3,11 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from delegation.domain.errors import ConflictError, DatabaseError, ValidationError
+from delegation.domain.errors import ConflictError, DatabaseError, ValidationError, first_line
 from delegation.i18n import _
 from delegation.persistence.database import (
     DatabaseLocation,
@@ -39,13 +39,20 @@ class Workspace:
             raise ConflictError(
                 _("someone else changed this record since it was read; nothing was saved")
             ) from None
-        except IntegrityError as error:
+        except (IntegrityError, DataError) as error:
             # The services check their rules first; this is the database's last word.
             raise ValidationError(
-                "record", _("the database refused the change ({error})").format(error=error.orig)
+                "record",
+                _("the database refused the change ({error})").format(error=first_line(error.orig)),
             ) from None
         except OperationalError as error:
-            raise DatabaseError(f"{self.location.display}: {error.orig}") from None
+            if "locked" in str(error.orig) or "busy" in str(error.orig):
+                raise ConflictError(
+                    _("the database is busy with another program's change; try again")
+                ) from None
+            raise DatabaseError(f"{self.location.display}: {first_line(error.orig)}") from None
+        except DBAPIError as error:  # a damaged file, a lost server connection...
+            raise DatabaseError(f"{self.location.display}: {first_line(error.orig)}") from None
         finally:
             session.close()
 
@@ -63,20 +70,21 @@ def open_workspace(
     """
     location = resolve_location(requested)
     created_file = prepare_sqlite_file(location.path) if location.path else False
+    engine = None
     try:
         engine = create_database_engine(location)
-        try:
-            outcome = ensure_schema(engine, location)
-        except Exception:
-            engine.dispose()
-            raise
-    except Exception:
-        if created_file and location.path is not None:
-            location.path.unlink(missing_ok=True)  # leave no empty file behind a failure
-        raise
-    workspace = Workspace(location, outcome, engine)
-    if sample_on_first_start and location.is_default and outcome.created:
-        from delegation.services.demo import load_demo
+        outcome = ensure_schema(engine, location)
+        workspace = Workspace(location, outcome, engine)
+        if sample_on_first_start and location.is_default and outcome.created:
+            from delegation.services.demo import load_demo
 
-        load_demo(workspace)
+            load_demo(workspace)
+    except Exception:
+        if engine is not None:
+            engine.dispose()
+        if created_file and location.path is not None:
+            # Leave no half-made database behind: the next start begins afresh.
+            for suffix in ("", "-wal", "-shm"):
+                location.path.with_name(location.path.name + suffix).unlink(missing_ok=True)
+        raise
     return workspace

@@ -20,7 +20,17 @@ def _configure_and_run(connection) -> None:
 
 
 connection = context.config.attributes.get("connection")
-if connection is not None:
+if context.is_offline_mode():
+    # SQL for a database administrator to read or run: --sql, or the tests' PostgreSQL
+    # rendering, which checks that every revision is valid there too.
+    context.configure(
+        dialect_name=context.config.attributes.get("dialect", "postgresql"),
+        target_metadata=Base.metadata,
+        literal_binds=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+elif connection is not None:
     _configure_and_run(connection)
 else:
     # Developers generating a revision: alembic -x url=sqlite:///scratch.sqlite3 revision ...
