@@ -1,6 +1,14 @@
 """How the enums of the domain are named to a user, in the language in force."""
 
-from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+from delegation.domain.enums import (
+    AgendaKind,
+    AgendaStatus,
+    ParticipantCategory,
+    ParticipantStatus,
+    RoomType,
+    TravelDirection,
+    TravelMode,
+)
 from delegation.i18n.translation import N_, _
 
 _STATUS_LABELS = {
@@ -24,3 +32,56 @@ def status_label(status: ParticipantStatus) -> str:
 
 def category_label(category: ParticipantCategory) -> str:
     return _(_CATEGORY_LABELS[category])
+
+
+_KIND_LABELS = {
+    AgendaKind.VISIT: N_("Visit"),
+    AgendaKind.MEETING: N_("Meeting"),
+    AgendaKind.MEAL: N_("Meal"),
+    AgendaKind.TRANSPORT: N_("Transport"),
+    AgendaKind.CONFERENCE: N_("Conference"),
+    AgendaKind.RECEPTION: N_("Reception"),
+    AgendaKind.FREE_TIME: N_("Free time"),
+}
+_AGENDA_STATUS_LABELS = {
+    AgendaStatus.TENTATIVE: N_("Tentative"),
+    AgendaStatus.CONFIRMED: N_("Confirmed"),
+    AgendaStatus.CANCELLED: N_("Cancelled"),
+}
+_MODE_LABELS = {
+    TravelMode.FLIGHT: N_("Flight"),
+    TravelMode.TRAIN: N_("Train"),
+    TravelMode.COACH: N_("Coach"),
+    TravelMode.FERRY: N_("Ferry"),
+    TravelMode.CAR: N_("Car"),
+}
+_DIRECTION_LABELS = {
+    TravelDirection.OUTBOUND: N_("Outbound"),
+    TravelDirection.RETURN: N_("Return"),
+    TravelDirection.LOCAL: N_("Local"),
+}
+_ROOM_TYPE_LABELS = {
+    RoomType.SINGLE: N_("Single"),
+    RoomType.DOUBLE: N_("Double"),
+    RoomType.TWIN: N_("Twin"),
+}
+
+
+def kind_label(kind: AgendaKind) -> str:
+    return _(_KIND_LABELS[kind])
+
+
+def agenda_status_label(status: AgendaStatus) -> str:
+    return _(_AGENDA_STATUS_LABELS[status])
+
+
+def travel_mode_label(mode: TravelMode) -> str:
+    return _(_MODE_LABELS[mode])
+
+
+def direction_label(direction: TravelDirection) -> str:
+    return _(_DIRECTION_LABELS[direction])
+
+
+def room_type_label(room_type: RoomType) -> str:
+    return _(_ROOM_TYPE_LABELS[room_type])

@@ -185,7 +185,6 @@ def _write(session: Session, item: AgendaItem, details: AgendaItemDetails) -> No
             "groups", _("no such group in this trip: {codes}").format(codes=", ".join(unknown))
         )
     item.groups = [groups[code] for code in details.group_codes]
-    item.touch()
 
 
 def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> AgendaItemRow:
@@ -265,3 +264,42 @@ def restore_item(workspace: Workspace, removed: RemovedItem) -> AgendaItemRow:
         _write(session, item, row.details)
         session.flush()
         return _row(session, row.id)
+
+
+@dataclass(frozen=True)
+class HostRow:
+    """An organization receiving the delegation, with whom to call and what it hosts."""
+
+    id: int
+    name: str
+    contact_name: str | None
+    contact_phone: str | None
+    contact_email: str | None
+    items: tuple[str, ...]  # French titles, falling back to English
+
+
+def list_hosts(workspace: Workspace, trip_id: int) -> list[HostRow]:
+    with workspace.transaction() as session:
+        records = session.execute(
+            select(Organization, _HostContact, AgendaItem.title_fr, AgendaItem.title_en)
+            .join(AgendaItem, AgendaItem.host_organization_id == Organization.id)
+            .outerjoin(_HostContact, _HostContact.id == AgendaItem.host_contact_id)
+            .where(AgendaItem.trip_id == trip_id)
+            .order_by(Organization.name, AgendaItem.day, AgendaItem.start_time)
+        ).all()
+        hosts: dict[int, HostRow] = {}
+        for organization, contact, title_fr, title_en in records:
+            known = hosts.get(organization.id)
+            title = title_fr or title_en
+            if known is None:
+                hosts[organization.id] = HostRow(
+                    organization.id,
+                    organization.name,
+                    contact.full_name if contact else None,
+                    contact.phone if contact else None,
+                    contact.email if contact else None,
+                    (title,),
+                )
+            else:
+                hosts[organization.id] = replace(known, items=(*known.items, title))
+        return list(hosts.values())

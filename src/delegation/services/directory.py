@@ -136,15 +136,21 @@ def validate_venue(details: VenueDetails) -> list[ValidationError]:
 
 
 def save_venue(
-    workspace: Workspace, venue_id: int | None, expected_version: int | None, details: VenueDetails
+    workspace: Workspace,
+    venue_id: int | None,
+    expected_version: int | None,
+    details: VenueDetails,
+    *,
+    new_id: int | None = None,
 ) -> VenueRow:
-    """Create a venue (no id) or change one, refusing a stale edit."""
+    """Create a venue (no id; new_id to bring one back under its old id) or change one,
+    refusing a stale edit."""
     problems = validate_venue(details)
     if problems:
         raise problems[0]
     with workspace.transaction() as session:
         if venue_id is None:
-            venue = Venue(name=details.name)
+            venue = Venue(id=new_id, name=details.name)
             session.add(venue)
         else:
             venue = session.get(Venue, venue_id)
@@ -162,3 +168,11 @@ def save_venue(
         venue.name = details.name.strip()
         session.flush()
         return VenueRow(venue.id, details, 0, venue.version)
+
+
+def delete_venue(workspace: Workspace, venue_id: int) -> None:
+    """Remove a venue; the programme items held there keep their place, without venue."""
+    with workspace.transaction() as session:
+        venue = session.get(Venue, venue_id)
+        if venue is not None:
+            session.delete(venue)

@@ -398,7 +398,7 @@ def update_participant(
         participant = _load_for_update(session, participant_id, expected_version)
         _write_contact(session, participant.contact, details)
         _write_registration(session, participant, details)
-        participant.touch()  # the version moves even when only the contact or groups changed
+        participant.touch()  # the person's details are part of this edit, contact included
         session.flush()
         return _row(session, participant_id)
 
@@ -511,7 +511,6 @@ def set_group_membership(
                 participant.groups.append(group)
             else:
                 participant.groups.remove(group)
-            participant.touch()
             changed.append(participant.id)
         return changed
 

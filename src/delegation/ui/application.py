@@ -1,25 +1,68 @@
-"""Open the desktop window on the database the user chose."""
+"""Open the desktop window on the database the user chose, in the user's language."""
 
 import sys
+import traceback
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from delegation.domain.errors import DelegationError
-from delegation.i18n import _
+from delegation.i18n import _, current_language, set_language
 from delegation.services.workspace import open_workspace
+from delegation.ui import settings as declared
 from delegation.ui.main_window import MainWindow
+from delegation.ui.settings import Settings
+
+_qt_translator: QTranslator | None = None
 
 
-def run_application(database: str | None) -> int:
+def install_qt_translation(application: QApplication, language: str) -> None:
+    """Qt's own dialogs and buttons (Yes, Cancel…) in the interface's language."""
+    global _qt_translator
+    if _qt_translator is not None:
+        application.removeTranslator(_qt_translator)
+    _qt_translator = QTranslator(application)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if _qt_translator.load(QLocale(language), "qtbase", "_", folder):
+        application.installTranslator(_qt_translator)
+
+
+def _show_unexpected_error(kind, error, trace) -> None:
+    """A bug must not pass silently nor print a traceback the user never sees."""
+    from platformdirs import user_log_path
+
+    log = user_log_path("delegation", appauthor=False) / "delegation.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            traceback.print_exception(kind, error, trace, file=handle)
+    except OSError:
+        pass
+    QMessageBox.critical(
+        QApplication.activeWindow(),
+        _("Delegation"),
+        _("Something went wrong: {error}\nDetails were written to {log}.").format(
+            error=error, log=log
+        ),
+    )
+
+
+def run_application(database: str | None, language: str | None = None) -> int:
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("Delegation")
     application.setOrganizationName("Delegation")
+    settings = Settings()
+    if language is None:  # no --lang: the language chosen in the window last time
+        set_language(settings.get(declared.LANGUAGE) or None)
+    install_qt_translation(application, current_language())
+    sys.excepthook = _show_unexpected_error
     try:
         workspace = open_workspace(database)
     except DelegationError as error:
         QMessageBox.critical(None, _("Delegation"), str(error))
         return 2
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, settings)
+    window.language_changed.connect(lambda code: install_qt_translation(application, code))
     window.show()
     try:
         return application.exec()

@@ -70,11 +70,11 @@ class OverviewPanel(QWidget):
         self._fill(
             self._details,
             [
-                (_("Key:"), trip.key),
-                (_("Local time zone:"), trip.timezone),
-                (_("Home time zone:"), trip.home_timezone),
-                (_("Participants:"), format_number(trip.participant_count)),
-                (_("Agenda items:"), format_number(overview.agenda_item_count)),
+                (_colon(_("Key")), trip.key),
+                (_colon(_("Local time zone")), trip.timezone),
+                (_colon(_("Home time zone")), trip.home_timezone),
+                (_colon(_("Participants")), format_number(trip.participant_count)),
+                (_colon(_("Agenda items")), format_number(overview.agenda_item_count)),
             ],
         )
         self._fill(

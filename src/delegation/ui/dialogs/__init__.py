@@ -1,0 +1,1 @@
+"""Editors opened from the pages: participant, agenda item, venue, trip."""

@@ -1,0 +1,200 @@
+"""The editor of one agenda item: when, what in both languages, where, for whom."""
+
+from dataclasses import replace
+from datetime import date, time
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from delegation.domain.enums import AgendaKind, AgendaStatus
+from delegation.i18n import _
+from delegation.i18n.formatting import format_date
+from delegation.i18n.labels import agenda_status_label, kind_label
+from delegation.services.agenda import AgendaItemDetails, validate_item_details
+from delegation.services.directory import ContactRow, OrganizationRow, VenueRow
+from delegation.services.participants import GroupRow
+from delegation.ui.widgets.validated_form import ValidatedForm
+
+
+def _time_edit(value: time | None) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    if value is not None:
+        edit.setTime(QTime(value.hour, value.minute))
+    return edit
+
+
+def _text(edit: QPlainTextEdit, value: str | None) -> QPlainTextEdit:
+    edit.setPlainText(value or "")
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(54)
+    return edit
+
+
+class AgendaItemDialog(QDialog):
+    def __init__(
+        self,
+        days: list[date],
+        groups: list[GroupRow],
+        venues: list[VenueRow],
+        organizations: list[OrganizationRow],
+        contacts: list[ContactRow],
+        details: AgendaItemDetails,
+        *,
+        is_new: bool,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New agenda item") if is_new else _("Agenda item"))
+        self._original = details
+        form = ValidatedForm()
+        self._day = QComboBox()
+        # Dates travel through Qt as ISO text: a Python date comes back as a QDate.
+        for day in sorted(set(days) | {details.day}):
+            self._day.addItem(format_date(day, "full"), day.isoformat())
+        self._day.setCurrentIndex(self._day.findData(details.day.isoformat()))
+        self._start = _time_edit(details.start_time)
+        self._end = _time_edit(details.end_time)
+        self._has_end = QCheckBox(_("ends at"))
+        self._has_end.setChecked(details.end_time is not None)
+        self._end.setEnabled(details.end_time is not None)
+        self._has_end.toggled.connect(self._end.setEnabled)
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(self._start)
+        when_row.addWidget(self._has_end)
+        when_row.addWidget(self._end)
+        when_row.addWidget(QLabel(_("(local time)")))
+        when_row.addStretch(1)
+        self._title_fr = QLineEdit(details.title_fr)
+        self._title_en = QLineEdit(details.title_en)
+        self._kind = QComboBox()
+        for kind in AgendaKind:
+            self._kind.addItem(kind_label(kind), kind)
+        self._kind.setCurrentIndex(self._kind.findData(details.kind))
+        self._status = QComboBox()
+        for status in AgendaStatus:
+            self._status.addItem(agenda_status_label(status), status)
+        self._status.setCurrentIndex(self._status.findData(details.status))
+        self._venue = QComboBox()
+        self._venue.addItem(_("No venue"), None)
+        for venue in venues:
+            self._venue.addItem(venue.details.name, venue.id)
+        self._venue.setCurrentIndex(max(0, self._venue.findData(details.venue_id)))
+        self._host = QComboBox()
+        self._host.addItem(_("No host"), None)
+        for organization in organizations:
+            self._host.addItem(organization.name, organization.id)
+        self._host.setCurrentIndex(max(0, self._host.findData(details.host_organization_id)))
+        self._contacts = contacts
+        self._host_contact = QComboBox()
+        self._host.currentIndexChanged.connect(self._fill_host_contacts)
+        self._fill_host_contacts()
+        self._host_contact.setCurrentIndex(
+            max(0, self._host_contact.findData(details.host_contact_id))
+        )
+        groups_box = QWidget()
+        groups_row = QHBoxLayout(groups_box)
+        groups_row.setContentsMargins(0, 0, 0, 0)
+        self._groups: dict[str, QCheckBox] = {}
+        for group in groups:
+            box = QCheckBox(group.name.replace("&", "&&"))
+            box.setChecked(group.code in details.group_codes)
+            self._groups[group.code] = box
+            groups_row.addWidget(box)
+        groups_row.addWidget(QLabel(_("(none ticked: everyone)")))
+        groups_row.addStretch(1)
+        self._capacity = QSpinBox()
+        self._capacity.setRange(0, 100000)
+        self._capacity.setSpecialValueText(_("not set"))
+        self._capacity.setValue(details.capacity or 0)
+        self._notes_fr = _text(QPlainTextEdit(), details.notes_fr)
+        self._notes_en = _text(QPlainTextEdit(), details.notes_en)
+        self._internal = _text(QPlainTextEdit(), details.internal_notes)
+
+        form.add_field("day", _("Day"), self._day)
+        form.add_field("start_time", _("Time"), when)
+        form.add_field("title_fr", _("Title in French"), self._title_fr)
+        form.add_field("title_en", _("Title in English"), self._title_en)
+        form.add_field("kind", _("Kind"), self._kind)
+        form.add_field("status", _("Status"), self._status)
+        form.add_field("venue_id", _("Venue"), self._venue)
+        form.add_field("host_organization_id", _("Host"), self._host)
+        form.add_field("host_contact_id", _("Host contact"), self._host_contact)
+        form.add_field("groups", _("Groups"), groups_box)
+        form.add_field("capacity", _("Capacity"), self._capacity)
+        form.add_field("notes_fr", _("Notes for participants (French)"), self._notes_fr)
+        form.add_field("notes_en", _("Notes for participants (English)"), self._notes_en)
+        form.add_field("internal_notes", _("Internal notes"), self._internal)
+        self._form = form
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._buttons)
+        for signal in (
+            self._title_fr.textChanged,
+            self._title_en.textChanged,
+            self._start.timeChanged,
+            self._end.timeChanged,
+            self._has_end.toggled,
+            self._capacity.valueChanged,
+        ):
+            signal.connect(self._on_any_field_changed)
+        self._on_any_field_changed()
+
+    def _fill_host_contacts(self, *_args) -> None:
+        organization = self._host.currentData()
+        self._host_contact.clear()
+        self._host_contact.addItem(_("No contact"), None)
+        for contact in self._contacts:
+            if organization is not None and contact.organization_id == organization:
+                self._host_contact.addItem(contact.full_name, contact.id)
+
+    def details(self) -> AgendaItemDetails:
+        start = self._start.time()
+        end = self._end.time()
+        return replace(
+            self._original,
+            day=date.fromisoformat(self._day.currentData()),
+            start_time=time(start.hour(), start.minute()),
+            end_time=time(end.hour(), end.minute()) if self._has_end.isChecked() else None,
+            title_fr=self._title_fr.text(),
+            title_en=self._title_en.text(),
+            kind=AgendaKind(self._kind.currentData()),  # Qt hands back plain strings
+            status=AgendaStatus(self._status.currentData()),
+            venue_id=self._venue.currentData(),
+            host_organization_id=self._host.currentData(),
+            host_contact_id=self._host_contact.currentData(),
+            group_codes=tuple(code for code, box in self._groups.items() if box.isChecked()),
+            capacity=self._capacity.value() or None,
+            notes_fr=self._notes_fr.toPlainText(),
+            notes_en=self._notes_en.toPlainText(),
+            internal_notes=self._internal.toPlainText(),
+        )
+
+    def _on_any_field_changed(self, *_args) -> None:
+        errors = {}
+        for problem in validate_item_details(self.details()):
+            # The end time has no row of its own: its message goes under "Time".
+            field = "start_time" if problem.field == "end_time" else problem.field
+            errors.setdefault(field, problem.reason)
+        self._form.show_errors(errors)
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not errors)

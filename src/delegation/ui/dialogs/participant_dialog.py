@@ -1,0 +1,246 @@
+"""The editor of one participant, with its sensitive data set apart and marked."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
+from delegation.i18n import _
+from delegation.i18n.labels import category_label, status_label
+from delegation.services.logistics import RoomRow
+from delegation.services.participants import GroupRow, ParticipantDetails, validate_details
+from delegation.ui.icons import icon
+from delegation.ui.widgets.validated_form import DateField, ValidatedForm
+
+SENSITIVE_STYLE = (
+    "QGroupBox#sensitive { background: #fff6e5; border: 1px solid #e0a030;"
+    " border-radius: 4px; margin-top: 1.4em; padding-top: 6px; }"
+    "QGroupBox#sensitive::title { subcontrol-origin: margin; left: 8px; color: #9a5b00; }"
+)
+
+
+def _enum_combo(values, label) -> QComboBox:
+    combo = QComboBox()
+    for value in values:
+        combo.addItem(label(value), value)
+    return combo
+
+
+def _select(combo: QComboBox, value) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+class ParticipantDialog(QDialog):
+    """Edits ParticipantDetails; OK stays disabled while a field is wrong."""
+
+    def __init__(
+        self,
+        groups: list[GroupRow],
+        rooms: list[RoomRow],
+        organizations: list[str],
+        details: ParticipantDetails | None = None,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Participant") if details else _("New participant"))
+        self._original = details or ParticipantDetails(last_name="")
+
+        person = ValidatedForm()
+        self._civility = QLineEdit()
+        self._first_name = QLineEdit()
+        self._last_name = QLineEdit()
+        self._email = QLineEdit()
+        self._phone = QLineEdit()
+        self._organization = QComboBox()
+        self._organization.setEditable(True)
+        self._organization.addItems(["", *organizations])
+        self._job_title = QLineEdit()
+        person.add_field("civility", _("Title"), self._civility)
+        person.add_field("first_name", _("First name"), self._first_name)
+        person.add_field("last_name", _("Last name"), self._last_name, required=True)
+        person.add_field("email", _("Email"), self._email)
+        person.add_field("phone", _("Phone"), self._phone)
+        person.add_field("organization", _("Organization"), self._organization)
+        person.add_field("job_title", _("Function"), self._job_title)
+
+        registration = ValidatedForm()
+        self._status = _enum_combo(ParticipantStatus, status_label)
+        self._category = _enum_combo(ParticipantCategory, category_label)
+        self._language = QComboBox()
+        self._language.addItem(_("French"), Language.FRENCH)
+        self._language.addItem(_("English"), Language.ENGLISH)
+        group_box = QWidget()
+        group_row = QHBoxLayout(group_box)
+        group_row.setContentsMargins(0, 0, 0, 0)
+        self._groups: dict[str, QCheckBox] = {}
+        for group in groups:
+            box = QCheckBox(group.name.replace("&", "&&"))  # "&" is not a shortcut here
+            box.setToolTip(group.code)
+            self._groups[group.code] = box
+            group_row.addWidget(box)
+        if not groups:
+            group_row.addWidget(QLabel(_("This trip has no groups.")))
+        group_row.addStretch(1)
+        self._room = QComboBox()
+        self._room.addItem(_("No room"), None)
+        for room in rooms:
+            self._room.addItem(
+                _("{hotel}, room {label} ({used}/{capacity})").format(
+                    hotel=room.hotel_name,
+                    label=room.label,
+                    used=len(room.occupants),
+                    capacity=room.capacity,
+                ),
+                room.id,
+            )
+        self._nationality = QLineEdit()
+        self._nationality.setMaxLength(2)
+        self._nationality.setPlaceholderText("FR")
+        self._notes = QPlainTextEdit()
+        self._notes.setTabChangesFocus(True)
+        self._notes.setFixedHeight(60)
+        registration.add_field("status", _("Status"), self._status)
+        registration.add_field("category", _("Category"), self._category)
+        registration.add_field("language", _("Language"), self._language)
+        registration.add_field("groups", _("Groups"), group_box)
+        registration.add_field("room_id", _("Room"), self._room)
+        registration.add_field("nationality", _("Nationality"), self._nationality)
+        registration.add_field("notes", _("Notes"), self._notes)
+
+        sensitive = ValidatedForm()
+        self._dietary = QLineEdit()
+        self._accessibility = QLineEdit()
+        self._passport_number = QLineEdit()
+        self._passport_expiry = DateField()
+        self._emergency_name = QLineEdit()
+        self._emergency_phone = QLineEdit()
+        sensitive.add_field("dietary", _("Dietary needs"), self._dietary)
+        sensitive.add_field("accessibility", _("Accessibility"), self._accessibility)
+        sensitive.add_field("passport_number", _("Passport number"), self._passport_number)
+        sensitive.add_field("passport_expiry", _("Passport expiry"), self._passport_expiry)
+        sensitive.add_field("emergency_contact_name", _("Emergency contact"), self._emergency_name)
+        sensitive.add_field("emergency_contact_phone", _("Emergency phone"), self._emergency_phone)
+        self._forms = (person, registration, sensitive)
+
+        self.setMinimumWidth(900)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self._box(_("Person"), person))
+        left.addWidget(self._box(_("Registration"), registration))
+        columns.addLayout(left, 1)
+        right = QVBoxLayout()
+        marker = QLabel()
+        marker.setPixmap(icon("sensitive").pixmap(16, 16))
+        explanation = QLabel(
+            _("Identity, health and emergency data: left out of exports unless asked for.")
+        )
+        explanation.setWordWrap(True)
+        notice = QWidget()
+        notice_row = QHBoxLayout(notice)
+        notice_row.setContentsMargins(0, 0, 0, 6)
+        notice_row.addWidget(marker, 0, Qt.AlignmentFlag.AlignTop)
+        notice_row.addWidget(explanation, 1)
+        sensitive.insertRow(0, notice)
+        sensitive_box = self._box(_("Sensitive data"), sensitive)
+        sensitive_box.setObjectName("sensitive")
+        sensitive_box.setStyleSheet(SENSITIVE_STYLE)
+        right.addWidget(sensitive_box)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self._buttons)
+
+        self._load(self._original)
+        for widget in self.findChildren(QLineEdit):
+            widget.textChanged.connect(self._on_any_field_changed)
+        self._on_any_field_changed()
+        self._last_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _box(title: str, form: ValidatedForm) -> QGroupBox:
+        box = QGroupBox(title)
+        box.setLayout(form)
+        return box
+
+    def _load(self, d: ParticipantDetails) -> None:
+        self._civility.setText(d.civility or "")
+        self._first_name.setText(d.first_name)
+        self._last_name.setText(d.last_name)
+        self._email.setText(d.email or "")
+        self._phone.setText(d.phone or "")
+        self._organization.setCurrentText(d.organization or "")
+        self._job_title.setText(d.job_title or "")
+        _select(self._status, d.status)
+        _select(self._category, d.category)
+        _select(self._language, d.language)
+        for code, box in self._groups.items():
+            box.setChecked(code in d.group_codes)
+        _select(self._room, d.room_id)
+        self._nationality.setText(d.nationality or "")
+        self._notes.setPlainText(d.notes or "")
+        self._dietary.setText(d.dietary or "")
+        self._accessibility.setText(d.accessibility or "")
+        self._passport_number.setText(d.passport_number or "")
+        self._passport_expiry.set_date(d.passport_expiry)
+        self._emergency_name.setText(d.emergency_contact_name or "")
+        self._emergency_phone.setText(d.emergency_contact_phone or "")
+
+    def details(self) -> ParticipantDetails:
+        expiry, _error = self._passport_expiry.date_or_error()
+        return replace(
+            self._original,
+            civility=self._civility.text(),
+            first_name=self._first_name.text(),
+            last_name=self._last_name.text(),
+            email=self._email.text(),
+            phone=self._phone.text(),
+            organization=self._organization.currentText(),
+            job_title=self._job_title.text(),
+            # Qt hands enum members back as plain strings.
+            status=ParticipantStatus(self._status.currentData()),
+            category=ParticipantCategory(self._category.currentData()),
+            language=Language(self._language.currentData()),
+            group_codes=tuple(code for code, box in self._groups.items() if box.isChecked()),
+            room_id=self._room.currentData(),
+            nationality=self._nationality.text(),
+            notes=self._notes.toPlainText(),
+            dietary=self._dietary.text(),
+            accessibility=self._accessibility.text(),
+            passport_number=self._passport_number.text(),
+            passport_expiry=expiry,
+            emergency_contact_name=self._emergency_name.text(),
+            emergency_contact_phone=self._emergency_phone.text(),
+        )
+
+    def errors(self) -> dict[str, str]:
+        errors = {problem.field: problem.reason for problem in validate_details(self.details())}
+        _value, date_error = self._passport_expiry.date_or_error()
+        if date_error:
+            errors["passport_expiry"] = date_error
+        return errors
+
+    def _on_any_field_changed(self, _text: str = "") -> None:
+        errors = self.errors()
+        for form in self._forms:
+            form.show_errors(errors)
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not errors)

@@ -1,0 +1,83 @@
+"""The association's directory: everyone met on any trip, one action from this one."""
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from delegation.i18n import _, ngettext
+from delegation.services import directory
+from delegation.services.directory import ContactRow
+from delegation.services.trips import TripSummary
+from delegation.ui.commands import EditContext
+from delegation.ui.models.filtered_table_model import Column
+from delegation.ui.models.simple_table_model import SimpleTableModel
+from delegation.ui.pages.table_page import fit_columns, make_search, make_table
+from delegation.ui.participant_commands import AddContactToTripCommand
+
+
+class ContactsPage(QWidget):
+    def __init__(self, context: EditContext, parent=None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._trip: TripSummary | None = None
+        self.model = SimpleTableModel(
+            (
+                Column(lambda: _("Name"), lambda c: f"{c.last_name.upper()} {c.first_name}"),
+                Column(lambda: _("Organization"), lambda c: c.organization or ""),
+                Column(lambda: _("Function"), lambda c: c.job_title or ""),
+                Column(lambda: _("Email"), lambda c: c.email or ""),
+                Column(lambda: _("Phone"), lambda c: c.phone or ""),
+                Column(lambda: _("Trips"), lambda c: ", ".join(c.trips)),
+            ),
+            lambda c: f"{c.first_name} {c.last_name} {c.organization or ''} {c.email or ''}",
+            self,
+        )
+        self.search = make_search(self.model, _("Filter by name, organization or email…"))
+        self.table = make_table(self.model, "contactTable", _("Contacts"))
+        self.table.doubleClicked.connect(lambda _index: self.register())
+        self.register_button = QPushButton()
+        self.register_button.clicked.connect(self.register)
+        self.count = QLabel()
+        self.table.selectionModel().selectionChanged.connect(self._update_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.register_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def show_trip(self, trip: TripSummary | None) -> None:
+        self._trip = trip
+        self.reload()
+
+    def reload(self) -> None:
+        contacts = directory.list_contacts(self._context.workspace)
+        self.model.set_rows(contacts)
+        fit_columns(self.table)
+        self.count.setText(
+            ngettext("{n} contact in the directory", "{n} contacts in the directory",
+                     len(contacts)).format(n=len(contacts))
+        )  # fmt: skip
+        self._update_button()
+
+    def _selected(self) -> ContactRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_button(self, *_args) -> None:
+        contact = self._selected()
+        trip = self._trip
+        self.register_button.setText(
+            _("Register for {trip}").format(trip=trip.title) if trip else _("Register")
+        )
+        self.register_button.setEnabled(
+            contact is not None and trip is not None and trip.key not in contact.trips
+        )
+
+    def register(self) -> None:
+        contact = self._selected()
+        if contact is None or self._trip is None or self._trip.key in contact.trips:
+            return
+        self._context.execute(
+            AddContactToTripCommand(self._context, self._trip.id, contact.id, contact.full_name)
+        )

@@ -1,0 +1,294 @@
+"""The participants of the trip: a table that filters as you type, and its actions."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+from delegation.i18n import _, ngettext
+from delegation.i18n.labels import category_label, status_label
+from delegation.services import directory, logistics, participants
+from delegation.services.participants import ParticipantRow
+from delegation.ui.commands import EditContext
+from delegation.ui.dialogs.participant_dialog import ParticipantDialog
+from delegation.ui.models.participant_table_model import ParticipantTableModel
+from delegation.ui.pages.table_page import fit_columns, make_table
+from delegation.ui.participant_commands import (
+    AddParticipantCommand,
+    EditParticipantCommand,
+    GroupMembershipCommand,
+    MoveInWaitingListCommand,
+    RemoveParticipantsCommand,
+    SetStatusCommand,
+)
+
+
+class ParticipantsPage(QWidget):
+    def __init__(self, context: EditContext, parent=None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._trip_id: int | None = None
+        self._groups: list[participants.GroupRow] = []
+
+        self.model = ParticipantTableModel(self)
+        self.search = QLineEdit()
+        self.search.setObjectName("participantSearch")
+        self.search.setPlaceholderText(_("Filter by name, organization or email…"))
+        self.search.setAccessibleName(_("Filter participants"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self.status_filter = self._filter_combo(
+            _("All statuses"), [(status_label(s), s) for s in ParticipantStatus]
+        )
+        self.category_filter = self._filter_combo(
+            _("All categories"), [(category_label(c), c) for c in ParticipantCategory]
+        )
+        self.group_filter = self._filter_combo(_("All groups"), [])
+        self.count = QLabel()
+
+        self.table = make_table(self.model, "participantTable", _("Participants"))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self._fitted = False
+
+        self.add_action = self._action(_("&Add participant…"), "Ctrl+Shift+N", self.add)
+        self.edit_action = self._action(_("&Edit participant…"), "Return", self.edit)
+        self.remove_action = self._action(
+            _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
+        )
+        self.up_action = self._action(_("Move &up the waiting list"), "Ctrl+Up",
+                                      lambda: self.move_in_waiting_list(-1))  # fmt: skip
+        self.down_action = self._action(_("Move &down the waiting list"), "Ctrl+Down",
+                                        lambda: self.move_in_waiting_list(1))  # fmt: skip
+        self.status_menu = QMenu(_("Set &status"), self)
+        for status in ParticipantStatus:
+            action = self.status_menu.addAction(status_label(status))
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(s))
+        self.group_menu = QMenu(_("&Groups"), self)
+        for action in (self.add_action, self.edit_action, self.remove_action):
+            self.table.addAction(action)
+        self.table.addAction(self.status_menu.menuAction())
+        self.table.addAction(self.group_menu.menuAction())
+        self.table.addAction(self.up_action)
+        self.table.addAction(self.down_action)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.group_filter, 1)
+        filters.addWidget(self.count)
+        buttons = QHBoxLayout()
+        for action in (self.add_action, self.edit_action, self.remove_action):
+            buttons.addWidget(self._button(action))
+        for menu in (self.status_menu, self.group_menu):
+            button = QToolButton()
+            button.setMenu(menu)
+            button.setText(menu.title())
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            buttons.addWidget(button)
+        buttons.addWidget(self._button(self.up_action))
+        buttons.addWidget(self._button(self.down_action))
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_count)
+        self._update_actions()
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    @staticmethod
+    def _button(action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _filter_combo(self, everything: str, choices) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(everything)
+        combo.addItem(everything, None)
+        for text, value in choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        return combo
+
+    # Loading.
+    def show_trip(self, trip_id: int | None) -> None:
+        self._trip_id = trip_id
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_ids()
+        workspace = self._context.workspace
+        rows = participants.list_participants(workspace, self._trip_id) if self._trip_id else []
+        self._groups = participants.list_groups(workspace, self._trip_id) if self._trip_id else []
+        self._fill_groups()
+        self.model.set_rows(rows)
+        if rows and not self._fitted:  # once: later, the user's column widths stay
+            fit_columns(self.table)
+            self._fitted = True
+        self.select_ids(selected)
+        self._update_actions()
+
+    def _fill_groups(self) -> None:
+        current = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        while self.group_filter.count() > 1:
+            self.group_filter.removeItem(1)
+        for group in self._groups:
+            self.group_filter.addItem(group.name, group.code)
+        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(current)))
+        self.group_filter.blockSignals(False)
+        self.group_menu.clear()
+        for group in self._groups:
+            add = self.group_menu.addAction(_("Add to {group}").format(group=group.name))
+            add.triggered.connect(lambda _c=False, g=group.code: self.set_group(g, True))
+            out = self.group_menu.addAction(_("Take out of {group}").format(group=group.name))
+            out.triggered.connect(lambda _c=False, g=group.code: self.set_group(g, False))
+        self.group_menu.setEnabled(bool(self._groups))
+
+    # Selection.
+    def selected_rows(self) -> list[ParticipantRow]:
+        return [
+            self.model.row_at(index.row()) for index in self.table.selectionModel().selectedRows()
+        ]
+
+    def selected_ids(self) -> list[int]:
+        return [row.id for row in self.selected_rows()]
+
+    def select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for participant_id in ids:
+            row = self.model.visible_row_of(participant_id)
+            if row is not None:
+                selection.select(
+                    self.model.index(row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def _update_actions(self, *_args) -> None:
+        rows = self.selected_rows()
+        has_trip = self._trip_id is not None
+        self.add_action.setEnabled(has_trip)
+        self.edit_action.setEnabled(len(rows) == 1)
+        self.remove_action.setEnabled(bool(rows))
+        self.status_menu.setEnabled(bool(rows))
+        self.group_menu.setEnabled(bool(rows) and bool(self._groups))
+        waiting = len(rows) == 1 and rows[0].details.status == ParticipantStatus.WAITLISTED
+        self.up_action.setEnabled(waiting)
+        self.down_action.setEnabled(waiting)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.rows())
+        self.count.setText(
+            ngettext("{shown} of {total} participant", "{shown} of {total} participants", total)
+            .format(shown=shown, total=total)
+        )  # fmt: skip
+
+    # Filters.
+    def _on_search_text_changed(self, text: str) -> None:
+        self.model.set_filter(text=text)
+
+    def _on_filter_combo_changed(self, _index: int) -> None:
+        status = self.status_filter.currentData()
+        category = self.category_filter.currentData()
+        group = self.group_filter.currentData()
+        if status is None and category is None and group is None:
+            self.model.set_filter(predicate=None)
+            return
+
+        def keep(row: ParticipantRow) -> bool:
+            d = row.details
+            return (
+                (status is None or d.status == status)
+                and (category is None or d.category == category)
+                and (group is None or group in d.group_codes)
+            )
+
+        self.model.set_filter(predicate=keep)
+
+    # Actions.
+    def _dialog(self, details=None) -> ParticipantDialog:
+        workspace = self._context.workspace
+        return ParticipantDialog(
+            self._groups,
+            logistics.list_rooms(workspace, self._trip_id),
+            [organization.name for organization in directory.list_organizations(workspace)],
+            details,
+            self,
+        )
+
+    def add(self) -> None:
+        if self._trip_id is None:
+            return
+        dialog = self._dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            command = AddParticipantCommand(self._context, self._trip_id, dialog.details())
+            if self._context.execute(command):
+                self.select_ids([command.row.id])
+
+    def edit(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        dialog = self._dialog(rows[0].details)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != rows[0].details:
+            self._context.execute(EditParticipantCommand(self._context, rows[0], dialog.details()))
+
+    def remove(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove participants"),
+            ngettext(
+                "Remove {name} from this trip? The contact stays in the directory.",
+                "Remove these {n} participants from this trip? The contacts stay in the directory.",
+                len(rows),
+            ).format(name=rows[0].details.full_name, n=len(rows)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._context.execute(RemoveParticipantsCommand(self._context, rows))
+
+    def set_status(self, status: ParticipantStatus) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._context.execute(SetStatusCommand(self._context, ids, status))
+
+    def set_group(self, code: str, member: bool) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._context.execute(GroupMembershipCommand(self._context, ids, code, member))
+
+    def move_in_waiting_list(self, steps: int) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1 and rows[0].details.status == ParticipantStatus.WAITLISTED:
+            self._context.execute(MoveInWaitingListCommand(self._context, rows[0], steps))
+
+    def _on_table_double_clicked(self, _index) -> None:
+        self.edit()

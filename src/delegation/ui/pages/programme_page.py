@@ -1,0 +1,324 @@
+"""The programme: one day at a time on a time axis, or every item in a list."""
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTabBar,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from delegation.domain.enums import AgendaStatus
+from delegation.domain.errors import ValidationError
+from delegation.i18n import _, current_language
+from delegation.i18n.formatting import format_date
+from delegation.services import agenda, directory, participants
+from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
+from delegation.services.trips import TripSummary
+from delegation.ui.agenda_commands import (
+    AddAgendaItemCommand,
+    EditAgendaItemCommand,
+    RemoveAgendaItemCommand,
+)
+from delegation.ui.commands import EditContext
+from delegation.ui.dialogs.agenda_item_dialog import AgendaItemDialog
+from delegation.ui.models.agenda_table_model import AgendaTableModel
+from delegation.ui.pages.table_page import fit_columns, make_table
+from delegation.ui.widgets.day_timeline import DayTimeline
+
+
+class ProgrammePage(QWidget):
+    def __init__(self, context: EditContext, parent=None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._trip: TripSummary | None = None
+        self._rows: list[AgendaItemRow] = []
+        self._groups: list[participants.GroupRow] = []
+        self._selected: int | None = None
+
+        self.days = QTabBar()
+        self.days.setObjectName("programmeDays")
+        self.days.setAccessibleName(_("Days"))
+        self.days.currentChanged.connect(self._on_days_current_changed)
+        self.timeline = DayTimeline()
+        self.timeline.setObjectName("dayTimeline")
+        self.timeline.item_selected.connect(self._on_timeline_item_selected)
+        self.timeline.item_activated.connect(self._on_timeline_item_activated)
+        self.timeline.move_requested.connect(self.move_item)
+        scroll = QScrollArea()
+        scroll.setWidget(self.timeline)
+        scroll.setWidgetResizable(True)
+        self.zones = QLabel()
+        day_view = QWidget()
+        day_layout = QVBoxLayout(day_view)
+        day_layout.addWidget(self.days)
+        day_layout.addWidget(scroll)
+        day_layout.addWidget(self.zones)
+
+        self.model = AgendaTableModel(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Filter by title, venue or host…"))
+        self.search.setAccessibleName(_("Filter the programme"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
+        self.table = make_table(self.model, "agendaTable", _("Programme"))
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        list_view = QWidget()
+        list_layout = QVBoxLayout(list_view)
+        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.table)
+
+        self.views = QTabWidget()
+        self.views.addTab(day_view, _("Day by day"))
+        self.views.addTab(list_view, _("List"))
+
+        self.add_action = self._action(_("&Add item…"), "Ctrl+Shift+I", self.add)
+        self.edit_action = self._action(_("&Edit item…"), None, self.edit)
+        self.duplicate_action = self._action(_("D&uplicate"), "Ctrl+D", self.duplicate)
+        self.cancel_action = self._action(_("&Cancel item"), None, self.toggle_cancelled)
+        self.remove_action = self._action(
+            _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
+        )
+        self.earlier_action = self._action(
+            _("Earlier (15 min)"), "Alt+Up", lambda: self.move_selected(-15)
+        )
+        self.later_action = self._action(
+            _("Later (15 min)"), "Alt+Down", lambda: self.move_selected(15)
+        )
+        self.previous_day_action = self._action(
+            _("Day before"), "Alt+Left", lambda: self.move_selected(-24 * 60)
+        )
+        self.next_day_action = self._action(
+            _("Day after"), "Alt+Right", lambda: self.move_selected(24 * 60)
+        )
+        buttons = QHBoxLayout()
+        for action in (
+            self.add_action, self.edit_action, self.duplicate_action, self.cancel_action,
+            self.remove_action, self.earlier_action, self.later_action,
+            self.previous_day_action, self.next_day_action,
+        ):  # fmt: skip
+            button = QToolButton()
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
+            self.table.addAction(action)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.views)
+        layout.addLayout(buttons)
+        self._update_actions()
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # Loading.
+    def show_trip(self, trip: TripSummary | None) -> None:
+        self._trip = trip
+        self.reload()
+
+    def _trip_days(self) -> list[date]:
+        if self._trip is None:
+            return []
+        days = (self._trip.end_date - self._trip.start_date).days + 1
+        return [self._trip.start_date + timedelta(days=n) for n in range(days)]
+
+    def reload(self) -> None:
+        workspace = self._context.workspace
+        trip = self._trip
+        self._rows = agenda.list_agenda(workspace, trip.id) if trip else []
+        self._groups = participants.list_groups(workspace, trip.id) if trip else []
+        if trip:
+            self.model.set_zones(trip.timezone, trip.home_timezone)
+            self.zones.setText(
+                _("Times are local to {zone}; hover an item for the time at home ({home}).").format(
+                    zone=trip.timezone, home=trip.home_timezone
+                )
+            )
+        current = self.current_day()
+        days = sorted(set(self._trip_days()) | {row.details.day for row in self._rows})
+        self.days.blockSignals(True)
+        while self.days.count():
+            self.days.removeTab(0)
+        for day in days:
+            index = self.days.addTab(format_date(day, "EEE d MMM"))
+            self.days.setTabData(index, day.isoformat())  # Qt would hand back a QDate
+            self.days.setTabToolTip(index, format_date(day, "full"))
+        if current in days:
+            self.days.setCurrentIndex(days.index(current))
+        self.days.blockSignals(False)
+        self.model.set_rows(self._rows)
+        fit_columns(self.table)
+        self._show_day()
+        self._select(self._selected)
+
+    def current_day(self) -> date | None:
+        if not self.days.count():
+            return None
+        return date.fromisoformat(self.days.tabData(self.days.currentIndex()))
+
+    def _show_day(self) -> None:
+        day = self.current_day()
+        rows = [row for row in self._rows if row.details.day == day]
+        if self._trip is not None:
+            self.timeline.set_day(rows, self._groups, self._trip.timezone, self._trip.home_timezone)
+        else:
+            self.timeline.set_day([], [], "UTC", "UTC")
+
+    def _on_days_current_changed(self, _index: int) -> None:
+        self._show_day()
+
+    # Selection, shared by the day view and the list.
+    def selected_row(self) -> AgendaItemRow | None:
+        return next((row for row in self._rows if row.id == self._selected), None)
+
+    def _select(self, item_id: int | None) -> None:
+        self._selected = item_id if any(row.id == item_id for row in self._rows) else None
+        row = self.selected_row()
+        if row is not None and row.details.day != self.current_day():
+            for index in range(self.days.count()):
+                if self.days.tabData(index) == row.details.day.isoformat():
+                    self.days.setCurrentIndex(index)
+        self.timeline.select(self._selected)
+        visible = self.model.visible_row_of(self._selected) if self._selected else None
+        self.table.blockSignals(True)
+        if visible is None:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(visible)
+        self.table.blockSignals(False)
+        self._update_actions()
+
+    def _on_timeline_item_selected(self, item_id) -> None:
+        if item_id != self._selected:
+            self._select(item_id)
+
+    def _on_timeline_item_activated(self, item_id: int) -> None:
+        self._select(item_id)
+        self.edit()
+
+    def _on_table_selection_changed(self, *_args) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._select(self.model.row_at(rows[0].row()).id)
+
+    def _update_actions(self) -> None:
+        row = self.selected_row()
+        for action in (
+            self.edit_action, self.duplicate_action, self.cancel_action, self.remove_action,
+            self.earlier_action, self.later_action, self.previous_day_action,
+            self.next_day_action,
+        ):  # fmt: skip
+            action.setEnabled(row is not None)
+        self.add_action.setEnabled(self._trip is not None)
+        if row is not None and row.details.status == AgendaStatus.CANCELLED:
+            self.cancel_action.setText(_("Restore item"))
+        else:
+            self.cancel_action.setText(_("&Cancel item"))
+
+    # Actions.
+    def _dialog(self, details: AgendaItemDetails, is_new: bool) -> AgendaItemDialog:
+        workspace = self._context.workspace
+        return AgendaItemDialog(
+            self._trip_days(),
+            self._groups,
+            directory.list_venues(workspace),
+            directory.list_organizations(workspace),
+            directory.list_contacts(workspace),
+            details,
+            is_new=is_new,
+            parent=self,
+        )
+
+    def add(self) -> None:
+        if self._trip is None:
+            return
+        day = self.current_day() or self._trip.start_date
+        dialog = self._dialog(
+            AgendaItemDetails(day=day, start_time=time(9, 0), end_time=time(10, 0)), True
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            command = AddAgendaItemCommand(self._context, self._trip.id, dialog.details())
+            if self._context.execute(command):
+                self._select(command.row.id)
+
+    def edit(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = self._dialog(row.details, False)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != row.details:
+            self._context.execute(EditAgendaItemCommand(self._context, row, dialog.details()))
+
+    def duplicate(self) -> None:
+        row = self.selected_row()
+        if row is None or self._trip is None:
+            return
+        title = row.details.title(current_language())
+        command = AddAgendaItemCommand(
+            self._context,
+            self._trip.id,
+            row.details,
+            _("Duplicate “{title}”").format(title=title),
+        )
+        if self._context.execute(command):
+            self._select(command.row.id)
+
+    def toggle_cancelled(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        cancelled = row.details.status == AgendaStatus.CANCELLED
+        status = AgendaStatus.CONFIRMED if cancelled else AgendaStatus.CANCELLED
+        title = row.details.title(current_language())
+        text = (_("Restore “{title}”") if cancelled else _("Cancel “{title}”")).format(title=title)
+        self._context.execute(
+            EditAgendaItemCommand(self._context, row, replace(row.details, status=status), text)
+        )
+
+    def remove(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._context.execute(RemoveAgendaItemCommand(self._context, row))
+
+    def move_selected(self, minutes: int) -> None:
+        if self._selected is not None:
+            self.move_item(self._selected, minutes)
+
+    def move_item(self, item_id: int, minutes: int) -> None:
+        """Move an item in time, its end following; whole days move it to another day."""
+        row = next((r for r in self._rows if r.id == item_id), None)
+        if row is None:
+            return
+        try:
+            if minutes % (24 * 60) == 0:
+                day = row.details.day + timedelta(days=minutes // (24 * 60))
+                details = agenda.moved(row.details, day, row.details.start_time)
+            else:
+                details = agenda.shifted(row.details, minutes)
+        except ValidationError as error:
+            self._context.failed.emit(error)
+            return
+        title = row.details.title(current_language())
+        self._selected = item_id
+        self._context.execute(
+            EditAgendaItemCommand(
+                self._context, row, details, _("Move “{title}”").format(title=title)
+            )
+        )

@@ -1,0 +1,46 @@
+"""The user's settings, each declared once with its type and default (QSettings)."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    type: type
+    default: T
+
+
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
+LAST_TRIP: Setting[str] = Setting("session/last_trip", str, "")
+LAST_PAGE: Setting[int] = Setting("session/last_page", int, 0)
+LANGUAGE: Setting[str] = Setting("interface/language", str, "")  # "": the system's
+EXPORT_FOLDER: Setting[str] = Setting("documents/export_folder", str, str(Path.home()))
+
+
+class Settings:
+    """Typed access to QSettings: a wrong or missing stored value gives the default."""
+
+    def __init__(self, backend: QSettings | None = None) -> None:
+        self._backend = backend or QSettings("Delegation", "Delegation")
+
+    def get(self, setting: Setting[T]) -> T:
+        value: Any = self._backend.value(setting.key, setting.default)
+        if isinstance(value, setting.type):
+            return value
+        try:
+            return setting.type(value)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._backend.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._backend.sync()

@@ -1,0 +1,1 @@
+"""Reusable widgets: the day timeline, field error labels."""

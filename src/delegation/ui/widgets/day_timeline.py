@@ -1,0 +1,320 @@
+"""One day of the programme drawn on a time axis, parallel items side by side.
+
+Items for different groups at the same time get one lane per group; items for the
+whole delegation span the width. An item can be moved with the mouse (5-minute
+steps) or with Alt+Up / Alt+Down (15 minutes); its end follows.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from delegation.domain.enums import AgendaStatus
+from delegation.i18n import _, current_language
+from delegation.i18n.formatting import format_time, home_time
+from delegation.services.agenda import AgendaItemRow
+from delegation.services.participants import GroupRow
+
+AXIS_WIDTH = 56
+PIXELS_PER_MINUTE = 1.1
+DRAG_STEP_MINUTES = 5
+KEY_STEP_MINUTES = 15
+EVERYONE_COLOUR = "#5a6b7b"
+
+
+def _minutes(value: time) -> int:
+    return value.hour * 60 + value.minute
+
+
+@dataclass
+class _Placed:
+    row: AgendaItemRow
+    start: int  # minutes since midnight
+    end: int
+    lane: float  # left edge, as a fraction of the lanes' width
+    width: float
+
+
+def place_items(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[_Placed]:
+    """Decide where each item goes: full width, its group's lane, or a shared column."""
+    order = {group.code: index for index, group in enumerate(groups)}
+    placed = [
+        _Placed(
+            row,
+            _minutes(row.details.start_time),
+            max(
+                _minutes(row.details.end_time or row.details.start_time),
+                _minutes(row.details.start_time) + 15,
+            ),
+            0.0,
+            1.0,
+        )
+        for row in sorted(rows, key=lambda r: (r.details.start_time, r.id))
+    ]
+    cluster: list[_Placed] = []
+    cluster_end = -1
+    for item in [*placed, None]:
+        if item is not None and item.start < cluster_end:
+            cluster.append(item)
+            cluster_end = max(cluster_end, item.end)
+            continue
+        if len(cluster) > 1:
+            _place_cluster(cluster, order)
+        if item is not None:
+            cluster, cluster_end = [item], item.end
+    return placed
+
+
+def _place_cluster(cluster: list[_Placed], order: dict[str, int]) -> None:
+    codes = [set(item.row.details.group_codes) for item in cluster]
+    disjoint = all(codes) and sum(len(c) for c in codes) == len(set().union(*codes))
+    if disjoint and all(code in order for c in codes for code in c):
+        lanes = sorted({order[code] for c in codes for code in c})
+        position = {lane: index for index, lane in enumerate(lanes)}
+        for item, item_codes in zip(cluster, codes, strict=True):
+            indices = sorted(position[order[code]] for code in item_codes)
+            item.lane = indices[0] / len(lanes)
+            item.width = (indices[-1] - indices[0] + 1) / len(lanes)
+        return
+    # Overlaps that are not a split of the delegation (often a conflict): columns.
+    column_ends: list[int] = []
+    columns: list[int] = []
+    for item in cluster:
+        for index, end in enumerate(column_ends):
+            if end <= item.start:
+                column_ends[index] = item.end
+                columns.append(index)
+                break
+        else:
+            column_ends.append(item.end)
+            columns.append(len(column_ends) - 1)
+    for item, column in zip(cluster, columns, strict=True):
+        item.lane = column / len(column_ends)
+        item.width = 1 / len(column_ends)
+
+
+class DayTimeline(QWidget):
+    item_selected = Signal(object)  # item id or None
+    item_activated = Signal(int)
+    move_requested = Signal(int, int)  # item id, minutes (+ later, - earlier)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAccessibleName(_("Programme of the day"))
+        self.setMinimumWidth(420)
+        self._placed: list[_Placed] = []
+        self._groups: list[GroupRow] = []
+        self._selected: int | None = None
+        self._first_hour = 7
+        self._last_hour = 23
+        self._timezone = "UTC"
+        self._home_timezone = "UTC"
+        self._drag_item: _Placed | None = None
+        self._drag_origin_y = 0.0
+        self._drag_minutes = 0
+
+    def set_day(
+        self,
+        rows: list[AgendaItemRow],
+        groups: list[GroupRow],
+        timezone: str,
+        home_timezone: str,
+    ) -> None:
+        self._groups = groups
+        self._timezone, self._home_timezone = timezone, home_timezone
+        self._placed = place_items(rows, groups)
+        starts = [item.start for item in self._placed] or [7 * 60]
+        ends = [item.end for item in self._placed] or [23 * 60]
+        self._first_hour = min(7, min(starts) // 60)
+        self._last_hour = max(23, -(-max(ends) // 60))
+        if self._selected not in {item.row.id for item in self._placed}:
+            self._selected = None
+        self.setMinimumHeight(self._y(self._last_hour * 60) + 10)
+        self.updateGeometry()
+        self.update()
+
+    def selected_id(self) -> int | None:
+        return self._selected
+
+    def select(self, item_id: int | None) -> None:
+        if item_id != self._selected:
+            self._selected = item_id
+            self.update()
+            self.item_selected.emit(item_id)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, self._y(self._last_hour * 60) + 10)
+
+    # Geometry.
+    def _y(self, minutes: float) -> int:
+        return int(8 + (minutes - self._first_hour * 60) * PIXELS_PER_MINUTE)
+
+    def _rect(self, item: _Placed, offset_minutes: int = 0) -> QRectF:
+        width = self.width() - AXIS_WIDTH - 8
+        return QRectF(
+            AXIS_WIDTH + item.lane * width + 2,
+            self._y(item.start + offset_minutes),
+            item.width * width - 4,
+            max(18, self._y(item.end + offset_minutes) - self._y(item.start + offset_minutes) - 2),
+        )
+
+    def _item_at(self, x: float, y: float) -> _Placed | None:
+        for item in reversed(self._placed):
+            if self._rect(item).contains(x, y):
+                return item
+        return None
+
+    # Drawing.
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        grid = QPen(QColor("#d8dde3"))
+        for hour in range(self._first_hour, self._last_hour + 1):
+            y = self._y(hour * 60)
+            painter.setPen(grid)
+            painter.drawLine(AXIS_WIDTH - 4, y, self.width(), y)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(4, y + 4, format_time(time(hour % 24, 0)))
+        colours = {group.code: group.colour or EVERYONE_COLOUR for group in self._groups}
+        for item in self._placed:
+            offset = self._drag_minutes if item is self._drag_item else 0
+            self._paint_item(painter, item, colours, offset)
+        if not self._placed:
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                self.rect().adjusted(AXIS_WIDTH, 0, 0, 0),
+                Qt.AlignmentFlag.AlignCenter,
+                _("Nothing planned on this day."),
+            )
+
+    def _paint_item(self, painter: QPainter, item: _Placed, colours, offset: int) -> None:
+        details = item.row.details
+        codes = details.group_codes
+        colour = QColor(colours.get(codes[0], EVERYONE_COLOUR) if codes else EVERYONE_COLOUR)
+        rect = self._rect(item, offset)
+        fill = QColor(colour)
+        fill.setAlpha(60 if details.status == AgendaStatus.CANCELLED else 200)
+        painter.setBrush(fill)
+        pen = QPen(colour.darker(130), 2 if item.row.id == self._selected else 1)
+        if details.status == AgendaStatus.TENTATIVE:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        if item.row.id == self._selected:
+            pen.setColor(self.palette().highlight().color())
+            pen.setWidth(3)
+        painter.setPen(pen)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(
+            QColor("white") if details.status != AgendaStatus.CANCELLED else QColor("#555")
+        )
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setStrikeOut(details.status == AgendaStatus.CANCELLED)
+        painter.setFont(font)
+        start = _shift(details.start_time, offset)
+        end = _shift(details.end_time, offset) if details.end_time else None
+        times = format_time(start) + (f"–{format_time(end)}" if end else "")
+        title = details.title(current_language())
+        text_rect = rect.adjusted(6, 3, -6, -3)
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            f"{times}  {title}",
+        )
+        if item.row.venue_name and rect.height() > 40:
+            font.setBold(False)
+            painter.setFont(font)
+            painter.drawText(
+                text_rect.adjusted(0, 18, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                item.row.venue_name,
+            )
+        painter.setFont(self.font())
+
+    # Interaction.
+    def tooltip_for(self, row: AgendaItemRow) -> str:
+        details = row.details
+        start = home_time(details.day, details.start_time, self._timezone, self._home_timezone)
+        local = format_time(details.start_time)
+        home = format_time(start.time())
+        if details.end_time:
+            end = home_time(details.day, details.end_time, self._timezone, self._home_timezone)
+            local += "–" + format_time(details.end_time)
+            home += "–" + format_time(end.time())
+        return _("{title}\n{local} local time ({zone})\n{home} at home ({home_zone})").format(
+            title=details.title(current_language()),
+            local=local,
+            zone=self._timezone,
+            home=home,
+            home_zone=self._home_timezone,
+        )
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.ToolTip:
+            item = self._item_at(event.position().x(), event.position().y())
+            if item is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(
+                    event.globalPosition().toPoint(), self.tooltip_for(item.row), self
+                )
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        item = self._item_at(event.position().x(), event.position().y())
+        self.select(item.row.id if item else None)
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_item = item
+            self._drag_origin_y = event.position().y()
+            self._drag_minutes = 0
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_item is None:
+            return
+        minutes = (event.position().y() - self._drag_origin_y) / PIXELS_PER_MINUTE
+        snapped = int(round(minutes / DRAG_STEP_MINUTES) * DRAG_STEP_MINUTES)
+        if snapped != self._drag_minutes:
+            self._drag_minutes = snapped
+            self.update()
+
+    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
+        item, minutes = self._drag_item, self._drag_minutes
+        self._drag_item, self._drag_minutes = None, 0
+        self.update()
+        if item is not None and minutes:
+            self.move_requested.emit(item.row.id, minutes)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self._item_at(event.position().x(), event.position().y())
+        if item is not None:
+            self.item_activated.emit(item.row.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if self._selected is not None and alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -KEY_STEP_MINUTES if key == Qt.Key.Key_Up else KEY_STEP_MINUTES
+            self.move_requested.emit(self._selected, step)
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self._placed:
+            ids = [item.row.id for item in self._placed]
+            if self._selected in ids:
+                index = ids.index(self._selected) + (1 if key == Qt.Key.Key_Down else -1)
+            else:
+                index = 0
+            self.select(ids[max(0, min(len(ids) - 1, index))])
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected is not None:
+            self.item_activated.emit(self._selected)
+            return
+        super().keyPressEvent(event)
+
+
+def _shift(value: time, minutes: int) -> time:
+    return (datetime.combine(datetime(2000, 1, 1), value) + timedelta(minutes=minutes)).time()

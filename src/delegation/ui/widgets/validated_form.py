@@ -1,0 +1,86 @@
+"""A form layout whose fields carry their validation message right under them."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from delegation.i18n import _
+
+
+class ValidatedForm(QFormLayout):
+    """Rows keyed by field name; show_errors() puts each message under its field."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._errors: dict[str, QLabel] = {}
+        self._fields: dict[str, QWidget] = {}
+
+    def add_field(self, name: str, label: str, widget: QWidget, *, required: bool = False) -> None:
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet("color: #b00020;")
+        error.setWordWrap(True)
+        error.hide()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        text = f"{label} *" if required else label
+        title = QLabel(_("{label}:").format(label=text))
+        title.setBuddy(widget)
+        widget.setAccessibleName(label)
+        self.addRow(title, holder)
+        self._errors[name] = error
+        self._fields[name] = widget
+
+    def field(self, name: str) -> QWidget:
+        return self._fields[name]
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name, label in self._errors.items():
+            message = errors.get(name)
+            label.setText(message or "")
+            label.setVisible(bool(message))
+            self._fields[name].setAccessibleDescription(message or "")
+
+
+def date_placeholder() -> str:
+    return _("DD/MM/YYYY")
+
+
+def parse_date(text: str) -> date | None:
+    """DD/MM/YYYY as written in France, or ISO YYYY-MM-DD; empty means no date.
+
+    Raises ValueError on anything else, for the form to say so under the field.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if "/" in text:
+        day, month, year = (int(part) for part in text.split("/"))
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+def format_date_field(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+class DateField(QLineEdit):
+    """A date typed as people write it; empty is allowed, wrong input is reported."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(date_placeholder())
+        self.setMaxLength(10)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(format_date_field(value))
+
+    def date_or_error(self) -> tuple[date | None, str | None]:
+        try:
+            return parse_date(self.text()), None
+        except ValueError:
+            return None, _("not a date: write it as {pattern}").format(pattern=date_placeholder())

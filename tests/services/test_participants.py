@@ -1,0 +1,154 @@
+"""Participants: each edit the window offers, and its exact undo."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+from delegation.domain.errors import ConflictError, ValidationError
+from delegation.services import participants as service
+from delegation.services.participants import ParticipantDetails
+from delegation.services.trips import find_trip
+
+
+@pytest.fixture
+def trip_id(demo_workspace) -> int:
+    return find_trip(demo_workspace, "tallinn-2023").id
+
+
+def _by_name(workspace, trip_id, last_name):
+    return next(
+        row
+        for row in service.list_participants(workspace, trip_id)
+        if row.details.last_name == last_name
+    )
+
+
+def test_list_gives_every_registration_with_its_groups(demo_workspace, trip_id):
+    rows = service.list_participants(demo_workspace, trip_id)
+    assert len(rows) == 62
+    kadri = next(row for row in rows if row.details.first_name == "Kadri")
+    assert kadri.details.group_codes == ("B",)
+    assert kadri.room_label is not None
+    assert kadri.details.email == "kadri.tamm@mistral-data.example"
+
+
+def test_add_then_refuse_the_same_person_twice(demo_workspace, trip_id):
+    details = ParticipantDetails(
+        last_name="Õunapuu",
+        first_name="Liina",
+        email=" Liina.Ounapuu@Example.EE ",
+        organization="Tallinna Tehnikaülikool",
+        status=ParticipantStatus.CONFIRMED,
+        group_codes=("A",),
+        passport_number="KE1234567",
+        passport_expiry=date(2030, 1, 31),
+    )
+    row = service.add_participant(demo_workspace, trip_id, details)
+    assert row.details.email == "liina.ounapuu@example.ee"
+    assert row.details.organization == "Tallinna Tehnikaülikool"
+    assert row.details.group_codes == ("A",)
+    with pytest.raises(ValidationError, match="already registered"):
+        service.add_participant(demo_workspace, trip_id, details)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"last_name": "  "}, "last_name"),
+        ({"email": "liina@"}, "email"),
+        ({"nationality": "EST"}, "nationality"),
+        ({"passport_expiry": date(2030, 1, 1)}, "passport_number"),
+    ],
+)
+def test_validation_names_the_field(changes, field):
+    problems = service.validate_details(replace(ParticipantDetails(last_name="Saar"), **changes))
+    assert [problem.field for problem in problems] == [field]
+
+
+def test_a_stale_edit_is_refused_and_names_who_won(demo_workspace, trip_id):
+    row = _by_name(demo_workspace, trip_id, "Tamm")
+    service.update_participant(
+        demo_workspace, row.id, row.version, replace(row.details, dietary="vegan")
+    )
+    with pytest.raises(ConflictError, match="Kadri Tamm was changed by"):
+        service.update_participant(
+            demo_workspace, row.id, row.version, replace(row.details, dietary="halal")
+        )
+    assert _by_name(demo_workspace, trip_id, "Tamm").details.dietary == "vegan"
+
+
+def test_remove_and_restore_bring_back_everything(demo_workspace, trip_id):
+    row = next(
+        r
+        for r in service.list_participants(demo_workspace, trip_id)
+        if r.details.status == ParticipantStatus.CONFIRMED and r.details.room_id
+    )
+    removed = service.remove_participant(demo_workspace, row.id)
+    assert removed.segment_ids  # flights
+    assert all(r.id != row.id for r in service.list_participants(demo_workspace, trip_id))
+    restored = service.restore_participant(demo_workspace, removed)
+    assert restored.id == row.id
+    assert restored.details == row.details
+    assert restored.room_label == row.room_label
+    again = service.remove_participant(demo_workspace, row.id)
+    assert again.segment_ids == removed.segment_ids
+    assert again.roommate_id == removed.roommate_id
+
+
+def test_status_changes_and_their_undo(demo_workspace, trip_id):
+    rows = [r for r in service.list_participants(demo_workspace, trip_id)
+            if r.details.status == ParticipantStatus.CONFIRMED][:2]  # fmt: skip
+    ids = [r.id for r in rows]
+    changes = service.set_status(demo_workspace, ids, ParticipantStatus.WAITLISTED)
+    waiting = [r for r in service.list_participants(demo_workspace, trip_id) if r.id in ids]
+    assert all(r.waitlist_position and r.waitlist_position > 4 for r in waiting)
+    service.restore_statuses(demo_workspace, changes)
+    back = {r.id: r for r in service.list_participants(demo_workspace, trip_id)}
+    assert all(back[i].details.status == ParticipantStatus.CONFIRMED for i in ids)
+    assert all(back[i].waitlist_position is None for i in ids)
+
+
+def test_group_membership_reports_only_real_changes(demo_workspace, trip_id):
+    rows = service.list_participants(demo_workspace, trip_id)
+    in_a = next(r for r in rows if r.details.group_codes == ("A",))
+    in_b = next(r for r in rows if r.details.group_codes == ("B",))
+    changed = service.set_group_membership(demo_workspace, [in_a.id, in_b.id], "A", True)
+    assert changed == [in_b.id]
+    after = {r.id: r for r in service.list_participants(demo_workspace, trip_id)}
+    assert after[in_b.id].details.group_codes == ("A", "B")
+    assert after[in_b.id].version == in_b.version + 1
+    with pytest.raises(ValidationError, match="no such group"):
+        service.set_group_membership(demo_workspace, [in_a.id], "Z", True)
+
+
+def test_waiting_list_order_can_be_changed(demo_workspace, trip_id):
+    def order():
+        rows = service.list_participants(demo_workspace, trip_id)
+        waiting = [r for r in rows if r.details.status == ParticipantStatus.WAITLISTED]
+        return [r.id for r in sorted(waiting, key=lambda r: r.waitlist_position)]
+
+    before = order()
+    assert service.move_in_waiting_list(demo_workspace, before[2], -1)
+    assert order() == [before[0], before[2], before[1], before[3]]
+    assert not service.move_in_waiting_list(demo_workspace, before[0], -1)
+    assert service.move_in_waiting_list(demo_workspace, before[2], 1)
+    assert order() == before
+
+
+def test_a_contact_from_an_earlier_trip_is_one_action_away(demo_workspace, trip_id):
+    from delegation.services.directory import list_contacts
+    from delegation.services.trips import NewTrip, add_trip
+
+    riga = add_trip(
+        demo_workspace,
+        NewTrip("riga-2024", "Mission Riga", "Riga", "LV", date(2024, 6, 3), date(2024, 6, 6)),
+    )
+    kadri = next(c for c in list_contacts(demo_workspace) if c.first_name == "Kadri")
+    row = service.add_contact_to_trip(demo_workspace, riga.id, kadri.id)
+    assert row.details.status == ParticipantStatus.INVITED
+    assert row.details.category == ParticipantCategory.ENTREPRENEUR
+    assert row.details.full_name == "Kadri Tamm"
+    with pytest.raises(ValidationError, match="already registered"):
+        service.add_contact_to_trip(demo_workspace, riga.id, kadri.id)

@@ -1,0 +1,125 @@
+"""The participants page: a correct Qt model that filters and sorts inside itself."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel
+
+from delegation.domain.enums import ParticipantStatus
+from delegation.ui.dialogs.participant_dialog import ParticipantDialog
+from delegation.ui.models.agenda_table_model import AgendaTableModel
+from delegation.ui.models.participant_table_model import ParticipantTableModel
+
+
+def test_models_pass_the_qt_model_tester(qtmodeltester, window):
+    participants = ParticipantTableModel()
+    participants.set_rows(window.participants.model.rows())
+    qtmodeltester.check(participants)
+    participants.sort(0, Qt.SortOrder.DescendingOrder)
+    participants.set_filter(text="é")
+    qtmodeltester.check(participants)
+    agenda = AgendaTableModel()
+    agenda.set_rows(window.programme.model.rows())
+    qtmodeltester.check(agenda)
+
+
+def test_filter_as_you_type_ignores_case_and_accents(window):
+    page = window.participants
+    page.search.setText("HELENE")
+    names = {page.model.row_at(i).details.first_name for i in range(page.model.rowCount())}
+    assert names and all(name in ("Hélène",) or "helene" in name.lower() for name in names)
+    page.search.setText("mistral-data.example")
+    assert page.model.rowCount() >= 1
+    page.search.setText("kadri tamm")  # every word must match
+    assert page.model.rowCount() == 1
+    assert page.count.text() == "1 of 62 participants"
+    page.search.clear()
+    assert page.model.rowCount() == 62
+
+
+def test_filters_by_status_and_group(window):
+    page = window.participants
+    page.status_filter.setCurrentIndex(page.status_filter.findData(ParticipantStatus.WAITLISTED))
+    assert page.model.rowCount() == 4
+    ranks = sorted(page.model.index(i, 3).data() for i in range(4))
+    assert ranks == [f"Waiting list #{n}" for n in range(1, 5)]
+    page.status_filter.setCurrentIndex(0)
+    page.group_filter.setCurrentIndex(page.group_filter.findData("A"))
+    assert page.model.rowCount() == 27
+    page.group_filter.setCurrentIndex(0)
+
+
+def test_sorting_keeps_the_selection(window):
+    page = window.participants
+    page.table.selectRow(5)
+    chosen = page.selected_ids()
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert page.selected_ids() == chosen
+    emails = [page.model.index(i, 2).data() for i in range(page.model.rowCount())]
+    assert emails == sorted(emails, reverse=True)
+
+
+def test_sensitive_columns_are_marked(window):
+    model = window.participants.model
+    sensitive = [
+        model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DecorationRole)
+    ]
+    assert sensitive == ["Dietary needs", "Passport expiry", "Emergency contact"]
+
+
+def test_several_participants_change_status_at_once_and_back(window):
+    page = window.participants
+    page.search.setText("provence")
+    page.table.selectAll()
+    ids = page.selected_ids()
+    assert len(ids) >= 2
+    page.set_status(ParticipantStatus.CANCELLED)
+    statuses = {r.id: r.details.status for r in page.model.rows()}
+    assert all(statuses[i] == ParticipantStatus.CANCELLED for i in ids)
+    window.undo_action.trigger()
+    statuses = {r.id: r.details.status for r in page.model.rows()}
+    assert not any(statuses[i] == ParticipantStatus.CANCELLED for i in ids)
+
+
+def test_the_editor_validates_next_to_the_field(qtbot, window):
+    page = window.participants
+    dialog = page._dialog()
+    qtbot.addWidget(dialog)
+    ok = dialog._buttons.button(dialog._buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog._last_name.setText("Saar")
+    dialog._email.setText("liis@")
+    assert dialog.errors() == {"email": "not an email address"}
+    message = dialog.findChild(QLabel, "error_email")
+    assert message.text() == "not an email address" and not message.isHidden()
+    assert dialog.findChild(QLabel, "error_last_name").isHidden()
+    assert not ok.isEnabled()
+    dialog._email.setText("liis.saar@example.ee")
+    dialog._passport_expiry.setText("31/02/2030")
+    assert "passport_expiry" in dialog.errors()
+    dialog._passport_expiry.setText("28/02/2030")
+    assert dialog.errors() == {"passport_number": "an expiry date needs a document number"}
+    dialog._passport_number.setText("KE123")
+    assert ok.isEnabled()
+    assert isinstance(dialog, QDialog)
+
+
+def test_add_participant_through_the_editor(window, monkeypatch):
+    def fill_and_accept(dialog: ParticipantDialog) -> int:
+        dialog._first_name.setText("Liis")
+        dialog._last_name.setText("Kuusk")
+        dialog._email.setText("liis.kuusk@example.ee")
+        dialog._groups["B"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ParticipantDialog, "exec", fill_and_accept)
+    page = window.participants
+    page.add()
+    assert page.model.rowCount() == 63
+    [row] = page.selected_rows()
+    assert (row.details.full_name, row.details.group_codes) == ("Liis Kuusk", ("B",))
+    assert window.undo_action.text() == "&Undo Add Liis Kuusk"
+    window.undo_action.trigger()
+    assert page.model.rowCount() == 62
+    window.redo_action.trigger()
+    assert page.model.rowCount() == 63

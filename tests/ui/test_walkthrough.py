@@ -1,0 +1,72 @@
+"""An organiser's session from start to finish, then the same database opened again."""
+
+from PySide6.QtWidgets import QDialog
+
+from delegation.services.workspace import open_workspace
+from delegation.ui.dialogs.agenda_item_dialog import AgendaItemDialog
+from delegation.ui.dialogs.participant_dialog import ParticipantDialog
+from delegation.ui.main_window import MainWindow
+
+
+def test_plan_undo_redo_switch_language_reopen(qtbot, monkeypatch, demo_workspace, settings):
+    window = MainWindow(demo_workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.trip.key == "tallinn-2023"
+
+    # Add a participant through the editor.
+    def new_participant(dialog: ParticipantDialog) -> int:
+        dialog._first_name.setText("Tõnis")
+        dialog._last_name.setText("Järvelill")
+        dialog._email.setText("tonis.jarvelill@example.ee")
+        dialog._groups["A"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ParticipantDialog, "exec", new_participant)
+    window.tabs.setCurrentWidget(window.participants)
+    window.participants.add()
+    assert window.participants.model.rowCount() == 63
+
+    # Edit an agenda item: a new English title.
+    def retitle(dialog: AgendaItemDialog) -> int:
+        dialog._title_en.setText("Welcome dinner in the Old Town")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AgendaItemDialog, "exec", retitle)
+    programme = window.programme
+    window.tabs.setCurrentWidget(programme)
+    dinner = next(r for r in programme.model.rows() if r.details.title_en == "Welcome dinner")
+    programme._select(dinner.id)
+    programme.edit()
+    titles = {r.details.title_en for r in programme.model.rows()}
+    assert "Welcome dinner in the Old Town" in titles
+
+    # Undo both, redo both.
+    window.undo_action.trigger()
+    assert "Welcome dinner" in {r.details.title_en for r in programme.model.rows()}
+    window.undo_action.trigger()
+    assert window.participants.model.rowCount() == 62
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.participants.model.rowCount() == 63
+    assert "Welcome dinner in the Old Town" in {r.details.title_en for r in programme.model.rows()}
+
+    # Switch to French: the work is still there.
+    window.switch_language("fr")
+    assert window.menuBar().actions()[1].text() == "&Édition"
+    assert window.participants.model.rowCount() == 63
+    assert window.undo_action.isEnabled()
+    window.close()
+
+    # Nothing to save: open the same database again, as after a restart.
+    demo_workspace.close()
+    reopened = open_workspace(str(demo_workspace.location.path))
+    again = MainWindow(reopened, settings)
+    qtbot.addWidget(again)
+    names = {row.details.full_name for row in again.participants.model.rows()}
+    assert "Tõnis Järvelill" in names
+    titles = {row.details.title_en for row in again.programme.model.rows()}
+    assert "Welcome dinner in the Old Town" in titles
+    assert again.tabs.currentWidget() is again.programme
+    assert again.menuBar().actions()[0].text() == "&Fichier"
+    reopened.close()
