@@ -54,3 +54,44 @@ def test_the_command_line_does_not_load_qt(tmp_path):
     modules = json.loads(result.stdout.splitlines()[-1])
     assert not [name for name in modules if name.startswith("PySide6")]
     assert not [name for name in modules if name.startswith("reportlab")]
+
+
+PREVIEW = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from delegation.ui.application import open_window
+from delegation.ui.settings import Settings
+application = QApplication([])
+window = open_window(sys.argv[1], Settings())
+window.grab()
+before = sorted(sys.modules)
+title = window.windowTitle()
+while not window.ready:
+    application.processEvents()
+print(json.dumps({"before": before, "title": title, "after": window.windowTitle(),
+                  "pages": window.participants.model.rowCount()}))
+"""
+
+
+def test_the_window_paints_the_trip_before_loading_the_database_layer(
+    demo_workspace, database_path, tmp_path
+):
+    demo_workspace.close()
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "settings"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PREVIEW, str(database_path)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.splitlines()[-1])
+    assert seen["title"] == "Mission Tallinn 2023 — Delegation"
+    assert not [name for name in seen["before"] if name.startswith("sqlalchemy")]
+    assert seen["after"] == seen["title"]
+    assert seen["pages"] == 62

@@ -184,7 +184,7 @@ def test_a_failed_creation_leaves_no_file_behind(tmp_path, monkeypatch):
 
 
 def test_a_failed_sample_leaves_the_default_database_to_be_made_again(monkeypatch):
-    from delegation.persistence.database import default_database_path
+    from delegation.persistence.location import default_database_path
     from delegation.services import demo
 
     def broken(*_args, **_kwargs):

@@ -23,7 +23,7 @@ def test_plan_undo_redo_switch_language_reopen(qtbot, monkeypatch, demo_workspac
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ParticipantDialog, "exec", new_participant)
-    window.tabs.setCurrentWidget(window.participants)
+    window.show_page("participants")
     window.participants.add()
     assert window.participants.model.rowCount() == 63
 
@@ -34,7 +34,7 @@ def test_plan_undo_redo_switch_language_reopen(qtbot, monkeypatch, demo_workspac
 
     monkeypatch.setattr(AgendaItemDialog, "exec", retitle)
     programme = window.programme
-    window.tabs.setCurrentWidget(programme)
+    window.show_page("programme")
     dinner = next(r for r in programme.model.rows() if r.details.title_en == "Welcome dinner")
     programme._select(dinner.id)
     programme.edit()
@@ -67,6 +67,6 @@ def test_plan_undo_redo_switch_language_reopen(qtbot, monkeypatch, demo_workspac
     assert "Tõnis Järvelill" in names
     titles = {row.details.title_en for row in again.programme.model.rows()}
     assert "Welcome dinner in the Old Town" in titles
-    assert again.tabs.currentWidget() is again.programme
+    assert again.current_page_name() == "programme"
     assert again.menuBar().actions()[0].text() == "&Fichier"
     reopened.close()

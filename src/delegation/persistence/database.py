@@ -11,17 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from delegation.domain.errors import DatabaseError, first_line
 from delegation.i18n import _
+from delegation.persistence.location import requested_database
 
-ENVIRONMENT_VARIABLE = "DELEGATION_DB"
-DEFAULT_FILE_NAME = "delegation.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def default_database_path() -> Path:
-    """The embedded database in the user's data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path("delegation", appauthor=False) / DEFAULT_FILE_NAME
 
 
 @dataclass(frozen=True)
@@ -40,15 +32,9 @@ class DatabaseLocation:
 
 def resolve_location(requested: str | None) -> DatabaseLocation:
     """--db, else DELEGATION_DB, else the default file; a path or any SQLAlchemy URL."""
-    is_default = False
-    if requested is not None and not requested.strip():
-        raise DatabaseError(_("no database given: name a file or a URL"))
-    if not requested:
-        requested = os.environ.get(ENVIRONMENT_VARIABLE) or None
-    if not requested:
-        requested = str(default_database_path())
-        is_default = True
-    if "://" in requested:
+    asked = requested_database(requested)
+    requested, is_default = asked.text, asked.is_default
+    if asked.path is None:
         try:
             url = make_url(requested)
         except Exception as error:  # the URL parser raises ArgumentError and ValueError
@@ -68,8 +54,9 @@ def resolve_location(requested: str | None) -> DatabaseLocation:
             # The engine must open the very file that was checked, "~" and all.
             return DatabaseLocation(url.set(database=str(path)), path, is_default)
         return DatabaseLocation(url, None, is_default)
-    path = Path(requested).expanduser().resolve()
-    return DatabaseLocation(URL.create("sqlite+pysqlite", database=str(path)), path, is_default)
+    return DatabaseLocation(
+        URL.create("sqlite+pysqlite", database=str(asked.path)), asked.path, is_default
+    )
 
 
 def prepare_sqlite_file(path: Path) -> bool:

@@ -2,7 +2,7 @@
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -23,43 +23,8 @@ from delegation.persistence.models import (
     participant_groups,
 )
 from delegation.resources import resource
+from delegation.services.summaries import NewTrip, TripOverview, TripSummary
 from delegation.services.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class TripSummary:
-    id: int
-    key: str
-    title: str
-    destination_city: str
-    destination_country: str
-    start_date: date
-    end_date: date
-    timezone: str
-    home_timezone: str
-    participant_count: int
-    version: int
-
-
-@dataclass(frozen=True)
-class NewTrip:
-    key: str
-    title: str
-    destination_city: str
-    destination_country: str
-    start_date: date
-    end_date: date
-    timezone: str | None = None
-    home_timezone: str = "Europe/Paris"
-
-
-@dataclass(frozen=True)
-class TripOverview:
-    trip: TripSummary
-    by_status: dict[ParticipantStatus, int]
-    by_category: dict[ParticipantCategory, int]
-    by_group: dict[str, int]  # group name -> active participants
-    agenda_item_count: int
 
 
 @cache

@@ -3,12 +3,11 @@
 import sys
 import traceback
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _, current_language, set_language
-from delegation.services.workspace import open_workspace
 from delegation.ui import settings as declared
 from delegation.ui.main_window import MainWindow
 from delegation.ui.settings import Settings
@@ -47,6 +46,48 @@ def _show_unexpected_error(kind, error, trace) -> None:
     )
 
 
+def open_window(database: str | None, settings: Settings) -> MainWindow | None:
+    """Show the window as soon as possible, then open the database behind it.
+
+    A file at this program's schema revision paints its trip straight away, read the
+    quick way, while SQLAlchemy loads; anything else opens the full way first.
+    Returns None when the database cannot be opened (the user has been told why).
+    """
+    from delegation.services.first_look import first_look
+
+    preview = first_look(database, settings.get(declared.LAST_TRIP) or None)
+    if preview is None:
+        workspace = _open_or_explain(database)
+        if workspace is None:
+            return None
+        window = MainWindow(workspace, settings)
+        window.show()
+        return window
+    window = MainWindow(None, settings, preview=preview)
+    window.show()
+
+    def attach() -> None:
+        workspace = _open_or_explain(database, window)
+        if workspace is None:
+            window.close()
+            QApplication.instance().exit(2)
+            return
+        window.attach(workspace)
+
+    QTimer.singleShot(0, attach)  # once the preview is on screen
+    return window
+
+
+def _open_or_explain(database: str | None, parent=None):
+    from delegation.services.workspace import open_workspace
+
+    try:
+        return open_workspace(database)
+    except DelegationError as error:
+        QMessageBox.critical(parent, _("Delegation"), str(error))
+        return None
+
+
 def run_application(database: str | None, language: str | None = None) -> int:
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("Delegation")
@@ -56,15 +97,12 @@ def run_application(database: str | None, language: str | None = None) -> int:
         set_language(settings.get(declared.LANGUAGE) or None)
     install_qt_translation(application, current_language())
     sys.excepthook = _show_unexpected_error
-    try:
-        workspace = open_workspace(database)
-    except DelegationError as error:
-        QMessageBox.critical(None, _("Delegation"), str(error))
+    window = open_window(database, settings)
+    if window is None:
         return 2
-    window = MainWindow(workspace, settings)
     window.language_changed.connect(lambda code: install_qt_translation(application, code))
-    window.show()
     try:
         return application.exec()
     finally:
-        workspace.close()
+        if window.context.workspace is not None:
+            window.context.workspace.close()

@@ -1,12 +1,15 @@
 """Undoable edits: one QUndoCommand per user edit, each calling a service both ways."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from delegation.domain.errors import DelegationError
-from delegation.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from delegation.services.workspace import Workspace
 
 
 class EditContext(QObject):
@@ -15,7 +18,7 @@ class EditContext(QObject):
     changed = Signal(str)  # what changed: "trips", "participants", "agenda", "directory"
     failed = Signal(object)  # a DelegationError to show the user
 
-    def __init__(self, workspace: Workspace, parent=None) -> None:
+    def __init__(self, workspace: "Workspace | None", parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)

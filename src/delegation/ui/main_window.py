@@ -1,5 +1,7 @@
 """The main window: a trip switcher, one page per part of the trip, menus and undo."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -10,25 +12,21 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from delegation import __version__
 from delegation.domain.errors import ConflictError, DelegationError
 from delegation.i18n import _, current_language, set_language
 from delegation.i18n.formatting import format_date_range
-from delegation.services.trips import TripSummary, delete_trip, list_trips, trip_overview
-from delegation.services.workspace import Workspace
+from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
-from delegation.ui.dialogs.trip_dialog import TripDialog
-from delegation.ui.overview_panel import OverviewPanel
-from delegation.ui.pages.contacts_page import ContactsPage
-from delegation.ui.pages.logistics_page import LogisticsPage
-from delegation.ui.pages.participants_page import ParticipantsPage
-from delegation.ui.pages.programme_page import ProgrammePage
-from delegation.ui.pages.venues_page import VenuesPage
 from delegation.ui.settings import Settings
-from delegation.ui.trip_commands import CreateTripCommand
+
+if TYPE_CHECKING:
+    from delegation.services.workspace import Workspace
 
 # Which pages show what: a change in an area reloads only the pages that show it.
 _PAGES_BY_AREA = {
@@ -39,10 +37,46 @@ _PAGES_BY_AREA = {
 }
 
 
+def _make_page(name: str, context: EditContext) -> QWidget:
+    # Imported here: opening the window costs only the page shown first.
+    if name == "overview":
+        from delegation.ui.overview_panel import OverviewPanel
+
+        panel = OverviewPanel()
+        panel.setObjectName("overview")
+        return panel
+    if name == "participants":
+        from delegation.ui.pages.participants_page import ParticipantsPage
+
+        return ParticipantsPage(context)
+    if name == "programme":
+        from delegation.ui.pages.programme_page import ProgrammePage
+
+        return ProgrammePage(context)
+    if name == "venues":
+        from delegation.ui.pages.venues_page import VenuesPage
+
+        return VenuesPage(context)
+    if name == "logistics":
+        from delegation.ui.pages.logistics_page import LogisticsPage
+
+        return LogisticsPage(context)
+    from delegation.ui.pages.contacts_page import ContactsPage
+
+    return ContactsPage(context)
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, workspace: Workspace, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        workspace: "Workspace | None",
+        settings: Settings | None = None,
+        *,
+        preview: tuple[list[TripSummary], TripOverview | None] | None = None,
+    ) -> None:
+        """Without a workspace, paint the preview (read the quick way) until attach()."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = EditContext(workspace, self)
@@ -55,28 +89,44 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get(declared.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        self.ready = workspace is not None
         self._build()
+        if workspace is None:
+            self._show_preview(*(preview or ([], None)))
+        else:
+            self._show_saved_place()
+
+    def _show_saved_place(self) -> None:
         self.reload_trips(select_key=self.settings.get(declared.LAST_TRIP) or None)
         self.tabs.setCurrentIndex(self.settings.get(declared.LAST_PAGE))
+        self.page(self.current_page_name())
+
+    def _show_preview(self, trips: list[TripSummary], overview: TripOverview | None) -> None:
+        """The overview as read the quick way, while the database layer loads."""
+        self._fill_switcher(trips, overview.trip.key if overview else None)
+        self.trip = overview.trip if overview else None
+        self.overview.show_overview(overview)
+        self._set_title()
+
+    def attach(self, workspace: "Workspace") -> None:
+        """The database is open: every page and action comes to life, with fresh data."""
+        self.context.workspace = workspace
+        self.ready = True
+        self._set_ready()
+        self._show_saved_place()
+        self._reload_pages(["overview"])
+
+    def _set_ready(self) -> None:
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, self.ready)
+        self.menuBar().setEnabled(self.ready)
+        self.trip_switcher.setEnabled(self.ready)
 
     # Building (again, when the language changes).
     def _build(self) -> None:
         self.setWindowTitle(_("Delegation"))
-        self.overview = OverviewPanel()
-        self.overview.setObjectName("overview")
-        self.participants = ParticipantsPage(self.context)
-        self.programme = ProgrammePage(self.context)
-        self.venues = VenuesPage(self.context)
-        self.logistics = LogisticsPage(self.context)
-        self.contacts = ContactsPage(self.context)
-        self.pages = {
-            "overview": self.overview,
-            "participants": self.participants,
-            "programme": self.programme,
-            "venues": self.venues,
-            "logistics": self.logistics,
-            "contacts": self.contacts,
-        }
+        self.pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
         self.tabs.setDocumentMode(True)
@@ -88,18 +138,76 @@ class MainWindow(QMainWindow):
             ("logistics", _("&Logistics")),
             ("contacts", _("&Contacts")),
         ):
-            self.tabs.addTab(self.pages[name], title)
+            holder = QWidget()
+            holder.setObjectName(f"{name}Holder")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[name] = holder
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
         self._build_menus()
         self.statusBar().clearMessage()
         for widget in self.statusBar().findChildren(QLabel):
             self.statusBar().removeWidget(widget)
-        self.statusBar().addPermanentWidget(
-            QLabel(
-                _("Database: {location}").format(location=self.context.workspace.location.display)
+        if self.ready:
+            self.statusBar().addPermanentWidget(
+                QLabel(
+                    _("Database: {location}").format(
+                        location=self.context.workspace.location.display
+                    )
+                )
             )
+        else:
+            self.statusBar().showMessage(_("Opening the database…"))
+        self._set_ready()
+
+    def page(self, name: str) -> QWidget:
+        """A page, built and filled the first time it is needed: start-up builds one."""
+        if name not in self.pages:
+            built = _make_page(name, self.context)
+            self._holders[name].layout().addWidget(built)
+            self.pages[name] = built
+            self._reload_pages([name])
+        return self.pages[name]
+
+    @property
+    def overview(self):
+        return self.page("overview")
+
+    @property
+    def participants(self):
+        return self.page("participants")
+
+    @property
+    def programme(self):
+        return self.page("programme")
+
+    @property
+    def venues(self):
+        return self.page("venues")
+
+    @property
+    def logistics(self):
+        return self.page("logistics")
+
+    @property
+    def contacts(self):
+        return self.page("contacts")
+
+    def current_page_name(self) -> str:
+        return next(
+            name
+            for name, holder in self._holders.items()
+            if self.tabs.indexOf(holder) == self.tabs.currentIndex()
         )
+
+    def show_page(self, name: str) -> QWidget:
+        self.tabs.setCurrentWidget(self._holders[name])
+        return self.page(name)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self.page(self.current_page_name())
 
     def _build_toolbar(self) -> None:
         for old in self.findChildren(QToolBar):
@@ -149,8 +257,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit_menu.addSeparator()
-        edit_menu.addAction(self.participants.add_action)
-        edit_menu.addAction(self.programme.add_action)
+        self._action(edit_menu, _("Add &participant…"), self._on_add_participant, "Ctrl+Shift+N")
+        self._action(edit_menu, _("Add programme &item…"), self._on_add_item, "Ctrl+Shift+I")
 
         view_menu = bar.addMenu(_("&View"))
         for index in range(self.tabs.count()):
@@ -179,23 +287,30 @@ class MainWindow(QMainWindow):
     # Trips.
     def reload_trips(self, select_key: str | None = None) -> None:
         """Read the trips again, keeping (or choosing) the one shown."""
+        from delegation.services.trips import list_trips
+
         key = select_key or (self.trip.key if self.trip else None)
         try:
-            self._trips = list_trips(self.context.workspace)
+            trips = list_trips(self.context.workspace)
         except DelegationError as error:
             self.show_error(error)
             return
+        index = self._fill_switcher(trips, key)
+        self._show_trip(self._trips[index] if index >= 0 else None)
+
+    def _fill_switcher(self, trips: list[TripSummary], key: str | None) -> int:
+        self._trips = trips
         self.trip_switcher.blockSignals(True)
         self.trip_switcher.clear()
-        for trip in self._trips:
+        for trip in trips:
             self.trip_switcher.addItem(
                 f"{trip.title} — {format_date_range(trip.start_date, trip.end_date)}", trip.key
             )
-        keys = [trip.key for trip in self._trips]
+        keys = [trip.key for trip in trips]
         index = keys.index(key) if key in keys else (0 if keys else -1)
         self.trip_switcher.setCurrentIndex(index)
         self.trip_switcher.blockSignals(False)
-        self._show_trip(self._trips[index] if index >= 0 else None)
+        return index
 
     def _on_trip_switcher_changed(self, index: int) -> None:
         if 0 <= index < len(self._trips):
@@ -205,30 +320,50 @@ class MainWindow(QMainWindow):
         self.trip = trip
         self.duplicate_trip_action.setEnabled(trip is not None)
         self.delete_trip_action.setEnabled(trip is not None)
-        self._reload_pages(self.pages)
+        self._reload_pages(list(self.pages))
+        self._set_title()
+
+    def _set_title(self) -> None:
+        trip = self.trip
         self.setWindowTitle(
             _("{trip} — Delegation").format(trip=trip.title) if trip else _("Delegation")
         )
 
     def _reload_pages(self, names) -> None:
+        """Fill again the pages built so far; the others will read fresh data when built."""
+        if not self.ready:
+            return
+        from delegation.services.trips import trip_overview
+
         try:
             for name in names:
-                page = self.pages[name]
-                if page is self.overview:
-                    self.overview.show_overview(
+                page = self.pages.get(name)
+                if page is None:
+                    continue
+                if name == "overview":
+                    page.show_overview(
                         trip_overview(self.context.workspace, self.trip.id) if self.trip else None
                     )
-                elif page is self.participants:
+                elif name == "participants":
                     page.show_trip(self.trip.id if self.trip else None)
                 else:
                     page.show_trip(self.trip)
         except DelegationError as error:
             self.show_error(error)
 
+    def _on_add_participant(self) -> None:
+        self.show_page("participants").add()
+
+    def _on_add_item(self) -> None:
+        self.show_page("programme").add()
+
     def reload_all(self) -> None:
         self.reload_trips()
 
     def new_trip(self) -> None:
+        from delegation.ui.dialogs.trip_dialog import TripDialog
+        from delegation.ui.trip_commands import CreateTripCommand
+
         dialog = TripDialog(parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             command = CreateTripCommand(self.context, dialog.new_trip())
@@ -238,6 +373,9 @@ class MainWindow(QMainWindow):
     def duplicate_trip(self) -> None:
         if self.trip is None:
             return
+        from delegation.ui.dialogs.trip_dialog import TripDialog
+        from delegation.ui.trip_commands import CreateTripCommand
+
         dialog = TripDialog(template=self.trip, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             command = CreateTripCommand(self.context, dialog.new_trip(), template=self.trip.id)
@@ -260,6 +398,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from delegation.services.trips import delete_trip
+
         try:
             delete_trip(self.context.workspace, trip.id)
         except DelegationError as error:
@@ -282,6 +422,8 @@ class MainWindow(QMainWindow):
         # The switcher's participant count and the window title follow the edits.
         if self.trip is None:
             return
+        from delegation.services.trips import list_trips
+
         try:
             self._trips = list_trips(self.context.workspace)
         except DelegationError:
@@ -306,6 +448,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.reload_trips(select_key=key)
         self.tabs.setCurrentIndex(page)
+        self.page(self.current_page_name())
         self.language_changed.emit(current_language())
 
     def language(self) -> str:

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from delegation.i18n import _
 from delegation.i18n.formatting import format_date_range, format_number
 from delegation.i18n.labels import category_label, status_label
-from delegation.services.trips import TripOverview
+from delegation.services.summaries import TripOverview
 
 
 def _colon(label: str) -> str:

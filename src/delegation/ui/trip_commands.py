@@ -3,7 +3,7 @@
 from delegation.i18n import _
 from delegation.services import directory, trips
 from delegation.services.directory import VenueDetails, VenueRow
-from delegation.services.trips import NewTrip, TripSummary
+from delegation.services.summaries import NewTrip, TripSummary
 from delegation.ui.commands import EditContext, ServiceCommand
 
 

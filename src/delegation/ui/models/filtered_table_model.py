@@ -51,6 +51,9 @@ class FilteredTableModel(QAbstractTableModel, Generic[Row]):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._text = ""
         self._predicate: Callable[[Row], bool] | None = None
+        # What `_visible` was filtered with: typing one more letter only narrows it.
+        self._visible_text: str | None = None
+        self._cells: dict[tuple[int, int], str] = {}
 
     # What a subclass says about its rows.
     def search_text(self, row: Row) -> str:
@@ -65,6 +68,8 @@ class FilteredTableModel(QAbstractTableModel, Generic[Row]):
         self._rows = list(rows)
         self._search = [folded(self.search_text(row)) for row in self._rows]
         self._sort_keys.clear()
+        self._cells.clear()
+        self._visible_text = None
         self._order = self._sorted_order()
         self._visible = self._filtered()
         self.endResetModel()
@@ -88,18 +93,24 @@ class FilteredTableModel(QAbstractTableModel, Generic[Row]):
             self._text = folded(text.strip())
         if predicate is not ...:
             self._predicate = predicate
+            self._visible_text = None
         self.beginResetModel()
         self._visible = self._filtered()
         self.endResetModel()
 
     def _filtered(self) -> list[int]:
-        words = self._text.split()
         search, rows, predicate = self._search, self._rows, self._predicate
-        candidates = self._order
-        if words:
-            candidates = [i for i in candidates if all(w in search[i] for w in words)]
-        if predicate is not None:
-            candidates = [i for i in candidates if predicate(rows[i])]
+        previous = self._visible_text
+        if previous is not None and self._text.startswith(previous):
+            # Rows holding every word of "helene sa" are among those holding "helene s".
+            candidates = self._visible
+        else:
+            candidates = self._order
+            if predicate is not None:
+                candidates = [i for i in candidates if predicate(rows[i])]
+        for word in self._text.split():
+            candidates = [i for i in candidates if word in search[i]]
+        self._visible_text = self._text
         return candidates
 
     # Sorting.
@@ -126,6 +137,7 @@ class FilteredTableModel(QAbstractTableModel, Generic[Row]):
         before = [(index, self._visible[index.row()]) for index in persistent]
         self._sort_column, self._sort_order = column, order
         self._order = self._sorted_order()
+        self._visible_text = None
         self._visible = self._filtered()
         position = {row: visible for visible, row in enumerate(self._visible)}
         self.changePersistentIndexList(
@@ -158,13 +170,32 @@ class FilteredTableModel(QAbstractTableModel, Generic[Row]):
             return _("Sensitive personal data: left out of exports unless asked for")
         return None
 
+    def display_text(self, row: Row, column: int) -> str:
+        """The text of a cell; a subclass may dress it (a rank after a status)."""
+        return self._columns[column].display(row)
+
+    _ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.UserRole + 1,
+        }
+    )
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._visible):
+        # Qt asks for a dozen roles per painted cell: refuse the others first, cheaply.
+        if role not in self._ROLES or not index.isValid() or index.row() >= len(self._visible):
             return None
-        row = self._rows[self._visible[index.row()]]
+        position = self._visible[index.row()]
+        row = self._rows[position]
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
+            key = (position, index.column())
+            text = self._cells.get(key)
+            if text is None:
+                text = self._cells[key] = self.display_text(row, index.column())
+            return text
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.alignment is not None:

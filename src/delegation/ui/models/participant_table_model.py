@@ -78,14 +78,10 @@ class ParticipantTableModel(FilteredTableModel[ParticipantRow]):
     def row_id(self, row: ParticipantRow) -> int:
         return row.id
 
-    def data(self, index, role=0):
-        value = super().data(index, role)
-        if (
-            role == 0  # DisplayRole
-            and index.isValid()
-            and index.column() == self.STATUS_COLUMN
-        ):
-            rank = self._waitlist_rank.get(self.row_at(index.row()).id)
+    def display_text(self, row: ParticipantRow, column: int) -> str:
+        text = super().display_text(row, column)
+        if column == self.STATUS_COLUMN:
+            rank = self._waitlist_rank.get(row.id)
             if rank is not None:
-                return _("{status} #{rank}").format(status=value, rank=rank)
-        return value
+                return _("{status} #{rank}").format(status=text, rank=rank)
+        return text

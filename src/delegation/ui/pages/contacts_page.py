@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from delegation.i18n import _, ngettext
 from delegation.services import directory
 from delegation.services.directory import ContactRow
-from delegation.services.trips import TripSummary
+from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel

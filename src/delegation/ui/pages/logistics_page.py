@@ -8,7 +8,7 @@ from delegation.i18n.formatting import format_date, format_duration, format_time
 from delegation.i18n.labels import direction_label, room_type_label, travel_mode_label
 from delegation.services import logistics
 from delegation.services.logistics import SegmentRow
-from delegation.services.trips import TripSummary
+from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel

@@ -24,7 +24,7 @@ from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_date
 from delegation.services import agenda, directory, participants
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
-from delegation.services.trips import TripSummary
+from delegation.services.summaries import TripSummary
 from delegation.ui.agenda_commands import (
     AddAgendaItemCommand,
     EditAgendaItemCommand,

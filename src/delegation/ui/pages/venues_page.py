@@ -14,7 +14,7 @@ from delegation.i18n import _
 from delegation.i18n.formatting import format_number
 from delegation.services import agenda, directory
 from delegation.services.directory import VenueRow
-from delegation.services.trips import TripSummary
+from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.venue_dialog import VenueDialog
 from delegation.ui.models.filtered_table_model import Column

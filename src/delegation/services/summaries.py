@@ -1,0 +1,42 @@
+"""What the services say about trips, as plain values: importable without the database."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+
+
+@dataclass(frozen=True)
+class TripSummary:
+    id: int
+    key: str
+    title: str
+    destination_city: str
+    destination_country: str
+    start_date: date
+    end_date: date
+    timezone: str
+    home_timezone: str
+    participant_count: int
+    version: int
+
+
+@dataclass(frozen=True)
+class NewTrip:
+    key: str
+    title: str
+    destination_city: str
+    destination_country: str
+    start_date: date
+    end_date: date
+    timezone: str | None = None
+    home_timezone: str = "Europe/Paris"
+
+
+@dataclass(frozen=True)
+class TripOverview:
+    trip: TripSummary
+    by_status: dict[ParticipantStatus, int]
+    by_category: dict[ParticipantCategory, int]
+    by_group: dict[str, int]  # group name -> active participants
+    agenda_item_count: int
