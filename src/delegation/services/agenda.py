@@ -275,7 +275,7 @@ class HostRow:
     contact_name: str | None
     contact_phone: str | None
     contact_email: str | None
-    items: tuple[str, ...]  # French titles, falling back to English
+    items: tuple[tuple[str, str], ...]  # (French, English) titles of what it hosts
 
 
 def list_hosts(workspace: Workspace, trip_id: int) -> list[HostRow]:
@@ -290,7 +290,7 @@ def list_hosts(workspace: Workspace, trip_id: int) -> list[HostRow]:
         hosts: dict[int, HostRow] = {}
         for organization, contact, title_fr, title_en in records:
             known = hosts.get(organization.id)
-            title = title_fr or title_en
+            title = (title_fr, title_en)
             if known is None:
                 hosts[organization.id] = HostRow(
                     organization.id,

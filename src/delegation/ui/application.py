@@ -28,6 +28,9 @@ def install_qt_translation(application: QApplication, language: str) -> None:
 
 def _show_unexpected_error(kind, error, trace) -> None:
     """A bug must not pass silently nor print a traceback the user never sees."""
+    if isinstance(error, DelegationError):  # a service refusal no slot caught: just say it
+        QMessageBox.warning(QApplication.activeWindow(), _("Delegation"), str(error))
+        return
     from platformdirs import user_log_path
 
     log = user_log_path("delegation", appauthor=False) / "delegation.log"

@@ -79,7 +79,8 @@ class LogisticsPage(QWidget):
                 stay = f"{first} → {format_date(hotel.check_out, 'medium')}"
             used = sum(len(room.occupants) for room in hotel.rooms)
             beds = sum(room.capacity for room in hotel.rooms)
-            top = QTreeWidgetItem([hotel.name, stay, f"{used}/{beds}", hotel.address or ""])
+            where = " — ".join(part for part in (hotel.address, stay) if part)
+            top = QTreeWidgetItem([hotel.name, "", f"{used}/{beds}", where])
             for room in hotel.rooms:
                 top.addChild(
                     QTreeWidgetItem(

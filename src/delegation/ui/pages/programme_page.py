@@ -1,5 +1,6 @@
 """The programme: one day at a time on a time axis, or every item in a list."""
 
+import html
 from dataclasses import replace
 from datetime import date, time, timedelta
 
@@ -34,7 +35,7 @@ from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from delegation.ui.models.agenda_table_model import AgendaTableModel
 from delegation.ui.pages.table_page import fit_columns, make_table
-from delegation.ui.widgets.day_timeline import DayTimeline
+from delegation.ui.widgets.day_timeline import EVERYONE_COLOUR, DayTimeline
 
 
 class ProgrammePage(QWidget):
@@ -59,8 +60,11 @@ class ProgrammePage(QWidget):
         scroll.setWidget(self.timeline)
         scroll.setWidgetResizable(True)
         self.zones = QLabel()
+        self.legend = QLabel()
+        self.legend.setObjectName("programmeLegend")
         day_view = QWidget()
         day_layout = QVBoxLayout(day_view)
+        day_layout.addWidget(self.legend)
         day_layout.addWidget(self.days)
         day_layout.addWidget(scroll)
         day_layout.addWidget(self.zones)
@@ -144,6 +148,7 @@ class ProgrammePage(QWidget):
         trip = self._trip
         self._rows = agenda.list_agenda(workspace, trip.id) if trip else []
         self._groups = participants.list_groups(workspace, trip.id) if trip else []
+        self.legend.setText(self._legend())
         if trip:
             self.model.set_zones(trip.timezone, trip.home_timezone)
             self.zones.setText(
@@ -167,6 +172,16 @@ class ProgrammePage(QWidget):
         fit_columns(self.table)
         self._show_day()
         self._select(self._selected)
+
+    def _legend(self) -> str:
+        """Which colour is whose: the whole delegation, then each group."""
+        entries = [(EVERYONE_COLOUR, _("Everyone"))] + [
+            (group.colour or EVERYONE_COLOUR, group.name) for group in self._groups
+        ]
+        return "&nbsp;&nbsp;&nbsp;".join(
+            f'<span style="color:{colour}">■</span>&nbsp;{html.escape(name)}'
+            for colour, name in entries
+        )
 
     def current_day(self) -> date | None:
         if not self.days.count():

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from delegation.i18n import _
+from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_number
 from delegation.services import agenda, directory
 from delegation.services.directory import VenueRow
@@ -21,6 +21,11 @@ from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel
 from delegation.ui.pages.table_page import boxed, fit_columns, make_search, make_table
 from delegation.ui.trip_commands import SaveVenueCommand
+
+
+def _hosted(host) -> str:
+    french = current_language() == "fr"
+    return " · ".join((fr if french else en) or fr or en for fr, en in host.items)
 
 
 class VenuesPage(QWidget):
@@ -77,7 +82,7 @@ class VenuesPage(QWidget):
                 Column(lambda: _("Contact"), lambda h: h.contact_name or ""),
                 Column(lambda: _("Phone"), lambda h: h.contact_phone or ""),
                 Column(lambda: _("Email"), lambda h: h.contact_email or ""),
-                Column(lambda: _("Hosts"), lambda h: " · ".join(h.items)),
+                Column(lambda: _("Hosts"), _hosted),
             ),
             lambda h: f"{h.name} {h.contact_name or ''}",
             self,
