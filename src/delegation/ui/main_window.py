@@ -34,6 +34,7 @@ _PAGES_BY_AREA = {
     "participants": ("overview", "participants", "logistics", "contacts"),
     "agenda": ("overview", "programme", "venues"),
     "directory": ("venues", "contacts", "participants", "programme"),
+    "logistics": ("logistics", "participants"),  # room numbers show in both
 }
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
 from delegation.i18n import _
 from delegation.i18n.labels import category_label, status_label
-from delegation.services.logistics import RoomRow
+from delegation.services.hotels import RoomRow
 from delegation.services.participants import GroupRow, ParticipantDetails, validate_details
 from delegation.ui.icons import icon
 from delegation.ui.widgets.validated_form import DateField, ValidatedForm

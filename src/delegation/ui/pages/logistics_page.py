@@ -1,22 +1,53 @@
 """Hotels with their rooms and occupants, and the travel legs with their own zones."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from datetime import datetime, time
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from delegation.domain.enums import TravelDirection
 from delegation.i18n import _
 from delegation.i18n.formatting import format_date, format_duration, format_time
 from delegation.i18n.labels import direction_label, room_type_label, travel_mode_label
-from delegation.services import logistics
-from delegation.services.logistics import SegmentRow
+from delegation.services import hotels, participants, travel
 from delegation.services.summaries import TripSummary
+from delegation.services.travel import SegmentDetails, SegmentRow
 from delegation.ui.commands import EditContext
+from delegation.ui.logistics_commands import (
+    AddRoomsCommand,
+    RemoveHotelCommand,
+    RemoveRoomsCommand,
+    RemoveSegmentCommand,
+    SaveHotelCommand,
+    SaveSegmentCommand,
+    SetPassengersCommand,
+)
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel
 from delegation.ui.pages.table_page import boxed, fit_columns, make_table
 
+_ROLE = Qt.ItemDataRole.UserRole  # ("hotel" | "room", id) on each tree item
 
-def _moment(when, zone: str) -> str:
+
+def _moment(when: datetime, zone: str) -> str:
     return f"{format_date(when.date(), 'medium')} {format_time(when.time())} ({zone})"
+
+
+def _button(text: str, slot) -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(slot)
+    return button
 
 
 class LogisticsPage(QWidget):
@@ -24,45 +55,78 @@ class LogisticsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._trip: TripSummary | None = None
+        self._hotels: list[hotels.HotelRow] = []
         self.rooms = QTreeWidget()
         self.rooms.setObjectName("roomTree")
         self.rooms.setAccessibleName(_("Hotels and rooms"))
         self.rooms.setColumnCount(4)
         self.rooms.setHeaderLabels([_("Hotel / room"), _("Type"), _("Beds"), _("Occupants")])
         self.rooms.setAlternatingRowColors(True)
+        self.rooms.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.rooms.itemDoubleClicked.connect(lambda *_args: self.edit_hotel())
+        hotel_buttons = QHBoxLayout()
+        for text, slot in (
+            (_("Add hotel…"), self.add_hotel),
+            (_("Edit hotel…"), self.edit_hotel),
+            (_("Add rooms…"), self.add_rooms),
+            (_("Remove"), self.remove_hotel_or_rooms),
+        ):
+            hotel_buttons.addWidget(_button(text, slot))
+        hotel_buttons.addStretch(1)
+
         self.segments = SimpleTableModel(
             (
-                Column(lambda: _("Direction"), lambda s: direction_label(s.direction)),
-                Column(lambda: _("Mode"), lambda s: travel_mode_label(s.mode)),
+                Column(lambda: _("Direction"), lambda s: direction_label(s.details.direction)),
+                Column(lambda: _("Mode"), lambda s: travel_mode_label(s.details.mode)),
                 Column(lambda: _("Carrier"),
-                       lambda s: " ".join(p for p in (s.carrier, s.number) if p)),
-                Column(lambda: _("From"), lambda s: s.departure_place),
+                       lambda s: " ".join(p for p in (s.details.carrier, s.details.number) if p)),
+                Column(lambda: _("From"), lambda s: s.details.departure_place),
                 Column(lambda: _("Departure"),
-                       lambda s: _moment(s.departure_at, s.departure_timezone),
-                       sort_key=lambda s: s.departure_at),
-                Column(lambda: _("To"), lambda s: s.arrival_place),
+                       lambda s: _moment(s.details.departure_at, s.details.departure_timezone),
+                       sort_key=lambda s: s.details.departure_at),
+                Column(lambda: _("To"), lambda s: s.details.arrival_place),
                 Column(lambda: _("Arrival"),
-                       lambda s: _moment(s.arrival_at, s.arrival_timezone),
-                       sort_key=lambda s: s.arrival_at),
-                Column(lambda: _("Duration"), self._duration, sort_key=lambda s: s.duration),
+                       lambda s: _moment(s.details.arrival_at, s.details.arrival_timezone),
+                       sort_key=lambda s: s.details.arrival_at),
+                Column(lambda: _("Duration"), self._duration,
+                       sort_key=lambda s: s.details.duration),
                 Column(lambda: _("Passengers"), lambda s: str(s.passenger_count),
                        sort_key=lambda s: s.passenger_count,
                        alignment=Qt.AlignmentFlag.AlignRight),
             ),
-            lambda s: f"{s.carrier or ''} {s.number or ''} {s.departure_place} {s.arrival_place}",
+            lambda s: " ".join(
+                p or "" for p in (s.details.carrier, s.details.number,
+                                  s.details.departure_place, s.details.arrival_place)
+            ),
             self,
         )  # fmt: skip
         self.segment_table = make_table(self.segments, "segmentTable", _("Travel"))
         self.segment_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+        self.segment_table.doubleClicked.connect(lambda _index: self.edit_segment())
+        self.passenger_menu = QMenu(_("Passengers"), self)
+        passengers = QToolButton()
+        passengers.setText(_("Passengers"))
+        passengers.setMenu(self.passenger_menu)
+        passengers.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        segment_buttons = QHBoxLayout()
+        for text, slot in (
+            (_("Add travel leg…"), self.add_segment),
+            (_("Edit travel leg…"), self.edit_segment),
+            (_("Remove"), self.remove_segment),
+        ):
+            segment_buttons.addWidget(_button(text, slot))
+        segment_buttons.addWidget(passengers)
+        segment_buttons.addStretch(1)
+
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(boxed(_("Hotels and rooms"), self.rooms))
-        splitter.addWidget(boxed(_("Travel"), self.segment_table))
+        splitter.addWidget(boxed(_("Hotels and rooms"), self.rooms, hotel_buttons))
+        splitter.addWidget(boxed(_("Travel"), self.segment_table, segment_buttons))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
     @staticmethod
     def _duration(segment: SegmentRow) -> str:
-        return format_duration(int(segment.duration.total_seconds() // 60))
+        return format_duration(int(segment.details.duration.total_seconds() // 60))
 
     def show_trip(self, trip: TripSummary | None) -> None:
         self._trip = trip
@@ -70,33 +134,165 @@ class LogisticsPage(QWidget):
 
     def reload(self) -> None:
         workspace = self._context.workspace
+        trip_id = self._trip.id if self._trip else None
+        self._hotels = hotels.list_hotels(workspace, trip_id) if trip_id else []
         self.rooms.clear()
-        hotels = logistics.list_hotels(workspace, self._trip.id) if self._trip else []
-        for hotel in hotels:
+        for hotel in self._hotels:
             stay = ""
-            if hotel.check_in and hotel.check_out:
-                first = format_date(hotel.check_in, "medium")
-                stay = f"{first} → {format_date(hotel.check_out, 'medium')}"
+            details = hotel.details
+            if details.check_in and details.check_out:
+                first = format_date(details.check_in, "medium")
+                stay = f"{first} → {format_date(details.check_out, 'medium')}"
             used = sum(len(room.occupants) for room in hotel.rooms)
             beds = sum(room.capacity for room in hotel.rooms)
-            where = " — ".join(part for part in (hotel.address, stay) if part)
+            where = " — ".join(part for part in (details.address, stay) if part)
             top = QTreeWidgetItem([hotel.name, "", f"{used}/{beds}", where])
+            top.setData(0, _ROLE, ("hotel", hotel.id))
             for room in hotel.rooms:
-                top.addChild(
-                    QTreeWidgetItem(
-                        [
-                            room.label,
-                            room_type_label(room.room_type),
-                            f"{len(room.occupants)}/{room.capacity}",
-                            ", ".join(room.occupants) or _("free"),
-                        ]
-                    )
+                child = QTreeWidgetItem(
+                    [
+                        room.label,
+                        room_type_label(room.room_type),
+                        f"{len(room.occupants)}/{room.capacity}",
+                        ", ".join(room.occupants) or _("free"),
+                    ]
                 )
+                child.setData(0, _ROLE, ("room", room.id))
+                top.addChild(child)
             self.rooms.addTopLevelItem(top)
             top.setExpanded(True)
         for column in range(3):
             self.rooms.resizeColumnToContents(column)
-        self.segments.set_rows(
-            logistics.list_segments(workspace, self._trip.id) if self._trip else []
-        )
+        self.segments.set_rows(travel.list_segments(workspace, trip_id) if trip_id else [])
         fit_columns(self.segment_table)
+        self._fill_passenger_menu(participants.list_groups(workspace, trip_id) if trip_id else [])
+
+    def _fill_passenger_menu(self, groups) -> None:
+        self.passenger_menu.clear()
+        everyone = self.passenger_menu.addAction(_("Every confirmed participant"))
+        everyone.triggered.connect(lambda: self.set_passengers(None))
+        for group in groups:
+            action = self.passenger_menu.addAction(
+                _("Confirmed participants of {group}").format(group=group.name)
+            )
+            action.triggered.connect(lambda _checked=False, g=group.code: self.set_passengers(g))
+        nobody = self.passenger_menu.addAction(_("Nobody"))
+        nobody.triggered.connect(lambda: self.set_passengers(""))
+
+    # Hotels and rooms.
+    def _selected_tree(self) -> list[tuple[str, int]]:
+        return [tuple(item.data(0, _ROLE)) for item in self.rooms.selectedItems()]
+
+    def _selected_hotel(self) -> hotels.HotelRow | None:
+        for kind, item_id in self._selected_tree():
+            for hotel in self._hotels:
+                if (kind == "hotel" and hotel.id == item_id) or (
+                    kind == "room" and any(room.id == item_id for room in hotel.rooms)
+                ):
+                    return hotel
+        return self._hotels[0] if len(self._hotels) == 1 else None
+
+    def add_hotel(self) -> None:
+        from delegation.ui.dialogs.hotel_dialogs import HotelDialog
+
+        if self._trip is None:
+            return
+        dialog = HotelDialog(parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._context.execute(
+                SaveHotelCommand(self._context, self._trip.id, None, dialog.details())
+            )
+
+    def edit_hotel(self) -> None:
+        from delegation.ui.dialogs.hotel_dialogs import HotelDialog
+
+        hotel = self._selected_hotel()
+        if hotel is None or self._trip is None:
+            return
+        dialog = HotelDialog(hotel.details, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != hotel.details:
+            self._context.execute(
+                SaveHotelCommand(self._context, self._trip.id, hotel, dialog.details())
+            )
+
+    def add_rooms(self) -> None:
+        from delegation.ui.dialogs.hotel_dialogs import RoomsDialog
+
+        hotel = self._selected_hotel()
+        if hotel is None:
+            return
+        dialog = RoomsDialog(hotel.name, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._context.execute(
+                AddRoomsCommand(
+                    self._context, hotel.id, dialog.labels(), dialog.room_type(), dialog.capacity()
+                )
+            )
+
+    def remove_hotel_or_rooms(self) -> None:
+        selected = self._selected_tree()
+        rooms = [item_id for kind, item_id in selected if kind == "room"]
+        hotel_ids = [item_id for kind, item_id in selected if kind == "hotel"]
+        if hotel_ids:
+            hotel = next(h for h in self._hotels if h.id == hotel_ids[0])
+            self._context.execute(RemoveHotelCommand(self._context, hotel))
+        elif rooms:
+            self._context.execute(RemoveRoomsCommand(self._context, rooms))
+
+    # Travel.
+    def _selected_segment(self) -> SegmentRow | None:
+        rows = self.segment_table.selectionModel().selectedRows()
+        return self.segments.row_at(rows[0].row()) if rows else None
+
+    def add_segment(self) -> None:
+        from delegation.ui.dialogs.segment_dialog import SegmentDialog
+
+        trip = self._trip
+        if trip is None:
+            return
+        start = datetime.combine(trip.start_date, time(8, 0))
+        details = SegmentDetails(
+            departure_place="",
+            departure_timezone=trip.home_timezone,
+            departure_at=start,
+            arrival_place=trip.destination_city,
+            arrival_timezone=trip.timezone,
+            arrival_at=start.replace(hour=12),
+            direction=TravelDirection.OUTBOUND,
+        )
+        dialog = SegmentDialog(details, is_new=True, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._context.execute(
+                SaveSegmentCommand(self._context, trip.id, None, dialog.details())
+            )
+
+    def edit_segment(self) -> None:
+        from delegation.ui.dialogs.segment_dialog import SegmentDialog
+
+        segment = self._selected_segment()
+        if segment is None or self._trip is None:
+            return
+        dialog = SegmentDialog(segment.details, is_new=False, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != segment.details:
+            self._context.execute(
+                SaveSegmentCommand(self._context, self._trip.id, segment, dialog.details())
+            )
+
+    def remove_segment(self) -> None:
+        segment = self._selected_segment()
+        if segment is not None:
+            self._context.execute(RemoveSegmentCommand(self._context, segment))
+
+    def set_passengers(self, group_code: str | None) -> None:
+        """None: every confirmed participant; a code: that group's; "": nobody."""
+        segment = self._selected_segment()
+        if segment is None or self._trip is None:
+            return
+        ids = (
+            []
+            if group_code == ""
+            else travel.confirmed_ids(self._context.workspace, self._trip.id, group_code)
+        )
+        self._context.execute(
+            SetPassengersCommand(self._context, segment, ids, _("Change the passengers"))
+        )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import category_label, status_label
-from delegation.services import directory, logistics, participants
+from delegation.services import directory, hotels, participants
 from delegation.services.participants import ParticipantRow
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
@@ -236,7 +236,7 @@ class ParticipantsPage(QWidget):
         workspace = self._context.workspace
         return ParticipantDialog(
             self._groups,
-            logistics.list_rooms(workspace, self._trip_id),
+            hotels.list_rooms(workspace, self._trip_id),
             [organization.name for organization in directory.list_organizations(workspace)],
             details,
             self,

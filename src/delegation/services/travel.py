@@ -1,0 +1,186 @@
+"""Travel legs of a trip, each end in its own time zone, and who is on each."""
+
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import insert, select
+
+from delegation.domain.enums import ParticipantStatus, TravelDirection, TravelMode
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.rules import is_valid_timezone
+from delegation.i18n import _
+from delegation.persistence.models import Participant, TravelSegment, segment_passengers
+from delegation.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SegmentDetails:
+    """Departure and arrival are wall-clock times, each read in its own zone."""
+
+    departure_place: str
+    departure_timezone: str
+    departure_at: datetime
+    arrival_place: str
+    arrival_timezone: str
+    arrival_at: datetime
+    mode: TravelMode = TravelMode.FLIGHT
+    direction: TravelDirection = TravelDirection.OUTBOUND
+    carrier: str | None = None
+    number: str | None = None
+    notes: str | None = None
+
+    @property
+    def duration(self) -> timedelta:
+        """Time on the way between real instants: Paris 08:05 to Tallinn 11:40 is 2 h 35."""
+        departure = self.departure_at.replace(tzinfo=ZoneInfo(self.departure_timezone))
+        arrival = self.arrival_at.replace(tzinfo=ZoneInfo(self.arrival_timezone))
+        return arrival - departure
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    id: int
+    details: SegmentDetails
+    passenger_ids: tuple[int, ...]
+    version: int
+
+    @property
+    def passenger_count(self) -> int:
+        return len(self.passenger_ids)
+
+
+def validate_segment(details: SegmentDetails) -> list[ValidationError]:
+    problems = []
+    for field in ("departure_place", "arrival_place"):
+        if not getattr(details, field).strip():
+            problems.append(ValidationError(field, _("a place is required")))
+    zones_known = True
+    for field in ("departure_timezone", "arrival_timezone"):
+        zone = getattr(details, field)
+        if not is_valid_timezone(zone):
+            problems.append(ValidationError(field, _("unknown time zone {zone}").format(zone=zone)))
+            zones_known = False
+    if zones_known and details.duration <= timedelta(0):
+        problems.append(ValidationError("arrival_at", _("the arrival is not after the departure")))
+    return problems
+
+
+def list_segments(workspace: Workspace, trip_id: int) -> list[SegmentRow]:
+    with workspace.transaction() as session:
+        passengers: dict[int, list[int]] = {}
+        for segment_id, participant_id in session.execute(
+            select(segment_passengers.c.segment_id, segment_passengers.c.participant_id)
+            .join(TravelSegment, TravelSegment.id == segment_passengers.c.segment_id)
+            .where(TravelSegment.trip_id == trip_id)
+        ):
+            passengers.setdefault(segment_id, []).append(participant_id)
+        return [
+            _row(segment, passengers.get(segment.id, []))
+            for segment in session.scalars(
+                select(TravelSegment)
+                .where(TravelSegment.trip_id == trip_id)
+                .order_by(TravelSegment.departure_at)
+            )
+        ]
+
+
+def _row(segment: TravelSegment, passenger_ids) -> SegmentRow:
+    details = SegmentDetails(**{f.name: getattr(segment, f.name) for f in fields(SegmentDetails)})
+    return SegmentRow(segment.id, details, tuple(sorted(passenger_ids)), segment.version)
+
+
+def save_segment(
+    workspace: Workspace,
+    trip_id: int,
+    segment_id: int | None,
+    expected_version: int | None,
+    details: SegmentDetails,
+    *,
+    new_id: int | None = None,
+) -> SegmentRow:
+    """Create a leg (new_id brings one back under its old id) or change one."""
+    problems = validate_segment(details)
+    if problems:
+        raise problems[0]
+    with workspace.transaction() as session:
+        if segment_id is None:
+            segment = TravelSegment(id=new_id, trip_id=trip_id)
+            session.add(segment)
+        else:
+            segment = session.get(TravelSegment, segment_id)
+            if segment is None:
+                raise NotFoundError(_("this travel leg no longer exists"))
+            if expected_version is not None and segment.version != expected_version:
+                raise ConflictError(
+                    _("{name} was changed by {user} since you opened it; nothing was saved").format(
+                        name=" ".join(p for p in (segment.carrier, segment.number) if p),
+                        user=segment.updated_by or _("someone else"),
+                    )
+                )
+        for field in fields(details):
+            value = getattr(details, field.name)
+            if isinstance(value, str):
+                value = value.strip() or (
+                    None if field.name in ("carrier", "number", "notes") else ""
+                )
+            setattr(segment, field.name, value)
+        session.flush()
+        return _row(segment, [p.id for p in segment.passengers])
+
+
+def set_passengers(workspace: Workspace, segment_id: int, participant_ids: list[int]) -> list[int]:
+    """Put exactly these participants on the leg; returns who was on it before."""
+    with workspace.transaction() as session:
+        segment = session.get(TravelSegment, segment_id)
+        if segment is None:
+            raise NotFoundError(_("this travel leg no longer exists"))
+        before = sorted(p.id for p in segment.passengers)
+        segment.passengers = list(
+            session.scalars(select(Participant).where(Participant.id.in_(participant_ids)))
+        )
+        return before
+
+
+def confirmed_ids(workspace: Workspace, trip_id: int, group_code: str | None = None) -> list[int]:
+    """The confirmed participants of the trip, or of one group: who usually travels."""
+    from delegation.persistence.models import TripGroup
+
+    with workspace.transaction() as session:
+        query = select(Participant.id).where(
+            Participant.trip_id == trip_id, Participant.status == ParticipantStatus.CONFIRMED
+        )
+        if group_code is not None:
+            query = query.where(Participant.groups.any(TripGroup.code == group_code))
+        return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class RemovedSegment:
+    row: SegmentRow
+    trip_id: int
+
+
+def remove_segment(workspace: Workspace, segment_id: int) -> RemovedSegment:
+    with workspace.transaction() as session:
+        segment = session.get(TravelSegment, segment_id)
+        if segment is None:
+            raise NotFoundError(_("this travel leg no longer exists"))
+        removed = RemovedSegment(_row(segment, [p.id for p in segment.passengers]), segment.trip_id)
+        session.delete(segment)
+        return removed
+
+
+def restore_segment(workspace: Workspace, removed: RemovedSegment) -> None:
+    row = removed.row
+    with workspace.transaction() as session:
+        session.add(
+            TravelSegment(id=row.id, trip_id=removed.trip_id,
+                          **{f.name: getattr(row.details, f.name) for f in fields(SegmentDetails)})
+        )  # fmt: skip
+        session.flush()
+        if row.passenger_ids:
+            session.execute(
+                insert(segment_passengers),
+                [{"segment_id": row.id, "participant_id": p} for p in row.passenger_ids],
+            )
