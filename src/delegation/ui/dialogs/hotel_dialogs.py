@@ -30,6 +30,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class HotelDialog(QDialog):
     def __init__(self, details: HotelDetails | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(480)
         self.setWindowTitle(_("Hotel") if details else _("New hotel"))
         self._original = details or HotelDetails(name="")
         d = self._original
@@ -82,6 +83,7 @@ class RoomsDialog(QDialog):
 
     def __init__(self, hotel_name: str, parent=None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(400)
         self.setWindowTitle(_("Add rooms to {hotel}").format(hotel=hotel_name))
         self._prefix = QLineEdit()
         self._prefix.setPlaceholderText(_("optional, e.g. A-"))

@@ -46,6 +46,7 @@ def _read(edit: QDateTimeEdit) -> datetime:
 class SegmentDialog(QDialog):
     def __init__(self, details: SegmentDetails, *, is_new: bool, parent=None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(520)
         self.setWindowTitle(_("New travel leg") if is_new else _("Travel leg"))
         self._original = details
         d = details

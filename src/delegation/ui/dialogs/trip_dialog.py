@@ -21,6 +21,7 @@ class TripDialog(QDialog):
 
     def __init__(self, template: TripSummary | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(500)
         self._template = template
         self.setWindowTitle(
             _("Duplicate {title}").format(title=template.title) if template else _("New trip")

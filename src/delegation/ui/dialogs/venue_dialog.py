@@ -20,6 +20,7 @@ from delegation.ui.widgets.validated_form import ValidatedForm
 class VenueDialog(QDialog):
     def __init__(self, details: VenueDetails | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(560)
         self.setWindowTitle(_("Venue") if details else _("New venue"))
         self._original = details or VenueDetails(name="")
         d = self._original
