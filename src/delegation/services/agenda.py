@@ -17,6 +17,7 @@ from delegation.persistence.models import (
     Venue,
     agenda_item_groups,
 )
+from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
 
@@ -198,16 +199,11 @@ def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> 
 
 
 def _load_for_update(session: Session, item_id: int, expected_version: int | None) -> AgendaItem:
-    item = session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFoundError(_("this agenda item no longer exists"))
-    if expected_version is not None and item.version != expected_version:
-        raise ConflictError(
-            _("“{title}” was changed by {user} since you opened it; nothing was saved").format(
-                title=item.title_fr or item.title_en, user=item.updated_by or _("someone else")
-            )
-        )
-    return item
+    return load_for_edit(
+        session, AgendaItem, item_id, expected_version,
+        missing=_("this agenda item no longer exists"),
+        name=lambda item: f"“{item.title_fr or item.title_en}”",
+    )  # fmt: skip
 
 
 def update_item(

@@ -4,9 +4,10 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import func, select
 
-from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.errors import ValidationError
 from delegation.i18n import _
 from delegation.persistence.models import Contact, Organization, Participant, Trip, Venue
+from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
 
@@ -153,15 +154,10 @@ def save_venue(
             venue = Venue(id=new_id, name=details.name)
             session.add(venue)
         else:
-            venue = session.get(Venue, venue_id)
-            if venue is None:
-                raise NotFoundError(_("this venue no longer exists"))
-            if expected_version is not None and venue.version != expected_version:
-                raise ConflictError(
-                    _("{name} was changed by {user} since you opened it; nothing was saved").format(
-                        name=venue.name, user=venue.updated_by or _("someone else")
-                    )
-                )
+            venue = load_for_edit(
+                session, Venue, venue_id, expected_version,
+                missing=_("this venue no longer exists"), name=lambda v: v.name,
+            )  # fmt: skip
         for field in fields(details):
             value = getattr(details, field.name)
             setattr(venue, field.name, value.strip() or None if isinstance(value, str) else value)

@@ -7,9 +7,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from delegation.domain.enums import RoomType
-from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.i18n import _
 from delegation.persistence.models import Hotel, Participant, Room
+from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
 
@@ -107,15 +108,10 @@ def save_hotel(
             hotel = Hotel(id=new_id, trip_id=trip_id, name=details.name)
             session.add(hotel)
         else:
-            hotel = session.get(Hotel, hotel_id)
-            if hotel is None:
-                raise NotFoundError(_("this hotel no longer exists"))
-            if expected_version is not None and hotel.version != expected_version:
-                raise ConflictError(
-                    _("{name} was changed by {user} since you opened it; nothing was saved").format(
-                        name=hotel.name, user=hotel.updated_by or _("someone else")
-                    )
-                )
+            hotel = load_for_edit(
+                session, Hotel, hotel_id, expected_version,
+                missing=_("this hotel no longer exists"), name=lambda h: h.name,
+            )  # fmt: skip
         for field in fields(details):
             value = getattr(details, field.name)
             setattr(hotel, field.name, (value.strip() or None) if isinstance(value, str) else value)

@@ -18,6 +18,7 @@ from delegation.persistence.models import (
     TripGroup,
     participant_groups,
 )
+from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
 
@@ -373,17 +374,10 @@ def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> 
 def _load_for_update(
     session: Session, participant_id: int, expected_version: int | None
 ) -> Participant:
-    participant = session.get(Participant, participant_id)
-    if participant is None:
-        raise NotFoundError(_("this participant no longer exists"))
-    if expected_version is not None and participant.version != expected_version:
-        raise ConflictError(
-            _("{name} was changed by {user} since you opened it; nothing was saved").format(
-                name=participant.contact.full_name,
-                user=participant.updated_by or _("someone else"),
-            )
-        )
-    return participant
+    return load_for_edit(
+        session, Participant, participant_id, expected_version,
+        missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
+    )  # fmt: skip
 
 
 def update_participant(

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 
 from delegation.domain.enums import ParticipantStatus, TravelDirection, TravelMode
-from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import is_valid_timezone
 from delegation.i18n import _
 from delegation.persistence.models import Participant, TravelSegment, segment_passengers
+from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
 
@@ -108,16 +109,11 @@ def save_segment(
             segment = TravelSegment(id=new_id, trip_id=trip_id)
             session.add(segment)
         else:
-            segment = session.get(TravelSegment, segment_id)
-            if segment is None:
-                raise NotFoundError(_("this travel leg no longer exists"))
-            if expected_version is not None and segment.version != expected_version:
-                raise ConflictError(
-                    _("{name} was changed by {user} since you opened it; nothing was saved").format(
-                        name=" ".join(p for p in (segment.carrier, segment.number) if p),
-                        user=segment.updated_by or _("someone else"),
-                    )
-                )
+            segment = load_for_edit(
+                session, TravelSegment, segment_id, expected_version,
+                missing=_("this travel leg no longer exists"),
+                name=lambda s: " ".join(p for p in (s.carrier, s.number) if p) or _("travel leg"),
+            )  # fmt: skip
         for field in fields(details):
             value = getattr(details, field.name)
             if isinstance(value, str):

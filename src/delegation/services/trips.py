@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from delegation.domain.enums import AgendaStatus, ParticipantCategory, ParticipantStatus
-from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import is_valid_country_code, is_valid_timezone, is_valid_trip_key
 from delegation.i18n import _
 from delegation.persistence.models import (
@@ -23,6 +23,7 @@ from delegation.persistence.models import (
     participant_groups,
 )
 from delegation.resources import resource
+from delegation.services.records import load_for_edit
 from delegation.services.summaries import NewTrip, TripOverview, TripSummary
 from delegation.services.workspace import Workspace
 
@@ -226,13 +227,11 @@ def update_trip(
     if unknown:
         raise ValidationError(", ".join(sorted(unknown)), _("this field cannot be changed here"))
     with workspace.transaction() as session:
-        trip = _load_trip(session, trip_id)
-        if trip.version != expected_version:
-            raise ConflictError(
-                _(
-                    "the trip {key} was changed by {user} since you opened it; nothing was saved"
-                ).format(key=trip.key, user=trip.updated_by or _("someone else"))
-            )
+        trip = load_for_edit(
+            session, Trip, trip_id, expected_version,
+            missing=_("unknown trip: {reference}").format(reference=trip_id),
+            name=lambda t: t.title,
+        )  # fmt: skip
         for name, value in changes.items():
             setattr(trip, name, value.strip() if isinstance(value, str) else value)
         problems = _trip_text_problems(trip.title, trip.destination_city)

@@ -72,3 +72,42 @@ class ServiceCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._guarded(self.undo_it)
+
+
+class SaveRecordCommand(ServiceCommand):
+    """Create a record, or change one; undo removes the new one or puts the old back.
+
+    `save(record_id, expected_version, details, new_id)` returns a row with id and
+    version; a record made again on redo gets its old id back (new_id), so that later
+    commands on the stack still find it.
+    """
+
+    def __init__(
+        self,
+        context: EditContext,
+        text: str,
+        before,  # a row with id, details and version, or None for a new record
+        details,
+        save: Callable,
+        remove: Callable[[int], object],
+    ) -> None:
+        super().__init__(context, text)
+        self._id = before.id if before else None
+        self._before = before.details if before else None
+        self._version = before.version if before else None
+        self._after = details
+        self._save = save
+        self._remove = remove
+
+    def do(self) -> None:
+        if self._before is None:
+            row = self._save(None, None, self._after, self._id)
+        else:
+            row = self._save(self._id, self._version, self._after, None)
+        self._id, self._version = row.id, row.version
+
+    def undo_it(self) -> None:
+        if self._before is None:
+            self._remove(self._id)
+        else:
+            self._version = self._save(self._id, self._version, self._before, None).version

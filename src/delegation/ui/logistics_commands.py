@@ -5,41 +5,27 @@ from delegation.i18n import _, ngettext
 from delegation.services import hotels, travel
 from delegation.services.hotels import HotelDetails, HotelRow
 from delegation.services.travel import SegmentDetails, SegmentRow
-from delegation.ui.commands import EditContext, ServiceCommand
+from delegation.ui.commands import EditContext, SaveRecordCommand, ServiceCommand
 
 
-class SaveHotelCommand(ServiceCommand):
+class SaveHotelCommand(SaveRecordCommand):
     area = "logistics"
 
     def __init__(
         self, context: EditContext, trip_id: int, before: HotelRow | None, details: HotelDetails
     ) -> None:
         text = _("Add hotel {name}") if before is None else _("Edit hotel {name}")
-        super().__init__(context, text.format(name=details.name))
-        self._trip_id = trip_id
-        self._id = before.id if before else None
-        self._before = before.details if before else None
-        self._after = details
-        self._version = before.version if before else None
-
-    def do(self) -> None:
-        if self._before is None:  # a new hotel; on redo, back under the same id
-            row = hotels.save_hotel(
-                self.workspace, self._trip_id, None, None, self._after, new_id=self._id
-            )
-        else:
-            row = hotels.save_hotel(
-                self.workspace, self._trip_id, self._id, self._version, self._after
-            )
-        self._id, self._version = row.id, row.version
-
-    def undo_it(self) -> None:
-        if self._before is None:
-            hotels.remove_hotel(self.workspace, self._id)
-        else:
-            self._version = hotels.save_hotel(
-                self.workspace, self._trip_id, self._id, self._version, self._before
-            ).version
+        workspace = context.workspace
+        super().__init__(
+            context,
+            text.format(name=details.name),
+            before,
+            details,
+            lambda hotel_id, version, d, new_id: hotels.save_hotel(
+                workspace, trip_id, hotel_id, version, d, new_id=new_id
+            ),
+            lambda hotel_id: hotels.remove_hotel(workspace, hotel_id),
+        )
 
 
 class RemoveHotelCommand(ServiceCommand):
@@ -103,7 +89,7 @@ class RemoveRoomsCommand(ServiceCommand):
         hotels.restore_rooms(self.workspace, self._removed)
 
 
-class SaveSegmentCommand(ServiceCommand):
+class SaveSegmentCommand(SaveRecordCommand):
     area = "logistics"
 
     def __init__(
@@ -112,31 +98,17 @@ class SaveSegmentCommand(ServiceCommand):
     ) -> None:  # fmt: skip
         name = " ".join(p for p in (details.carrier, details.number) if p) or _("travel leg")
         text = _("Add {name}") if before is None else _("Edit {name}")
-        super().__init__(context, text.format(name=name))
-        self._trip_id = trip_id
-        self._id = before.id if before else None
-        self._before = before.details if before else None
-        self._after = details
-        self._version = before.version if before else None
-
-    def do(self) -> None:
-        if self._before is None:
-            row = travel.save_segment(
-                self.workspace, self._trip_id, None, None, self._after, new_id=self._id
-            )
-        else:
-            row = travel.save_segment(
-                self.workspace, self._trip_id, self._id, self._version, self._after
-            )
-        self._id, self._version = row.id, row.version
-
-    def undo_it(self) -> None:
-        if self._before is None:
-            travel.remove_segment(self.workspace, self._id)
-        else:
-            self._version = travel.save_segment(
-                self.workspace, self._trip_id, self._id, self._version, self._before
-            ).version
+        workspace = context.workspace
+        super().__init__(
+            context,
+            text.format(name=name),
+            before,
+            details,
+            lambda segment_id, version, d, new_id: travel.save_segment(
+                workspace, trip_id, segment_id, version, d, new_id=new_id
+            ),
+            lambda segment_id: travel.remove_segment(workspace, segment_id),
+        )
 
 
 class RemoveSegmentCommand(ServiceCommand):

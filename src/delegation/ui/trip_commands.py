@@ -4,7 +4,7 @@ from delegation.i18n import _
 from delegation.services import directory, trips
 from delegation.services.directory import VenueDetails, VenueRow
 from delegation.services.summaries import NewTrip, TripSummary
-from delegation.ui.commands import EditContext, ServiceCommand
+from delegation.ui.commands import EditContext, SaveRecordCommand, ServiceCommand
 
 
 class CreateTripCommand(ServiceCommand):
@@ -44,29 +44,21 @@ class CreateTripCommand(ServiceCommand):
         trips.delete_trip(self.workspace, self.trip.id)
 
 
-class SaveVenueCommand(ServiceCommand):
+class SaveVenueCommand(SaveRecordCommand):
     area = "directory"
 
     def __init__(
         self, context: EditContext, before: VenueRow | None, details: VenueDetails
     ) -> None:
         text = _("Add venue {name}") if before is None else _("Edit venue {name}")
-        super().__init__(context, text.format(name=details.name))
-        self._id = before.id if before else None
-        self._before = before.details if before else None
-        self._after = details
-        self._version = before.version if before else None
-
-    def do(self) -> None:
-        if self._before is None:  # a new venue; on redo, back under the same id
-            row = directory.save_venue(self.workspace, None, None, self._after, new_id=self._id)
-        else:
-            row = directory.save_venue(self.workspace, self._id, self._version, self._after)
-        self._id, self._version = row.id, row.version
-
-    def undo_it(self) -> None:
-        if self._before is None:
-            directory.delete_venue(self.workspace, self._id)
-        else:
-            row = directory.save_venue(self.workspace, self._id, self._version, self._before)
-            self._version = row.version
+        workspace = context.workspace
+        super().__init__(
+            context,
+            text.format(name=details.name),
+            before,
+            details,
+            lambda venue_id, version, d, new_id: directory.save_venue(
+                workspace, venue_id, version, d, new_id=new_id
+            ),
+            lambda venue_id: directory.delete_venue(workspace, venue_id),
+        )

@@ -26,7 +26,7 @@ from delegation.i18n.labels import agenda_status_label, kind_label
 from delegation.services.agenda import AgendaItemDetails, validate_item_details
 from delegation.services.directory import ContactRow, OrganizationRow, VenueRow
 from delegation.services.participants import GroupRow
-from delegation.ui.widgets.validated_form import ValidatedForm
+from delegation.ui.widgets.validated_form import ValidatedForm, ok_cancel
 
 
 def _time_edit(value: time | None) -> QTimeEdit:
@@ -141,11 +141,7 @@ class AgendaItemDialog(QDialog):
         form.add_field("notes_en", _("Notes for participants (English)"), self._notes_en)
         form.add_field("internal_notes", _("Internal notes"), self._internal)
         self._form = form
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._buttons)

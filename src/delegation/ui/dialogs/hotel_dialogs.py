@@ -15,16 +15,7 @@ from delegation.domain.enums import RoomType
 from delegation.i18n import _
 from delegation.i18n.labels import room_type_label
 from delegation.services.hotels import HotelDetails, validate_hotel
-from delegation.ui.widgets.validated_form import DateField, ValidatedForm
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from delegation.ui.widgets.validated_form import DateField, ValidatedForm, ok_cancel
 
 
 class HotelDialog(QDialog):
@@ -49,7 +40,7 @@ class HotelDialog(QDialog):
         form.add_field("email", _("Email"), self._email)
         form.add_field("check_in", _("Check-in"), self._check_in)
         form.add_field("check_out", _("Check-out"), self._check_out)
-        self._buttons = _buttons(self)
+        self._buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._buttons)
@@ -107,7 +98,7 @@ class RoomsDialog(QDialog):
         form.add_field("capacity", _("Beds"), self._capacity)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel(self))
 
     def _on_type_changed(self, _index: int) -> None:
         single = RoomType(self._type.currentData()) == RoomType.SINGLE

@@ -23,7 +23,7 @@ from delegation.i18n.labels import category_label, status_label
 from delegation.services.hotels import RoomRow
 from delegation.services.participants import GroupRow, ParticipantDetails, validate_details
 from delegation.ui.icons import icon
-from delegation.ui.widgets.validated_form import DateField, ValidatedForm
+from delegation.ui.widgets.validated_form import DateField, ValidatedForm, ok_cancel
 
 SENSITIVE_STYLE = (
     "QGroupBox#sensitive { background: #fff6e5; border: 1px solid #e0a030;"
@@ -161,11 +161,7 @@ class ParticipantDialog(QDialog):
         right.addStretch(1)
         columns.addLayout(right, 1)
 
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self._buttons)

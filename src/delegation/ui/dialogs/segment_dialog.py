@@ -19,7 +19,7 @@ from delegation.i18n import _
 from delegation.i18n.formatting import format_duration
 from delegation.i18n.labels import direction_label, travel_mode_label
 from delegation.services.travel import SegmentDetails, validate_segment
-from delegation.ui.widgets.validated_form import ValidatedForm
+from delegation.ui.widgets.validated_form import ValidatedForm, ok_cancel
 
 
 def _moment(value: datetime) -> QDateTimeEdit:
@@ -79,11 +79,7 @@ class SegmentDialog(QDialog):
         form.add_field("arrival_timezone", _("Arrival time zone"), self._to_zone)
         form.add_field("arrival_at", _("Arrival (local time)"), self._arrival)
         form.add_field("duration", _("Duration"), self._duration)
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._buttons)

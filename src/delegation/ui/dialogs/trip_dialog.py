@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from delegation.i18n import _
 from delegation.services.trips import NewTrip, TripSummary, capital_timezone, validate_new_trip
-from delegation.ui.widgets.validated_form import DateField, ValidatedForm
+from delegation.ui.widgets.validated_form import DateField, ValidatedForm, ok_cancel
 
 
 def _next_year(day: date) -> date:
@@ -53,11 +53,7 @@ class TripDialog(QDialog):
             )
             self._start.set_date(start)
             form.add_field("start", _("First day"), self._start, required=True)
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._buttons)

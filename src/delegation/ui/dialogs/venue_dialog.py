@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from delegation.i18n import _
 from delegation.services.directory import VenueDetails, validate_venue
-from delegation.ui.widgets.validated_form import ValidatedForm
+from delegation.ui.widgets.validated_form import ValidatedForm, ok_cancel
 
 
 class VenueDialog(QDialog):
@@ -54,11 +54,7 @@ class VenueDialog(QDialog):
         form.add_field("contact_email", _("Contact email"), self._contact_email)
         form.add_field("capacity", _("Capacity"), self._capacity)
         form.add_field("identity_list_required", _("Security"), self._identity)
-        self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self._buttons.accepted.connect(self.accept)
-        self._buttons.rejected.connect(self.reject)
+        self._buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._buttons)

@@ -2,7 +2,15 @@
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from delegation.i18n import _
 
@@ -84,3 +92,13 @@ class DateField(QLineEdit):
             return parse_date(self.text()), None
         except ValueError:
             return None, _("not a date: write it as {pattern}").format(pattern=date_placeholder())
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """The OK and Cancel buttons of an editor, wired to accept and reject it."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -1,0 +1,38 @@
+"""Loading a record for an edit: it must still exist and be the version the user saw."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from delegation.domain.errors import ConflictError, NotFoundError
+from delegation.i18n import _
+from delegation.persistence.base import Versioned
+
+Record = TypeVar("Record", bound=Versioned)
+
+
+def load_for_edit(
+    session: Session,
+    model: type[Record],
+    record_id: int,
+    expected_version: int | None,
+    *,
+    missing: str,
+    name: Callable[[Record], str],
+) -> Record:
+    """The record, or NotFoundError(missing); ConflictError naming who changed it since.
+
+    expected_version None skips the check: for changes that do not replace what a user
+    read (a status set on many rows, an undo replaying its own step).
+    """
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(missing)
+    if expected_version is not None and record.version != expected_version:
+        raise ConflictError(
+            _("{name} was changed by {user} since you opened it; nothing was saved").format(
+                name=name(record), user=record.updated_by or _("someone else")
+            )
+        )
+    return record
