@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
             delete_trip(self.context.workspace, trip.id)
         except DelegationError as error:
             self.show_error(error)
+            return
         # Edits on the stack may refer to the deleted trip: they can no longer be replayed.
         self.context.undo_stack.clear()
         self.trip = None

@@ -1,6 +1,7 @@
 """Undoable edits of participants."""
 
 from delegation.domain.enums import ParticipantStatus
+from delegation.domain.errors import ValidationError
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import status_label
 from delegation.services import participants as service
@@ -158,7 +159,8 @@ class MoveInWaitingListCommand(ServiceCommand):
         self._steps = steps
 
     def do(self) -> None:
-        service.move_in_waiting_list(self.workspace, self._id, self._steps)
+        if not service.move_in_waiting_list(self.workspace, self._id, self._steps):
+            raise ValidationError("waitlist", _("already at that end of the waiting list"))
 
     def undo_it(self) -> None:
         service.move_in_waiting_list(self.workspace, self._id, -self._steps)

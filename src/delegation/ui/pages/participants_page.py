@@ -63,7 +63,7 @@ class ParticipantsPage(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self._fitted = False
 
-        self.add_action = self._action(_("&Add participant…"), "Ctrl+Shift+N", self.add)
+        self.add_action = self._action(_("&Add participant…"), None, self.add)
         self.edit_action = self._action(_("&Edit participant…"), "Return", self.edit)
         self.remove_action = self._action(
             _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
@@ -112,7 +112,8 @@ class ParticipantsPage(QWidget):
 
     def _action(self, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:  # the window's Edit menu owns the add shortcuts
+            action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)

@@ -88,7 +88,7 @@ class ProgrammePage(QWidget):
         self.views.addTab(day_view, _("Day by day"))
         self.views.addTab(list_view, _("List"))
 
-        self.add_action = self._action(_("&Add item…"), "Ctrl+Shift+I", self.add)
+        self.add_action = self._action(_("&Add item…"), None, self.add)
         self.edit_action = self._action(_("&Edit item…"), None, self.edit)
         self.duplicate_action = self._action(_("D&uplicate"), "Ctrl+D", self.duplicate)
         self.cancel_action = self._action(_("&Cancel item"), None, self.toggle_cancelled)

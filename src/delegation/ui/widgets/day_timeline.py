@@ -256,13 +256,11 @@ class DayTimeline(QWidget):
 
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:
-            item = self._item_at(event.position().x(), event.position().y())
+            item = self._item_at(event.pos().x(), event.pos().y())
             if item is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(
-                    event.globalPosition().toPoint(), self.tooltip_for(item.row), self
-                )
+                QToolTip.showText(event.globalPos(), self.tooltip_for(item.row), self)
             return True
         return super().event(event)
 
