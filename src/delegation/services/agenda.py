@@ -17,7 +17,7 @@ from delegation.persistence.models import (
     Venue,
     agenda_item_groups,
 )
-from delegation.services.records import load_for_edit
+from delegation.services.records import load_for_edit, trimmed_text
 from delegation.services.workspace import Workspace
 
 
@@ -63,14 +63,7 @@ class AgendaItemRow:
 
 
 def _clean(details: AgendaItemDetails) -> AgendaItemDetails:
-    changes = {}
-    for field in fields(details):
-        value = getattr(details, field.name)
-        if isinstance(value, str):
-            value = value.strip()
-            if field.name not in ("title_fr", "title_en"):
-                value = value or None
-        changes[field.name] = value
+    changes = trimmed_text(details, keep_empty=("title_fr", "title_en"))
     changes["group_codes"] = tuple(dict.fromkeys(details.group_codes))
     return replace(details, **changes)
 

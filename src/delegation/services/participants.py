@@ -1,6 +1,6 @@
 """Participants of a trip: list, add, edit, remove and restore, status and groups."""
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, insert, select
@@ -18,7 +18,7 @@ from delegation.persistence.models import (
     TripGroup,
     participant_groups,
 )
-from delegation.services.records import load_for_edit
+from delegation.services.records import load_for_edit, trimmed_text
 from delegation.services.workspace import Workspace
 
 
@@ -88,16 +88,9 @@ class StatusChange:
 
 def _clean(details: ParticipantDetails) -> ParticipantDetails:
     """Trim text, turn empty text into None, normalise email and country codes."""
-    changes: dict[str, object] = {}
-    for field in fields(details):
-        value = getattr(details, field.name)
-        if isinstance(value, str):
-            value = value.strip()
-            if field.name not in ("last_name", "first_name"):
-                value = value or None
-        changes[field.name] = value
+    changes = trimmed_text(details, keep_empty=("last_name", "first_name"))
     changes["email"] = normalize_email(details.email)
-    if changes["nationality"]:
+    if changes.get("nationality"):
         changes["nationality"] = str(changes["nationality"]).upper()
     changes["group_codes"] = tuple(dict.fromkeys(details.group_codes))
     return replace(details, **changes)

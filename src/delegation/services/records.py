@@ -1,6 +1,7 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
 from collections.abc import Callable
+from dataclasses import fields
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -36,3 +37,20 @@ def load_for_edit(
             )
         )
     return record
+
+
+Details = TypeVar("Details")
+
+
+def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, object]:
+    """Every text field of an editor's dataclass trimmed; empty text becomes None except
+    in the fields named in keep_empty (required names and titles stay strings)."""
+    changes: dict[str, object] = {}
+    for field in fields(details):
+        value = getattr(details, field.name)
+        if isinstance(value, str):
+            value = value.strip()
+            if field.name not in keep_empty:
+                value = value or None
+            changes[field.name] = value
+    return changes
