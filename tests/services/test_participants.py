@@ -7,9 +7,11 @@ import pytest
 
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, ValidationError
+from delegation.services import directory
 from delegation.services import participants as service
+from delegation.services.expected import Unchanged
 from delegation.services.participants import ParticipantDetails
-from delegation.services.trips import find_trip
+from delegation.services.trips import NewTrip, add_trip, find_trip
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def test_add_then_refuse_the_same_person_twice(demo_workspace, trip_id):
         passport_number="KE1234567",
         passport_expiry=date(2030, 1, 31),
     )
-    row = service.add_participant(demo_workspace, trip_id, details)
+    row = service.add_participant(demo_workspace, trip_id, details).row
     assert row.details.email == "liina.ounapuu@example.ee"
     assert row.details.organization == "Tallinna Tehnikaülikool"
     assert row.details.group_codes == ("A",)
@@ -152,3 +154,111 @@ def test_a_contact_from_an_earlier_trip_is_one_action_away(demo_workspace, trip_
     assert row.details.full_name == "Kadri Tamm"
     with pytest.raises(ValidationError, match="already registered"):
         service.add_contact_to_trip(demo_workspace, riga.id, kadri.id)
+
+
+def _riga() -> NewTrip:
+    return NewTrip("riga-2024", "Mission Riga", "Riga", "LV", date(2024, 6, 3), date(2024, 6, 6))
+
+
+def _contact(workspace, email):
+    return next(c for c in directory.list_contacts(workspace) if c.email == email)
+
+
+def test_an_email_of_someone_else_in_the_directory_is_refused_by_name(demo_workspace, trip_id):
+    kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    riga = add_trip(demo_workspace, _riga())
+    with pytest.raises(ValidationError, match="Kadri Tamm") as refused:
+        service.add_participant(
+            demo_workspace,
+            riga.id,
+            ParticipantDetails(last_name="Other", email=kadri.details.email),
+        )
+    assert refused.value.field == "email"
+    assert _contact(demo_workspace, kadri.details.email).last_name == "Tamm"
+
+
+def test_adding_a_known_person_fills_their_contact_and_undo_puts_it_back(demo_workspace, trip_id):
+    kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    before = _contact(demo_workspace, kadri.details.email)
+    riga = add_trip(demo_workspace, _riga())
+    registration = service.add_participant(
+        demo_workspace,
+        riga.id,
+        ParticipantDetails(
+            last_name="tamm", first_name="Kadri", email=kadri.details.email, job_title="CTO"
+        ),
+    )
+    assert registration.row.contact_id == kadri.contact_id
+    changed = _contact(demo_workspace, kadri.details.email)
+    assert changed.job_title == "CTO"
+    assert changed.phone == before.phone  # what the form left empty is kept
+    removed = service.withdraw_registration(demo_workspace, registration)
+    assert _contact(demo_workspace, kadri.details.email) == before
+    service.restore_participant(demo_workspace, removed)  # redo
+    assert _contact(demo_workspace, kadri.details.email).job_title == "CTO"
+
+
+def test_undoing_an_addition_leaves_no_contact_behind(demo_workspace, trip_id):
+    details = ParticipantDetails(last_name="Nõmm", first_name="Ülle")
+    count = len(directory.list_contacts(demo_workspace))
+    registration = service.add_participant(demo_workspace, trip_id, details)
+    removed = service.withdraw_registration(demo_workspace, registration)
+    assert len(directory.list_contacts(demo_workspace)) == count
+    row = service.restore_participant(demo_workspace, removed)
+    assert row.id == registration.row.id
+    assert row.contact_id == registration.row.contact_id
+    assert len(directory.list_contacts(demo_workspace)) == count + 1
+
+
+def test_undoing_an_edit_puts_someone_back_at_their_place_in_the_waiting_list(
+    demo_workspace, trip_id
+):
+    waiting = sorted(
+        (r for r in service.list_participants(demo_workspace, trip_id) if r.waitlist_position),
+        key=lambda r: r.waitlist_position,
+    )
+    first = waiting[0]
+    confirmed = service.update_participant(
+        demo_workspace,
+        first.id,
+        first.version,
+        replace(first.details, status=ParticipantStatus.CONFIRMED),
+    )
+    assert confirmed.waitlist_position is None
+    back = service.update_participant(
+        demo_workspace,
+        first.id,
+        Unchanged(confirmed.details),
+        first.details,
+        waitlist_position=first.waitlist_position,
+    )
+    assert back.waitlist_position == first.waitlist_position
+
+
+def test_an_undo_step_checks_the_details_it_left_not_the_version(demo_workspace, trip_id):
+    kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    edited = service.update_participant(
+        demo_workspace, kadri.id, kadri.version, replace(kadri.details, phone="+372 5555 0000")
+    )
+    # Another step of the history moves the version without changing the details.
+    changes = service.set_status(demo_workspace, [kadri.id], ParticipantStatus.CANCELLED)
+    service.restore_statuses(demo_workspace, changes)
+    assert service.get_participant(demo_workspace, kadri.id).version != edited.version
+    undone = service.update_participant(
+        demo_workspace, kadri.id, Unchanged(edited.details), kadri.details
+    )
+    assert undone.details == kadri.details
+    # A colleague's change since is refused, naming who made it.
+    service.update_participant(
+        demo_workspace, kadri.id, None, replace(kadri.details, job_title="Colleague's")
+    )
+    with pytest.raises(ConflictError, match="since"):
+        service.update_participant(
+            demo_workspace, kadri.id, Unchanged(kadri.details), kadri.details
+        )
+
+
+def test_saving_the_same_details_writes_nothing(demo_workspace, trip_id):
+    kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    again = service.update_participant(demo_workspace, kadri.id, kadri.version, kadri.details)
+    assert again.version == kadri.version

@@ -162,3 +162,28 @@ def test_duplicate_makes_next_years_trip_in_one_go(demo_workspace):
         duplicate_trip(demo_workspace, "tallinn-2023", "tallinn-2024", "Again", date(2025, 5, 1))
     delete_trip(demo_workspace, copy.id)
     assert [t.key for t in list_trips(demo_workspace)] == ["tallinn-2023"]
+
+
+def test_a_trip_made_again_after_undo_keeps_its_ids(demo_workspace):
+    from delegation.services.agenda import list_agenda
+    from delegation.services.hotels import list_hotels
+    from delegation.services.trips import CopyIds, delete_trip, duplicate_trip
+
+    ids = CopyIds()
+    first = duplicate_trip(
+        demo_workspace, "tallinn-2023", "tallinn-2024", "Again", date(2024, 5, 12), ids=ids
+    )
+    items = [row.id for row in list_agenda(demo_workspace, first.id)]
+    rooms = [room.id for hotel in list_hotels(demo_workspace, first.id) for room in hotel.rooms]
+    assert ids.trip == first.id and len(ids.items) == len(items) == 19
+    delete_trip(demo_workspace, first.id)  # undo
+    again = duplicate_trip(
+        demo_workspace, "tallinn-2023", "tallinn-2024", "Again", date(2024, 5, 12), ids=ids
+    )  # redo
+    assert again.id == first.id
+    assert [row.id for row in list_agenda(demo_workspace, again.id)] == items
+    assert [r.id for h in list_hotels(demo_workspace, again.id) for r in h.rooms] == rooms
+
+    plain = add_trip(demo_workspace, _riga())
+    delete_trip(demo_workspace, plain.id)
+    assert add_trip(demo_workspace, _riga(), new_id=plain.id).id == plain.id

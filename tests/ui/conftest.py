@@ -1,4 +1,7 @@
-"""Fixtures of the window's tests: private settings, and message boxes that never block."""
+"""Fixtures of the window's tests: private settings, message boxes that never block and
+fail the test when one says something went wrong unasked, editors filled by the test."""
+
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -14,11 +17,18 @@ def settings(tmp_path) -> Settings:
 
 
 class MessageBoxes:
-    """Records what would have been shown, and answers questions with `answer`."""
+    """Records what would have been shown, and answers questions with `answer`.
+
+    A warning or error left unread by the test (take()) fails it.
+    """
 
     def __init__(self) -> None:
         self.shown: list[tuple[str, str]] = []
         self.answer = QMessageBox.StandardButton.Yes
+
+    def take(self) -> list[tuple[str, str]]:
+        shown, self.shown = self.shown, []
+        return shown
 
     def _record(self, kind: str):
         def show(_parent, _title, text, *_args, **_kwargs):
@@ -33,7 +43,25 @@ def message_boxes(monkeypatch) -> MessageBoxes:
     boxes = MessageBoxes()
     for kind in ("warning", "critical", "question", "information"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(boxes._record(kind)))
-    return boxes
+    yield boxes
+    unread = [text for kind, text in boxes.shown if kind in ("warning", "critical")]
+    assert not unread, f"a message the test did not expect: {unread}"
+
+
+@pytest.fixture
+def editor(monkeypatch) -> Callable:
+    """editor(Dialog, fill): the next such dialog is filled by fill(dialog), then OK is
+    pressed; like a user, the test sees it stay open (Rejected) when the edit is refused."""
+
+    def use(dialog_class, fill: Callable) -> None:
+        def exec_(dialog) -> int:
+            fill(dialog)
+            dialog.accept()
+            return dialog.result()
+
+        monkeypatch.setattr(dialog_class, "exec", exec_)
+
+    return use
 
 
 @pytest.fixture

@@ -1,10 +1,17 @@
 """The main window: every page shows the sample trip, in English and in French."""
 
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QMessageBox
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMessageBox
 
-from delegation.services.trips import NewTrip, add_trip
+from delegation.domain.enums import ParticipantStatus
+from delegation.services import participants
+from delegation.services.trips import NewTrip, add_trip, list_trips
+from delegation.ui.dialogs.participant_dialog import ParticipantDialog
+from delegation.ui.dialogs.trip_dialog import TripDialog
 from delegation.ui.main_window import MainWindow
 from delegation.ui.settings import LANGUAGE
 
@@ -75,8 +82,126 @@ def test_deleting_a_trip_asks_first(window, demo_workspace, message_boxes):
     message_boxes.answer = QMessageBox.StandardButton.Cancel
     window.delete_trip()
     assert window.trip_switcher.count() == 1
+    [(_kind, question)] = message_boxes.take()
+    assert "60 participants" in question or "62 participants" in question
     message_boxes.answer = QMessageBox.StandardButton.Yes
     window.delete_trip()
+    message_boxes.take()
     assert window.trip_switcher.count() == 0
     assert window.trip is None
     assert window.participants.model.rowCount() == 0
+
+
+def _riga(dialog: TripDialog) -> None:
+    dialog._key.setText("riga-2025")
+    dialog._title.setText("Mission Riga 2025")
+    dialog._city.setText("Riga")
+    dialog._country.setText("LV")
+    dialog._start.setText("02/06/2025")
+    dialog._end.setText("05/06/2025")
+
+
+def test_a_new_trip_undone_and_redone_keeps_its_id(window, editor, demo_workspace):
+    editor(TripDialog, _riga)
+    window.new_trip()
+    assert window.trip.key == "riga-2025"
+    made = window.trip.id
+    window.undo_action.trigger()
+    assert [t.key for t in list_trips(demo_workspace)] == ["tallinn-2023"]
+    assert window.trip.key == "tallinn-2023"
+    window.redo_action.trigger()
+    assert [t.id for t in list_trips(demo_workspace) if t.key == "riga-2025"] == [made]
+
+
+def test_duplicating_a_trip_copies_its_programme(window, editor, demo_workspace):
+    editor(TripDialog, lambda dialog: None)  # the proposed key, title and date
+    window.duplicate_trip()
+    assert window.trip.key == "tallinn-2024"
+    assert window.programme.model.rowCount() == 19
+    assert window.undo_action.text() == "&Undo Duplicate trip as tallinn-2024"
+
+
+def test_a_refused_key_is_shown_in_the_editor_which_keeps_what_was_typed(window, editor):
+    seen = []
+
+    def taken_key(dialog: TripDialog) -> None:
+        _riga(dialog)
+        dialog._key.setText("tallinn-2023")
+        seen.append(dialog)
+
+    editor(TripDialog, taken_key)
+    window.new_trip()
+    [dialog] = seen
+    assert dialog.result() != TripDialog.DialogCode.Accepted  # still open for a correction
+    error = dialog.findChild(QLabel, "error_key")
+    assert "already exists" in error.text() and not error.isHidden()
+    assert dialog._title.text() == "Mission Riga 2025"
+    assert window.trip_switcher.count() == 1
+
+
+def test_undo_brings_back_the_trip_the_step_was_made_in(window, demo_workspace):
+    riga = add_trip(
+        demo_workspace,
+        NewTrip("riga-2025", "Mission Riga", "Riga", "LV", date(2025, 6, 2), date(2025, 6, 5)),
+    )
+    page = window.show_page("participants")
+    first = page.model.rows()[0]
+    page.table.selectRow(0)
+    page.set_status(ParticipantStatus.CANCELLED)
+    window.reload_all()
+    window.trip_switcher.setCurrentIndex(window.trip_switcher.findData(riga.key))
+    assert window.trip.key == "riga-2025"
+    window.undo_action.trigger()
+    assert window.trip.key == "tallinn-2023"
+    assert participants.get_participant(demo_workspace, first.id).details.status == (
+        first.details.status
+    )
+
+
+def test_changing_language_keeps_filters_selection_and_names_the_history_anew(window):
+    page = window.show_page("participants")
+    page.search.setText("tamm")
+    page.table.selectRow(0)
+    chosen = page.selected_rows()[0].id
+    page.set_status(ParticipantStatus.CANCELLED)
+    assert window.context.undo_stack.undoText() == "Set 1 participant to Cancelled"
+    actions_before = len(window.findChildren(QAction))
+    window.switch_language("fr")
+    page = window.participants
+    assert page.search.text() == "tamm"
+    assert [row.id for row in page.selected_rows()] == [chosen]
+    assert window.undo_action.text() == "&Annuler Passer 1 participant au statut Annulé"
+    window.switch_language("en")
+    window.switch_language("fr")
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(window.findChildren(QAction)) == actions_before  # the old menus are gone
+
+
+def test_a_colleagues_change_is_a_conflict_that_names_them(
+    window, editor, demo_workspace, message_boxes
+):
+    page = window.show_page("participants")
+    page.table.selectRow(0)
+    row = page.selected_rows()[0]
+    participants.update_participant(
+        demo_workspace, row.id, None, replace(row.details, phone="+33 6 00 00 00 00")
+    )  # a colleague, on the same database
+
+    editor(ParticipantDialog, lambda dialog: dialog._job_title.setText("Director"))
+    page.edit()
+    [(kind, text)] = message_boxes.take()
+    assert kind == "warning" and "since you opened it" in text
+    assert window.statusBar().currentMessage() == "Nothing was saved."
+    assert page.model.rows()  # reloaded, the colleague's phone shown
+    assert participants.get_participant(demo_workspace, row.id).details.job_title == (
+        row.details.job_title
+    )
+    assert window.context.undo_stack.count() == 0
+
+
+def test_ok_without_a_change_leaves_no_step(window, editor):
+    page = window.show_page("participants")
+    page.table.selectRow(0)
+    editor(ParticipantDialog, lambda dialog: None)
+    page.edit()
+    assert window.context.undo_stack.count() == 0

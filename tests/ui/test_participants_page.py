@@ -104,15 +104,14 @@ def test_the_editor_validates_next_to_the_field(qtbot, window):
     assert isinstance(dialog, QDialog)
 
 
-def test_add_participant_through_the_editor(window, monkeypatch):
-    def fill_and_accept(dialog: ParticipantDialog) -> int:
+def test_add_participant_through_the_editor(window, editor):
+    def fill_and_accept(dialog: ParticipantDialog) -> None:
         dialog._first_name.setText("Liis")
         dialog._last_name.setText("Kuusk")
         dialog._email.setText("liis.kuusk@example.ee")
         dialog._groups["B"].setChecked(True)
-        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(ParticipantDialog, "exec", fill_and_accept)
+    editor(ParticipantDialog, fill_and_accept)
     page = window.participants
     page.add()
     assert page.model.rowCount() == 63
@@ -123,3 +122,45 @@ def test_add_participant_through_the_editor(window, monkeypatch):
     assert page.model.rowCount() == 62
     window.redo_action.trigger()
     assert page.model.rowCount() == 63
+
+
+def _actions(page):
+    return (page.edit_action, page.remove_action, page.status_menu.menuAction(),
+            page.group_menu.menuAction())  # fmt: skip
+
+
+def test_a_filter_that_hides_the_selection_disables_the_actions(window, message_boxes):
+    page = window.participants
+    emilie = next(r for r in page.model.rows() if r.details.first_name == "Émilie")
+    page.select_ids([emilie.id])
+    assert all(action.isEnabled() for action in _actions(page))
+    page.search.setText("emilie")  # still shown: still selected
+    assert page.selected_ids() == [emilie.id]
+    assert all(action.isEnabled() for action in _actions(page))
+    page.search.setText("kadri tamm")
+    assert page.selected_ids() == []
+    assert not any(action.isEnabled() for action in _actions(page))
+    page.remove_action.trigger()
+    page.remove()
+    assert message_boxes.shown == [] and len(page.model.rows()) == 62
+    page.search.clear()
+    assert page.selected_ids() == []  # nothing comes back selected unseen
+
+
+def test_a_filter_combo_that_hides_the_selection_disables_the_actions(window):
+    page = window.participants
+    waiting = next(r for r in page.model.rows() if r.details.status == ParticipantStatus.WAITLISTED)
+    page.select_ids([waiting.id])
+    assert page.up_action.isEnabled()
+    page.status_filter.setCurrentIndex(page.status_filter.findData(ParticipantStatus.CONFIRMED))
+    assert page.selected_ids() == []
+    assert not page.up_action.isEnabled() and not page.remove_action.isEnabled()
+
+
+def test_filters_have_accessible_names(window):
+    page = window.participants
+    names = [w.accessibleName() for w in (page.search, page.status_filter,
+                                          page.category_filter, page.group_filter)]  # fmt: skip
+    assert names == [
+        "Filter participants", "Filter by status", "Filter by category", "Filter by group"
+    ]  # fmt: skip

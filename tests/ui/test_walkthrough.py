@@ -1,38 +1,36 @@
 """An organiser's session from start to finish, then the same database opened again."""
 
-from PySide6.QtWidgets import QDialog
-
 from delegation.services.workspace import open_workspace
 from delegation.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.main_window import MainWindow
 
 
-def test_plan_undo_redo_switch_language_reopen(qtbot, monkeypatch, demo_workspace, settings):
+def test_plan_undo_redo_switch_language_reopen(
+    editor, qtbot, monkeypatch, demo_workspace, settings
+):
     window = MainWindow(demo_workspace, settings)
     qtbot.addWidget(window)
     window.show()
     assert window.trip.key == "tallinn-2023"
 
     # Add a participant through the editor.
-    def new_participant(dialog: ParticipantDialog) -> int:
+    def new_participant(dialog: ParticipantDialog) -> None:
         dialog._first_name.setText("Tõnis")
         dialog._last_name.setText("Järvelill")
         dialog._email.setText("tonis.jarvelill@example.ee")
         dialog._groups["A"].setChecked(True)
-        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(ParticipantDialog, "exec", new_participant)
+    editor(ParticipantDialog, new_participant)
     window.show_page("participants")
     window.participants.add()
     assert window.participants.model.rowCount() == 63
 
     # Edit an agenda item: a new English title.
-    def retitle(dialog: AgendaItemDialog) -> int:
+    def retitle(dialog: AgendaItemDialog) -> None:
         dialog._title_en.setText("Welcome dinner in the Old Town")
-        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(AgendaItemDialog, "exec", retitle)
+    editor(AgendaItemDialog, retitle)
     programme = window.programme
     window.show_page("programme")
     dinner = next(r for r in programme.model.rows() if r.details.title_en == "Welcome dinner")

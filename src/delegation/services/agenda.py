@@ -17,6 +17,7 @@ from delegation.persistence.models import (
     Venue,
     agenda_item_groups,
 )
+from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit, trimmed_text
 from delegation.services.workspace import Workspace
 
@@ -191,20 +192,18 @@ def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> 
         return _row(session, item.id)
 
 
-def _load_for_update(session: Session, item_id: int, expected_version: int | None) -> AgendaItem:
-    return load_for_edit(
-        session, AgendaItem, item_id, expected_version,
-        missing=_("this agenda item no longer exists"),
-        name=lambda item: f"“{item.title_fr or item.title_en}”",
-    )  # fmt: skip
-
-
 def update_item(
-    workspace: Workspace, item_id: int, expected_version: int | None, details: AgendaItemDetails
+    workspace: Workspace, item_id: int, expected: Expected, details: AgendaItemDetails
 ) -> AgendaItemRow:
+    """Save an edit, refusing it if the item changed since it was read (see Expected)."""
     details = _check(details)
     with workspace.transaction() as session:
-        item = _load_for_update(session, item_id, expected_version)
+        item = load_for_edit(
+            session, AgendaItem, item_id, expected,
+            missing=_("this agenda item no longer exists"),
+            name=lambda item: f"“{item.title_fr or item.title_en}”",
+            details=lambda item: _row(session, item.id).details,
+        )  # fmt: skip
         _write(session, item, details)
         session.flush()
         return _row(session, item_id)

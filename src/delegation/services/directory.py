@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from delegation.domain.errors import ValidationError
 from delegation.i18n import _
 from delegation.persistence.models import Contact, Organization, Participant, Trip, Venue
+from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
@@ -101,6 +102,10 @@ class VenueRow:
     version: int
 
 
+def _details(venue: Venue) -> VenueDetails:
+    return VenueDetails(**{f.name: getattr(venue, f.name) for f in fields(VenueDetails)})
+
+
 def list_venues(workspace: Workspace) -> list[VenueRow]:
     from delegation.persistence.models import AgendaItem
 
@@ -111,12 +116,7 @@ def list_venues(workspace: Workspace) -> list[VenueRow]:
             ).all()
         )
         return [
-            VenueRow(
-                venue.id,
-                VenueDetails(**{f.name: getattr(venue, f.name) for f in fields(VenueDetails)}),
-                uses.get(venue.id, 0),
-                venue.version,
-            )
+            VenueRow(venue.id, _details(venue), uses.get(venue.id, 0), venue.version)
             for venue in session.scalars(select(Venue).order_by(Venue.name))
         ]
 
@@ -139,7 +139,7 @@ def validate_venue(details: VenueDetails) -> list[ValidationError]:
 def save_venue(
     workspace: Workspace,
     venue_id: int | None,
-    expected_version: int | None,
+    expected: Expected,
     details: VenueDetails,
     *,
     new_id: int | None = None,
@@ -155,15 +155,15 @@ def save_venue(
             session.add(venue)
         else:
             venue = load_for_edit(
-                session, Venue, venue_id, expected_version,
-                missing=_("this venue no longer exists"), name=lambda v: v.name,
+                session, Venue, venue_id, expected,
+                missing=_("this venue no longer exists"), name=lambda v: v.name, details=_details,
             )  # fmt: skip
         for field in fields(details):
             value = getattr(details, field.name)
             setattr(venue, field.name, value.strip() or None if isinstance(value, str) else value)
         venue.name = details.name.strip()
         session.flush()
-        return VenueRow(venue.id, details, 0, venue.version)
+        return VenueRow(venue.id, _details(venue), 0, venue.version)
 
 
 def delete_venue(workspace: Workspace, venue_id: int) -> None:

@@ -10,6 +10,7 @@ from delegation.domain.enums import RoomType
 from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.i18n import _
 from delegation.persistence.models import Hotel, Participant, Room
+from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
@@ -94,7 +95,7 @@ def save_hotel(
     workspace: Workspace,
     trip_id: int,
     hotel_id: int | None,
-    expected_version: int | None,
+    expected: Expected,
     details: HotelDetails,
     *,
     new_id: int | None = None,
@@ -109,8 +110,9 @@ def save_hotel(
             session.add(hotel)
         else:
             hotel = load_for_edit(
-                session, Hotel, hotel_id, expected_version,
+                session, Hotel, hotel_id, expected,
                 missing=_("this hotel no longer exists"), name=lambda h: h.name,
+                details=lambda h: _row(h).details,
             )  # fmt: skip
         for field in fields(details):
             value = getattr(details, field.name)

@@ -11,13 +11,16 @@ from delegation.domain.errors import ConflictError, NotFoundError, ValidationErr
 from delegation.domain.rules import is_valid_country_code, is_valid_email, normalize_email
 from delegation.i18n import _
 from delegation.persistence.models import (
+    AgendaItem,
     Contact,
     Organization,
     Participant,
     Room,
     TripGroup,
     participant_groups,
+    segment_passengers,
 )
+from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit, trimmed_text
 from delegation.services.workspace import Workspace
 
@@ -259,7 +262,11 @@ def _apply_status(session: Session, participant: Participant, status: Participan
         participant.waitlist_position = _next_waitlist_position(session, participant.trip_id)
 
 
-def _write_contact(session: Session, contact: Contact, details: ParticipantDetails) -> None:
+def _write_contact(
+    session: Session, contact: Contact, details: ParticipantDetails, *, fill_only: bool = False
+) -> None:
+    """The person's details on their directory contact; fill_only keeps what the
+    directory knows where the details say nothing."""
     if details.email and details.email != contact.email:
         owner = session.scalar(select(Contact.id).where(Contact.email == details.email))
         if owner is not None and owner != contact.id:
@@ -267,13 +274,59 @@ def _write_contact(session: Session, contact: Contact, details: ParticipantDetai
                 "email",
                 _("this email belongs to another contact: {email}").format(email=details.email),
             )
-    contact.last_name = details.last_name
-    contact.first_name = details.first_name
-    contact.email = details.email
-    contact.civility = details.civility
-    contact.phone = details.phone
-    contact.job_title = details.job_title
-    contact.organization = _organization(session, details.organization)
+    values = {
+        "last_name": details.last_name,
+        "first_name": details.first_name,
+        "email": details.email,
+        "civility": details.civility,
+        "phone": details.phone,
+        "job_title": details.job_title,
+        "organization": _organization(session, details.organization),
+    }
+    for name, value in values.items():
+        if value or not fill_only:
+            setattr(contact, name, value)
+
+
+_CONTACT_FIELDS = (
+    "civility", "first_name", "last_name", "email", "phone", "organization_id", "job_title",
+    "language", "nationality", "birth_date", "notes",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ContactState:
+    """A directory contact as it was, to put back under the same id on undo or redo."""
+
+    id: int
+    values: tuple[tuple[str, object], ...]
+
+
+def _contact_state(contact: Contact) -> ContactState:
+    return ContactState(
+        contact.id, tuple((name, getattr(contact, name)) for name in _CONTACT_FIELDS)
+    )
+
+
+def _put_contact(session: Session, state: ContactState) -> None:
+    contact = session.get(Contact, state.id)
+    if contact is None:
+        contact = Contact(id=state.id)
+        session.add(contact)
+    for name, value in state.values:
+        setattr(contact, name, value)
+    session.flush()
+
+
+def _same_person(contact: Contact, details: ParticipantDetails) -> bool:
+    def folded(text: str | None) -> str:
+        return " ".join((text or "").split()).casefold()
+
+    return folded(contact.last_name) == folded(details.last_name) and (
+        folded(contact.first_name) == folded(details.first_name)
+        or not contact.first_name
+        or not details.first_name
+    )
 
 
 def _write_registration(
@@ -294,38 +347,54 @@ def _write_registration(
     participant.notes = details.notes
 
 
-def _contact_for(session: Session, details: ParticipantDetails) -> Contact:
-    """The directory's contact with this email, or a new one: a person exists once."""
-    contact = None
-    if details.email:
-        contact = session.scalar(select(Contact).where(Contact.email == details.email))
-    if contact is None:
-        contact = Contact(last_name=details.last_name)
-        session.add(contact)
-    return contact
+@dataclass(frozen=True)
+class Registration:
+    """A participant just added, and the directory contact as it was before (None: the
+    contact was made for them), so that undo leaves the directory as it found it."""
+
+    row: ParticipantRow
+    contact_before: ContactState | None
 
 
 def add_participant(
     workspace: Workspace, trip_id: int, details: ParticipantDetails
-) -> ParticipantRow:
+) -> Registration:
+    """Register someone; an email the directory knows reuses that person's contact."""
     details = _check(details)
     with workspace.transaction() as session:
-        contact = _contact_for(session, details)
-        if contact.id is not None and session.scalar(
-            select(Participant.id).where(
-                Participant.trip_id == trip_id, Participant.contact_id == contact.id
-            )
-        ):
-            raise ValidationError(
-                "email",
-                _("{name} is already registered for this trip").format(name=details.full_name),
-            )
-        _write_contact(session, contact, details)
+        contact = None
+        if details.email:
+            contact = session.scalar(select(Contact).where(Contact.email == details.email))
+        before = None
+        if contact is None:
+            contact = Contact(last_name=details.last_name)
+            session.add(contact)
+            _write_contact(session, contact, details)
+        else:
+            if not _same_person(contact, details):
+                raise ValidationError(
+                    "email",
+                    _(
+                        "this email belongs to {name} in the contacts; register them from"
+                        " the Contacts page"
+                    ).format(name=contact.full_name),
+                )
+            if session.scalar(
+                select(Participant.id).where(
+                    Participant.trip_id == trip_id, Participant.contact_id == contact.id
+                )
+            ):
+                raise ValidationError(
+                    "email",
+                    _("{name} is already registered for this trip").format(name=contact.full_name),
+                )
+            before = _contact_state(contact)
+            _write_contact(session, contact, details, fill_only=True)
         participant = Participant(trip_id=trip_id, contact=contact)
         session.add(participant)
         _write_registration(session, participant, details)
         session.flush()
-        return _row(session, participant.id)
+        return Registration(_row(session, participant.id), before)
 
 
 def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> ParticipantRow:
@@ -364,28 +433,32 @@ def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> 
         return _row(session, participant.id)
 
 
-def _load_for_update(
-    session: Session, participant_id: int, expected_version: int | None
-) -> Participant:
-    return load_for_edit(
-        session, Participant, participant_id, expected_version,
-        missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
-    )  # fmt: skip
-
-
 def update_participant(
     workspace: Workspace,
     participant_id: int,
-    expected_version: int | None,
+    expected: Expected,
     details: ParticipantDetails,
+    *,
+    waitlist_position: int | None = None,
 ) -> ParticipantRow:
-    """Save an edit, refusing it if the participant changed since the editor read it."""
+    """Save an edit, refusing it if the participant changed since the editor read it.
+
+    waitlist_position puts a waitlisted participant back at their old place (an undo).
+    """
     details = _check(details)
     with workspace.transaction() as session:
-        participant = _load_for_update(session, participant_id, expected_version)
+        participant = load_for_edit(
+            session, Participant, participant_id, expected,
+            missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
+            details=lambda p: _row(session, p.id).details,
+        )  # fmt: skip
         _write_contact(session, participant.contact, details)
+        contact_changed = session.is_modified(participant.contact)
         _write_registration(session, participant, details)
-        participant.touch()  # the person's details are part of this edit, contact included
+        if waitlist_position is not None and participant.waitlist_position is not None:
+            participant.waitlist_position = waitlist_position
+        if contact_changed:  # the person's details are part of this edit
+            participant.touch()
         session.flush()
         return _row(session, participant_id)
 
@@ -398,37 +471,67 @@ class RemovedParticipant:
     roommate_id: int | None
     asked_as_roommate_by: tuple[int, ...]
     segment_ids: tuple[int, ...]
+    contact: ContactState | None = None  # the contact too, when the removal changed it
+
+
+def _remove(session: Session, participant_id: int) -> RemovedParticipant:
+    row = _row(session, participant_id)
+    participant = session.get(Participant, participant_id)
+    asked_by = tuple(
+        session.scalars(select(Participant.id).where(Participant.roommate_id == participant_id))
+    )
+    segments = tuple(
+        session.scalars(
+            select(segment_passengers.c.segment_id).where(
+                segment_passengers.c.participant_id == participant_id
+            )
+        )
+    )
+    session.delete(participant)
+    session.flush()
+    return RemovedParticipant(row, participant.roommate_id, asked_by, segments)
 
 
 def remove_participant(workspace: Workspace, participant_id: int) -> RemovedParticipant:
-    from delegation.persistence.models import segment_passengers
-
+    """Take someone off the trip; their contact stays in the directory."""
     with workspace.transaction() as session:
-        row = _row(session, participant_id)
-        participant = session.get(Participant, participant_id)
-        asked_by = tuple(
-            session.scalars(select(Participant.id).where(Participant.roommate_id == participant_id))
+        return _remove(session, participant_id)
+
+
+def withdraw_registration(workspace: Workspace, registration: Registration) -> RemovedParticipant:
+    """Undo add_participant: the participant goes, and the directory is as it was."""
+    with workspace.transaction() as session:
+        removed = _remove(session, registration.row.id)
+        contact = session.get(Contact, registration.row.contact_id)
+        if contact is None:
+            return removed
+        state = _contact_state(contact)
+        if registration.contact_before is not None:
+            _put_contact(session, registration.contact_before)
+        elif not _contact_in_use(session, contact.id):
+            session.delete(contact)
+        return replace(removed, contact=state)
+
+
+def _contact_in_use(session: Session, contact_id: int) -> bool:
+    return (
+        session.scalar(select(Participant.id).where(Participant.contact_id == contact_id).limit(1))
+        is not None
+        or session.scalar(
+            select(AgendaItem.id).where(AgendaItem.host_contact_id == contact_id).limit(1)
         )
-        segments = tuple(
-            session.scalars(
-                select(segment_passengers.c.segment_id).where(
-                    segment_passengers.c.participant_id == participant_id
-                )
-            )
-        )
-        removed = RemovedParticipant(row, participant.roommate_id, asked_by, segments)
-        session.delete(participant)
-        return removed
+        is not None
+    )
 
 
 def restore_participant(workspace: Workspace, removed: RemovedParticipant) -> ParticipantRow:
     """Undo a removal: the same id, contact, groups, room, travel and roommates."""
-    from delegation.persistence.models import segment_passengers
-
     row = removed.row
     with workspace.transaction() as session:
         if session.get(Participant, row.id) is not None:
             raise ConflictError(_("this participant is already back"))
+        if removed.contact is not None:
+            _put_contact(session, removed.contact)
         participant = Participant(
             id=row.id,
             trip_id=row.trip_id,

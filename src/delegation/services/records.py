@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from delegation.domain.errors import ConflictError, NotFoundError
 from delegation.i18n import _
 from delegation.persistence.base import Versioned
+from delegation.services.expected import Expected, Unchanged
 
 Record = TypeVar("Record", bound=Versioned)
 
@@ -17,26 +18,32 @@ def load_for_edit(
     session: Session,
     model: type[Record],
     record_id: int,
-    expected_version: int | None,
+    expected: Expected,
     *,
     missing: str,
     name: Callable[[Record], str],
+    details: Callable[[Record], object] | None = None,
 ) -> Record:
     """The record, or NotFoundError(missing); ConflictError naming who changed it since.
 
-    expected_version None skips the check: for changes that do not replace what a user
-    read (a status set on many rows, an undo replaying its own step).
+    `expected` is the version an editor read, or the details an undo step left (read
+    back with `details`), or None for changes that do not replace what a user read.
     """
     record = session.get(model, record_id)
     if record is None:
         raise NotFoundError(missing)
-    if expected_version is not None and record.version != expected_version:
-        raise ConflictError(
-            _("{name} was changed by {user} since you opened it; nothing was saved").format(
-                name=name(record), user=record.updated_by or _("someone else")
-            )
-        )
-    return record
+    if isinstance(expected, Unchanged):
+        if details is not None and details(record) != expected.details:
+            message = _("{name} was changed by {user} since; this step can no longer be replayed")
+        else:
+            return record
+    elif expected is not None and record.version != expected:
+        message = _("{name} was changed by {user} since you opened it; nothing was saved")
+    else:
+        return record
+    raise ConflictError(
+        message.format(name=name(record), user=record.updated_by or _("someone else"))
+    )
 
 
 Details = TypeVar("Details")

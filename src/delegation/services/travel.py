@@ -11,6 +11,7 @@ from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import is_valid_timezone
 from delegation.i18n import _
 from delegation.persistence.models import Participant, TravelSegment, segment_passengers
+from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
@@ -95,7 +96,7 @@ def save_segment(
     workspace: Workspace,
     trip_id: int,
     segment_id: int | None,
-    expected_version: int | None,
+    expected: Expected,
     details: SegmentDetails,
     *,
     new_id: int | None = None,
@@ -110,9 +111,10 @@ def save_segment(
             session.add(segment)
         else:
             segment = load_for_edit(
-                session, TravelSegment, segment_id, expected_version,
+                session, TravelSegment, segment_id, expected,
                 missing=_("this travel leg no longer exists"),
                 name=lambda s: " ".join(p for p in (s.carrier, s.number) if p) or _("travel leg"),
+                details=lambda s: _row(s, ()).details,
             )  # fmt: skip
         for field in fields(details):
             value = getattr(details, field.name)

@@ -1,8 +1,9 @@
 """Trips: list them, find one by key or id, create one, change its details."""
 
+import dataclasses
 import json
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -172,15 +173,16 @@ def validate_new_trip(new: NewTrip) -> list[ValidationError]:
     return problems
 
 
-def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
+def add_trip(workspace: Workspace, new: NewTrip, *, new_id: int | None = None) -> TripSummary:
+    """Create a trip; new_id makes it again under the id it had (redo after undo)."""
     new = replace(
         new, key=new.key.strip(), destination_country=new.destination_country.strip().upper()
     )
     with workspace.transaction() as session:
-        return _summary(_create_trip(session, new), 0)
+        return _summary(_create_trip(session, new, new_id), 0)
 
 
-def _create_trip(session: Session, new: NewTrip) -> Trip:
+def _create_trip(session: Session, new: NewTrip, new_id: int | None = None) -> Trip:
     problems = validate_new_trip(new)
     if problems:
         raise problems[0]
@@ -190,6 +192,7 @@ def _create_trip(session: Session, new: NewTrip) -> Trip:
             "key", _("a trip with the key {key} already exists").format(key=new.key)
         )
     trip = Trip(
+        id=new_id,
         key=new.key,
         title=new.title.strip(),
         destination_city=new.destination_city.strip(),
@@ -302,14 +305,36 @@ _TEMPLATE_FIELDS = (
 )
 
 
+@dataclass
+class CopyIds:
+    """The ids a trip's copy was given, original id to copy id, per kind of record.
+
+    duplicate_trip fills it; passed back (redo after undo), it makes the copy again
+    under the same ids, so that later edits of the copy still find their records.
+    """
+
+    trip: int | None = None
+    groups: dict[int, int] = dataclasses.field(default_factory=dict)
+    items: dict[int, int] = dataclasses.field(default_factory=dict)
+    hotels: dict[int, int] = dataclasses.field(default_factory=dict)
+    rooms: dict[int, int] = dataclasses.field(default_factory=dict)
+
+
 def duplicate_trip(
-    workspace: Workspace, source: str | int, key: str, title: str, start_date: date
+    workspace: Workspace,
+    source: str | int,
+    key: str,
+    title: str,
+    start_date: date,
+    *,
+    ids: CopyIds | None = None,
 ) -> TripSummary:
     """Next year's trip from this one: same groups, programme and hotels, moved in time.
 
     Participants and travel are not copied: they change from one year to the next. The
     copied programme is tentative until confirmed again.
     """
+    ids = ids if ids is not None else CopyIds()
     with workspace.transaction() as session:
         original = _load_trip(session, source)
         shift = start_date - original.start_date
@@ -325,54 +350,69 @@ def duplicate_trip(
                 timezone=original.timezone,
                 home_timezone=original.home_timezone,
             ),
+            ids.trip,
         )
         for name in _TEMPLATE_FIELDS:
             setattr(copy, name, getattr(original, name))
         groups = {}
         for group in original.groups:
             groups[group.id] = TripGroup(
-                code=group.code, name=group.name, colour=group.colour, position=group.position
+                id=ids.groups.get(group.id),
+                code=group.code,
+                name=group.name,
+                colour=group.colour,
+                position=group.position,
             )
             copy.groups.append(groups[group.id])
+        items = {}
         for item in original.agenda_items:
-            copy.agenda_items.append(
-                AgendaItem(
-                    day=item.day + shift,
-                    start_time=item.start_time,
-                    end_time=item.end_time,
-                    title_fr=item.title_fr,
-                    title_en=item.title_en,
-                    kind=item.kind,
-                    status=AgendaStatus.TENTATIVE
-                    if item.status != AgendaStatus.CANCELLED
-                    else AgendaStatus.CANCELLED,
-                    venue_id=item.venue_id,
-                    host_organization_id=item.host_organization_id,
-                    host_contact_id=item.host_contact_id,
-                    capacity=item.capacity,
-                    notes_fr=item.notes_fr,
-                    notes_en=item.notes_en,
-                    internal_notes=item.internal_notes,
-                    groups=[groups[group.id] for group in item.groups],
-                )
+            items[item.id] = AgendaItem(
+                id=ids.items.get(item.id),
+                day=item.day + shift,
+                start_time=item.start_time,
+                end_time=item.end_time,
+                title_fr=item.title_fr,
+                title_en=item.title_en,
+                kind=item.kind,
+                status=AgendaStatus.TENTATIVE
+                if item.status != AgendaStatus.CANCELLED
+                else AgendaStatus.CANCELLED,
+                venue_id=item.venue_id,
+                host_organization_id=item.host_organization_id,
+                host_contact_id=item.host_contact_id,
+                capacity=item.capacity,
+                notes_fr=item.notes_fr,
+                notes_en=item.notes_en,
+                internal_notes=item.internal_notes,
+                groups=[groups[group.id] for group in item.groups],
             )
+            copy.agenda_items.append(items[item.id])
+        hotels, rooms = {}, {}
         for hotel in original.hotels:
-            copy.hotels.append(
-                Hotel(
-                    name=hotel.name,
-                    address=hotel.address,
-                    phone=hotel.phone,
-                    email=hotel.email,
-                    check_in=hotel.check_in + shift if hotel.check_in else None,
-                    check_out=hotel.check_out + shift if hotel.check_out else None,
-                    notes=hotel.notes,
-                    rooms=[
-                        Room(label=r.label, room_type=r.room_type, capacity=r.capacity)
-                        for r in hotel.rooms
-                    ],
+            for room in hotel.rooms:
+                rooms[room.id] = Room(
+                    id=ids.rooms.get(room.id),
+                    label=room.label,
+                    room_type=room.room_type,
+                    capacity=room.capacity,
                 )
+            hotels[hotel.id] = Hotel(
+                id=ids.hotels.get(hotel.id),
+                name=hotel.name,
+                address=hotel.address,
+                phone=hotel.phone,
+                email=hotel.email,
+                check_in=hotel.check_in + shift if hotel.check_in else None,
+                check_out=hotel.check_out + shift if hotel.check_out else None,
+                notes=hotel.notes,
+                rooms=[rooms[room.id] for room in hotel.rooms],
             )
+            copy.hotels.append(hotels[hotel.id])
         session.flush()
+        ids.trip = copy.id
+        for known, made in ((ids.groups, groups), (ids.items, items), (ids.hotels, hotels),
+                            (ids.rooms, rooms)):  # fmt: skip
+            known.update({original_id: record.id for original_id, record in made.items()})
         return _summary(copy, 0)
 
 

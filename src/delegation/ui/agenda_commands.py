@@ -3,34 +3,39 @@
 from delegation.i18n import _, current_language
 from delegation.services import agenda as service
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
-from delegation.ui.commands import EditContext, ServiceCommand
+from delegation.ui.commands import Describe, EditContext, RestorableCommand, SaveRecordCommand
 
 
-class AddAgendaItemCommand(ServiceCommand):
+class AddAgendaItemCommand(RestorableCommand):
     area = "agenda"
 
     def __init__(
-        self, context: EditContext, trip_id: int, details: AgendaItemDetails, text: str = ""
+        self,
+        context: EditContext,
+        trip_id: int,
+        details: AgendaItemDetails,
+        describe: Describe | None = None,
     ) -> None:
         super().__init__(
-            context, text or _("Add “{title}”").format(title=details.title(current_language()))
+            context,
+            describe
+            or (lambda: _("Add “{title}”").format(title=details.title(current_language()))),
         )
         self._trip_id = trip_id
         self._details = details
-        self._removed: service.RemovedItem | None = None
         self.row: AgendaItemRow | None = None
 
-    def do(self) -> None:
-        if self._removed is None:
-            self.row = service.add_item(self.workspace, self._trip_id, self._details)
-        else:
-            self.row = service.restore_item(self.workspace, self._removed)
+    def first(self) -> None:
+        self.row = service.add_item(self.workspace, self._trip_id, self._details)
 
-    def undo_it(self) -> None:
-        self._removed = service.remove_item(self.workspace, self.row.id)
+    def take_out(self) -> service.RemovedItem:
+        return service.remove_item(self.workspace, self.row.id)
+
+    def put_back(self, taken: service.RemovedItem) -> None:
+        self.row = service.restore_item(self.workspace, taken)
 
 
-class EditAgendaItemCommand(ServiceCommand):
+class EditAgendaItemCommand(SaveRecordCommand):
     """Any change of an item: its editor, a move in time, a cancellation."""
 
     area = "agenda"
@@ -40,39 +45,33 @@ class EditAgendaItemCommand(ServiceCommand):
         context: EditContext,
         before: AgendaItemRow,
         details: AgendaItemDetails,
-        text: str = "",
+        describe: Describe | None = None,
     ) -> None:
         super().__init__(
-            context, text or _("Edit “{title}”").format(title=details.title(current_language()))
+            context,
+            describe
+            or (lambda: _("Edit “{title}”").format(title=details.title(current_language()))),
+            before,
+            details,
         )
-        self._id = before.id
-        self._before = before.details
-        self._after = details
-        self._version: int | None = before.version
 
-    def do(self) -> None:
-        self._version = service.update_item(
-            self.workspace, self._id, self._version, self._after
-        ).version
-
-    def undo_it(self) -> None:
-        self._version = service.update_item(
-            self.workspace, self._id, self._version, self._before
-        ).version
+    def save(self, record_id, expected, details, new_id) -> AgendaItemRow:
+        return service.update_item(self.workspace, record_id, expected, details)
 
 
-class RemoveAgendaItemCommand(ServiceCommand):
+class RemoveAgendaItemCommand(RestorableCommand):
     area = "agenda"
+    removes = True
 
     def __init__(self, context: EditContext, row: AgendaItemRow) -> None:
         super().__init__(
-            context, _("Remove “{title}”").format(title=row.details.title(current_language()))
+            context,
+            lambda: _("Remove “{title}”").format(title=row.details.title(current_language())),
         )
         self._id = row.id
-        self._removed: service.RemovedItem | None = None
 
-    def do(self) -> None:
-        self._removed = service.remove_item(self.workspace, self._id)
+    def take_out(self) -> service.RemovedItem:
+        return service.remove_item(self.workspace, self._id)
 
-    def undo_it(self) -> None:
-        service.restore_item(self.workspace, self._removed)
+    def put_back(self, taken: service.RemovedItem) -> None:
+        service.restore_item(self.workspace, taken)

@@ -5,7 +5,13 @@ from delegation.i18n import _, ngettext
 from delegation.services import hotels, travel
 from delegation.services.hotels import HotelDetails, HotelRow
 from delegation.services.travel import SegmentDetails, SegmentRow
-from delegation.ui.commands import EditContext, SaveRecordCommand, ServiceCommand
+from delegation.ui.commands import (
+    Describe,
+    EditContext,
+    RestorableCommand,
+    SaveRecordCommand,
+    ServiceCommand,
+)
 
 
 class SaveHotelCommand(SaveRecordCommand):
@@ -14,79 +20,87 @@ class SaveHotelCommand(SaveRecordCommand):
     def __init__(
         self, context: EditContext, trip_id: int, before: HotelRow | None, details: HotelDetails
     ) -> None:
-        text = _("Add hotel {name}") if before is None else _("Edit hotel {name}")
-        workspace = context.workspace
         super().__init__(
             context,
-            text.format(name=details.name),
+            lambda: (_("Add hotel {name}") if before is None else _("Edit hotel {name}")).format(
+                name=details.name
+            ),
             before,
             details,
-            lambda hotel_id, version, d, new_id: hotels.save_hotel(
-                workspace, trip_id, hotel_id, version, d, new_id=new_id
-            ),
-            lambda hotel_id: hotels.remove_hotel(workspace, hotel_id),
+        )
+        self._trip_id = trip_id
+
+    def save(self, record_id, expected, details, new_id) -> HotelRow:
+        return hotels.save_hotel(
+            self.workspace, self._trip_id, record_id, expected, details, new_id=new_id
         )
 
+    def remove(self, record_id: int) -> None:
+        hotels.remove_hotel(self.workspace, record_id)
 
-class RemoveHotelCommand(ServiceCommand):
+
+class RemoveHotelCommand(RestorableCommand):
     area = "logistics"
+    removes = True
 
     def __init__(self, context: EditContext, hotel: HotelRow) -> None:
-        super().__init__(context, _("Remove hotel {name}").format(name=hotel.name))
+        super().__init__(context, lambda: _("Remove hotel {name}").format(name=hotel.name))
         self._id = hotel.id
-        self._removed: hotels.RemovedHotel | None = None
 
-    def do(self) -> None:
-        self._removed = hotels.remove_hotel(self.workspace, self._id)
+    def take_out(self) -> hotels.RemovedHotel:
+        return hotels.remove_hotel(self.workspace, self._id)
 
-    def undo_it(self) -> None:
-        hotels.restore_hotel(self.workspace, self._removed)
+    def put_back(self, taken: hotels.RemovedHotel) -> None:
+        hotels.restore_hotel(self.workspace, taken)
 
 
-class AddRoomsCommand(ServiceCommand):
+class AddRoomsCommand(RestorableCommand):
     area = "logistics"
 
     def __init__(
         self, context: EditContext, hotel_id: int, labels: list[str], room_type: RoomType,
         capacity: int,
     ) -> None:  # fmt: skip
+        count = len(labels)
         super().__init__(
-            context,
-            ngettext("Add {n} room", "Add {n} rooms", len(labels)).format(n=len(labels)),
+            context, lambda: ngettext("Add {n} room", "Add {n} rooms", count).format(n=count)
         )
         self._hotel_id = hotel_id
         self._labels, self._type, self._capacity = labels, room_type, capacity
-        self._removed: list[hotels.RemovedRoom] = []
         self._ids: list[int] = []
 
-    def do(self) -> None:
-        if self._removed:
-            hotels.restore_rooms(self.workspace, self._removed)
-        else:
-            self._ids = hotels.add_rooms(
-                self.workspace, self._hotel_id, self._labels, self._type, self._capacity
-            )
+    def first(self) -> None:
+        self._ids = hotels.add_rooms(
+            self.workspace, self._hotel_id, self._labels, self._type, self._capacity
+        )
 
-    def undo_it(self) -> None:
-        self._removed = hotels.remove_rooms(self.workspace, self._ids)
+    def take_out(self) -> list[hotels.RemovedRoom]:
+        return hotels.remove_rooms(self.workspace, self._ids)
+
+    def put_back(self, taken: list[hotels.RemovedRoom]) -> None:
+        hotels.restore_rooms(self.workspace, taken)
 
 
-class RemoveRoomsCommand(ServiceCommand):
+class RemoveRoomsCommand(RestorableCommand):
     area = "logistics"
+    removes = True
 
     def __init__(self, context: EditContext, room_ids: list[int]) -> None:
+        count = len(room_ids)
         super().__init__(
-            context,
-            ngettext("Remove {n} room", "Remove {n} rooms", len(room_ids)).format(n=len(room_ids)),
+            context, lambda: ngettext("Remove {n} room", "Remove {n} rooms", count).format(n=count)
         )
         self._ids = room_ids
-        self._removed: list[hotels.RemovedRoom] = []
 
-    def do(self) -> None:
-        self._removed = hotels.remove_rooms(self.workspace, self._ids)
+    def take_out(self) -> list[hotels.RemovedRoom]:
+        return hotels.remove_rooms(self.workspace, self._ids)
 
-    def undo_it(self) -> None:
-        hotels.restore_rooms(self.workspace, self._removed)
+    def put_back(self, taken: list[hotels.RemovedRoom]) -> None:
+        hotels.restore_rooms(self.workspace, taken)
+
+
+def _leg_name(details: SegmentDetails) -> str:
+    return " ".join(p for p in (details.carrier, details.number) if p) or _("travel leg")
 
 
 class SaveSegmentCommand(SaveRecordCommand):
@@ -96,49 +110,59 @@ class SaveSegmentCommand(SaveRecordCommand):
         self, context: EditContext, trip_id: int, before: SegmentRow | None,
         details: SegmentDetails,
     ) -> None:  # fmt: skip
-        name = " ".join(p for p in (details.carrier, details.number) if p) or _("travel leg")
-        text = _("Add {name}") if before is None else _("Edit {name}")
-        workspace = context.workspace
         super().__init__(
             context,
-            text.format(name=name),
+            lambda: (_("Add {name}") if before is None else _("Edit {name}")).format(
+                name=_leg_name(details)
+            ),
             before,
             details,
-            lambda segment_id, version, d, new_id: travel.save_segment(
-                workspace, trip_id, segment_id, version, d, new_id=new_id
-            ),
-            lambda segment_id: travel.remove_segment(workspace, segment_id),
+        )
+        self._trip_id = trip_id
+
+    def save(self, record_id, expected, details, new_id) -> SegmentRow:
+        return travel.save_segment(
+            self.workspace, self._trip_id, record_id, expected, details, new_id=new_id
         )
 
+    def remove(self, record_id: int) -> None:
+        travel.remove_segment(self.workspace, record_id)
 
-class RemoveSegmentCommand(ServiceCommand):
+
+class RemoveSegmentCommand(RestorableCommand):
     area = "logistics"
+    removes = True
 
     def __init__(self, context: EditContext, segment: SegmentRow) -> None:
-        super().__init__(context, _("Remove a travel leg"))
+        super().__init__(
+            context, lambda: _("Remove {name}").format(name=_leg_name(segment.details))
+        )
         self._id = segment.id
-        self._removed: travel.RemovedSegment | None = None
 
-    def do(self) -> None:
-        self._removed = travel.remove_segment(self.workspace, self._id)
+    def take_out(self) -> travel.RemovedSegment:
+        return travel.remove_segment(self.workspace, self._id)
 
-    def undo_it(self) -> None:
-        travel.restore_segment(self.workspace, self._removed)
+    def put_back(self, taken: travel.RemovedSegment) -> None:
+        travel.restore_segment(self.workspace, taken)
 
 
 class SetPassengersCommand(ServiceCommand):
     area = "logistics"
 
     def __init__(
-        self, context: EditContext, segment: SegmentRow, participant_ids: list[int], text: str
-    ) -> None:
-        super().__init__(context, text)
+        self, context: EditContext, segment: SegmentRow, participant_ids: list[int],
+        describe: Describe,
+    ) -> None:  # fmt: skip
+        super().__init__(context, describe)
         self._id = segment.id
         self._after = participant_ids
         self._before: list[int] = []
 
     def do(self) -> None:
         self._before = travel.set_passengers(self.workspace, self._id, self._after)
+
+    def changed_nothing(self) -> bool:
+        return sorted(self._before) == sorted(self._after)
 
     def undo_it(self) -> None:
         travel.set_passengers(self.workspace, self._id, self._before)

@@ -6,9 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QTabWidget,
     QToolBar,
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from delegation import __version__
 from delegation.domain.errors import ConflictError, DelegationError
-from delegation.i18n import _, current_language, set_language
-from delegation.i18n.formatting import format_date_range
+from delegation.i18n import _, current_language, ngettext, set_language
+from delegation.i18n.formatting import format_date_range, format_number
 from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.context = EditContext(workspace, self)
         self.context.changed.connect(self._on_context_changed)
         self.context.failed.connect(self._on_context_failed)
+        self.context.trip_needed.connect(self._on_trip_needed)
         self.settings = settings or Settings()
         self._trips: list[TripSummary] = []
         self.trip: TripSummary | None = None
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.ready = workspace is not None
         self._build()
+        self.restoreState(self.settings.get(declared.WINDOW_STATE))
         if workspace is None:
             self._show_preview(*(preview or ([], None)))
         else:
@@ -217,8 +219,10 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(_("Trip"))
         toolbar.setObjectName("tripToolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(_("Trip:") + " "))
+        label = QLabel(_("&Trip:") + " ")
+        toolbar.addWidget(label)
         self.trip_switcher = QComboBox()
+        label.setBuddy(self.trip_switcher)
         self.trip_switcher.setObjectName("tripSwitcher")
         self.trip_switcher.setAccessibleName(_("Trip"))
         self.trip_switcher.setMinimumWidth(360)
@@ -228,7 +232,7 @@ class MainWindow(QMainWindow):
         self._toolbar = toolbar
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(text, menu)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -236,8 +240,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.clear()
+        bar = QMenuBar()
+        self.setMenuBar(bar)  # the old bar goes, with its menus and actions
         file_menu = bar.addMenu(_("&File"))
         self._action(file_menu, _("&New trip…"), self.new_trip, QKeySequence.StandardKey.New)
         self.duplicate_trip_action = self._action(
@@ -250,9 +254,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(_("&Edit"))
-        undo = self.context.undo_stack.createUndoAction(self, _("&Undo"))
+        undo = self.context.undo_stack.createUndoAction(edit_menu, _("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.context.undo_stack.createRedoAction(self, _("&Redo"))
+        redo = self.context.undo_stack.createRedoAction(edit_menu, _("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -272,7 +276,7 @@ class MainWindow(QMainWindow):
             action.setData(index)
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(_("&Language"))
-        group = QActionGroup(self)
+        group = QActionGroup(language_menu)
         chosen = self.settings.get(declared.LANGUAGE)
         for code, name in (("", _("System default")), ("fr", "Français"), ("en", "English")):
             action = self._action(
@@ -319,6 +323,7 @@ class MainWindow(QMainWindow):
 
     def _show_trip(self, trip: TripSummary | None) -> None:
         self.trip = trip
+        self.context.trip_id = trip.id if trip else None
         self.duplicate_trip_action.setEnabled(trip is not None)
         self.delete_trip_action.setEnabled(trip is not None)
         self._reload_pages(list(self.pages))
@@ -331,16 +336,20 @@ class MainWindow(QMainWindow):
         )
 
     def _reload_pages(self, names) -> None:
-        """Fill again the pages built so far; the others will read fresh data when built."""
+        """Fill again the pages built so far; the others will read fresh data when built.
+
+        A page that cannot be read says so once; the others are filled all the same.
+        """
         if not self.ready:
             return
         from delegation.services.trips import trip_overview
 
-        try:
-            for name in names:
-                page = self.pages.get(name)
-                if page is None:
-                    continue
+        errors = []
+        for name in names:
+            page = self.pages.get(name)
+            if page is None:
+                continue
+            try:
                 if name == "overview":
                     page.show_overview(
                         trip_overview(self.context.workspace, self.trip.id) if self.trip else None
@@ -349,8 +358,10 @@ class MainWindow(QMainWindow):
                     page.show_trip(self.trip.id if self.trip else None)
                 else:
                     page.show_trip(self.trip)
-        except DelegationError as error:
-            self.show_error(error)
+            except DelegationError as error:
+                errors.append(str(error))
+        if errors:
+            self.show_error("\n".join(dict.fromkeys(errors)))
 
     def _on_add_participant(self) -> None:
         self.show_page("participants").add()
@@ -362,26 +373,27 @@ class MainWindow(QMainWindow):
         self.reload_trips()
 
     def new_trip(self) -> None:
-        from delegation.ui.dialogs.trip_dialog import TripDialog
-        from delegation.ui.trip_commands import CreateTripCommand
-
-        dialog = TripDialog(parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = CreateTripCommand(self.context, dialog.new_trip())
-            if self.context.execute(command):
-                self.reload_trips(select_key=command.trip.key)
+        self._create_trip(template=None)
 
     def duplicate_trip(self) -> None:
-        if self.trip is None:
-            return
+        if self.trip is not None:
+            self._create_trip(template=self.trip)
+
+    def _create_trip(self, template: TripSummary | None) -> None:
         from delegation.ui.dialogs.trip_dialog import TripDialog
         from delegation.ui.trip_commands import CreateTripCommand
+        from delegation.ui.widgets.validated_form import run_editor
 
-        dialog = TripDialog(template=self.trip, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = CreateTripCommand(self.context, dialog.new_trip(), template=self.trip.id)
-            if self.context.execute(command):
-                self.reload_trips(select_key=command.trip.key)
+        dialog = TripDialog(template=template, parent=self)
+        command = run_editor(
+            dialog,
+            self.context,
+            lambda: CreateTripCommand(
+                self.context, dialog.new_trip(), template=template.id if template else None
+            ),
+        )
+        if command is not None:
+            self.reload_trips(select_key=command.trip.key)
 
     def delete_trip(self) -> None:
         trip = self.trip
@@ -390,10 +402,13 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self,
             _("Delete trip"),
-            _(
+            ngettext(
+                "Delete {title} with its {count} participant, its programme and its"
+                " logistics? This cannot be undone. Contacts and venues stay in the directory.",
                 "Delete {title} with its {count} participants, its programme and its"
-                " logistics? This cannot be undone. Contacts and venues stay in the directory."
-            ).format(title=trip.title, count=trip.participant_count),
+                " logistics? This cannot be undone. Contacts and venues stay in the directory.",
+                trip.participant_count,
+            ).format(title=trip.title, count=format_number(trip.participant_count)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -433,23 +448,40 @@ class MainWindow(QMainWindow):
         self.trip = next((t for t in self._trips if t.id == self.trip.id), self.trip)
 
     def _on_context_failed(self, error: DelegationError) -> None:
+        self.statusBar().showMessage(_("Nothing was saved."), 4000)
         self.show_error(error)
-        if isinstance(error, ConflictError):
+        if isinstance(error, ConflictError):  # what is shown is stale
             self.reload_all()
+
+    def _on_trip_needed(self, trip_id: int) -> None:
+        # A step of the history is about to be undone or redone in this trip: show it.
+        if self.trip is not None and self.trip.id == trip_id:
+            return
+        trip = next((t for t in self._trips if t.id == trip_id), None)
+        if trip is not None:
+            self._fill_switcher(self._trips, trip.key)
+            self._show_trip(trip)
 
     def show_error(self, error: DelegationError | str) -> None:
         QMessageBox.warning(self, _("Delegation"), str(error))
 
     # Language.
     def switch_language(self, code: str) -> None:
-        """Change the interface language at once; work in progress stays as it is."""
+        """Change the interface language at once; filters, selections and the history
+        stay as they were."""
+        from delegation.ui import view_state
+
         self.settings.set(declared.LANGUAGE, code)
         set_language(code or None)
+        self.context.retranslate()
         page = self.tabs.currentIndex()
         key = self.trip.key if self.trip else None
+        states = {name: view_state.capture(built) for name, built in self.pages.items()}
         self._build()
         self.reload_trips(select_key=key)
         self.tabs.setCurrentIndex(page)
+        for name, state in states.items():
+            view_state.restore(self.page(name), state)
         self.page(self.current_page_name())
         self.language_changed.emit(current_language())
 
@@ -459,6 +491,7 @@ class MainWindow(QMainWindow):
     # Closing.
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(declared.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(declared.WINDOW_STATE, self.saveState())
         self.settings.set(declared.LAST_TRIP, self.trip.key if self.trip else "")
         self.settings.set(declared.LAST_PAGE, self.tabs.currentIndex())
         self.settings.sync()

@@ -6,89 +6,101 @@ from delegation.i18n import _, ngettext
 from delegation.i18n.labels import status_label
 from delegation.services import participants as service
 from delegation.services.participants import ParticipantDetails, ParticipantRow
-from delegation.ui.commands import EditContext, ServiceCommand
+from delegation.ui.commands import (
+    EditContext,
+    RestorableCommand,
+    SaveRecordCommand,
+    ServiceCommand,
+)
 
 
-class AddParticipantCommand(ServiceCommand):
+class AddParticipantCommand(RestorableCommand):
+    """Register someone; undo takes them off and leaves the directory as it was."""
+
     area = "participants"
 
     def __init__(self, context: EditContext, trip_id: int, details: ParticipantDetails) -> None:
-        super().__init__(context, _("Add {name}").format(name=details.full_name))
+        super().__init__(context, lambda: _("Add {name}").format(name=details.full_name))
         self._trip_id = trip_id
         self._details = details
-        self._removed: service.RemovedParticipant | None = None
+        self._registration: service.Registration | None = None
         self.row: ParticipantRow | None = None
 
-    def do(self) -> None:
-        if self._removed is None:
-            self.row = service.add_participant(self.workspace, self._trip_id, self._details)
-        else:  # redo: the same participant, under the same id
-            self.row = service.restore_participant(self.workspace, self._removed)
+    def first(self) -> None:
+        self._registration = service.add_participant(self.workspace, self._trip_id, self._details)
+        self.row = self._registration.row
 
-    def undo_it(self) -> None:
-        self._removed = service.remove_participant(self.workspace, self.row.id)
+    def take_out(self) -> service.RemovedParticipant:
+        return service.withdraw_registration(self.workspace, self._registration)
+
+    def put_back(self, taken: service.RemovedParticipant) -> None:
+        self.row = service.restore_participant(self.workspace, taken)
 
 
-class AddContactToTripCommand(AddParticipantCommand):
+class AddContactToTripCommand(RestorableCommand):
     """Register a contact of the directory for the trip, in one action."""
 
+    area = "participants"
+
     def __init__(self, context: EditContext, trip_id: int, contact_id: int, name: str) -> None:
-        ServiceCommand.__init__(self, context, _("Register {name}").format(name=name))
+        super().__init__(context, lambda: _("Register {name}").format(name=name))
         self._trip_id = trip_id
         self._contact_id = contact_id
-        self._removed = None
-        self.row = None
+        self.row: ParticipantRow | None = None
 
-    def do(self) -> None:
-        if self._removed is None:
-            self.row = service.add_contact_to_trip(self.workspace, self._trip_id, self._contact_id)
-        else:
-            self.row = service.restore_participant(self.workspace, self._removed)
+    def first(self) -> None:
+        self.row = service.add_contact_to_trip(self.workspace, self._trip_id, self._contact_id)
+
+    def take_out(self) -> service.RemovedParticipant:
+        return service.remove_participant(self.workspace, self.row.id)
+
+    def put_back(self, taken: service.RemovedParticipant) -> None:
+        self.row = service.restore_participant(self.workspace, taken)
 
 
-class EditParticipantCommand(ServiceCommand):
+class EditParticipantCommand(SaveRecordCommand):
     area = "participants"
 
     def __init__(
         self, context: EditContext, before: ParticipantRow, details: ParticipantDetails
     ) -> None:
-        super().__init__(context, _("Edit {name}").format(name=details.full_name))
-        self._id = before.id
-        self._before = before.details
-        self._after = details
-        self._version: int | None = before.version  # what the editor was opened on
+        super().__init__(
+            context, lambda: _("Edit {name}").format(name=details.full_name), before, details
+        )
+        self._position = before.waitlist_position
 
-    def do(self) -> None:
-        self._version = service.update_participant(
-            self.workspace, self._id, self._version, self._after
-        ).version
-
-    def undo_it(self) -> None:
-        self._version = service.update_participant(
-            self.workspace, self._id, self._version, self._before
-        ).version
+    def save(self, record_id, expected, details, new_id) -> ParticipantRow:
+        # Back to the old details, back to the old place in the waiting list.
+        position = self._position if details is self._before else None
+        return service.update_participant(
+            self.workspace, record_id, expected, details, waitlist_position=position
+        )
 
 
-class RemoveParticipantsCommand(ServiceCommand):
+class RemoveParticipantsCommand(RestorableCommand):
     area = "participants"
+    removes = True
 
     def __init__(self, context: EditContext, rows: list[ParticipantRow]) -> None:
-        text = (
-            _("Remove {name}").format(name=rows[0].details.full_name)
-            if len(rows) == 1
-            else ngettext("Remove {n} participant", "Remove {n} participants", len(rows)).format(
-                n=len(rows)
-            )
+        name = rows[0].details.full_name
+        count = len(rows)
+        super().__init__(
+            context,
+            lambda: (
+                _("Remove {name}").format(name=name)
+                if count == 1
+                else ngettext("Remove {n} participant", "Remove {n} participants", count).format(
+                    n=count
+                )
+            ),
         )
-        super().__init__(context, text)
         self._ids = [row.id for row in rows]
-        self._removed: list[service.RemovedParticipant] = []
 
-    def do(self) -> None:
-        self._removed = [service.remove_participant(self.workspace, pid) for pid in self._ids]
+    def take_out(self) -> list[service.RemovedParticipant]:
+        return [service.remove_participant(self.workspace, pid) for pid in self._ids]
 
-    def undo_it(self) -> None:
-        for removed in reversed(self._removed):
+    def put_back(self, taken: list[service.RemovedParticipant]) -> None:
+        for removed in reversed(taken):
             service.restore_participant(self.workspace, removed)
 
 
@@ -98,7 +110,7 @@ class SetStatusCommand(ServiceCommand):
     def __init__(self, context: EditContext, ids: list[int], status: ParticipantStatus) -> None:
         super().__init__(
             context,
-            ngettext(
+            lambda: ngettext(
                 "Set {n} participant to {status}", "Set {n} participants to {status}", len(ids)
             ).format(n=len(ids), status=status_label(status)),
         )
@@ -109,6 +121,9 @@ class SetStatusCommand(ServiceCommand):
     def do(self) -> None:
         self._previous = service.set_status(self.workspace, self._ids, self._status)
 
+    def changed_nothing(self) -> bool:
+        return not self._previous
+
     def undo_it(self) -> None:
         service.restore_statuses(self.workspace, self._previous)
 
@@ -117,20 +132,23 @@ class GroupMembershipCommand(ServiceCommand):
     area = "participants"
 
     def __init__(self, context: EditContext, ids: list[int], group_code: str, member: bool) -> None:
-        text = (
-            ngettext(
-                "Add {n} participant to group {group}",
-                "Add {n} participants to group {group}",
-                len(ids),
+        def describe() -> str:
+            text = (
+                ngettext(
+                    "Add {n} participant to group {group}",
+                    "Add {n} participants to group {group}",
+                    len(ids),
+                )
+                if member
+                else ngettext(
+                    "Take {n} participant out of group {group}",
+                    "Take {n} participants out of group {group}",
+                    len(ids),
+                )
             )
-            if member
-            else ngettext(
-                "Take {n} participant out of group {group}",
-                "Take {n} participants out of group {group}",
-                len(ids),
-            )
-        )
-        super().__init__(context, text.format(n=len(ids), group=group_code))
+            return text.format(n=len(ids), group=group_code)
+
+        super().__init__(context, describe)
         self._ids = ids
         self._code = group_code
         self._member = member
@@ -141,6 +159,9 @@ class GroupMembershipCommand(ServiceCommand):
             self.workspace, self._ids, self._code, self._member
         )
 
+    def changed_nothing(self) -> bool:
+        return not self._changed
+
     def undo_it(self) -> None:
         service.set_group_membership(self.workspace, self._changed, self._code, not self._member)
 
@@ -149,12 +170,15 @@ class MoveInWaitingListCommand(ServiceCommand):
     area = "participants"
 
     def __init__(self, context: EditContext, row: ParticipantRow, steps: int) -> None:
-        text = (
-            _("Move {name} up the waiting list")
-            if steps < 0
-            else _("Move {name} down the waiting list")
+        name = row.details.full_name
+        super().__init__(
+            context,
+            lambda: (
+                _("Move {name} up the waiting list")
+                if steps < 0
+                else _("Move {name} down the waiting list")
+            ).format(name=name),
         )
-        super().__init__(context, text.format(name=row.details.full_name))
         self._id = row.id
         self._steps = steps
 

@@ -34,6 +34,8 @@ class Settings:
         value: Any = self._backend.value(setting.key, setting.default)
         if isinstance(value, setting.type):
             return value
+        if setting.type is bool:  # INI files and the registry give back "true"/"false"
+            return str(value).strip().lower() in ("true", "1", "yes")
         try:
             return setting.type(value)
         except (TypeError, ValueError):

@@ -8,7 +8,10 @@ from delegation.ui.commands import EditContext, SaveRecordCommand, ServiceComman
 
 
 class CreateTripCommand(ServiceCommand):
-    """A new trip, or a copy of one as next year's template; undo deletes it."""
+    """A new trip, or a copy of one as next year's template; undo deletes it.
+
+    Redo makes it again under the same ids, so that later steps still find its records.
+    """
 
     area = "trips"
 
@@ -18,17 +21,22 @@ class CreateTripCommand(ServiceCommand):
         new: NewTrip,
         template: int | None = None,
     ) -> None:
-        text = (
-            _("Duplicate trip as {key}") if template is not None else _("Create trip {key}")
-        ).format(key=new.key)
-        super().__init__(context, text)
+        super().__init__(
+            context,
+            lambda: (
+                _("Duplicate trip as {key}") if template is not None else _("Create trip {key}")
+            ).format(key=new.key),
+        )
+        self.trip_id = None  # the trip exists only once this step is done
         self._new = new
         self._template = template
+        self._ids = trips.CopyIds()
         self.trip: TripSummary | None = None
 
     def do(self) -> None:
         if self._template is None:
-            self.trip = trips.add_trip(self.workspace, self._new)
+            self.trip = trips.add_trip(self.workspace, self._new, new_id=self._ids.trip)
+            self._ids.trip = self.trip.id
         else:
             self.trip = trips.duplicate_trip(
                 self.workspace,
@@ -36,11 +44,12 @@ class CreateTripCommand(ServiceCommand):
                 self._new.key,
                 self._new.title,
                 self._new.start_date,
+                ids=self._ids,
             )
 
     def undo_it(self) -> None:
-        # Nothing else can hang on a trip made by this command but later commands,
-        # which the undo stack has undone first.
+        # Nothing else can hang on a trip made by this step but later steps, which the
+        # history has undone first.
         trips.delete_trip(self.workspace, self.trip.id)
 
 
@@ -50,15 +59,17 @@ class SaveVenueCommand(SaveRecordCommand):
     def __init__(
         self, context: EditContext, before: VenueRow | None, details: VenueDetails
     ) -> None:
-        text = _("Add venue {name}") if before is None else _("Edit venue {name}")
-        workspace = context.workspace
         super().__init__(
             context,
-            text.format(name=details.name),
+            lambda: (_("Add venue {name}") if before is None else _("Edit venue {name}")).format(
+                name=details.name
+            ),
             before,
             details,
-            lambda venue_id, version, d, new_id: directory.save_venue(
-                workspace, venue_id, version, d, new_id=new_id
-            ),
-            lambda venue_id: directory.delete_venue(workspace, venue_id),
         )
+
+    def save(self, record_id, expected, details, new_id) -> VenueRow:
+        return directory.save_venue(self.workspace, record_id, expected, details, new_id=new_id)
+
+    def remove(self, record_id: int) -> None:
+        directory.delete_venue(self.workspace, record_id)

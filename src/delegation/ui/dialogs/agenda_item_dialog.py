@@ -7,7 +7,6 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from delegation.i18n.labels import agenda_status_label, kind_label
 from delegation.services.agenda import AgendaItemDetails, validate_item_details
 from delegation.services.directory import ContactRow, OrganizationRow, VenueRow
 from delegation.services.participants import GroupRow
-from delegation.ui.widgets.validated_form import ValidatedForm, ok_cancel
+from delegation.ui.widgets.validated_form import EditorDialog, ValidatedForm, ok_cancel
 
 
 def _time_edit(value: time | None) -> QTimeEdit:
@@ -44,7 +43,7 @@ def _text(edit: QPlainTextEdit, value: str | None) -> QPlainTextEdit:
     return edit
 
 
-class AgendaItemDialog(QDialog):
+class AgendaItemDialog(EditorDialog):
     def __init__(
         self,
         days: list[date],

@@ -4,7 +4,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QSpinBox,
@@ -15,10 +14,10 @@ from delegation.domain.enums import RoomType
 from delegation.i18n import _
 from delegation.i18n.labels import room_type_label
 from delegation.services.hotels import HotelDetails, validate_hotel
-from delegation.ui.widgets.validated_form import DateField, ValidatedForm, ok_cancel
+from delegation.ui.widgets.validated_form import DateField, EditorDialog, ValidatedForm, ok_cancel
 
 
-class HotelDialog(QDialog):
+class HotelDialog(EditorDialog):
     def __init__(self, details: HotelDetails | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(480)
@@ -69,7 +68,7 @@ class HotelDialog(QDialog):
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not errors)
 
 
-class RoomsDialog(QDialog):
+class RoomsDialog(EditorDialog):
     """Rooms numbered in a run (101 to 124), all of one type: how hotels allot them."""
 
     def __init__(self, hotel_name: str, parent=None) -> None:

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from delegation.i18n.labels import category_label, status_label
 from delegation.services.hotels import RoomRow
 from delegation.services.participants import GroupRow, ParticipantDetails, validate_details
 from delegation.ui.icons import icon
-from delegation.ui.widgets.validated_form import DateField, ValidatedForm, ok_cancel
+from delegation.ui.widgets.validated_form import DateField, EditorDialog, ValidatedForm, ok_cancel
 
 SENSITIVE_STYLE = (
     "QGroupBox#sensitive { background: #fff6e5; border: 1px solid #e0a030;"
@@ -43,7 +42,7 @@ def _select(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
-class ParticipantDialog(QDialog):
+class ParticipantDialog(EditorDialog):
     """Edits ParticipantDetails; OK stays disabled while a field is wrong."""
 
     def __init__(

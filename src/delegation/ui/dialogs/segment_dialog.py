@@ -7,7 +7,6 @@ from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from delegation.i18n import _
 from delegation.i18n.formatting import format_duration
 from delegation.i18n.labels import direction_label, travel_mode_label
 from delegation.services.travel import SegmentDetails, validate_segment
-from delegation.ui.widgets.validated_form import ValidatedForm, ok_cancel
+from delegation.ui.widgets.validated_form import EditorDialog, ValidatedForm, ok_cancel
 
 
 def _moment(value: datetime) -> QDateTimeEdit:
@@ -43,7 +42,7 @@ def _read(edit: QDateTimeEdit) -> datetime:
     return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
 
 
-class SegmentDialog(QDialog):
+class SegmentDialog(EditorDialog):
     def __init__(self, details: SegmentDetails, *, is_new: bool, parent=None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(520)

@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from delegation.i18n import _
 from delegation.services.trips import NewTrip, TripSummary, capital_timezone, validate_new_trip
-from delegation.ui.widgets.validated_form import DateField, ValidatedForm, ok_cancel
+from delegation.ui.widgets.validated_form import DateField, EditorDialog, ValidatedForm, ok_cancel
 
 
 def _next_year(day: date) -> date:
@@ -16,7 +16,7 @@ def _next_year(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-class TripDialog(QDialog):
+class TripDialog(EditorDialog):
     """Without a template: every field of a new trip. With one: key, title, start."""
 
     def __init__(self, template: TripSummary | None = None, parent=None) -> None:

@@ -4,7 +4,6 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
@@ -14,10 +13,10 @@ from PySide6.QtWidgets import (
 
 from delegation.i18n import _
 from delegation.services.directory import VenueDetails, validate_venue
-from delegation.ui.widgets.validated_form import ValidatedForm, ok_cancel
+from delegation.ui.widgets.validated_form import EditorDialog, ValidatedForm, ok_cancel
 
 
-class VenueDialog(QDialog):
+class VenueDialog(EditorDialog):
     def __init__(self, details: VenueDetails | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(560)

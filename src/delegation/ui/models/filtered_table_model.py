@@ -86,6 +86,16 @@ class FilteredTableModel(QAbstractTableModel, Generic[Row]):
                 return visible_row
         return None
 
+    def visible_rows_of(self, row_ids) -> list[int]:
+        """The visible rows, in view order, of those ids that are shown."""
+        wanted = set(row_ids)
+        if not wanted:
+            return []
+        rows, row_id = self._rows, self.row_id
+        return [
+            visible for visible, index in enumerate(self._visible) if row_id(rows[index]) in wanted
+        ]
+
     # Filtering.
     def set_filter(self, text: str | None = None, predicate=...) -> None:
         """Show rows containing every word of text and passing the predicate."""

@@ -9,7 +9,12 @@ from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel
-from delegation.ui.pages.table_page import fit_columns, make_search, make_table
+from delegation.ui.pages.table_page import (
+    fit_columns,
+    make_search,
+    make_table,
+    on_selection_change,
+)
 from delegation.ui.participant_commands import AddContactToTripCommand
 
 
@@ -30,13 +35,16 @@ class ContactsPage(QWidget):
             lambda c: f"{c.first_name} {c.last_name} {c.organization or ''} {c.email or ''}",
             self,
         )
-        self.search = make_search(self.model, _("Filter by name, organization or email…"))
+        self.search = make_search(
+            self.model, _("Filter by name, organization or email…"), _("Filter contacts")
+        )
+        self.search.setObjectName("contactSearch")
         self.table = make_table(self.model, "contactTable", _("Contacts"))
         self.table.doubleClicked.connect(lambda _index: self.register())
         self.register_button = QPushButton()
         self.register_button.clicked.connect(self.register)
         self.count = QLabel()
-        self.table.selectionModel().selectionChanged.connect(self._update_button)
+        on_selection_change(self.table, self._update_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.register_button)
         buttons.addStretch(1)

@@ -3,11 +3,10 @@
 from datetime import datetime, time
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QMenu,
-    QPushButton,
     QSplitter,
     QToolButton,
     QTreeWidget,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from delegation.domain.enums import TravelDirection
-from delegation.i18n import _
+from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_duration, format_time
 from delegation.i18n.labels import direction_label, room_type_label, travel_mode_label
 from delegation.services import hotels, participants, travel
@@ -35,7 +34,8 @@ from delegation.ui.logistics_commands import (
 )
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel
-from delegation.ui.pages.table_page import boxed, fit_columns, make_table
+from delegation.ui.pages.table_page import boxed, fit_columns, make_table, on_selection_change
+from delegation.ui.widgets.validated_form import run_editor
 
 _ROLE = Qt.ItemDataRole.UserRole  # ("hotel" | "room", id) on each tree item
 
@@ -44,10 +44,26 @@ def _moment(when: datetime, zone: str) -> str:
     return f"{format_date(when.date(), 'medium')} {format_time(when.time())} ({zone})"
 
 
-def _button(text: str, slot) -> QPushButton:
-    button = QPushButton(text)
-    button.clicked.connect(slot)
-    return button
+def _action(owner: QWidget, text: str, shortcut, slot) -> QAction:
+    """An action of one view: in its context menu, its shortcut alive while it has focus."""
+    action = QAction(text, owner)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    # Each view has its own Delete: the focused one decides what is removed.
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action
+
+
+def _buttons(*actions: QAction) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for action in actions:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        row.addWidget(button)
+    return row
 
 
 class LogisticsPage(QWidget):
@@ -64,14 +80,23 @@ class LogisticsPage(QWidget):
         self.rooms.setAlternatingRowColors(True)
         self.rooms.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.rooms.itemDoubleClicked.connect(lambda *_args: self.edit_hotel())
-        hotel_buttons = QHBoxLayout()
-        for text, slot in (
-            (_("Add hotel…"), self.add_hotel),
-            (_("Edit hotel…"), self.edit_hotel),
-            (_("Add rooms…"), self.add_rooms),
-            (_("Remove"), self.remove_hotel_or_rooms),
-        ):
-            hotel_buttons.addWidget(_button(text, slot))
+        self.rooms.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.rooms.itemSelectionChanged.connect(self._update_actions)
+        self.add_hotel_action = _action(self.rooms, _("Add &hotel…"), None, self.add_hotel)
+        self.edit_hotel_action = _action(self.rooms, _("&Edit hotel…"), "Return", self.edit_hotel)
+        self.add_rooms_action = _action(self.rooms, _("Add &rooms…"), None, self.add_rooms)
+        self.remove_rooms_action = _action(
+            self.rooms,
+            _("Remove hotel or rooms"),
+            QKeySequence.StandardKey.Delete,
+            self.remove_hotel_or_rooms,
+        )
+        hotel_buttons = _buttons(
+            self.add_hotel_action,
+            self.edit_hotel_action,
+            self.add_rooms_action,
+            self.remove_rooms_action,
+        )
         hotel_buttons.addStretch(1)
 
         self.segments = SimpleTableModel(
@@ -103,26 +128,33 @@ class LogisticsPage(QWidget):
         self.segment_table = make_table(self.segments, "segmentTable", _("Travel"))
         self.segment_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
         self.segment_table.doubleClicked.connect(lambda _index: self.edit_segment())
-        self.passenger_menu = QMenu(_("Passengers"), self)
-        passengers = QToolButton()
-        passengers.setText(_("Passengers"))
+        table = self.segment_table
+        self.add_segment_action = _action(table, _("&Add travel leg…"), None, self.add_segment)
+        self.edit_segment_action = _action(
+            table, _("&Edit travel leg…"), "Return", self.edit_segment
+        )
+        self.remove_segment_action = _action(
+            table, _("&Remove travel leg"), QKeySequence.StandardKey.Delete, self.remove_segment
+        )
+        self.passenger_menu = QMenu(_("Pa&ssengers"), self)
+        table.addAction(self.passenger_menu.menuAction())
+        passengers = self.passengers_button = QToolButton()
+        passengers.setText(self.passenger_menu.title())
         passengers.setMenu(self.passenger_menu)
         passengers.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        segment_buttons = QHBoxLayout()
-        for text, slot in (
-            (_("Add travel leg…"), self.add_segment),
-            (_("Edit travel leg…"), self.edit_segment),
-            (_("Remove"), self.remove_segment),
-        ):
-            segment_buttons.addWidget(_button(text, slot))
+        segment_buttons = _buttons(
+            self.add_segment_action, self.edit_segment_action, self.remove_segment_action
+        )
         segment_buttons.addWidget(passengers)
         segment_buttons.addStretch(1)
+        on_selection_change(self.segment_table, self._update_actions)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(boxed(_("Hotels and rooms"), self.rooms, hotel_buttons))
         splitter.addWidget(boxed(_("Travel"), self.segment_table, segment_buttons))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._update_actions()
 
     @staticmethod
     def _duration(segment: SegmentRow) -> str:
@@ -166,6 +198,33 @@ class LogisticsPage(QWidget):
         self.segments.set_rows(travel.list_segments(workspace, trip_id) if trip_id else [])
         fit_columns(self.segment_table)
         self._fill_passenger_menu(participants.list_groups(workspace, trip_id) if trip_id else [])
+        self._update_actions()
+
+    def _update_actions(self, *_args) -> None:
+        has_trip = self._trip is not None
+        selected = self._selected_tree()
+        rooms = sum(1 for kind, _id in selected if kind == "room")
+        if any(kind == "hotel" for kind, _id in selected):
+            remove = _("&Remove hotel")
+        elif rooms:
+            remove = ngettext("&Remove room", "&Remove {n} rooms", rooms).format(n=rooms)
+        else:
+            remove = _("Remove hotel or rooms")
+        self.remove_rooms_action.setText(remove)
+        self.remove_rooms_action.setEnabled(bool(selected))
+        hotel = self._selected_hotel() is not None
+        self.add_hotel_action.setEnabled(has_trip)
+        self.edit_hotel_action.setEnabled(hotel)
+        self.add_rooms_action.setEnabled(hotel)
+        segment = self._selected_segment() is not None
+        self.add_segment_action.setEnabled(has_trip)
+        for action in (
+            self.edit_segment_action,
+            self.remove_segment_action,
+            self.passenger_menu.menuAction(),
+        ):
+            action.setEnabled(segment)
+        self.passengers_button.setEnabled(segment)
 
     def _fill_passenger_menu(self, groups) -> None:
         self.passenger_menu.clear()
@@ -198,10 +257,12 @@ class LogisticsPage(QWidget):
         if self._trip is None:
             return
         dialog = HotelDialog(parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.execute(
-                SaveHotelCommand(self._context, self._trip.id, None, dialog.details())
-            )
+        trip_id = self._trip.id
+        run_editor(
+            dialog,
+            self._context,
+            lambda: SaveHotelCommand(self._context, trip_id, None, dialog.details()),
+        )
 
     def edit_hotel(self) -> None:
         from delegation.ui.dialogs.hotel_dialogs import HotelDialog
@@ -210,10 +271,12 @@ class LogisticsPage(QWidget):
         if hotel is None or self._trip is None:
             return
         dialog = HotelDialog(hotel.details, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != hotel.details:
-            self._context.execute(
-                SaveHotelCommand(self._context, self._trip.id, hotel, dialog.details())
-            )
+        trip_id = self._trip.id
+        run_editor(
+            dialog,
+            self._context,
+            lambda: SaveHotelCommand(self._context, trip_id, hotel, dialog.details()),
+        )
 
     def add_rooms(self) -> None:
         from delegation.ui.dialogs.hotel_dialogs import RoomsDialog
@@ -222,12 +285,13 @@ class LogisticsPage(QWidget):
         if hotel is None:
             return
         dialog = RoomsDialog(hotel.name, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.execute(
-                AddRoomsCommand(
-                    self._context, hotel.id, dialog.labels(), dialog.room_type(), dialog.capacity()
-                )
-            )
+        run_editor(
+            dialog,
+            self._context,
+            lambda: AddRoomsCommand(
+                self._context, hotel.id, dialog.labels(), dialog.room_type(), dialog.capacity()
+            ),
+        )
 
     def remove_hotel_or_rooms(self) -> None:
         selected = self._selected_tree()
@@ -261,10 +325,11 @@ class LogisticsPage(QWidget):
             direction=TravelDirection.OUTBOUND,
         )
         dialog = SegmentDialog(details, is_new=True, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.execute(
-                SaveSegmentCommand(self._context, trip.id, None, dialog.details())
-            )
+        run_editor(
+            dialog,
+            self._context,
+            lambda: SaveSegmentCommand(self._context, trip.id, None, dialog.details()),
+        )
 
     def edit_segment(self) -> None:
         from delegation.ui.dialogs.segment_dialog import SegmentDialog
@@ -273,10 +338,12 @@ class LogisticsPage(QWidget):
         if segment is None or self._trip is None:
             return
         dialog = SegmentDialog(segment.details, is_new=False, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != segment.details:
-            self._context.execute(
-                SaveSegmentCommand(self._context, self._trip.id, segment, dialog.details())
-            )
+        trip_id = self._trip.id
+        run_editor(
+            dialog,
+            self._context,
+            lambda: SaveSegmentCommand(self._context, trip_id, segment, dialog.details()),
+        )
 
     def remove_segment(self) -> None:
         segment = self._selected_segment()
@@ -294,5 +361,5 @@ class LogisticsPage(QWidget):
             else travel.confirmed_ids(self._context.workspace, self._trip.id, group_code)
         )
         self._context.execute(
-            SetPassengersCommand(self._context, segment, ids, _("Change the passengers"))
+            SetPassengersCommand(self._context, segment, ids, lambda: _("Change the passengers"))
         )

@@ -1,11 +1,10 @@
 """The participants of the trip: a table that filters as you type, and its actions."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from delegation.services.participants import ParticipantRow
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.models.participant_table_model import ParticipantTableModel
-from delegation.ui.pages.table_page import fit_columns, make_table
+from delegation.ui.pages.table_page import fit_columns, make_table, on_selection_change
 from delegation.ui.participant_commands import (
     AddParticipantCommand,
     EditParticipantCommand,
@@ -33,6 +32,7 @@ from delegation.ui.participant_commands import (
     RemoveParticipantsCommand,
     SetStatusCommand,
 )
+from delegation.ui.widgets.validated_form import run_editor
 
 
 class ParticipantsPage(QWidget):
@@ -50,12 +50,16 @@ class ParticipantsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.status_filter = self._filter_combo(
-            _("All statuses"), [(status_label(s), s) for s in ParticipantStatus]
+            _("Filter by status"),
+            _("All statuses"),
+            [(status_label(s), s) for s in ParticipantStatus],
         )
         self.category_filter = self._filter_combo(
-            _("All categories"), [(category_label(c), c) for c in ParticipantCategory]
+            _("Filter by category"),
+            _("All categories"),
+            [(category_label(c), c) for c in ParticipantCategory],
         )
-        self.group_filter = self._filter_combo(_("All groups"), [])
+        self.group_filter = self._filter_combo(_("Filter by group"), _("All groups"), [])
         self.count = QLabel()
 
         self.table = make_table(self.model, "participantTable", _("Participants"))
@@ -93,8 +97,10 @@ class ParticipantsPage(QWidget):
         buttons = QHBoxLayout()
         for action in (self.add_action, self.edit_action, self.remove_action):
             buttons.addWidget(self._button(action))
+        self._menu_buttons: list[tuple[QMenu, QToolButton]] = []
         for menu in (self.status_menu, self.group_menu):
             button = QToolButton()
+            self._menu_buttons.append((menu, button))
             button.setMenu(menu)
             button.setText(menu.title())
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -106,7 +112,7 @@ class ParticipantsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        on_selection_change(self.table, self._update_actions)
         self.model.modelReset.connect(self._update_count)
         self._update_actions()
 
@@ -126,9 +132,9 @@ class ParticipantsPage(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
 
-    def _filter_combo(self, everything: str, choices) -> QComboBox:
+    def _filter_combo(self, name: str, everything: str, choices) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(everything)
+        combo.setAccessibleName(name)
         combo.addItem(everything, None)
         for text, value in choices:
             combo.addItem(text, value)
@@ -180,16 +186,24 @@ class ParticipantsPage(QWidget):
         return [row.id for row in self.selected_rows()]
 
     def select_ids(self, ids: list[int]) -> None:
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        for participant_id in ids:
-            row = self.model.visible_row_of(participant_id)
-            if row is not None:
+        """Select the rows of these participants that are shown, in one selection change."""
+        selection = QItemSelection()
+        rows = self.model.visible_rows_of(ids)
+        last_column = self.model.columnCount() - 1
+        start = previous = None
+        for row in [*rows, None]:  # runs of consecutive rows become one range
+            if row is not None and previous is not None and row == previous + 1:
+                previous = row
+                continue
+            if start is not None:
                 selection.select(
-                    self.model.index(row, 0),
-                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                    self.model.index(start, 0), self.model.index(previous, last_column)
                 )
-                self.table.scrollTo(self.model.index(row, 0))
+            start = previous = row
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().select(selection, flags)
+        if rows:
+            self.table.scrollTo(self.model.index(rows[-1], 0))
 
     def _update_actions(self, *_args) -> None:
         rows = self.selected_rows()
@@ -202,6 +216,8 @@ class ParticipantsPage(QWidget):
         waiting = len(rows) == 1 and rows[0].details.status == ParticipantStatus.WAITLISTED
         self.up_action.setEnabled(waiting)
         self.down_action.setEnabled(waiting)
+        for menu, button in self._menu_buttons:
+            button.setEnabled(menu.isEnabled())  # not a button opening an empty menu
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.rows())
@@ -211,15 +227,21 @@ class ParticipantsPage(QWidget):
         )  # fmt: skip
 
     # Filters.
+    def _filter(self, **change) -> None:
+        """Filter the table; the selected rows still shown stay selected, the others not."""
+        selected = self.selected_ids()
+        self.model.set_filter(**change)
+        self.select_ids(selected)
+
     def _on_search_text_changed(self, text: str) -> None:
-        self.model.set_filter(text=text)
+        self._filter(text=text)
 
     def _on_filter_combo_changed(self, _index: int) -> None:
         status = self.status_filter.currentData()
         category = self.category_filter.currentData()
         group = self.group_filter.currentData()
         if status is None and category is None and group is None:
-            self.model.set_filter(predicate=None)
+            self._filter(predicate=None)
             return
 
         def keep(row: ParticipantRow) -> bool:
@@ -230,7 +252,7 @@ class ParticipantsPage(QWidget):
                 and (group is None or group in d.group_codes)
             )
 
-        self.model.set_filter(predicate=keep)
+        self._filter(predicate=keep)
 
     # Actions.
     def _dialog(self, details=None) -> ParticipantDialog:
@@ -247,18 +269,25 @@ class ParticipantsPage(QWidget):
         if self._trip_id is None:
             return
         dialog = self._dialog()
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = AddParticipantCommand(self._context, self._trip_id, dialog.details())
-            if self._context.execute(command):
-                self.select_ids([command.row.id])
+        trip_id = self._trip_id
+        command = run_editor(
+            dialog,
+            self._context,
+            lambda: AddParticipantCommand(self._context, trip_id, dialog.details()),
+        )
+        if command is not None:
+            self.select_ids([command.row.id])
 
     def edit(self) -> None:
         rows = self.selected_rows()
         if len(rows) != 1:
             return
         dialog = self._dialog(rows[0].details)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != rows[0].details:
-            self._context.execute(EditParticipantCommand(self._context, rows[0], dialog.details()))
+        run_editor(
+            dialog,
+            self._context,
+            lambda: EditParticipantCommand(self._context, rows[0], dialog.details()),
+        )
 
     def remove(self) -> None:
         rows = self.selected_rows()

@@ -7,7 +7,6 @@ from datetime import date, time, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from delegation.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from delegation.ui.models.agenda_table_model import AgendaTableModel
 from delegation.ui.pages.table_page import fit_columns, make_table
 from delegation.ui.widgets.day_timeline import EVERYONE_COLOUR, DayTimeline
+from delegation.ui.widgets.validated_form import run_editor
 
 
 class ProgrammePage(QWidget):
@@ -46,6 +46,7 @@ class ProgrammePage(QWidget):
         self._rows: list[AgendaItemRow] = []
         self._groups: list[participants.GroupRow] = []
         self._selected: int | None = None
+        self._syncing = False  # the page itself is selecting in the list
 
         self.days = QTabBar()
         self.days.setObjectName("programmeDays")
@@ -53,6 +54,7 @@ class ProgrammePage(QWidget):
         self.days.currentChanged.connect(self._on_days_current_changed)
         self.timeline = DayTimeline()
         self.timeline.setObjectName("dayTimeline")
+        self.timeline.selection_described.connect(self._on_timeline_selection_described)
         self.timeline.item_selected.connect(self._on_timeline_item_selected)
         self.timeline.item_activated.connect(self._on_timeline_item_activated)
         self.timeline.move_requested.connect(self.move_item)
@@ -60,13 +62,21 @@ class ProgrammePage(QWidget):
         scroll.setWidget(self.timeline)
         scroll.setWidgetResizable(True)
         self.zones = QLabel()
+        self.zones.setWordWrap(True)
         self.legend = QLabel()
         self.legend.setObjectName("programmeLegend")
+        self.legend.setWordWrap(True)
+        # What is selected, in words: the same as the list says, without hovering.
+        self.selection_status = QLabel()
+        self.selection_status.setObjectName("programmeSelection")
+        self.selection_status.setWordWrap(True)
+        self.selection_status.setTextFormat(Qt.TextFormat.PlainText)
         day_view = QWidget()
         day_layout = QVBoxLayout(day_view)
         day_layout.addWidget(self.legend)
         day_layout.addWidget(self.days)
         day_layout.addWidget(scroll)
+        day_layout.addWidget(self.selection_status)
         day_layout.addWidget(self.zones)
 
         self.model = AgendaTableModel(self)
@@ -74,12 +84,15 @@ class ProgrammePage(QWidget):
         self.search.setPlaceholderText(_("Filter by title, venue or host…"))
         self.search.setAccessibleName(_("Filter the programme"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
+        self.search.textChanged.connect(self._on_search_text_changed)
         self.table = make_table(self.model, "agendaTable", _("Programme"))
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
-        list_view = QWidget()
+        # A reset (a filter, a reload) clears the list's selection without a signal.
+        self.model.modelReset.connect(self._update_actions)
+        self.model.layoutChanged.connect(self._update_actions)
+        list_view = self._list_view = QWidget()
         list_layout = QVBoxLayout(list_view)
         list_layout.addWidget(self.search)
         list_layout.addWidget(self.table)
@@ -87,6 +100,7 @@ class ProgrammePage(QWidget):
         self.views = QTabWidget()
         self.views.addTab(day_view, _("Day by day"))
         self.views.addTab(list_view, _("List"))
+        self.views.currentChanged.connect(self._on_views_current_changed)
 
         self.add_action = self._action(_("&Add item…"), None, self.add)
         self.edit_action = self._action(_("&Edit item…"), None, self.edit)
@@ -195,29 +209,64 @@ class ProgrammePage(QWidget):
             self.timeline.set_day(rows, self._groups, self._trip.timezone, self._trip.home_timezone)
         else:
             self.timeline.set_day([], [], "UTC", "UTC")
+        self.timeline.setAccessibleName(
+            _("Programme of {day}").format(day=format_date(day, "full"))
+            if day is not None
+            else _("Programme of the day")
+        )
 
     def _on_days_current_changed(self, _index: int) -> None:
         self._show_day()
+        item = self._selected_item()
+        # An item of another day is not shown: it is no longer selected.
+        self._select(item.id if item and item.details.day == self.current_day() else None)
+
+    def _on_views_current_changed(self, _index: int) -> None:
+        self._select(self._selected)
+
+    def _on_search_text_changed(self, text: str) -> None:
+        self.model.set_filter(text=text)
+        self._select(self._selected)  # kept while shown, dropped once filtered out
 
     # Selection, shared by the day view and the list.
-    def selected_row(self) -> AgendaItemRow | None:
+    def _list_shown(self) -> bool:
+        return self.views.currentWidget() is self._list_view
+
+    def _selected_item(self) -> AgendaItemRow | None:
         return next((row for row in self._rows if row.id == self._selected), None)
 
+    def selected_row(self) -> AgendaItemRow | None:
+        """The item the actions work on: only one the view shown shows as selected."""
+        row = self._selected_item()
+        if row is None:
+            return None
+        if self._list_shown():
+            chosen = self.table.selectionModel().selectedRows()
+            if not chosen or self.model.row_at(chosen[0].row()).id != row.id:
+                return None
+        elif self.timeline.selected_id() != row.id:
+            return None
+        return row
+
     def _select(self, item_id: int | None) -> None:
-        self._selected = item_id if any(row.id == item_id for row in self._rows) else None
-        row = self.selected_row()
+        row = next((row for row in self._rows if row.id == item_id), None)
+        visible = self.model.visible_row_of(row.id) if row is not None else None
+        if visible is None and self._list_shown():
+            row = None  # the list never acts on an item its filter hides
+        self._selected = row.id if row is not None else None
         if row is not None and row.details.day != self.current_day():
             for index in range(self.days.count()):
                 if self.days.tabData(index) == row.details.day.isoformat():
                     self.days.setCurrentIndex(index)
         self.timeline.select(self._selected)
-        visible = self.model.visible_row_of(self._selected) if self._selected else None
-        self.table.blockSignals(True)
-        if visible is None:
-            self.table.clearSelection()
-        else:
-            self.table.selectRow(visible)
-        self.table.blockSignals(False)
+        self._syncing = True
+        try:
+            if row is None or visible is None:
+                self.table.clearSelection()
+            else:
+                self.table.selectRow(visible)
+        finally:
+            self._syncing = False
         self._update_actions()
 
     def _on_timeline_item_selected(self, item_id) -> None:
@@ -228,12 +277,16 @@ class ProgrammePage(QWidget):
         self._select(item_id)
         self.edit()
 
-    def _on_table_selection_changed(self, *_args) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self._select(self.model.row_at(rows[0].row()).id)
+    def _on_timeline_selection_described(self, text: str) -> None:
+        self.selection_status.setText(text)
 
-    def _update_actions(self) -> None:
+    def _on_table_selection_changed(self, *_args) -> None:
+        if self._syncing:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        self._select(self.model.row_at(rows[0].row()).id if rows else None)
+
+    def _update_actions(self, *_args) -> None:
         row = self.selected_row()
         for action in (
             self.edit_action, self.duplicate_action, self.cancel_action, self.remove_action,
@@ -268,29 +321,35 @@ class ProgrammePage(QWidget):
         dialog = self._dialog(
             AgendaItemDetails(day=day, start_time=time(9, 0), end_time=time(10, 0)), True
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = AddAgendaItemCommand(self._context, self._trip.id, dialog.details())
-            if self._context.execute(command):
-                self._select(command.row.id)
+        trip_id = self._trip.id
+        command = run_editor(
+            dialog,
+            self._context,
+            lambda: AddAgendaItemCommand(self._context, trip_id, dialog.details()),
+        )
+        if command is not None:
+            self._select(command.row.id)
 
     def edit(self) -> None:
         row = self.selected_row()
         if row is None:
             return
         dialog = self._dialog(row.details, False)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != row.details:
-            self._context.execute(EditAgendaItemCommand(self._context, row, dialog.details()))
+        run_editor(
+            dialog,
+            self._context,
+            lambda: EditAgendaItemCommand(self._context, row, dialog.details()),
+        )
 
     def duplicate(self) -> None:
         row = self.selected_row()
         if row is None or self._trip is None:
             return
-        title = row.details.title(current_language())
         command = AddAgendaItemCommand(
             self._context,
             self._trip.id,
             row.details,
-            _("Duplicate “{title}”").format(title=title),
+            lambda: _("Duplicate “{title}”").format(title=row.details.title(current_language())),
         )
         if self._context.execute(command):
             self._select(command.row.id)
@@ -302,9 +361,13 @@ class ProgrammePage(QWidget):
         cancelled = row.details.status == AgendaStatus.CANCELLED
         status = AgendaStatus.CONFIRMED if cancelled else AgendaStatus.CANCELLED
         title = row.details.title(current_language())
-        text = (_("Restore “{title}”") if cancelled else _("Cancel “{title}”")).format(title=title)
+
+        def describe() -> str:
+            text = _("Restore “{title}”") if cancelled else _("Cancel “{title}”")
+            return text.format(title=title)
+
         self._context.execute(
-            EditAgendaItemCommand(self._context, row, replace(row.details, status=status), text)
+            EditAgendaItemCommand(self._context, row, replace(row.details, status=status), describe)
         )
 
     def remove(self) -> None:
@@ -313,8 +376,9 @@ class ProgrammePage(QWidget):
             self._context.execute(RemoveAgendaItemCommand(self._context, row))
 
     def move_selected(self, minutes: int) -> None:
-        if self._selected is not None:
-            self.move_item(self._selected, minutes)
+        row = self.selected_row()
+        if row is not None:
+            self.move_item(row.id, minutes)
 
     def move_item(self, item_id: int, minutes: int) -> None:
         """Move an item in time, its end following; whole days move it to another day."""
@@ -334,6 +398,6 @@ class ProgrammePage(QWidget):
         self._selected = item_id
         self._context.execute(
             EditAgendaItemCommand(
-                self._context, row, details, _("Move “{title}”").format(title=title)
+                self._context, row, details, lambda: _("Move “{title}”").format(title=title)
             )
         )

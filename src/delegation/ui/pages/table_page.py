@@ -1,5 +1,7 @@
 """Building blocks shared by the pages that show tables."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,13 +35,27 @@ def make_table(model, name: str, accessible_name: str) -> QTableView:
     return table
 
 
-def make_search(model, placeholder: str) -> QLineEdit:
+def make_search(model, placeholder: str, accessible_name: str) -> QLineEdit:
     search = QLineEdit()
     search.setPlaceholderText(placeholder)
-    search.setAccessibleName(placeholder.rstrip("…"))
+    # The placeholder vanishes once typed in: the name is what a screen reader keeps saying.
+    search.setAccessibleName(accessible_name)
     search.setClearButtonEnabled(True)
     search.textChanged.connect(lambda text: model.set_filter(text=text))
     return search
+
+
+def on_selection_change(table: QAbstractItemView, slot: Callable[..., object]) -> None:
+    """Call slot whenever the rows selected in table may have changed.
+
+    A model reset (each filter keystroke) clears the selection without emitting
+    selectionChanged, and a layout change may drop rows: both must refresh the actions.
+    """
+    table.selectionModel().selectionChanged.connect(slot)
+    model = table.model()
+    model.modelReset.connect(slot)
+    model.layoutChanged.connect(slot)
+    model.rowsRemoved.connect(slot)
 
 
 def fit_columns(table: QTableView, maximum: int = 320) -> None:

@@ -2,7 +2,6 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QSplitter,
@@ -19,8 +18,15 @@ from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.venue_dialog import VenueDialog
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel
-from delegation.ui.pages.table_page import boxed, fit_columns, make_search, make_table
+from delegation.ui.pages.table_page import (
+    boxed,
+    fit_columns,
+    make_search,
+    make_table,
+    on_selection_change,
+)
 from delegation.ui.trip_commands import SaveVenueCommand
+from delegation.ui.widgets.validated_form import run_editor
 
 
 def _hosted(host) -> str:
@@ -62,13 +68,16 @@ class VenuesPage(QWidget):
         )  # fmt: skip
         self.venue_table = make_table(self.venues, "venueTable", _("Venues"))
         self.venue_table.doubleClicked.connect(lambda _index: self.edit_venue())
-        search = make_search(self.venues, _("Filter venues…"))
+        search = make_search(self.venues, _("Filter venues…"), _("Filter venues"))
+        search.setObjectName("venueSearch")
+        self.search = search
         add = QPushButton(_("Add venue…"))
         add.clicked.connect(self.add_venue)
         self.edit_button = QPushButton(_("Edit venue…"))
         self.edit_button.clicked.connect(self.edit_venue)
-        self.venue_table.selectionModel().selectionChanged.connect(
-            lambda *_args: self.edit_button.setEnabled(self._selected_venue() is not None)
+        on_selection_change(
+            self.venue_table,
+            lambda *_args: self.edit_button.setEnabled(self._selected_venue() is not None),
         )
         self.edit_button.setEnabled(False)
         buttons = QHBoxLayout()
@@ -112,13 +121,15 @@ class VenuesPage(QWidget):
 
     def add_venue(self) -> None:
         dialog = VenueDialog(parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._context.execute(SaveVenueCommand(self._context, None, dialog.details()))
+        run_editor(
+            dialog, self._context, lambda: SaveVenueCommand(self._context, None, dialog.details())
+        )
 
     def edit_venue(self) -> None:
         venue = self._selected_venue()
         if venue is None:
             return
         dialog = VenueDialog(venue.details, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.details() != venue.details:
-            self._context.execute(SaveVenueCommand(self._context, venue, dialog.details()))
+        run_editor(
+            dialog, self._context, lambda: SaveVenueCommand(self._context, venue, dialog.details())
+        )

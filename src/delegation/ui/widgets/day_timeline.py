@@ -1,20 +1,23 @@
 """One day of the programme drawn on a time axis, parallel items side by side.
 
-Items for different groups at the same time get one lane per group; items for the
-whole delegation span the width. An item can be moved with the mouse (5-minute
-steps) or with Alt+Up / Alt+Down (15 minutes); its end follows.
+On a day where groups have items at the same time, each group keeps one lane all day;
+items for the whole delegation span the width. An item can be moved with the mouse
+(5-minute steps) or with Alt+Up / Alt+Down (15 minutes); its end follows. What is
+selected is said in words too (accessible description, `selection_described`).
 """
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
 from delegation.domain.enums import AgendaStatus
-from delegation.i18n import _, current_language
+from delegation.i18n import _, current_language, ngettext
 from delegation.i18n.formatting import format_time, home_time
+from delegation.i18n.labels import agenda_status_label
 from delegation.services.agenda import AgendaItemRow
 from delegation.services.participants import GroupRow
 
@@ -38,10 +41,45 @@ class _Placed:
     width: float
 
 
-def place_items(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[_Placed]:
-    """Decide where each item goes: full width, its group's lane, or a shared column."""
+def _clusters(placed: list[_Placed]) -> list[list[_Placed]]:
+    """Runs of items that overlap in time, one after the other; placed is sorted by start."""
+    clusters: list[list[_Placed]] = []
+    cluster_end = -1
+    for item in placed:
+        if clusters and item.start < cluster_end:
+            clusters[-1].append(item)
+            cluster_end = max(cluster_end, item.end)
+        else:
+            clusters.append([item])
+            cluster_end = item.end
+    return clusters
+
+
+def _is_split(cluster: list[_Placed], order: dict[str, int]) -> bool:
+    """Parallel items that divide the delegation: each for known groups, no group twice."""
+    codes = [item.row.details.group_codes for item in cluster]
+    flat = [code for item_codes in codes for code in item_codes]
+    return all(codes) and len(flat) == len(set(flat)) and all(code in order for code in flat)
+
+
+def day_lanes(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[str]:
+    """The groups given a lane for the whole day, in the trip's order.
+
+    None when nothing runs in parallel for different groups: then every item spans the
+    width. Otherwise every group with an item that day keeps one column from morning to
+    night, so that a group is always found in the same place.
+    """
     order = {group.code: index for index, group in enumerate(groups)}
-    placed = [
+    if not any(
+        len(cluster) > 1 and _is_split(cluster, order) for cluster in _clusters(_sorted(rows))
+    ):
+        return []
+    used = {code for row in rows for code in row.details.group_codes if code in order}
+    return sorted(used, key=order.__getitem__)
+
+
+def _sorted(rows: list[AgendaItemRow]) -> list[_Placed]:
+    return [
         _Placed(
             row,
             _minutes(row.details.start_time),
@@ -54,32 +92,47 @@ def place_items(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[_Plac
         )
         for row in sorted(rows, key=lambda r: (r.details.start_time, r.id))
     ]
-    cluster: list[_Placed] = []
-    cluster_end = -1
-    for item in [*placed, None]:
-        if item is not None and item.start < cluster_end:
-            cluster.append(item)
-            cluster_end = max(cluster_end, item.end)
-            continue
-        if len(cluster) > 1:
-            _place_cluster(cluster, order)
-        if item is not None:
-            cluster, cluster_end = [item], item.end
+
+
+def place_items(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[_Placed]:
+    """Decide where each item goes: full width, its groups' lanes, or a shared column.
+
+    Items for the whole delegation span every lane; overlaps that are not a split of
+    the delegation (often a conflict) share the width in columns.
+    """
+    order = {group.code: index for index, group in enumerate(groups)}
+    lanes = {code: index for index, code in enumerate(day_lanes(rows, groups))}
+    placed = _sorted(rows)
+    for cluster in _clusters(placed):
+        spans = [_span(item, lanes) for item in cluster]
+        if len(cluster) == 1 or (_is_split(cluster, order) and _apart(spans)):
+            for item, span in zip(cluster, spans, strict=True):
+                if span is not None:
+                    item.lane = span[0] / len(lanes)
+                    item.width = (span[1] - span[0] + 1) / len(lanes)
+        else:
+            _place_in_columns(cluster)
     return placed
 
 
-def _place_cluster(cluster: list[_Placed], order: dict[str, int]) -> None:
-    codes = [set(item.row.details.group_codes) for item in cluster]
-    disjoint = all(codes) and sum(len(c) for c in codes) == len(set().union(*codes))
-    if disjoint and all(code in order for c in codes for code in c):
-        lanes = sorted({order[code] for c in codes for code in c})
-        position = {lane: index for index, lane in enumerate(lanes)}
-        for item, item_codes in zip(cluster, codes, strict=True):
-            indices = sorted(position[order[code]] for code in item_codes)
-            item.lane = indices[0] / len(lanes)
-            item.width = (indices[-1] - indices[0] + 1) / len(lanes)
-        return
-    # Overlaps that are not a split of the delegation (often a conflict): columns.
+def _span(item: _Placed, lanes: dict[str, int]) -> tuple[int, int] | None:
+    """The first and last lane of an item's groups; None: the whole width."""
+    codes = item.row.details.group_codes
+    if not codes or not lanes or any(code not in lanes for code in codes):
+        return None
+    indices = [lanes[code] for code in codes]
+    return min(indices), max(indices)
+
+
+def _apart(spans: list[tuple[int, int] | None]) -> bool:
+    """No two spans share a lane (an item for groups A and C covers B's lane too)."""
+    if any(span is None for span in spans):
+        return False
+    ordered = sorted(spans)  # type: ignore[type-var]
+    return all(a[1] < b[0] for a, b in pairwise(ordered))
+
+
+def _place_in_columns(cluster: list[_Placed]) -> None:
     column_ends: list[int] = []
     columns: list[int] = []
     for item in cluster:
@@ -100,12 +153,14 @@ class DayTimeline(QWidget):
     item_selected = Signal(object)  # item id or None
     item_activated = Signal(int)
     move_requested = Signal(int, int)  # item id, minutes (+ later, - earlier)
+    selection_described = Signal(str)  # the selected item in words, "" when none
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reached with Tab, like the list
         self.setMouseTracking(True)
         self.setAccessibleName(_("Programme of the day"))
+        self.setWhatsThis(self.keys_help())
         self.setMinimumWidth(420)
         self._placed: list[_Placed] = []
         self._groups: list[GroupRow] = []
@@ -117,6 +172,7 @@ class DayTimeline(QWidget):
         self._drag_item: _Placed | None = None
         self._drag_origin_y = 0.0
         self._drag_minutes = 0
+        self._describe_selection()
 
     def set_day(
         self,
@@ -137,6 +193,7 @@ class DayTimeline(QWidget):
         self.setMinimumHeight(self._y(self._last_hour * 60) + 10)
         self.updateGeometry()
         self.update()
+        self._describe_selection()  # the item may have moved, been renamed or gone
 
     def selected_id(self) -> int | None:
         return self._selected
@@ -145,7 +202,81 @@ class DayTimeline(QWidget):
         if item_id != self._selected:
             self._selected = item_id
             self.update()
+            self._describe_selection()
+            self._scroll_to_selected()
             self.item_selected.emit(item_id)
+
+    # In words, for whoever does not see the drawing.
+    @staticmethod
+    def keys_help() -> str:
+        return _(
+            "Up and Down arrows choose the previous or next item; Enter edits it. "
+            "Alt+Up and Alt+Down move it 15 minutes earlier or later; "
+            "Alt+Left and Alt+Right move it to the day before or after."
+        )
+
+    def describe(self, row: AgendaItemRow) -> str:
+        """An item as the list shows it: times, title, groups, venue, status, home time."""
+        details = row.details
+        local = format_time(details.start_time)
+        if details.end_time:
+            local += "–" + format_time(details.end_time)
+        title = details.title(current_language())
+        codes = details.group_codes
+        if codes:
+            names = {group.code: group.name for group in self._groups}
+            text = ngettext(
+                "{time}, {title}, group {groups}", "{time}, {title}, groups {groups}", len(codes)
+            ).format(time=local, title=title, groups=", ".join(names.get(c, c) for c in codes))
+        else:
+            text = _("{time}, {title}, whole delegation").format(time=local, title=title)
+        parts = [text]
+        if row.venue_name:
+            parts.append(row.venue_name)
+        if details.status != AgendaStatus.CONFIRMED:
+            parts.append(agenda_status_label(details.status))
+        if self._home_timezone != self._timezone:
+            parts.append(
+                _("{time} at home ({zone})").format(
+                    time=self._home_range(row), zone=self._home_timezone
+                )
+            )
+        return " — ".join(parts)
+
+    def selection_text(self) -> str:
+        item = next((item for item in self._placed if item.row.id == self._selected), None)
+        return "" if item is None else self.describe(item.row)
+
+    def _describe_selection(self) -> None:
+        text = self.selection_text()
+        self.setAccessibleDescription(
+            _("Selected: {item}").format(item=text)
+            if text
+            else _("No item selected. {keys}").format(keys=self.keys_help())
+        )
+        self.selection_described.emit(text)
+
+    def _home_range(self, row: AgendaItemRow) -> str:
+        details = row.details
+        start = home_time(details.day, details.start_time, self._timezone, self._home_timezone)
+        text = format_time(start.time())
+        if details.end_time:
+            end = home_time(details.day, details.end_time, self._timezone, self._home_timezone)
+            text += "–" + format_time(end.time())
+        return text
+
+    def _scroll_to_selected(self) -> None:
+        # After the pending layout: a page just built does not know its size yet.
+        QTimer.singleShot(0, self, self._scroll_now)
+
+    def _scroll_now(self) -> None:
+        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        item = next((item for item in self._placed if item.row.id == self._selected), None)
+        if isinstance(area, QScrollArea) and item is not None:
+            rect = self._rect(item)
+            area.ensureVisible(
+                int(rect.center().x()), int(rect.center().y()), 0, int(rect.height() / 2) + 16
+            )
 
     def sizeHint(self) -> QSize:
         return QSize(640, self._y(self._last_hour * 60) + 10)
@@ -192,6 +323,10 @@ class DayTimeline(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 _("Nothing planned on this day."),
             )
+        if self.hasFocus():  # where the arrow keys will act
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DotLine))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
 
     def _paint_item(self, painter: QPainter, item: _Placed, colours, offset: int) -> None:
         details = item.row.details
@@ -239,13 +374,10 @@ class DayTimeline(QWidget):
     # Interaction.
     def tooltip_for(self, row: AgendaItemRow) -> str:
         details = row.details
-        start = home_time(details.day, details.start_time, self._timezone, self._home_timezone)
         local = format_time(details.start_time)
-        home = format_time(start.time())
         if details.end_time:
-            end = home_time(details.day, details.end_time, self._timezone, self._home_timezone)
             local += "–" + format_time(details.end_time)
-            home += "–" + format_time(end.time())
+        home = self._home_range(row)
         return _("{title}\n{local} local time ({zone})\n{home} at home ({home_zone})").format(
             title=details.title(current_language()),
             local=local,

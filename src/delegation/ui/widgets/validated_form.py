@@ -1,6 +1,8 @@
 """A form layout whose fields carry their validation message right under them."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -8,11 +10,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from delegation.domain.errors import ValidationError
 from delegation.i18n import _
+
+if TYPE_CHECKING:
+    from delegation.ui.commands import EditContext, ServiceCommand
 
 
 class ValidatedForm(QFormLayout):
@@ -45,6 +52,9 @@ class ValidatedForm(QFormLayout):
 
     def field(self, name: str) -> QWidget:
         return self._fields[name]
+
+    def has_field(self, name: str) -> bool:
+        return name in self._fields
 
     def show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self._errors.items():
@@ -102,3 +112,44 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class EditorDialog(QDialog):
+    """An editor that closes only once its edit is saved.
+
+    `save` (set by whoever opens it) makes the edit; when the database refuses it (an
+    email or a key already taken), the reason shows under the field it names and what
+    the user typed stays there to be corrected.
+    """
+
+    save: Callable[[], bool] | None = None
+
+    def accept(self) -> None:
+        if self.save is None or self.save():
+            super().accept()
+
+    def show_refusal(self, error: ValidationError) -> None:
+        for form in self.findChildren(ValidatedForm):
+            if form.has_field(error.field):
+                form.show_errors({error.field: error.reason})
+                form.field(error.field).setFocus()
+                return
+        QMessageBox.warning(self, self.windowTitle(), str(error))
+
+
+def run_editor(
+    dialog: EditorDialog, context: "EditContext", make_command: Callable[[], "ServiceCommand"]
+) -> "ServiceCommand | None":
+    """Show the editor until its edit is saved (the command, done) or cancelled (None)."""
+    done: list[ServiceCommand] = []
+
+    def save() -> bool:
+        command = make_command()
+        if not context.execute(command, refused=dialog.show_refusal):
+            return False
+        done.append(command)
+        return True
+
+    dialog.save = save
+    dialog.exec()
+    return done[0] if done else None
