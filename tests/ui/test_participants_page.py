@@ -164,3 +164,61 @@ def test_filters_have_accessible_names(window):
     assert names == [
         "Filter participants", "Filter by status", "Filter by category", "Filter by group"
     ]  # fmt: skip
+
+
+def _waiting(page) -> list[str]:
+    rows = [r for r in page.model.rows() if r.waitlist_position is not None]
+    return [r.details.full_name for r in sorted(rows, key=lambda r: r.waitlist_position)]
+
+
+def test_ctrl_up_moves_someone_up_the_waiting_list_and_undo_puts_them_back(qtbot, window):
+    page = window.show_page("participants")
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.waitUntil(page.table.isVisible)  # a page built late is shown a turn later
+    before = _waiting(page)
+    last = next(r for r in page.model.rows() if r.details.full_name == before[-1])
+    page.select_ids([last.id])
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert _waiting(page) == [*before[:-2], before[-1], before[-2]]
+    assert page.selected_ids() == [last.id]
+    window.undo_action.trigger()
+    assert _waiting(page) == before
+
+
+def test_several_participants_join_a_group_at_once_and_leave_it_on_undo(window):
+    page = window.show_page("participants")
+    outside = [r for r in page.model.rows() if "A" not in r.details.group_codes][:3]
+    page.select_ids([r.id for r in outside])
+    join = page.group_menu.actions()[0]
+    assert join.text() == "Add to Groupe A — Cybersécurité && IA"
+    join.trigger()
+    codes = {r.id: r.details.group_codes for r in page.model.rows()}
+    assert all("A" in codes[r.id] for r in outside)
+    assert window.undo_action.text().startswith("&Undo Add 3 participants to group A")
+    window.undo_action.trigger()
+    codes = {r.id: r.details.group_codes for r in page.model.rows()}
+    assert all("A" not in codes[r.id] for r in outside)
+
+
+def test_a_contact_of_an_earlier_trip_is_registered_in_one_action(window, demo_workspace):
+    from datetime import date
+
+    from delegation.services.trips import NewTrip, add_trip
+
+    riga = add_trip(
+        demo_workspace,
+        NewTrip("riga-2025", "Mission Riga", "Riga", "LV", date(2025, 6, 2), date(2025, 6, 5)),
+    )
+    window.reload_trips(select_key=riga.key)
+    contacts = window.show_page("contacts")
+    contacts.search.setText("kadri tamm")
+    contacts.table.selectRow(0)
+    assert contacts.register_button.text() == "Register for Mission Riga"
+    contacts.register_button.click()
+    assert [r.details.full_name for r in window.participants.model.rows()] == ["Kadri Tamm"]
+    assert not contacts.register_button.isEnabled()  # already registered
+    window.undo_action.trigger()
+    assert window.participants.model.rowCount() == 0
+    assert contacts.register_button.isEnabled()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from delegation.domain.enums import AgendaStatus
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
 from delegation.services.participants import GroupRow
-from delegation.ui.widgets.day_timeline import day_lanes, place_items
+from delegation.ui.widgets.day_layout import day_lanes, place_items
 
 
 def _on_monday(window):

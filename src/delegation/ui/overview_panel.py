@@ -64,8 +64,11 @@ class OverviewPanel(QWidget):
         trip = overview.trip
         self._title.setText(trip.title)
         self._subtitle.setText(
-            f"{trip.destination_city} ({trip.destination_country}) — "
-            f"{format_date_range(trip.start_date, trip.end_date)}"
+            _("{city} ({country}) — {dates}").format(
+                city=trip.destination_city,
+                country=trip.destination_country,
+                dates=format_date_range(trip.start_date, trip.end_date),
+            )
         )
         self._fill(
             self._details,

@@ -14,6 +14,7 @@ from delegation.ui.pages.table_page import (
     make_search,
     make_table,
     on_selection_change,
+    set_rows_keeping_selection,
 )
 from delegation.ui.participant_commands import AddContactToTripCommand
 
@@ -60,7 +61,7 @@ class ContactsPage(QWidget):
 
     def reload(self) -> None:
         contacts = directory.list_contacts(self._context.workspace)
-        self.model.set_rows(contacts)
+        set_rows_keeping_selection(self.table, contacts)
         fit_columns(self.table)
         self.count.setText(
             ngettext("{n} contact in the directory", "{n} contacts in the directory",

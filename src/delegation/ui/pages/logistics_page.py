@@ -34,7 +34,13 @@ from delegation.ui.logistics_commands import (
 )
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel
-from delegation.ui.pages.table_page import boxed, fit_columns, make_table, on_selection_change
+from delegation.ui.pages.table_page import (
+    boxed,
+    fit_columns,
+    make_table,
+    on_selection_change,
+    set_rows_keeping_selection,
+)
 from delegation.ui.widgets.validated_form import run_editor
 
 _ROLE = Qt.ItemDataRole.UserRole  # ("hotel" | "room", id) on each tree item
@@ -195,7 +201,9 @@ class LogisticsPage(QWidget):
             top.setExpanded(True)
         for column in range(3):
             self.rooms.resizeColumnToContents(column)
-        self.segments.set_rows(travel.list_segments(workspace, trip_id) if trip_id else [])
+        set_rows_keeping_selection(
+            self.segment_table, travel.list_segments(workspace, trip_id) if trip_id else []
+        )
         fit_columns(self.segment_table)
         self._fill_passenger_menu(participants.list_groups(workspace, trip_id) if trip_id else [])
         self._update_actions()

@@ -1,6 +1,6 @@
 """The participants of the trip: a table that filters as you type, and its actions."""
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,13 @@ from delegation.services.participants import ParticipantRow
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.models.participant_table_model import ParticipantTableModel
-from delegation.ui.pages.table_page import fit_columns, make_table, on_selection_change
+from delegation.ui.pages.table_page import (
+    fit_columns,
+    make_table,
+    on_selection_change,
+    select_ids,
+    selected_ids,
+)
 from delegation.ui.participant_commands import (
     AddParticipantCommand,
     EditParticipantCommand,
@@ -170,9 +176,10 @@ class ParticipantsPage(QWidget):
         self.group_filter.blockSignals(False)
         self.group_menu.clear()
         for group in self._groups:
-            add = self.group_menu.addAction(_("Add to {group}").format(group=group.name))
+            name = group.name.replace("&", "&&")  # "&" in a menu marks a mnemonic
+            add = self.group_menu.addAction(_("Add to {group}").format(group=name))
             add.triggered.connect(lambda _c=False, g=group.code: self.set_group(g, True))
-            out = self.group_menu.addAction(_("Take out of {group}").format(group=group.name))
+            out = self.group_menu.addAction(_("Take out of {group}").format(group=name))
             out.triggered.connect(lambda _c=False, g=group.code: self.set_group(g, False))
         self.group_menu.setEnabled(bool(self._groups))
 
@@ -183,27 +190,10 @@ class ParticipantsPage(QWidget):
         ]
 
     def selected_ids(self) -> list[int]:
-        return [row.id for row in self.selected_rows()]
+        return selected_ids(self.table)
 
     def select_ids(self, ids: list[int]) -> None:
-        """Select the rows of these participants that are shown, in one selection change."""
-        selection = QItemSelection()
-        rows = self.model.visible_rows_of(ids)
-        last_column = self.model.columnCount() - 1
-        start = previous = None
-        for row in [*rows, None]:  # runs of consecutive rows become one range
-            if row is not None and previous is not None and row == previous + 1:
-                previous = row
-                continue
-            if start is not None:
-                selection.select(
-                    self.model.index(start, 0), self.model.index(previous, last_column)
-                )
-            start = previous = row
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
-        self.table.selectionModel().select(selection, flags)
-        if rows:
-            self.table.scrollTo(self.model.index(rows[-1], 0))
+        select_ids(self.table, ids)
 
     def _update_actions(self, *_args) -> None:
         rows = self.selected_rows()

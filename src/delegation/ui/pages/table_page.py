@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -80,3 +80,36 @@ def boxed(title: str, *parts) -> QGroupBox:
         else:
             layout.addLayout(part)
     return box
+
+
+def selected_ids(table: QAbstractItemView) -> list:
+    model = table.model()
+    return [
+        model.row_id(model.row_at(index.row())) for index in table.selectionModel().selectedRows()
+    ]
+
+
+def select_ids(table: QAbstractItemView, ids) -> None:
+    """Select the rows of these ids that are shown, in one selection change."""
+    model = table.model()
+    selection = QItemSelection()
+    rows = model.visible_rows_of(ids)
+    last_column = model.columnCount() - 1
+    start = previous = None
+    for row in [*rows, None]:  # runs of consecutive rows become one range
+        if row is not None and previous is not None and row == previous + 1:
+            previous = row
+            continue
+        if start is not None:
+            selection.select(model.index(start, 0), model.index(previous, last_column))
+        start = previous = row
+    table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    if rows:
+        table.scrollTo(model.index(rows[-1], 0))
+
+
+def set_rows_keeping_selection(table: QAbstractItemView, rows) -> None:
+    """New data in the table (after an edit, an undo): what was selected stays selected."""
+    selected = selected_ids(table)
+    table.model().set_rows(rows)
+    select_ids(table, selected)

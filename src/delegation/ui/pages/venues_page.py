@@ -24,6 +24,7 @@ from delegation.ui.pages.table_page import (
     make_search,
     make_table,
     on_selection_change,
+    set_rows_keeping_selection,
 )
 from delegation.ui.trip_commands import SaveVenueCommand
 from delegation.ui.widgets.validated_form import run_editor
@@ -110,7 +111,7 @@ class VenuesPage(QWidget):
 
     def reload(self) -> None:
         workspace = self._context.workspace
-        self.venues.set_rows(directory.list_venues(workspace))
+        set_rows_keeping_selection(self.venue_table, directory.list_venues(workspace))
         self.hosts.set_rows(agenda.list_hosts(workspace, self._trip.id) if self._trip else [])
         fit_columns(self.venue_table)
         fit_columns(self.host_table)

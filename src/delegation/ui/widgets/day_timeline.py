@@ -6,9 +6,7 @@ items for the whole delegation span the width. An item can be moved with the mou
 selected is said in words too (accessible description, `selection_described`).
 """
 
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from itertools import pairwise
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -20,133 +18,13 @@ from delegation.i18n.formatting import format_time, home_time
 from delegation.i18n.labels import agenda_status_label
 from delegation.services.agenda import AgendaItemRow
 from delegation.services.participants import GroupRow
+from delegation.ui.widgets.day_layout import Placed, place_items
 
 AXIS_WIDTH = 56
 PIXELS_PER_MINUTE = 1.1
 DRAG_STEP_MINUTES = 5
 KEY_STEP_MINUTES = 15
 EVERYONE_COLOUR = "#5a6b7b"
-
-
-def _minutes(value: time) -> int:
-    return value.hour * 60 + value.minute
-
-
-@dataclass
-class _Placed:
-    row: AgendaItemRow
-    start: int  # minutes since midnight
-    end: int
-    lane: float  # left edge, as a fraction of the lanes' width
-    width: float
-
-
-def _clusters(placed: list[_Placed]) -> list[list[_Placed]]:
-    """Runs of items that overlap in time, one after the other; placed is sorted by start."""
-    clusters: list[list[_Placed]] = []
-    cluster_end = -1
-    for item in placed:
-        if clusters and item.start < cluster_end:
-            clusters[-1].append(item)
-            cluster_end = max(cluster_end, item.end)
-        else:
-            clusters.append([item])
-            cluster_end = item.end
-    return clusters
-
-
-def _is_split(cluster: list[_Placed], order: dict[str, int]) -> bool:
-    """Parallel items that divide the delegation: each for known groups, no group twice."""
-    codes = [item.row.details.group_codes for item in cluster]
-    flat = [code for item_codes in codes for code in item_codes]
-    return all(codes) and len(flat) == len(set(flat)) and all(code in order for code in flat)
-
-
-def day_lanes(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[str]:
-    """The groups given a lane for the whole day, in the trip's order.
-
-    None when nothing runs in parallel for different groups: then every item spans the
-    width. Otherwise every group with an item that day keeps one column from morning to
-    night, so that a group is always found in the same place.
-    """
-    order = {group.code: index for index, group in enumerate(groups)}
-    if not any(
-        len(cluster) > 1 and _is_split(cluster, order) for cluster in _clusters(_sorted(rows))
-    ):
-        return []
-    used = {code for row in rows for code in row.details.group_codes if code in order}
-    return sorted(used, key=order.__getitem__)
-
-
-def _sorted(rows: list[AgendaItemRow]) -> list[_Placed]:
-    return [
-        _Placed(
-            row,
-            _minutes(row.details.start_time),
-            max(
-                _minutes(row.details.end_time or row.details.start_time),
-                _minutes(row.details.start_time) + 15,
-            ),
-            0.0,
-            1.0,
-        )
-        for row in sorted(rows, key=lambda r: (r.details.start_time, r.id))
-    ]
-
-
-def place_items(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[_Placed]:
-    """Decide where each item goes: full width, its groups' lanes, or a shared column.
-
-    Items for the whole delegation span every lane; overlaps that are not a split of
-    the delegation (often a conflict) share the width in columns.
-    """
-    order = {group.code: index for index, group in enumerate(groups)}
-    lanes = {code: index for index, code in enumerate(day_lanes(rows, groups))}
-    placed = _sorted(rows)
-    for cluster in _clusters(placed):
-        spans = [_span(item, lanes) for item in cluster]
-        if len(cluster) == 1 or (_is_split(cluster, order) and _apart(spans)):
-            for item, span in zip(cluster, spans, strict=True):
-                if span is not None:
-                    item.lane = span[0] / len(lanes)
-                    item.width = (span[1] - span[0] + 1) / len(lanes)
-        else:
-            _place_in_columns(cluster)
-    return placed
-
-
-def _span(item: _Placed, lanes: dict[str, int]) -> tuple[int, int] | None:
-    """The first and last lane of an item's groups; None: the whole width."""
-    codes = item.row.details.group_codes
-    if not codes or not lanes or any(code not in lanes for code in codes):
-        return None
-    indices = [lanes[code] for code in codes]
-    return min(indices), max(indices)
-
-
-def _apart(spans: list[tuple[int, int] | None]) -> bool:
-    """No two spans share a lane (an item for groups A and C covers B's lane too)."""
-    if any(span is None for span in spans):
-        return False
-    ordered = sorted(spans)  # type: ignore[type-var]
-    return all(a[1] < b[0] for a, b in pairwise(ordered))
-
-
-def _place_in_columns(cluster: list[_Placed]) -> None:
-    column_ends: list[int] = []
-    columns: list[int] = []
-    for item in cluster:
-        for index, end in enumerate(column_ends):
-            if end <= item.start:
-                column_ends[index] = item.end
-                columns.append(index)
-                break
-        else:
-            column_ends.append(item.end)
-            columns.append(len(column_ends) - 1)
-    for item, column in zip(cluster, columns, strict=True):
-        item.lane = column / len(column_ends)
-        item.width = 1 / len(column_ends)
 
 
 class DayTimeline(QWidget):
@@ -162,14 +40,14 @@ class DayTimeline(QWidget):
         self.setAccessibleName(_("Programme of the day"))
         self.setWhatsThis(self.keys_help())
         self.setMinimumWidth(420)
-        self._placed: list[_Placed] = []
+        self._placed: list[Placed] = []
         self._groups: list[GroupRow] = []
         self._selected: int | None = None
         self._first_hour = 7
         self._last_hour = 23
         self._timezone = "UTC"
         self._home_timezone = "UTC"
-        self._drag_item: _Placed | None = None
+        self._drag_item: Placed | None = None
         self._drag_origin_y = 0.0
         self._drag_minutes = 0
         self._describe_selection()
@@ -285,7 +163,7 @@ class DayTimeline(QWidget):
     def _y(self, minutes: float) -> int:
         return int(8 + (minutes - self._first_hour * 60) * PIXELS_PER_MINUTE)
 
-    def _rect(self, item: _Placed, offset_minutes: int = 0) -> QRectF:
+    def _rect(self, item: Placed, offset_minutes: int = 0) -> QRectF:
         width = self.width() - AXIS_WIDTH - 8
         return QRectF(
             AXIS_WIDTH + item.lane * width + 2,
@@ -294,7 +172,7 @@ class DayTimeline(QWidget):
             max(18, self._y(item.end + offset_minutes) - self._y(item.start + offset_minutes) - 2),
         )
 
-    def _item_at(self, x: float, y: float) -> _Placed | None:
+    def _item_at(self, x: float, y: float) -> Placed | None:
         for item in reversed(self._placed):
             if self._rect(item).contains(x, y):
                 return item
@@ -328,7 +206,7 @@ class DayTimeline(QWidget):
             painter.setPen(QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DotLine))
             painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
 
-    def _paint_item(self, painter: QPainter, item: _Placed, colours, offset: int) -> None:
+    def _paint_item(self, painter: QPainter, item: Placed, colours, offset: int) -> None:
         details = item.row.details
         codes = details.group_codes
         colour = QColor(colours.get(codes[0], EVERYONE_COLOUR) if codes else EVERYONE_COLOUR)
