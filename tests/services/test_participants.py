@@ -106,7 +106,7 @@ def test_status_changes_and_their_undo(demo_workspace, trip_id):
     changes = service.set_status(demo_workspace, ids, ParticipantStatus.WAITLISTED)
     waiting = [r for r in service.list_participants(demo_workspace, trip_id) if r.id in ids]
     assert all(r.waitlist_position and r.waitlist_position > 4 for r in waiting)
-    service.restore_statuses(demo_workspace, changes)
+    service.restore_statuses(demo_workspace, changes, ParticipantStatus.WAITLISTED)
     back = {r.id: r for r in service.list_participants(demo_workspace, trip_id)}
     assert all(back[i].details.status == ParticipantStatus.CONFIRMED for i in ids)
     assert all(back[i].waitlist_position is None for i in ids)
@@ -179,23 +179,59 @@ def test_an_email_of_someone_else_in_the_directory_is_refused_by_name(demo_works
 
 def test_adding_a_known_person_fills_their_contact_and_undo_puts_it_back(demo_workspace, trip_id):
     kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    service.update_participant(demo_workspace, kadri.id, None, replace(kadri.details, phone=None))
     before = _contact(demo_workspace, kadri.details.email)
     riga = add_trip(demo_workspace, _riga())
     registration = service.add_participant(
         demo_workspace,
         riga.id,
         ParticipantDetails(
-            last_name="tamm", first_name="Kadri", email=kadri.details.email, job_title="CTO"
+            last_name="TAMM",
+            first_name="kadri",
+            email=kadri.details.email,
+            job_title="CTO",
+            phone="+372 5555 0000",
+            organization="Another Company",
         ),
     )
     assert registration.row.contact_id == kadri.contact_id
     changed = _contact(demo_workspace, kadri.details.email)
-    assert changed.job_title == "CTO"
-    assert changed.phone == before.phone  # what the form left empty is kept
+    assert changed.phone == "+372 5555 0000"  # what the directory lacked is filled in
+    assert (changed.first_name, changed.last_name) == ("Kadri", "Tamm")  # the rest is kept
+    assert (changed.job_title, changed.organization) == (before.job_title, before.organization)
     removed = service.withdraw_registration(demo_workspace, registration)
     assert _contact(demo_workspace, kadri.details.email) == before
     service.restore_participant(demo_workspace, removed)  # redo
-    assert _contact(demo_workspace, kadri.details.email).job_title == "CTO"
+    assert _contact(demo_workspace, kadri.details.email).phone == "+372 5555 0000"
+
+
+def test_undoing_an_addition_takes_away_the_organization_it_brought(demo_workspace, trip_id):
+    details = ParticipantDetails(last_name="Nõmm", organization="Brand New OÜ")
+    registration = service.add_participant(demo_workspace, trip_id, details)
+    removed = service.withdraw_registration(demo_workspace, registration)
+    names = {c.organization for c in directory.list_contacts(demo_workspace)}
+    assert "Brand New OÜ" not in names
+    row = service.restore_participant(demo_workspace, removed)
+    assert row.details.organization == "Brand New OÜ"
+
+
+def test_an_undo_refuses_to_overwrite_a_colleagues_change(demo_workspace, trip_id):
+    rows = [r for r in service.list_participants(demo_workspace, trip_id)][:2]
+    changes = service.set_status(demo_workspace, [r.id for r in rows], ParticipantStatus.CANCELLED)
+    service.set_status(demo_workspace, [rows[0].id], ParticipantStatus.INVITED)  # a colleague
+    with pytest.raises(ConflictError, match="since"):
+        service.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
+    assert service.get_participant(demo_workspace, rows[1].id).details.status == (
+        ParticipantStatus.CANCELLED
+    )  # all or nothing
+
+
+def test_removing_several_is_all_or_nothing(demo_workspace, trip_id):
+    rows = service.list_participants(demo_workspace, trip_id)[:3]
+    service.remove_participant(demo_workspace, rows[2].id)
+    with pytest.raises(Exception, match="no longer exists"):
+        service.remove_participants(demo_workspace, [r.id for r in rows])
+    assert service.get_participant(demo_workspace, rows[0].id).id == rows[0].id
 
 
 def test_undoing_an_addition_leaves_no_contact_behind(demo_workspace, trip_id):
@@ -242,7 +278,7 @@ def test_an_undo_step_checks_the_details_it_left_not_the_version(demo_workspace,
     )
     # Another step of the history moves the version without changing the details.
     changes = service.set_status(demo_workspace, [kadri.id], ParticipantStatus.CANCELLED)
-    service.restore_statuses(demo_workspace, changes)
+    service.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
     assert service.get_participant(demo_workspace, kadri.id).version != edited.version
     undone = service.update_participant(
         demo_workspace, kadri.id, Unchanged(edited.details), kadri.details

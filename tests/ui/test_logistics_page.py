@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from delegation.ui.dialogs.hotel_dialogs import RoomsDialog
 from delegation.ui.dialogs.segment_dialog import SegmentDialog
@@ -83,3 +83,18 @@ def test_delete_in_the_travel_table_removes_the_leg(qtbot, window):
     assert page.rooms.topLevelItem(0) is not None  # the hotel is still there
     window.undo_action.trigger()
     assert page.segments.rowCount() == 4
+
+
+def test_rooms_already_there_are_refused_under_the_first_number(editor, window):
+    seen = []
+
+    def taken(dialog: RoomsDialog) -> None:
+        dialog._first.setValue(101)
+        seen.append(dialog)
+
+    editor(RoomsDialog, taken)
+    page = window.show_page("logistics")
+    page.rooms.setCurrentItem(page.rooms.topLevelItem(0))
+    page.add_rooms()
+    error = seen[0].findChild(QLabel, "error_first")
+    assert error.text() == "these rooms exist already: 101" and not error.isHidden()

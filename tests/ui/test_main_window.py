@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMessageBox
 
@@ -187,10 +187,18 @@ def test_a_colleagues_change_is_a_conflict_that_names_them(
         demo_workspace, row.id, None, replace(row.details, phone="+33 6 00 00 00 00")
     )  # a colleague, on the same database
 
-    editor(ParticipantDialog, lambda dialog: dialog._job_title.setText("Director"))
+    seen = []
+
+    def retitle(dialog: ParticipantDialog) -> None:
+        dialog._job_title.setText("Chief Tea Officer")
+        seen.append(dialog)
+
+    editor(ParticipantDialog, retitle)
     page.edit()
     [(kind, text)] = message_boxes.take()
     assert kind == "warning" and "since you opened it" in text
+    # The editor closes: what it was opened on no longer holds.
+    assert seen[0].result() == ParticipantDialog.DialogCode.Rejected
     assert window.statusBar().currentMessage() == "Nothing was saved."
     assert page.model.rows()  # reloaded, the colleague's phone shown
     assert participants.get_participant(demo_workspace, row.id).details.job_title == (
@@ -205,3 +213,35 @@ def test_ok_without_a_change_leaves_no_step(window, editor):
     editor(ParticipantDialog, lambda dialog: None)
     page.edit()
     assert window.context.undo_stack.count() == 0
+
+
+def test_changing_language_keeps_each_selection_on_its_record(window):
+    people = window.show_page("participants")
+    people.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    people.table.selectRow(5)
+    person = people.selected_ids()
+    programme = window.show_page("programme")
+    programme.days.setCurrentIndex(2)
+    day = programme.current_day()
+    logistics = window.show_page("logistics")
+    room = logistics.rooms.topLevelItem(0).child(3)
+    room.setSelected(True)
+    window.switch_language("fr")
+    assert window.participants.selected_ids() == person
+    assert window.programme.current_day() == day
+    [selected] = window.logistics.rooms.selectedItems()
+    assert selected.text(0) == room.text(0) and selected.parent() is not None
+
+
+def test_a_venue_undone_leaves_the_trip_shown(window, editor, demo_workspace):
+    from delegation.ui.dialogs.venue_dialog import VenueDialog
+
+    editor(VenueDialog, lambda dialog: dialog._name.setText("Kumu Art Museum"))
+    window.show_page("venues").add_venue()
+    riga = add_trip(
+        demo_workspace,
+        NewTrip("riga-2025", "Mission Riga", "Riga", "LV", date(2025, 6, 2), date(2025, 6, 5)),
+    )
+    window.reload_trips(select_key=riga.key)
+    window.undo_action.trigger()
+    assert window.trip.key == "riga-2025"

@@ -21,7 +21,7 @@ from delegation.persistence.models import (
     segment_passengers,
 )
 from delegation.services.expected import Expected
-from delegation.services.records import load_for_edit, trimmed_text
+from delegation.services.records import changed_since_step, load_for_edit, trimmed_text
 from delegation.services.workspace import Workspace
 
 
@@ -281,30 +281,59 @@ def _write_contact(
         "civility": details.civility,
         "phone": details.phone,
         "job_title": details.job_title,
-        "organization": _organization(session, details.organization),
     }
     for name, value in values.items():
-        if value or not fill_only:
+        if not fill_only or (value and not getattr(contact, name)):
             setattr(contact, name, value)
+    if not fill_only or (details.organization and contact.organization is None):
+        _set_organization(session, contact, details.organization)
+
+
+def _set_organization(session: Session, contact: Contact, name: str | None) -> None:
+    """The contact's organization by name; one that no longer serves anybody goes."""
+    previous = contact.organization
+    contact.organization = _organization(session, name)
+    if previous is not None and previous is not contact.organization:
+        session.flush()
+        _drop_if_unused(session, previous)
+
+
+def _drop_if_unused(session: Session, organization: Organization) -> None:
+    if organization.id is None:
+        return
+    used = session.scalar(
+        select(Contact.id).where(Contact.organization_id == organization.id).limit(1)
+    ) or session.scalar(
+        select(AgendaItem.id).where(AgendaItem.host_organization_id == organization.id).limit(1)
+    )
+    if used is None:
+        session.delete(organization)
 
 
 _CONTACT_FIELDS = (
-    "civility", "first_name", "last_name", "email", "phone", "organization_id", "job_title",
-    "language", "nationality", "birth_date", "notes",
+    "civility", "first_name", "last_name", "email", "phone", "job_title", "language",
+    "nationality", "birth_date", "notes",
 )  # fmt: skip
 
 
 @dataclass(frozen=True)
 class ContactState:
-    """A directory contact as it was, to put back under the same id on undo or redo."""
+    """A directory contact as it was, to put back under the same id on undo or redo.
+
+    The organization is kept by name: an organization only this contact used goes
+    with an undo, and comes back with a redo.
+    """
 
     id: int
     values: tuple[tuple[str, object], ...]
+    organization: str | None
 
 
 def _contact_state(contact: Contact) -> ContactState:
     return ContactState(
-        contact.id, tuple((name, getattr(contact, name)) for name in _CONTACT_FIELDS)
+        contact.id,
+        tuple((name, getattr(contact, name)) for name in _CONTACT_FIELDS),
+        contact.organization.name if contact.organization else None,
     )
 
 
@@ -315,7 +344,13 @@ def _put_contact(session: Session, state: ContactState) -> None:
         session.add(contact)
     for name, value in state.values:
         setattr(contact, name, value)
+    _set_organization(session, contact, state.organization)
     session.flush()
+
+
+def _check_contact_unchanged(contact: Contact, expected: ContactState) -> None:
+    if _contact_state(contact) != expected:
+        raise changed_since_step(contact.full_name, contact)
 
 
 def _same_person(contact: Contact, details: ParticipantDetails) -> bool:
@@ -354,6 +389,7 @@ class Registration:
 
     row: ParticipantRow
     contact_before: ContactState | None
+    contact_after: ContactState
 
 
 def add_participant(
@@ -394,7 +430,7 @@ def add_participant(
         session.add(participant)
         _write_registration(session, participant, details)
         session.flush()
-        return Registration(_row(session, participant.id), before)
+        return Registration(_row(session, participant.id), before, _contact_state(contact))
 
 
 def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> ParticipantRow:
@@ -452,8 +488,9 @@ def update_participant(
             missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
             details=lambda p: _row(session, p.id).details,
         )  # fmt: skip
+        contact_before = _contact_state(participant.contact)
         _write_contact(session, participant.contact, details)
-        contact_changed = session.is_modified(participant.contact)
+        contact_changed = _contact_state(participant.contact) != contact_before
         _write_registration(session, participant, details)
         if waitlist_position is not None and participant.waitlist_position is not None:
             participant.waitlist_position = waitlist_position
@@ -494,8 +531,15 @@ def _remove(session: Session, participant_id: int) -> RemovedParticipant:
 
 def remove_participant(workspace: Workspace, participant_id: int) -> RemovedParticipant:
     """Take someone off the trip; their contact stays in the directory."""
+    return remove_participants(workspace, [participant_id])[0]
+
+
+def remove_participants(
+    workspace: Workspace, participant_ids: list[int]
+) -> list[RemovedParticipant]:
+    """Take several people off the trip at once: all of them, or none if one is gone."""
     with workspace.transaction() as session:
-        return _remove(session, participant_id)
+        return [_remove(session, participant_id) for participant_id in participant_ids]
 
 
 def withdraw_registration(workspace: Workspace, registration: Registration) -> RemovedParticipant:
@@ -505,12 +549,16 @@ def withdraw_registration(workspace: Workspace, registration: Registration) -> R
         contact = session.get(Contact, registration.row.contact_id)
         if contact is None:
             return removed
-        state = _contact_state(contact)
+        _check_contact_unchanged(contact, registration.contact_after)
         if registration.contact_before is not None:
             _put_contact(session, registration.contact_before)
         elif not _contact_in_use(session, contact.id):
+            organization = contact.organization
             session.delete(contact)
-        return replace(removed, contact=state)
+            session.flush()
+            if organization is not None:
+                _drop_if_unused(session, organization)
+        return replace(removed, contact=registration.contact_after)
 
 
 def _contact_in_use(session: Session, contact_id: int) -> bool:
@@ -526,45 +574,67 @@ def _contact_in_use(session: Session, contact_id: int) -> bool:
 
 def restore_participant(workspace: Workspace, removed: RemovedParticipant) -> ParticipantRow:
     """Undo a removal: the same id, contact, groups, room, travel and roommates."""
-    row = removed.row
     with workspace.transaction() as session:
-        if session.get(Participant, row.id) is not None:
-            raise ConflictError(_("this participant is already back"))
-        if removed.contact is not None:
-            _put_contact(session, removed.contact)
-        participant = Participant(
-            id=row.id,
-            trip_id=row.trip_id,
-            contact_id=row.contact_id,
-            waitlist_position=row.waitlist_position,
-            roommate_id=removed.roommate_id,
+        _restore(session, removed)
+        return _row(session, removed.row.id)
+
+
+def restore_participants(workspace: Workspace, removed: list[RemovedParticipant]) -> None:
+    """Undo remove_participants, in one transaction."""
+    with workspace.transaction() as session:
+        for one in reversed(removed):
+            _restore(session, one)
+
+
+def _restore(session: Session, removed: RemovedParticipant) -> None:
+    row = removed.row
+    if session.get(Participant, row.id) is not None:
+        raise ConflictError(_("this participant is already back"))
+    if removed.contact is not None:
+        _put_contact(session, removed.contact)
+    participant = Participant(
+        id=row.id,
+        trip_id=row.trip_id,
+        contact_id=row.contact_id,
+        waitlist_position=row.waitlist_position,
+        roommate_id=removed.roommate_id,
+    )
+    session.add(participant)
+    _write_registration(session, participant, row.details)
+    participant.waitlist_position = row.waitlist_position
+    session.flush()
+    if removed.segment_ids:
+        session.execute(
+            insert(segment_passengers),
+            [{"segment_id": s, "participant_id": row.id} for s in removed.segment_ids],
         )
-        session.add(participant)
-        _write_registration(session, participant, row.details)
-        participant.waitlist_position = row.waitlist_position
-        session.flush()
-        if removed.segment_ids:
-            session.execute(
-                insert(segment_passengers),
-                [{"segment_id": s, "participant_id": row.id} for s in removed.segment_ids],
-            )
-        for other in removed.asked_as_roommate_by:
-            asking = session.get(Participant, other)
-            if asking is not None:
-                asking.roommate_id = row.id
-        session.flush()
-        return _row(session, row.id)
+    for other in removed.asked_as_roommate_by:
+        asking = session.get(Participant, other)
+        if asking is not None:
+            asking.roommate_id = row.id
+    session.flush()
 
 
 def set_status(
-    workspace: Workspace, participant_ids: list[int], status: ParticipantStatus
+    workspace: Workspace,
+    participant_ids: list[int],
+    status: ParticipantStatus,
+    *,
+    unchanged_since: list[StatusChange] | None = None,
 ) -> list[StatusChange]:
-    """Change several participants' status at once; returns what to restore on undo."""
+    """Change several participants' status at once; returns what to restore on undo.
+
+    unchanged_since (a redo): only those participants, each still as the undo left them.
+    """
     with workspace.transaction() as session:
-        changes = []
+        if unchanged_since is not None:
+            participant_ids = [change.participant_id for change in unchanged_since]
         participants = session.scalars(
             select(Participant).where(Participant.id.in_(participant_ids)).order_by(Participant.id)
         ).all()
+        if unchanged_since is not None:
+            _check_statuses(participants, {c.participant_id: c.status for c in unchanged_since})
+        changes = []
         for participant in participants:
             if participant.status == status:
                 continue
@@ -575,27 +645,54 @@ def set_status(
         return changes
 
 
-def restore_statuses(workspace: Workspace, changes: list[StatusChange]) -> None:
+def _check_statuses(participants, expected: dict[int, ParticipantStatus]) -> None:
+    if len(participants) != len(expected):
+        raise NotFoundError(_("this participant no longer exists"))
+    for participant in participants:
+        if participant.status != expected[participant.id]:
+            raise changed_since_step(participant.contact.full_name, participant)
+
+
+def restore_statuses(
+    workspace: Workspace, changes: list[StatusChange], status: ParticipantStatus
+) -> None:
+    """Undo set_status(…, status): each participant must still have that status."""
     with workspace.transaction() as session:
+        participants = session.scalars(
+            select(Participant).where(Participant.id.in_([c.participant_id for c in changes]))
+        ).all()
+        _check_statuses(participants, {change.participant_id: status for change in changes})
+        by_id = {participant.id: participant for participant in participants}
         for change in changes:
-            participant = session.get(Participant, change.participant_id)
-            if participant is not None:
-                participant.status = change.status
-                participant.waitlist_position = change.waitlist_position
+            participant = by_id[change.participant_id]
+            participant.status = change.status
+            participant.waitlist_position = change.waitlist_position
 
 
 def set_group_membership(
-    workspace: Workspace, participant_ids: list[int], group_code: str, member: bool
+    workspace: Workspace,
+    participant_ids: list[int],
+    group_code: str,
+    member: bool,
+    *,
+    strict: bool = False,
 ) -> list[int]:
-    """Put participants in a group, or take them out; returns those actually changed."""
+    """Put participants in a group, or take them out; returns those actually changed.
+
+    strict (an undo or redo): each must still be as the step left them, or nothing is done.
+    """
     with workspace.transaction() as session:
         changed = []
         participants = session.scalars(
             select(Participant).where(Participant.id.in_(participant_ids))
         ).all()
+        if strict and len(participants) != len(set(participant_ids)):
+            raise NotFoundError(_("this participant no longer exists"))
         for participant in participants:
             [group] = _groups(session, participant.trip_id, (group_code,))
             if (group in participant.groups) == member:
+                if strict:
+                    raise changed_since_step(participant.contact.full_name, participant)
                 continue
             if member:
                 participant.groups.append(group)

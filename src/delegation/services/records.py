@@ -34,15 +34,22 @@ def load_for_edit(
         raise NotFoundError(missing)
     if isinstance(expected, Unchanged):
         if details is not None and details(record) != expected.details:
-            message = _("{name} was changed by {user} since; this step can no longer be replayed")
-        else:
-            return record
+            raise changed_since_step(name(record), record)
     elif expected is not None and record.version != expected:
-        message = _("{name} was changed by {user} since you opened it; nothing was saved")
-    else:
-        return record
-    raise ConflictError(
-        message.format(name=name(record), user=record.updated_by or _("someone else"))
+        raise ConflictError(
+            _("{name} was changed by {user} since you opened it; nothing was saved").format(
+                name=name(record), user=record.updated_by or _("someone else")
+            )
+        )
+    return record
+
+
+def changed_since_step(name: str, record: Versioned) -> ConflictError:
+    """The refusal of an undo or redo: the record is no longer as the step left it."""
+    return ConflictError(
+        _("{name} was changed by {user} since; this step can no longer be replayed").format(
+            name=name, user=record.updated_by or _("someone else")
+        )
     )
 
 

@@ -12,7 +12,7 @@ from delegation.domain.rules import is_valid_timezone
 from delegation.i18n import _
 from delegation.persistence.models import Participant, TravelSegment, segment_passengers
 from delegation.services.expected import Expected
-from delegation.services.records import load_for_edit
+from delegation.services.records import changed_since_step, load_for_edit
 from delegation.services.workspace import Workspace
 
 
@@ -113,7 +113,7 @@ def save_segment(
             segment = load_for_edit(
                 session, TravelSegment, segment_id, expected,
                 missing=_("this travel leg no longer exists"),
-                name=lambda s: " ".join(p for p in (s.carrier, s.number) if p) or _("travel leg"),
+                name=_leg_name,
                 details=lambda s: _row(s, ()).details,
             )  # fmt: skip
         for field in fields(details):
@@ -127,13 +127,28 @@ def save_segment(
         return _row(segment, [p.id for p in segment.passengers])
 
 
-def set_passengers(workspace: Workspace, segment_id: int, participant_ids: list[int]) -> list[int]:
-    """Put exactly these participants on the leg; returns who was on it before."""
+def _leg_name(segment: TravelSegment) -> str:
+    return " ".join(p for p in (segment.carrier, segment.number) if p) or _("travel leg")
+
+
+def set_passengers(
+    workspace: Workspace,
+    segment_id: int,
+    participant_ids: list[int],
+    *,
+    expected: list[int] | None = None,
+) -> list[int]:
+    """Put exactly these participants on the leg; returns who was on it before.
+
+    expected (an undo or redo): who the step left on the leg; anyone else now refuses it.
+    """
     with workspace.transaction() as session:
         segment = session.get(TravelSegment, segment_id)
         if segment is None:
             raise NotFoundError(_("this travel leg no longer exists"))
         before = sorted(p.id for p in segment.passengers)
+        if expected is not None and before != sorted(expected):
+            raise changed_since_step(_leg_name(segment), segment)
         segment.passengers = list(
             session.scalars(select(Participant).where(Participant.id.in_(participant_ids)))
         )

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from delegation.domain.enums import AgendaStatus, ParticipantCategory, ParticipantStatus
-from delegation.domain.errors import NotFoundError, ValidationError
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.domain.rules import is_valid_country_code, is_valid_timezone, is_valid_trip_key
 from delegation.i18n import _
 from delegation.persistence.models import (
@@ -19,6 +19,7 @@ from delegation.persistence.models import (
     Hotel,
     Participant,
     Room,
+    TravelSegment,
     Trip,
     TripGroup,
     participant_groups,
@@ -165,7 +166,7 @@ def validate_new_trip(new: NewTrip) -> list[ValidationError]:
                 ),
             )
         )
-    for field_name, zone in (("timezone", timezone), ("home timezone", new.home_timezone)):
+    for field_name, zone in (("timezone", timezone), ("home_timezone", new.home_timezone)):
         if zone is not None and not is_valid_timezone(zone):
             problems.append(
                 ValidationError(field_name, _("unknown time zone {zone}").format(zone=zone))
@@ -414,6 +415,36 @@ def duplicate_trip(
                             (ids.rooms, rooms)):  # fmt: skip
             known.update({original_id: record.id for original_id, record in made.items()})
         return _summary(copy, 0)
+
+
+def undo_trip_creation(workspace: Workspace, ids: CopyIds) -> None:
+    """Delete a trip just made (add_trip, duplicate_trip with these ids), but only if it
+    holds nothing more than it was made with: other work is never lost by an undo."""
+    with workspace.transaction() as session:
+        trip = _load_trip(session, ids.trip)
+        made = (
+            {group.id for group in trip.groups} <= set(ids.groups.values())
+            and {item.id for item in trip.agenda_items} <= set(ids.items.values())
+            and {hotel.id for hotel in trip.hotels} <= set(ids.hotels.values())
+            and {room.id for hotel in trip.hotels for room in hotel.rooms}
+            <= set(ids.rooms.values())
+            and session.scalar(
+                select(Participant.id).where(Participant.trip_id == trip.id).limit(1)
+            )
+            is None
+            and session.scalar(
+                select(TravelSegment.id).where(TravelSegment.trip_id == trip.id).limit(1)
+            )
+            is None
+        )
+        if not made:
+            raise ConflictError(
+                _(
+                    "{title} holds work added since it was created, so it stays; File >"
+                    " Delete trip removes it"
+                ).format(title=trip.title)
+            )
+        session.delete(trip)
 
 
 def delete_trip(workspace: Workspace, reference: str | int) -> None:

@@ -48,6 +48,7 @@ class EditContext(QObject):
             (refused or self.failed.emit)(error)
             return False
         except DelegationError as error:
+            command.failed_beyond_input = True
             self.failed.emit(error)
             return False
         if command.changed_nothing():
@@ -56,6 +57,10 @@ class EditContext(QObject):
         self.undo_stack.push(command)
         self.changed.emit(command.area)
         return True
+
+    def report(self, error: DelegationError) -> None:
+        """A failure found before any command ran (a move off its day), for the window."""
+        self.failed.emit(error)
 
     def retranslate(self) -> None:
         """Name every step of the history again, in the language just chosen."""
@@ -77,6 +82,7 @@ class ServiceCommand(QUndoCommand):
         self.workspace = context.workspace
         self.trip_id = context.trip_id
         self.done_once = False
+        self.failed_beyond_input = False  # set when do() failed for a reason other than input
 
     def do(self) -> None:
         raise NotImplementedError

@@ -157,12 +157,15 @@ class SetPassengersCommand(ServiceCommand):
         self._id = segment.id
         self._after = participant_ids
         self._before: list[int] = []
+        self._replaying = False
 
     def do(self) -> None:
-        self._before = travel.set_passengers(self.workspace, self._id, self._after)
+        redo = self._before if self._replaying else None
+        self._before = travel.set_passengers(self.workspace, self._id, self._after, expected=redo)
+        self._replaying = True  # from now on, do() is a redo
 
     def changed_nothing(self) -> bool:
         return sorted(self._before) == sorted(self._after)
 
     def undo_it(self) -> None:
-        travel.set_passengers(self.workspace, self._id, self._before)
+        travel.set_passengers(self.workspace, self._id, self._before, expected=self._after)

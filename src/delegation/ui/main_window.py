@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self._trips: list[TripSummary] = []
         self.trip: TripSummary | None = None
+        self._all_pages_stale = False  # the trip shown changed; its pages are read next
         self.resize(1280, 800)
         geometry = self.settings.get(declared.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         for widget in self.statusBar().findChildren(QLabel):
             self.statusBar().removeWidget(widget)
+            widget.deleteLater()
         if self.ready:
             self.statusBar().addPermanentWidget(
                 QLabel(
@@ -257,7 +259,11 @@ class MainWindow(QMainWindow):
         undo = self.context.undo_stack.createUndoAction(edit_menu, _("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.context.undo_stack.createRedoAction(edit_menu, _("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        usual = QKeySequence("Ctrl+Shift+Z")  # Ctrl+Y on Windows too, but never twice
+        redo.setShortcuts(
+            [usual]
+            + [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k != usual]
+        )
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
@@ -324,6 +330,7 @@ class MainWindow(QMainWindow):
     def _show_trip(self, trip: TripSummary | None) -> None:
         self.trip = trip
         self.context.trip_id = trip.id if trip else None
+        self._all_pages_stale = False
         self.duplicate_trip_action.setEnabled(trip is not None)
         self.delete_trip_action.setEnabled(trip is not None)
         self._reload_pages(list(self.pages))
@@ -428,7 +435,8 @@ class MainWindow(QMainWindow):
 
     # Changes and failures reported by the edit commands.
     def _on_context_changed(self, area: str) -> None:
-        if area == "trips":
+        if area == "trips" or self._all_pages_stale:
+            self._all_pages_stale = False
             self.reload_trips()
         else:
             self._reload_pages(_PAGES_BY_AREA.get(area, ()))
@@ -450,20 +458,32 @@ class MainWindow(QMainWindow):
     def _on_context_failed(self, error: DelegationError) -> None:
         self.statusBar().showMessage(_("Nothing was saved."), 4000)
         self.show_error(error)
-        if isinstance(error, ConflictError):  # what is shown is stale
+        if isinstance(error, ConflictError) or self._all_pages_stale:  # what is shown is stale
+            self._all_pages_stale = False
             self.reload_all()
 
     def _on_trip_needed(self, trip_id: int) -> None:
-        # A step of the history is about to be undone or redone in this trip: show it.
+        # A step of the history is about to be undone or redone in this trip, or a trip
+        # was just made again: show it. The pages are read once, after the step.
         if self.trip is not None and self.trip.id == trip_id:
             return
-        trip = next((t for t in self._trips if t.id == trip_id), None)
+        from delegation.services.trips import list_trips
+
+        try:
+            trips = list_trips(self.context.workspace)
+        except DelegationError:
+            return
+        trip = next((t for t in trips if t.id == trip_id), None)
         if trip is not None:
-            self._fill_switcher(self._trips, trip.key)
-            self._show_trip(trip)
+            self._fill_switcher(trips, trip.key)
+            self.trip = trip
+            self.context.trip_id = trip.id
+            self._all_pages_stale = True
 
     def show_error(self, error: DelegationError | str) -> None:
-        QMessageBox.warning(self, _("Delegation"), str(error))
+        from delegation.ui.error_text import error_text
+
+        QMessageBox.warning(self, _("Delegation"), error_text(error))
 
     # Language.
     def switch_language(self, code: str) -> None:

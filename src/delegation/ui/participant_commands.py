@@ -97,11 +97,10 @@ class RemoveParticipantsCommand(RestorableCommand):
         self._ids = [row.id for row in rows]
 
     def take_out(self) -> list[service.RemovedParticipant]:
-        return [service.remove_participant(self.workspace, pid) for pid in self._ids]
+        return service.remove_participants(self.workspace, self._ids)
 
     def put_back(self, taken: list[service.RemovedParticipant]) -> None:
-        for removed in reversed(taken):
-            service.restore_participant(self.workspace, removed)
+        service.restore_participants(self.workspace, taken)
 
 
 class SetStatusCommand(ServiceCommand):
@@ -119,13 +118,18 @@ class SetStatusCommand(ServiceCommand):
         self._previous: list[service.StatusChange] = []
 
     def do(self) -> None:
-        self._previous = service.set_status(self.workspace, self._ids, self._status)
+        self._previous = service.set_status(
+            self.workspace,
+            self._ids,
+            self._status,
+            unchanged_since=self._previous if self._previous else None,
+        )
 
     def changed_nothing(self) -> bool:
         return not self._previous
 
     def undo_it(self) -> None:
-        service.restore_statuses(self.workspace, self._previous)
+        service.restore_statuses(self.workspace, self._previous, self._status)
 
 
 class GroupMembershipCommand(ServiceCommand):
@@ -155,15 +159,18 @@ class GroupMembershipCommand(ServiceCommand):
         self._changed: list[int] = []
 
     def do(self) -> None:
+        redo = bool(self._changed)
         self._changed = service.set_group_membership(
-            self.workspace, self._ids, self._code, self._member
+            self.workspace, self._changed or self._ids, self._code, self._member, strict=redo
         )
 
     def changed_nothing(self) -> bool:
         return not self._changed
 
     def undo_it(self) -> None:
-        service.set_group_membership(self.workspace, self._changed, self._code, not self._member)
+        service.set_group_membership(
+            self.workspace, self._changed, self._code, not self._member, strict=True
+        )
 
 
 class MoveInWaitingListCommand(ServiceCommand):

@@ -34,6 +34,7 @@ class CreateTripCommand(ServiceCommand):
         self.trip: TripSummary | None = None
 
     def do(self) -> None:
+        again = self._ids.trip is not None
         if self._template is None:
             self.trip = trips.add_trip(self.workspace, self._new, new_id=self._ids.trip)
             self._ids.trip = self.trip.id
@@ -46,11 +47,13 @@ class CreateTripCommand(ServiceCommand):
                 self._new.start_date,
                 ids=self._ids,
             )
+        if again:  # a redo: the trip made again comes to the screen
+            self.context.trip_needed.emit(self.trip.id)
 
     def undo_it(self) -> None:
-        # Nothing else can hang on a trip made by this step but later steps, which the
-        # history has undone first.
-        trips.delete_trip(self.workspace, self.trip.id)
+        # Later steps of the history are undone first; anything still in the trip
+        # is someone else's work, and refuses the undo.
+        trips.undo_trip_creation(self.workspace, self._ids)
 
 
 class SaveVenueCommand(SaveRecordCommand):
@@ -67,6 +70,7 @@ class SaveVenueCommand(SaveRecordCommand):
             before,
             details,
         )
+        self.trip_id = None  # the directory serves every trip: no trip to bring back
 
     def save(self, record_id, expected, details, new_id) -> VenueRow:
         return directory.save_venue(self.workspace, record_id, expected, details, new_id=new_id)

@@ -1,20 +1,27 @@
 """What the user set up on a page — filters, sort, day, selection — kept across a rebuild.
 
-A change of language builds the pages again; the same code builds the same widgets in
-the same order, so each control is found again by its kind and rank in the page.
+A change of language builds the pages again; the same code builds the same controls in
+the same order, so each is found again by its kind and rank in the page. Selections are
+kept by record id, never by row number: a sorted table or a tree gives them back where
+the records are. A page may keep more (`keep_state()` / `restore_state(state)`).
 """
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
-    QTabWidget,
+    QTabBar,
+    QTableView,
+    QTreeWidget,
     QWidget,
 )
+
+from delegation.ui.pages.table_page import select_ids, selected_ids
+
+_KEY = Qt.ItemDataRole.UserRole  # what a tree item stands for, e.g. ("room", 12)
 
 
 @dataclass(frozen=True)
@@ -22,72 +29,80 @@ class ViewState:
     texts: tuple[str, ...]
     choices: tuple[int, ...]
     tabs: tuple[int, ...]
-    views: tuple[tuple[int, Qt.SortOrder, tuple[int, ...], int], ...]
+    tables: tuple[tuple[int, Qt.SortOrder, tuple], ...]  # sort column, order, selected ids
+    trees: tuple[tuple, ...]  # the keys of the selected items
+    page: object  # what the page keeps itself
 
 
-def _line_edits(page: QWidget) -> list[QLineEdit]:
-    # Only free-standing fields: the line edits inside spin boxes and combos follow them.
-    return [
-        edit
-        for edit in page.findChildren(QLineEdit)
-        if not isinstance(edit.parent(), QAbstractSpinBox | QComboBox)
-    ]
-
-
-def _views(page: QWidget) -> list[QAbstractItemView]:
-    # Not the lists of combo boxes: Qt makes those lazily, so their number varies.
-    def in_combo(widget: QWidget) -> bool:
+def _outside_combos(page: QWidget, kind) -> list:
+    # Not the parts of combo boxes and spin boxes: Qt makes some lazily, and they follow
+    # their owner anyway.
+    def inside(widget: QWidget) -> bool:
+        widget = widget.parentWidget()
         while widget is not None and widget is not page:
-            if isinstance(widget, QComboBox):
+            if isinstance(widget, QComboBox | QAbstractSpinBox):
                 return True
             widget = widget.parentWidget()
         return False
 
-    return [view for view in page.findChildren(QAbstractItemView) if not in_combo(view)]
+    return [widget for widget in page.findChildren(kind) if not inside(widget)]
+
+
+def _tables(page: QWidget) -> list[QTableView]:
+    return [t for t in _outside_combos(page, QTableView) if hasattr(t.model(), "row_id")]
+
+
+def _key(item) -> tuple:
+    return tuple(item.data(0, _KEY) or ())
+
+
+def _tree_keys(tree: QTreeWidget) -> tuple:
+    return tuple(_key(item) for item in tree.selectedItems())
 
 
 def capture(page: QWidget) -> ViewState:
-    views = []
-    for view in _views(page):
-        header = getattr(view, "horizontalHeader", lambda: None)()
-        selection = view.selectionModel()
-        rows = tuple(sorted({index.row() for index in selection.selectedIndexes()}))
-        views.append(
-            (
-                header.sortIndicatorSection() if header else -1,
-                header.sortIndicatorOrder() if header else Qt.SortOrder.AscendingOrder,
-                rows,
-                view.currentIndex().row(),
-            )
+    tables = []
+    for table in _tables(page):
+        header = table.horizontalHeader()
+        tables.append(
+            (header.sortIndicatorSection(), header.sortIndicatorOrder(), tuple(selected_ids(table)))
         )
+    keep = getattr(page, "keep_state", None)
     return ViewState(
-        texts=tuple(edit.text() for edit in _line_edits(page)),
-        choices=tuple(combo.currentIndex() for combo in page.findChildren(QComboBox)),
-        tabs=tuple(tabs.currentIndex() for tabs in page.findChildren(QTabWidget)),
-        views=tuple(views),
+        texts=tuple(edit.text() for edit in _outside_combos(page, QLineEdit)),
+        choices=tuple(combo.currentIndex() for combo in _outside_combos(page, QComboBox)),
+        tabs=tuple(bar.currentIndex() for bar in _outside_combos(page, QTabBar)),
+        tables=tuple(tables),
+        trees=tuple(_tree_keys(tree) for tree in _outside_combos(page, QTreeWidget)),
+        page=keep() if keep else None,
     )
 
 
 def restore(page: QWidget, state: ViewState) -> None:
-    for combo, index in zip(page.findChildren(QComboBox), state.choices, strict=False):
+    for combo, index in zip(_outside_combos(page, QComboBox), state.choices, strict=False):
         if 0 <= index < combo.count():
             combo.setCurrentIndex(index)
-    for edit, text in zip(_line_edits(page), state.texts, strict=False):
+    for edit, text in zip(_outside_combos(page, QLineEdit), state.texts, strict=False):
         if text:
             edit.setText(text)
-    for tabs, index in zip(page.findChildren(QTabWidget), state.tabs, strict=False):
-        if 0 <= index < tabs.count():
-            tabs.setCurrentIndex(index)
-    for view, (column, order, rows, current) in zip(_views(page), state.views, strict=False):
-        model = view.model()
-        if column >= 0 and hasattr(view, "sortByColumn") and view.isSortingEnabled():
-            view.sortByColumn(column, order)
-        selection = view.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for row in rows:
-            if row < model.rowCount():
-                selection.select(model.index(row, 0), flags)
-        if 0 <= current < model.rowCount():
-            selection.setCurrentIndex(
-                model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+    for bar, index in zip(_outside_combos(page, QTabBar), state.tabs, strict=False):
+        if 0 <= index < bar.count():
+            bar.setCurrentIndex(index)
+    for table, (column, order, ids) in zip(_tables(page), state.tables, strict=False):
+        if column >= 0 and table.isSortingEnabled():
+            table.sortByColumn(column, order)
+        select_ids(table, ids)
+    for tree, keys in zip(_outside_combos(page, QTreeWidget), state.trees, strict=False):
+        _select_in_tree(tree, keys)
+    if state.page is not None:
+        page.restore_state(state.page)
+
+
+def _select_in_tree(tree: QTreeWidget, keys: tuple) -> None:
+    tree.clearSelection()
+    pending = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while pending:
+        item = pending.pop()
+        pending.extend(item.child(i) for i in range(item.childCount()))
+        if _key(item) in keys:
+            item.setSelected(True)

@@ -1,6 +1,8 @@
 """Editors of a hotel and of a batch of its rooms."""
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import ClassVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,6 +72,8 @@ class HotelDialog(EditorDialog):
 
 class RoomsDialog(EditorDialog):
     """Rooms numbered in a run (101 to 124), all of one type: how hotels allot them."""
+
+    field_aliases: ClassVar[Mapping[str, str]] = {"labels": "first"}  # numbers taken
 
     def __init__(self, hotel_name: str, parent=None) -> None:
         super().__init__(parent)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from delegation.domain.enums import TravelDirection
+from delegation.domain.errors import DelegationError
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_duration, format_time
 from delegation.i18n.labels import direction_label, room_type_label, travel_mode_label
@@ -35,11 +36,13 @@ from delegation.ui.logistics_commands import (
 from delegation.ui.models.filtered_table_model import Column
 from delegation.ui.models.simple_table_model import SimpleTableModel
 from delegation.ui.pages.table_page import (
+    action_button,
     boxed,
     fit_columns,
     make_table,
     on_selection_change,
     set_rows_keeping_selection,
+    view_action,
 )
 from delegation.ui.widgets.validated_form import run_editor
 
@@ -50,25 +53,10 @@ def _moment(when: datetime, zone: str) -> str:
     return f"{format_date(when.date(), 'medium')} {format_time(when.time())} ({zone})"
 
 
-def _action(owner: QWidget, text: str, shortcut, slot) -> QAction:
-    """An action of one view: in its context menu, its shortcut alive while it has focus."""
-    action = QAction(text, owner)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    # Each view has its own Delete: the focused one decides what is removed.
-    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    action.triggered.connect(slot)
-    owner.addAction(action)
-    return action
-
-
 def _buttons(*actions: QAction) -> QHBoxLayout:
     row = QHBoxLayout()
     for action in actions:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        row.addWidget(button)
+        row.addWidget(action_button(action))
     return row
 
 
@@ -88,10 +76,12 @@ class LogisticsPage(QWidget):
         self.rooms.itemDoubleClicked.connect(lambda *_args: self.edit_hotel())
         self.rooms.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.rooms.itemSelectionChanged.connect(self._update_actions)
-        self.add_hotel_action = _action(self.rooms, _("Add &hotel…"), None, self.add_hotel)
-        self.edit_hotel_action = _action(self.rooms, _("&Edit hotel…"), "Return", self.edit_hotel)
-        self.add_rooms_action = _action(self.rooms, _("Add &rooms…"), None, self.add_rooms)
-        self.remove_rooms_action = _action(
+        self.add_hotel_action = view_action(self.rooms, _("Add &hotel…"), None, self.add_hotel)
+        self.edit_hotel_action = view_action(
+            self.rooms, _("&Edit hotel…"), "Return", self.edit_hotel
+        )
+        self.add_rooms_action = view_action(self.rooms, _("Add &rooms…"), None, self.add_rooms)
+        self.remove_rooms_action = view_action(
             self.rooms,
             _("Remove hotel or rooms"),
             QKeySequence.StandardKey.Delete,
@@ -135,11 +125,11 @@ class LogisticsPage(QWidget):
         self.segment_table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
         self.segment_table.doubleClicked.connect(lambda _index: self.edit_segment())
         table = self.segment_table
-        self.add_segment_action = _action(table, _("&Add travel leg…"), None, self.add_segment)
-        self.edit_segment_action = _action(
+        self.add_segment_action = view_action(table, _("&Add travel leg…"), None, self.add_segment)
+        self.edit_segment_action = view_action(
             table, _("&Edit travel leg…"), "Return", self.edit_segment
         )
-        self.remove_segment_action = _action(
+        self.remove_segment_action = view_action(
             table, _("&Remove travel leg"), QKeySequence.StandardKey.Delete, self.remove_segment
         )
         self.passenger_menu = QMenu(_("Pa&ssengers"), self)
@@ -363,11 +353,15 @@ class LogisticsPage(QWidget):
         segment = self._selected_segment()
         if segment is None or self._trip is None:
             return
-        ids = (
-            []
-            if group_code == ""
-            else travel.confirmed_ids(self._context.workspace, self._trip.id, group_code)
-        )
+        try:
+            ids = (
+                []
+                if group_code == ""
+                else travel.confirmed_ids(self._context.workspace, self._trip.id, group_code)
+            )
+        except DelegationError as error:
+            self._context.report(error)
+            return
         self._context.execute(
             SetPassengersCommand(self._context, segment, ids, lambda: _("Change the passengers"))
         )

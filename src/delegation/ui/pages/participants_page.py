@@ -24,11 +24,13 @@ from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.models.participant_table_model import ParticipantTableModel
 from delegation.ui.pages.table_page import (
+    action_button,
     fit_columns,
     make_table,
     on_selection_change,
     select_ids,
     selected_ids,
+    view_action,
 )
 from delegation.ui.participant_commands import (
     AddParticipantCommand,
@@ -73,14 +75,14 @@ class ParticipantsPage(QWidget):
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self._fitted = False
 
-        self.add_action = self._action(_("&Add participant…"), None, self.add)
-        self.edit_action = self._action(_("&Edit participant…"), "Return", self.edit)
-        self.remove_action = self._action(
-            _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
+        self.add_action = view_action(self, _("&Add participant…"), None, self.add)
+        self.edit_action = view_action(self, _("&Edit participant…"), "Return", self.edit)
+        self.remove_action = view_action(
+            self, _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
         )
-        self.up_action = self._action(_("Move &up the waiting list"), "Ctrl+Up",
+        self.up_action = view_action(self, _("Move &up the waiting list"), "Ctrl+Up",
                                       lambda: self.move_in_waiting_list(-1))  # fmt: skip
-        self.down_action = self._action(_("Move &down the waiting list"), "Ctrl+Down",
+        self.down_action = view_action(self, _("Move &down the waiting list"), "Ctrl+Down",
                                         lambda: self.move_in_waiting_list(1))  # fmt: skip
         self.status_menu = QMenu(_("Set &status"), self)
         for status in ParticipantStatus:
@@ -102,7 +104,7 @@ class ParticipantsPage(QWidget):
         filters.addWidget(self.count)
         buttons = QHBoxLayout()
         for action in (self.add_action, self.edit_action, self.remove_action):
-            buttons.addWidget(self._button(action))
+            buttons.addWidget(action_button(action))
         self._menu_buttons: list[tuple[QMenu, QToolButton]] = []
         for menu in (self.status_menu, self.group_menu):
             button = QToolButton()
@@ -111,8 +113,8 @@ class ParticipantsPage(QWidget):
             button.setText(menu.title())
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             buttons.addWidget(button)
-        buttons.addWidget(self._button(self.up_action))
-        buttons.addWidget(self._button(self.down_action))
+        buttons.addWidget(action_button(self.up_action))
+        buttons.addWidget(action_button(self.down_action))
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -122,16 +124,6 @@ class ParticipantsPage(QWidget):
         self.model.modelReset.connect(self._update_count)
         self._update_actions()
 
-    def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:  # the window's Edit menu owns the add shortcuts
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    @staticmethod
     def _button(action: QAction) -> QToolButton:
         button = QToolButton()
         button.setDefaultAction(action)

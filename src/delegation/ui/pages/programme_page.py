@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,7 +33,7 @@ from delegation.ui.agenda_commands import (
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from delegation.ui.models.agenda_table_model import AgendaTableModel
-from delegation.ui.pages.table_page import fit_columns, make_table
+from delegation.ui.pages.table_page import fit_columns, make_table, view_action
 from delegation.ui.widgets.day_timeline import EVERYONE_COLOUR, DayTimeline
 from delegation.ui.widgets.validated_form import run_editor
 
@@ -102,24 +102,24 @@ class ProgrammePage(QWidget):
         self.views.addTab(list_view, _("List"))
         self.views.currentChanged.connect(self._on_views_current_changed)
 
-        self.add_action = self._action(_("&Add item…"), None, self.add)
-        self.edit_action = self._action(_("&Edit item…"), None, self.edit)
-        self.duplicate_action = self._action(_("D&uplicate"), "Ctrl+D", self.duplicate)
-        self.cancel_action = self._action(_("&Cancel item"), None, self.toggle_cancelled)
-        self.remove_action = self._action(
-            _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
+        self.add_action = view_action(self, _("&Add item…"), None, self.add)
+        self.edit_action = view_action(self, _("&Edit item…"), None, self.edit)
+        self.duplicate_action = view_action(self, _("D&uplicate"), "Ctrl+D", self.duplicate)
+        self.cancel_action = view_action(self, _("&Cancel item"), None, self.toggle_cancelled)
+        self.remove_action = view_action(
+            self, _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
         )
-        self.earlier_action = self._action(
-            _("Earlier (15 min)"), "Alt+Up", lambda: self.move_selected(-15)
+        self.earlier_action = view_action(
+            self, _("Earlier (15 min)"), "Alt+Up", lambda: self.move_selected(-15)
         )
-        self.later_action = self._action(
-            _("Later (15 min)"), "Alt+Down", lambda: self.move_selected(15)
+        self.later_action = view_action(
+            self, _("Later (15 min)"), "Alt+Down", lambda: self.move_selected(15)
         )
-        self.previous_day_action = self._action(
-            _("Day before"), "Alt+Left", lambda: self.move_selected(-24 * 60)
+        self.previous_day_action = view_action(
+            self, _("Day before"), "Alt+Left", lambda: self.move_selected(-24 * 60)
         )
-        self.next_day_action = self._action(
-            _("Day after"), "Alt+Right", lambda: self.move_selected(24 * 60)
+        self.next_day_action = view_action(
+            self, _("Day after"), "Alt+Right", lambda: self.move_selected(24 * 60)
         )
         buttons = QHBoxLayout()
         for action in (
@@ -137,16 +137,6 @@ class ProgrammePage(QWidget):
         layout.addLayout(buttons)
         self._update_actions()
 
-    def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    # Loading.
     def show_trip(self, trip: TripSummary | None) -> None:
         self._trip = trip
         self.reload()
@@ -229,6 +219,13 @@ class ProgrammePage(QWidget):
         self._select(self._selected)  # kept while shown, dropped once filtered out
 
     # Selection, shared by the day view and the list.
+    def keep_state(self) -> int | None:
+        """The item selected, kept when the page is built again (another language)."""
+        return self._selected
+
+    def restore_state(self, item_id: int | None) -> None:
+        self._select(item_id)
+
     def _list_shown(self) -> bool:
         return self.views.currentWidget() is self._list_view
 
@@ -392,7 +389,7 @@ class ProgrammePage(QWidget):
             else:
                 details = agenda.shifted(row.details, minutes)
         except ValidationError as error:
-            self._context.failed.emit(error)
+            self._context.report(error)
             return
         title = row.details.title(current_language())
         self._selected = item_id

@@ -3,12 +3,14 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHeaderView,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -113,3 +115,23 @@ def set_rows_keeping_selection(table: QAbstractItemView, rows) -> None:
     selected = selected_ids(table)
     table.model().set_rows(rows)
     select_ids(table, selected)
+
+
+def view_action(owner: QWidget, text: str, shortcut, slot) -> QAction:
+    """An action of one view or page, its shortcut alive only while that has the focus:
+    two views may then each have their own Delete, and the focused one decides."""
+    action = QAction(text, owner)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    return action
+
+
+def action_button(action: QAction) -> QToolButton:
+    """A text button that follows its action: text, enabled state, shortcut in tooltip."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button

@@ -1,8 +1,8 @@
 """A form layout whose fields carry their validation message right under them."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from delegation.domain.errors import ValidationError
 from delegation.i18n import _
+from delegation.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from delegation.ui.commands import EditContext, ServiceCommand
@@ -123,32 +124,40 @@ class EditorDialog(QDialog):
     """
 
     save: Callable[[], bool] | None = None
+    field_aliases: ClassVar[Mapping[str, str]] = {}  # a service's field name -> the editor's
 
     def accept(self) -> None:
         if self.save is None or self.save():
             super().accept()
 
     def show_refusal(self, error: ValidationError) -> None:
+        name = self.field_aliases.get(error.field, error.field)
         for form in self.findChildren(ValidatedForm):
-            if form.has_field(error.field):
-                form.show_errors({error.field: error.reason})
-                form.field(error.field).setFocus()
+            if form.has_field(name):
+                form.show_errors({name: error.reason})
+                form.field(name).setFocus()
                 return
-        QMessageBox.warning(self, self.windowTitle(), str(error))
+        QMessageBox.warning(self, self.windowTitle(), error_text(error))
 
 
 def run_editor(
     dialog: EditorDialog, context: "EditContext", make_command: Callable[[], "ServiceCommand"]
 ) -> "ServiceCommand | None":
-    """Show the editor until its edit is saved (the command, done) or cancelled (None)."""
+    """Show the editor until its edit is saved (the command, done) or cancelled (None).
+
+    A refused value keeps the editor open; any other failure (a colleague's change, a
+    record gone) closes it, since what it was opened on no longer holds.
+    """
     done: list[ServiceCommand] = []
 
     def save() -> bool:
         command = make_command()
-        if not context.execute(command, refused=dialog.show_refusal):
-            return False
-        done.append(command)
-        return True
+        if context.execute(command, refused=dialog.show_refusal):
+            done.append(command)
+            return True
+        if command.failed_beyond_input:
+            dialog.reject()
+        return False
 
     dialog.save = save
     dialog.exec()
