@@ -31,3 +31,13 @@ class ConflictError(DelegationError):
 
 class DatabaseError(DelegationError):
     """The database cannot be opened or used: not a database, too new, unreadable."""
+
+
+class FileRefusedError(DelegationError):
+    """A whole file cannot be read: not a spreadsheet, empty, unknown encoding, a required
+    column missing. Says which file (and line, when there is one) and why, in one line."""
+
+    def __init__(self, location: str, reason: str) -> None:
+        self.location = location
+        self.reason = reason
+        super().__init__(f"{location}: {reason}")

@@ -1,0 +1,1 @@
+"""Readers and writers of other people's formats: CSV, XLSX, iCalendar. No database."""

@@ -1,0 +1,83 @@
+"""Safe output files: atomic replacement on disk and neutralising of spreadsheet formulas."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+# Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# A sign followed only by digits, spaces (also the no-break spaces Babel puts in French numbers),
+# dots, commas, dashes and parentheses: a number or a phone number. Without letters, `!` or `|`
+# no function, cell reference or DDE call can be spelt, so these stay readable as they are.
+_PLAIN_NUMBER = re.compile(r"[+-][0-9 \u00a0\u202f.,()\-]*")
+
+
+def neutralise(text: str) -> str:
+    """Return `text` safe to put in a spreadsheet cell: a formula gets a leading apostrophe.
+
+    Following OWASP, text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is
+    prefixed with ``'`` (``"=SUM(A1)"`` becomes ``"'=SUM(A1)"``). Deliberate exception, to keep
+    exports readable: a sign followed only by digits, spaces, dots, commas, dashes and
+    parentheses (``"-5"``, ``"-12,50"``, ``"+33 6 12 34 56 78"``) is left alone, because such a
+    text can at worst be read as arithmetic on constants, never as a call or a reference.
+    """
+    if not text.startswith(_FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
+        return text
+    return "'" + text
+
+
+def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> None:
+    """Produce `path` with `write`, so that it is either complete or not changed at all.
+
+    `write` receives a binary file that lives in the same folder (os.replace is only atomic
+    within one file system). If `write` raises, or the disk is full, the temporary file is
+    removed and any previous file at `path` stays as it was.
+    """
+    target = Path(path)
+    temporary, descriptor = _create_temporary(target)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            write(stream)
+            stream.flush()
+            # Without fsync a power cut after the rename could leave an empty file behind.
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        # BaseException too: a Ctrl+C during a long export must not leave a stray file.
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_folder(target.parent)
+
+
+def _create_temporary(target: Path) -> tuple[Path, int]:
+    """Create a hidden, unique file beside `target`; return its path and open descriptor."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            # Mode 0o666 lets the umask decide, as for any ordinary file (mkstemp gives 0o600).
+            return candidate, os.open(candidate, flags, 0o666)
+        except FileExistsError:
+            continue
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows opening a folder."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a folder; NTFS journals the rename anyway.
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,293 @@
+"""Turns one imported cell into a field value, or a short translated reason it cannot be."""
+
+import re
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import TypeVar
+
+from delegation.domain.enums import (
+    AgendaKind,
+    AgendaStatus,
+    Language,
+    ParticipantCategory,
+    ParticipantStatus,
+)
+from delegation.i18n import _
+from delegation.interchange.columns import fold
+from delegation.interchange.tables import Cell
+
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+# Excel counts days from 1899-12-30 (it believes 1900 was a leap year).
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+# A bare number in a date column is read as an Excel serial only where it cannot be
+# anything else: 10000 is 1927-05-18; a smaller one is more likely a year or a typo.
+_SERIAL_RANGE = (10_000, (datetime(_LAST_YEAR, 12, 31) - _EXCEL_EPOCH).days)
+
+_TIME_SUFFIX = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?"
+_DAY_FIRST = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _TIME_SUFFIX)
+_YEAR_FIRST = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME_SUFFIX)
+_TIME = re.compile(
+    r"(\d{1,2})\s*(?:[hH]\s*(\d{2})?|:(\d{2})(?::(\d{2})(?:\.\d+)?)?)\s*"
+    r"(?:([aApP])\.?\s*[mM]\.?)?"
+)
+_GROUP_SEPARATORS = re.compile(r"[,;/\n]")
+_LONGEST_SHOWN = 40
+_Word = TypeVar("_Word", bound=StrEnum)
+
+
+def _shown(cell: Cell) -> str:
+    """The value as quoted in a message: as typed, cut short when it is long."""
+    text = " ".join((parse_text(cell) or "").split())  # one line, whatever was in the cell
+    return text if len(text) <= _LONGEST_SHOWN else text[: _LONGEST_SHOWN - 1] + "…"
+
+
+def parse_text(cell: Cell) -> str | None:
+    """Text as typed; Excel's numbers lose their ".0" (phone 33612345678.0 → 33612345678)."""
+    if cell is None:
+        return None
+    if isinstance(cell, bool):
+        return _("yes") if cell else _("no")
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        if cell.time() == time():
+            return cell.date().isoformat()
+        return cell.isoformat(sep=" ", timespec="minutes")
+    if isinstance(cell, time):
+        return cell.strftime("%H:%M")
+    return str(cell).strip() or None
+
+
+def parse_date(cell: Cell) -> date | None:
+    """A day: DD/MM/YYYY (French order), D.M.YYYY, DD-MM-YYYY, ISO, or an Excel date."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None
+    found: date | None = None
+    if isinstance(cell, datetime):
+        found = cell.date()
+    elif isinstance(cell, date):
+        found = cell
+    elif isinstance(cell, int | float) and not isinstance(cell, bool):
+        if _SERIAL_RANGE[0] <= cell <= _SERIAL_RANGE[1]:
+            found = (_EXCEL_EPOCH + timedelta(days=int(cell))).date()
+    elif isinstance(cell, str):
+        found = _date_from_text(cell.strip())
+    if found is None or not _FIRST_YEAR <= found.year <= _LAST_YEAR:
+        raise ValueError(_("{value} is not a date").format(value=_shown(cell)))
+    return found
+
+
+def _date_from_text(text: str) -> date | None:
+    day_first = _DAY_FIRST.fullmatch(text)
+    year_first = _YEAR_FIRST.fullmatch(text)
+    try:
+        if day_first:
+            return date(int(day_first[4]), int(day_first[3]), int(day_first[1]))
+        if year_first:
+            return date(int(year_first[1]), int(year_first[3]), int(year_first[4]))
+    except ValueError:  # 31/02/2027, month 13: an impossible day
+        return None
+    return None
+
+
+def parse_time(cell: Cell) -> time | None:
+    """A time of day: 09:30, 9:30, 09:30:00, 9h30, 9h, 14H00, 2:30 PM, or an Excel time."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None
+    if isinstance(cell, datetime):
+        return cell.time()
+    if isinstance(cell, time):
+        return cell.replace(tzinfo=None)
+    found: time | None = None
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and 0 <= cell < 1:
+        # Excel stores a time as a fraction of a day: 0.375 is 09:00.
+        seconds = min(round(cell * 86_400), 86_399)
+        found = time(seconds // 3600, seconds // 60 % 60, seconds % 60)
+    elif isinstance(cell, str):
+        found = _time_from_text(cell.strip())
+    if found is None:
+        raise ValueError(_("{value} is not a time").format(value=_shown(cell)))
+    return found
+
+
+def _time_from_text(text: str) -> time | None:
+    match = _TIME.fullmatch(text)
+    if not match:
+        return None
+    hour = int(match[1])
+    minute = int(match[2] or match[3] or 0)
+    second = int(match[4] or 0)
+    meridiem = (match[5] or "").lower()
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
+
+
+def _choose(cell: Cell, table: dict[str, _Word], reason: str) -> _Word | None:
+    """The value the cell names, whatever its case, accents and punctuation; `reason` is
+    the translated refusal, with {value} for the cell as typed."""
+    text = parse_text(cell)
+    if text is None:
+        return None
+    found = table.get(fold(text))
+    if found is None:
+        raise ValueError(reason.format(value=_shown(cell)))
+    return found
+
+
+def _vocabulary(words: dict[_Word, tuple[str, ...]]) -> dict[str, _Word]:
+    return {fold(word): value for value, synonyms in words.items() for word in (value, *synonyms)}
+
+
+_STATUSES = _vocabulary(
+    {
+        ParticipantStatus.INVITED: ("invité", "invitée", "invité(e)", "invitee"),
+        ParticipantStatus.CONFIRMED: (
+            *("confirmé", "confirmée", "confirmé(e)", "attending", "yes", "oui"),
+            *("inscrit", "inscrite", "inscrit(e)", "registered"),
+        ),
+        ParticipantStatus.WAITLISTED: (
+            *("liste d'attente", "sur liste d'attente", "en attente"),
+            *("waiting list", "waitlist", "wait list", "wait-listed"),
+        ),
+        ParticipantStatus.CANCELLED: (
+            *("canceled", "annulé", "annulée", "annulé(e)", "not attending", "no", "non"),
+            *("declined", "désisté", "désistée", "désisté(e)", "désistement"),
+        ),
+    }
+)
+
+_CATEGORIES = _vocabulary(
+    {
+        ParticipantCategory.ENTREPRENEUR: (
+            *("entreprise", "entrepreneuse", "chef d'entreprise", "company", "business"),
+        ),
+        ParticipantCategory.ACADEMIC: (
+            *("universitaire", "chercheur", "chercheuse", "recherche", "académique"),
+            *("université", "university", "research", "researcher"),
+        ),
+        ParticipantCategory.INSTITUTIONAL: (
+            *("institutionnel", "institutionnelle", "institution", "élu", "élue", "élu(e)"),
+            *("official", "government", "administration", "public"),
+        ),
+        ParticipantCategory.STAFF: (
+            *("organisateur", "organisatrice", "organisation", "équipe", "team"),
+            *("équipe organisatrice", "organising team", "organizing team"),
+            *("organiser", "organizer"),
+        ),
+        ParticipantCategory.PRESS: ("presse", "journaliste", "journalist", "media", "média"),
+    }
+)
+
+_KINDS = _vocabulary(
+    {
+        AgendaKind.VISIT: ("visite", "visite d'entreprise", "site visit"),
+        AgendaKind.MEETING: ("rencontre", "réunion", "rendez-vous", "rdv", "meeting"),
+        AgendaKind.MEAL: (
+            *("repas", "déjeuner", "dîner", "petit-déjeuner", "petit déjeuner"),
+            *("meal", "lunch", "dinner", "breakfast"),
+        ),
+        AgendaKind.TRANSPORT: ("transfert", "trajet", "transfer", "travel"),
+        AgendaKind.CONFERENCE: ("conférence", "séminaire", "conference", "seminar", "talk"),
+        AgendaKind.RECEPTION: ("réception", "cocktail", "reception"),
+        AgendaKind.FREE_TIME: ("temps libre", "libre", "free time", "free"),
+    }
+)
+
+_LANGUAGES = _vocabulary(
+    {
+        Language.FRENCH: ("français", "francais", "french", "fra", "fre", "fr-FR", "fr_FR"),
+        Language.ENGLISH: ("anglais", "english", "eng", "en-GB", "en-US", "en_GB", "en_US"),
+    }
+)
+
+
+def parse_status(cell: Cell) -> ParticipantStatus | None:
+    """invited, confirmed, waitlisted, cancelled, in French or English."""
+    reason = _("{value} is not a status (invited, confirmed, waitlisted, cancelled)")
+    return _choose(cell, _STATUSES, reason)
+
+
+def parse_category(cell: Cell) -> ParticipantCategory | None:
+    """entrepreneur, academic, institutional, staff, press, in French or English."""
+    reason = _("{value} is not a category (entrepreneur, academic, institutional, staff, press)")
+    return _choose(cell, _CATEGORIES, reason)
+
+
+_AGENDA_STATUSES = _vocabulary(
+    {
+        AgendaStatus.TENTATIVE: ("provisoire", "à confirmer", "option", "tentative"),
+        AgendaStatus.CONFIRMED: ("confirmé", "confirmée", "confirmed"),
+        AgendaStatus.CANCELLED: ("annulé", "annulée", "canceled", "cancelled"),
+    }
+)
+
+
+def parse_agenda_status(cell: Cell) -> AgendaStatus | None:
+    """tentative, confirmed, cancelled (an agenda item's)."""
+    reason = _("{value} is not an item status (tentative, confirmed, cancelled)")
+    return _choose(cell, _AGENDA_STATUSES, reason)
+
+
+def parse_kind(cell: Cell) -> AgendaKind | None:
+    """visit, meeting, meal, transport, conference, reception, free time."""
+    reason = _(
+        "{value} is not a kind of agenda item (visit, meeting, meal, transport, conference, "
+        "reception, free time)"
+    )
+    return _choose(cell, _KINDS, reason)
+
+
+def parse_language(cell: Cell) -> Language | None:
+    """French or English, by code (fr, en) or by name in either language."""
+    return _choose(cell, _LANGUAGES, _("{value} is not a language (fr, en)"))
+
+
+def parse_groups(cell: Cell) -> tuple[str, ...]:
+    """Group names separated by , ; / or line breaks ("A, B"); "A B" as single letters too."""
+    text = parse_text(cell)
+    if text is None:
+        return ()
+    names: list[str] = []
+    for part in _GROUP_SEPARATORS.split(text):
+        words = part.split()
+        # "A B" lists two one-letter groups; "Groupe A" is one group with a two-word name.
+        if len(words) > 1 and all(len(word) == 1 for word in words):
+            names.extend(words)
+        elif words:
+            names.append(" ".join(words))
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(name.casefold(), name)  # "a" after "A" is the same group
+    return tuple(unique.values())
+
+
+def parse_email(cell: Cell) -> str | None:
+    """Trimmed and lower-cased, as emails are compared; whether it is valid is checked later."""
+    text = parse_text(cell)
+    if text is None:
+        return None
+    text = text.strip().strip("<>").strip()
+    if text.casefold().startswith("mailto:"):  # a hyperlink pasted from a web page
+        text = text[len("mailto:") :].strip()
+    return text.lower() or None
+
+
+def parse_int(cell: Cell) -> int | None:
+    """A whole number, typed with or without thousands spaces, or from an Excel number."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return cell
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    if isinstance(cell, str):
+        text = re.sub(r"[\s\u00a0\u202f]", "", cell)  # "1 000", with French narrow spaces
+        text = re.sub(r"\.0$", "", text)  # "3.0" written by a program that saw a float
+        if re.fullmatch(r"[+-]?\d{1,18}", text):
+            return int(text)
+    raise ValueError(_("{value} is not a whole number").format(value=_shown(cell)))
