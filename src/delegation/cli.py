@@ -104,7 +104,57 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--timezone", metavar="IANA", help=_("default: the time zone of the country's capital")
     )
+    _add_import_commands(commands)
+    _add_export_commands(commands)
     return parser
+
+
+def _add_import_commands(commands) -> None:
+    importer = commands.add_parser("import", help=_("read participants or a programme"))
+    kinds = importer.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    for kind, text in (
+        ("participants", _("participants from a CSV or XLSX file")),
+        ("agenda", _("programme items from a CSV or XLSX file")),
+    ):
+        command = kinds.add_parser(kind, help=text)
+        command.add_argument("trip", metavar="TRIP", help=_("the trip's key or numeric id"))
+        command.add_argument("file", metavar="FILE", help=_("the .csv or .xlsx file"))
+        command.add_argument(
+            "--dry-run", action="store_true", help=_("check the file and report; write nothing")
+        )
+        command.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help=_("import the valid rows and report the others"),
+        )
+        command.add_argument("--sheet", help=_("the workbook's sheet (default: the first)"))
+
+
+def _add_export_commands(commands) -> None:
+    exporter = commands.add_parser("export", help=_("write lists and calendars"))
+    kinds = exporter.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+
+    def document(kind: str, text: str, output: str):
+        command = kinds.add_parser(kind, help=text)
+        command.add_argument("trip", metavar="TRIP", help=_("the trip's key or numeric id"))
+        command.add_argument("-o", "--output", required=True, metavar=output, help=_("the file"))
+        command.add_argument(
+            "--lang", choices=SUPPORTED_LANGUAGES, help=_("the language of the document")
+        )
+        return command
+
+    participants = document("participants", _("the participant list (.csv or .xlsx)"), "FILE")
+    participants.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help=_("add identity, health and emergency data"),
+    )
+    calendar = document("calendar", _("the programme as an iCalendar file"), "FILE.ics")
+    calendar.add_argument(
+        "--participant", metavar="EMAIL", help=_("only this participant's programme")
+    )
+    document("programme", _("the programme as a workbook"), "FILE.xlsx")
+    document("rooming", _("the rooming list, one sheet per hotel"), "FILE.xlsx")
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -230,7 +280,77 @@ def _command_trips(workspace, arguments) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"demo": _command_demo, "trips": _command_trips}
+def _command_import(workspace, arguments) -> int:
+    from delegation.services.agenda_import import apply_agenda_import, plan_agenda_import
+    from delegation.services.participant_import import (
+        apply_participant_import,
+        plan_participant_import,
+    )
+    from delegation.services.trips import find_trip
+
+    trip = find_trip(workspace, arguments.trip)
+    plan_import, apply_import = (
+        (plan_participant_import, apply_participant_import)
+        if arguments.import_kind == "participants"
+        else (plan_agenda_import, apply_agenda_import)
+    )
+    plan = plan_import(workspace, trip.id, arguments.file, sheet=arguments.sheet)
+    if plan.file.ignored:
+        print(_("Ignored columns: {columns}").format(columns=", ".join(plan.file.ignored)))
+    for line in plan.problem_lines():
+        print(line, file=sys.stderr)
+    counts = plan.counts
+    if plan.problems and not arguments.skip_invalid:
+        print(
+            _("{source}: nothing was imported; --skip-invalid imports the valid rows").format(
+                source=plan.file.source
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    if arguments.dry_run:
+        print(_("Dry run, nothing written: {summary}").format(summary=counts.summary()))
+        return EXIT_OK
+    result = apply_import(workspace, plan, skip_invalid=arguments.skip_invalid)
+    print(f"{trip.key}: {result.counts.summary()}")
+    return EXIT_OK
+
+
+def _command_export(workspace, arguments) -> int:
+    from delegation.services import exports
+
+    if arguments.lang:
+        set_language(arguments.lang)
+    kind = arguments.export_kind
+    if kind == "participants":
+        result = exports.export_participants(
+            workspace,
+            arguments.trip,
+            arguments.output,
+            include_sensitive=arguments.include_sensitive,
+        )
+    elif kind == "calendar":
+        result = exports.export_calendar(
+            workspace, arguments.trip, arguments.output, participant=arguments.participant
+        )
+    elif kind == "programme":
+        result = exports.export_programme(workspace, arguments.trip, arguments.output)
+    else:
+        result = exports.export_rooming_list(workspace, arguments.trip, arguments.output)
+    print(
+        ngettext("Wrote {path} ({n} row).", "Wrote {path} ({n} rows).", result.rows).format(
+            path=result.path, n=result.rows
+        )
+    )
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "demo": _command_demo,
+    "trips": _command_trips,
+    "import": _command_import,
+    "export": _command_export,
+}
 
 
 def _exit_status(error: DelegationError) -> int:
@@ -248,6 +368,7 @@ _OPTION_OF_FIELD = {
     "start": "--start",
     "end": "--end",
     "timezone": "--timezone",
+    "output": "--output",
 }
 
 

@@ -1,39 +1,14 @@
 """The command line run as a user runs it: a separate process, its exit status, its lines."""
 
 import hashlib
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _program() -> list[str]:
-    installed = Path(sys.executable).with_name("delegation")
-    if installed.exists():
-        return [str(installed)]
-    found = shutil.which("delegation")
-    return [found] if found else [sys.executable, "-m", "delegation"]
-
-
-def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "LANG": "C.UTF-8", "LANGUAGE": ""}
-    environment.pop("DELEGATION_DB", None)
-    environment.update(env or {})
-    return subprocess.run(
-        [*_program(), *arguments],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        timeout=120,
-    )
 
 
 def _digest(path: Path) -> str:
@@ -52,11 +27,11 @@ def db(tmp_path) -> str:
     return str(tmp_path / "x.sqlite3")
 
 
-def test_demo_then_trips_lists_the_sample(db):
-    loaded = run("--db", db, "demo")
+def test_demo_then_trips_lists_the_sample(cli, db):
+    loaded = cli("--db", db, "demo")
     assert loaded.returncode == 0, loaded.stderr
     assert "tallinn-2023" in loaded.stdout
-    listed = run("--db", db, "trips")
+    listed = cli("--db", db, "trips")
     assert listed.returncode == 0, listed.stderr
     header, row = listed.stdout.splitlines()
     assert header.split() == ["KEY", "TITLE", "DESTINATION", "DATES", "PARTICIPANTS"]
@@ -66,49 +41,49 @@ def test_demo_then_trips_lists_the_sample(db):
     assert row.split()[-1] == "60"
 
 
-def test_trips_add_creates_a_trip_that_trips_lists(db):
-    created = run(
+def test_trips_add_creates_a_trip_that_trips_lists(cli, db):
+    created = cli(
         "--db", db, "trips", "add", "--key", "riga-2024", "--title", "Mission Riga",
         "--destination", "Riga", "--country", "LV", "--start", "2024-06-03", "--end", "2024-06-06",
     )  # fmt: skip
     assert created.returncode == 0, created.stderr
     assert "Europe/Riga" in created.stdout
-    listed = run("--db", db, "trips")
+    listed = cli("--db", db, "trips")
     assert "riga-2024" in listed.stdout
     assert "3–6 Jun 2024" in listed.stdout
 
 
-def test_database_from_the_environment(tmp_path):
+def test_database_from_the_environment(cli, tmp_path):
     path = tmp_path / "env.sqlite3"
-    result = run("demo", env={"DELEGATION_DB": str(path)})
+    result = cli("demo", env={"DELEGATION_DB": str(path)})
     assert result.returncode == 0, result.stderr
     assert path.exists()
 
 
-def test_french_output(db):
-    run("--db", db, "demo")
-    listed = run("--db", db, "--lang", "fr", "trips")
+def test_french_output(cli, db):
+    cli("--db", db, "demo")
+    listed = cli("--db", db, "--lang", "fr", "trips")
     assert listed.stdout.split()[:5] == ["CLÉ", "TITRE", "DESTINATION", "DATES", "PARTICIPANTS"]
     assert "7–10 mai 2023" in listed.stdout
-    refused = run("--db", db, "--lang", "fr", "trips", "show", "oslo")
+    refused = cli("--db", db, "--lang", "fr", "trips", "show", "oslo")
     assert _one_line(refused.stderr) == "delegation: mission inconnue : oslo"
 
 
-def test_trips_show(db):
-    run("--db", db, "demo")
-    shown = run("--db", db, "trips", "show", "tallinn-2023")
+def test_trips_show(cli, db):
+    cli("--db", db, "demo")
+    shown = cli("--db", db, "trips", "show", "tallinn-2023")
     assert shown.returncode == 0, shown.stderr
     assert "Waiting list  4" in shown.stdout
     assert "Agenda items: 19" in shown.stdout
-    by_id = run("--db", db, "trips", "show", "1")
+    by_id = cli("--db", db, "trips", "show", "1")
     assert by_id.stdout == shown.stdout
 
 
-def test_readme_is_not_a_database_and_stays_untouched(tmp_path):
+def test_readme_is_not_a_database_and_stays_untouched(cli, tmp_path):
     readme = tmp_path / "README.md"
     shutil.copy(ROOT / "README.md", readme)
     before = _digest(readme)
-    result = run("--db", str(readme), "trips")
+    result = cli("--db", str(readme), "trips")
     assert result.returncode == 2
     assert _one_line(result.stderr) == (
         f"delegation: {readme}: not a Delegation database (not an SQLite file)"
@@ -117,13 +92,13 @@ def test_readme_is_not_a_database_and_stays_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
 
 
-def test_database_from_a_newer_version(db):
-    run("--db", db, "demo")
+def test_database_from_a_newer_version(cli, db):
+    cli("--db", db, "demo")
     with closing(sqlite3.connect(db)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'ffff'")
         connection.commit()
     before = _digest(Path(db))
-    result = run("--db", db, "trips")
+    result = cli("--db", db, "trips")
     assert result.returncode == 2
     assert "newer version of Delegation" in _one_line(result.stderr)
     assert _digest(Path(db)) == before
@@ -143,24 +118,24 @@ def test_database_from_a_newer_version(db):
         (["--lang", "de", "trips"], "argument --lang: invalid choice: 'de'"),
     ],
 )  # fmt: skip
-def test_wrong_usage_exits_2_with_one_line(db, arguments, message):
-    result = run("--db", db, *arguments)
+def test_wrong_usage_exits_2_with_one_line(cli, db, arguments, message):
+    result = cli("--db", db, *arguments)
     assert result.returncode == 2
     assert message in _one_line(result.stderr)
 
 
-def test_a_folder_or_an_unusable_url_exits_2(tmp_path):
-    folder = run("--db", str(tmp_path), "trips")
+def test_a_folder_or_an_unusable_url_exits_2(cli, tmp_path):
+    folder = cli("--db", str(tmp_path), "trips")
     assert folder.returncode == 2
     assert "not a database file" in _one_line(folder.stderr)
-    url = run("--db", "nosuchdialect://host/db", "trips")
+    url = cli("--db", "nosuchdialect://host/db", "trips")
     assert url.returncode == 2
     assert "cannot use this database" in _one_line(url.stderr)
 
 
-def test_refused_data_exits_1_and_changes_nothing(db):
-    run("--db", db, "demo")
-    result = run(
+def test_refused_data_exits_1_and_changes_nothing(cli, db):
+    cli("--db", db, "demo")
+    result = cli(
         "--db", db, "trips", "add", "--key", "tallinn-2023", "--title", "Again",
         "--destination", "Tallinn", "--country", "EE", "--start", "2024-05-07",
         "--end", "2024-05-10",
@@ -169,15 +144,15 @@ def test_refused_data_exits_1_and_changes_nothing(db):
     assert _one_line(result.stderr) == (
         "delegation: --key: a trip with the key tallinn-2023 already exists"
     )
-    assert run("--db", db, "trips").stdout.count("\n") == 2
+    assert cli("--db", db, "trips").stdout.count("\n") == 2
 
 
-def test_demo_reset(db):
-    run("--db", db, "demo")
-    again = run("--db", db, "demo")
+def test_demo_reset(cli, db):
+    cli("--db", db, "demo")
+    again = cli("--db", db, "demo")
     assert again.returncode == 0
     assert "already loaded" in again.stdout
-    reset = run("--db", db, "demo", "--reset")
+    reset = cli("--db", db, "demo", "--reset")
     assert reset.returncode == 0
     assert "60 participants" in reset.stdout
     assert "x-backup-" in reset.stdout

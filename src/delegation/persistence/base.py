@@ -2,6 +2,7 @@
 
 import getpass
 from datetime import UTC, datetime
+from functools import cache
 
 from sqlalchemy import DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -20,11 +21,12 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def _utcnow() -> datetime:
+def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _current_user() -> str:
+@cache  # the login name does not change while the program runs; looking it up is slow
+def current_user() -> str:
     try:
         return getpass.getuser()[:100]
     except (KeyError, OSError):  # no login name, e.g. in some containers
@@ -41,10 +43,10 @@ class Versioned:
 
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime, nullable=False, default=_utcnow, onupdate=_utcnow
+        DateTime, nullable=False, default=utcnow, onupdate=utcnow
     )
     updated_by: Mapped[str] = mapped_column(
-        String(100), nullable=False, default=_current_user, onupdate=_current_user
+        String(100), nullable=False, default=current_user, onupdate=current_user
     )
 
     @declared_attr.directive
@@ -57,4 +59,4 @@ class Versioned:
         Without a change of its own columns the row is not updated, so its version
         would not move and a colleague's stale copy could still be saved over it.
         """
-        self.updated_at = _utcnow()
+        self.updated_at = utcnow()

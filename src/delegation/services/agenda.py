@@ -159,6 +159,11 @@ def list_agenda(workspace: Workspace, trip_id: int) -> list[AgendaItemRow]:
         return _rows(session, AgendaItem.trip_id == trip_id)
 
 
+def get_item_rows(session: Session, item_ids: list[int]) -> list[AgendaItemRow]:
+    """These items as the window shows them, read in the caller's transaction."""
+    return _rows(session, AgendaItem.id.in_(item_ids)) if item_ids else []
+
+
 def _row(session: Session, item_id: int) -> AgendaItemRow:
     rows = _rows(session, AgendaItem.id == item_id)
     if not rows:
@@ -166,7 +171,7 @@ def _row(session: Session, item_id: int) -> AgendaItemRow:
     return rows[0]
 
 
-def _write(session: Session, item: AgendaItem, details: AgendaItemDetails) -> None:
+def write_item(session: Session, item: AgendaItem, details: AgendaItemDetails) -> None:
     for field in fields(details):
         if field.name != "group_codes":
             setattr(item, field.name, getattr(details, field.name))
@@ -187,7 +192,7 @@ def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> 
     with workspace.transaction() as session:
         item = AgendaItem(trip_id=trip_id)
         session.add(item)
-        _write(session, item, details)
+        write_item(session, item, details)
         session.flush()
         return _row(session, item.id)
 
@@ -204,7 +209,7 @@ def update_item(
             name=lambda item: f"“{item.title_fr or item.title_en}”",
             details=lambda item: _row(session, item.id).details,
         )  # fmt: skip
-        _write(session, item, details)
+        write_item(session, item, details)
         session.flush()
         return _row(session, item_id)
 
@@ -249,7 +254,7 @@ def restore_item(workspace: Workspace, removed: RemovedItem) -> AgendaItemRow:
             raise ConflictError(_("this agenda item is already back"))
         item = AgendaItem(id=row.id, trip_id=row.trip_id)
         session.add(item)
-        _write(session, item, row.details)
+        write_item(session, item, row.details)
         session.flush()
         return _row(session, row.id)
 

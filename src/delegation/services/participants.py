@@ -41,6 +41,7 @@ class ParticipantDetails:
     language: Language = Language.FRENCH
     group_codes: tuple[str, ...] = ()
     nationality: str | None = None
+    birth_date: date | None = None  # sensitive
     dietary: str | None = None  # sensitive
     accessibility: str | None = None  # sensitive
     passport_number: str | None = None  # sensitive
@@ -57,6 +58,7 @@ class ParticipantDetails:
 
 SENSITIVE_FIELDS = frozenset(
     {
+        "birth_date",
         "dietary",
         "accessibility",
         "passport_number",
@@ -89,7 +91,7 @@ class StatusChange:
     waitlist_position: int | None
 
 
-def _clean(details: ParticipantDetails) -> ParticipantDetails:
+def clean_details(details: ParticipantDetails) -> ParticipantDetails:
     """Trim text, turn empty text into None, normalise email and country codes."""
     changes = trimmed_text(details, keep_empty=("last_name", "first_name"))
     changes["email"] = normalize_email(details.email)
@@ -101,7 +103,11 @@ def _clean(details: ParticipantDetails) -> ParticipantDetails:
 
 def validate_details(details: ParticipantDetails) -> list[ValidationError]:
     """Every problem with the details, each naming its field, for the editor to show."""
-    details = _clean(details)
+    return problems_of_clean(clean_details(details))
+
+
+def problems_of_clean(details: ParticipantDetails) -> list[ValidationError]:
+    """validate_details for details already through clean_details (an import's rows)."""
     problems = []
     if not details.last_name:
         problems.append(ValidationError("last_name", _("a last name is required")))
@@ -122,7 +128,7 @@ def _check(details: ParticipantDetails) -> ParticipantDetails:
     problems = validate_details(details)
     if problems:
         raise problems[0]
-    return _clean(details)
+    return clean_details(details)
 
 
 _DETAIL_COLUMNS = (
@@ -137,6 +143,7 @@ _DETAIL_COLUMNS = (
     Participant.category,
     Participant.language,
     Participant.nationality,
+    Contact.birth_date,
     Participant.dietary,
     Participant.accessibility,
     Participant.passport_number,
@@ -211,6 +218,14 @@ def list_participants(workspace: Workspace, trip_id: int) -> list[ParticipantRow
         return _rows(session, Participant.trip_id == trip_id)
 
 
+def get_rows(session: Session, participant_ids: list[int]) -> list[ParticipantRow]:
+    """These registrations as the window shows them, read in the caller's transaction."""
+    rows: list[ParticipantRow] = []
+    for start in range(0, len(participant_ids), 500):
+        rows.extend(_rows(session, Participant.id.in_(participant_ids[start : start + 500])))
+    return rows
+
+
 def _row(session: Session, participant_id: int) -> ParticipantRow:
     rows = _rows(session, Participant.id == participant_id)
     if not rows:
@@ -262,7 +277,7 @@ def _apply_status(session: Session, participant: Participant, status: Participan
         participant.waitlist_position = _next_waitlist_position(session, participant.trip_id)
 
 
-def _write_contact(
+def write_contact(
     session: Session, contact: Contact, details: ParticipantDetails, *, fill_only: bool = False
 ) -> None:
     """The person's details on their directory contact; fill_only keeps what the
@@ -281,6 +296,7 @@ def _write_contact(
         "civility": details.civility,
         "phone": details.phone,
         "job_title": details.job_title,
+        "birth_date": details.birth_date,
     }
     for name, value in values.items():
         if not fill_only or (value and not getattr(contact, name)):
@@ -353,7 +369,7 @@ def _check_contact_unchanged(contact: Contact, expected: ContactState) -> None:
         raise changed_since_step(contact.full_name, contact)
 
 
-def _same_person(contact: Contact, details: ParticipantDetails) -> bool:
+def same_person(contact: Contact, details: ParticipantDetails) -> bool:
     def folded(text: str | None) -> str:
         return " ".join((text or "").split()).casefold()
 
@@ -364,7 +380,7 @@ def _same_person(contact: Contact, details: ParticipantDetails) -> bool:
     )
 
 
-def _write_registration(
+def write_registration(
     session: Session, participant: Participant, details: ParticipantDetails
 ) -> None:
     _apply_status(session, participant, details.status)
@@ -405,9 +421,9 @@ def add_participant(
         if contact is None:
             contact = Contact(last_name=details.last_name)
             session.add(contact)
-            _write_contact(session, contact, details)
+            write_contact(session, contact, details)
         else:
-            if not _same_person(contact, details):
+            if not same_person(contact, details):
                 raise ValidationError(
                     "email",
                     _(
@@ -425,10 +441,10 @@ def add_participant(
                     _("{name} is already registered for this trip").format(name=contact.full_name),
                 )
             before = _contact_state(contact)
-            _write_contact(session, contact, details, fill_only=True)
+            write_contact(session, contact, details, fill_only=True)
         participant = Participant(trip_id=trip_id, contact=contact)
         session.add(participant)
-        _write_registration(session, participant, details)
+        write_registration(session, participant, details)
         session.flush()
         return Registration(_row(session, participant.id), before, _contact_state(contact))
 
@@ -489,9 +505,9 @@ def update_participant(
             details=lambda p: _row(session, p.id).details,
         )  # fmt: skip
         contact_before = _contact_state(participant.contact)
-        _write_contact(session, participant.contact, details)
+        write_contact(session, participant.contact, details)
         contact_changed = _contact_state(participant.contact) != contact_before
-        _write_registration(session, participant, details)
+        write_registration(session, participant, details)
         if waitlist_position is not None and participant.waitlist_position is not None:
             participant.waitlist_position = waitlist_position
         if contact_changed:  # the person's details are part of this edit
@@ -552,13 +568,22 @@ def withdraw_registration(workspace: Workspace, registration: Registration) -> R
         _check_contact_unchanged(contact, registration.contact_after)
         if registration.contact_before is not None:
             _put_contact(session, registration.contact_before)
-        elif not _contact_in_use(session, contact.id):
-            organization = contact.organization
-            session.delete(contact)
-            session.flush()
-            if organization is not None:
-                _drop_if_unused(session, organization)
+        else:
+            drop_unused_contacts(session, [contact.id])
         return replace(removed, contact=registration.contact_after)
+
+
+def drop_unused_contacts(session: Session, contact_ids: list[int]) -> None:
+    """Delete these contacts if nothing uses them any more, and their organizations too."""
+    for contact_id in contact_ids:
+        contact = session.get(Contact, contact_id)
+        if contact is None or _contact_in_use(session, contact_id):
+            continue
+        organization = contact.organization
+        session.delete(contact)
+        session.flush()
+        if organization is not None:
+            _drop_if_unused(session, organization)
 
 
 def _contact_in_use(session: Session, contact_id: int) -> bool:
@@ -600,7 +625,7 @@ def _restore(session: Session, removed: RemovedParticipant) -> None:
         roommate_id=removed.roommate_id,
     )
     session.add(participant)
-    _write_registration(session, participant, row.details)
+    write_registration(session, participant, row.details)
     participant.waitlist_position = row.waitlist_position
     session.flush()
     if removed.segment_ids:

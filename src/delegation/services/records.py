@@ -1,7 +1,6 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
 from collections.abc import Callable
-from dataclasses import fields
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -60,11 +59,10 @@ def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, 
     """Every text field of an editor's dataclass trimmed; empty text becomes None except
     in the fields named in keep_empty (required names and titles stay strings)."""
     changes: dict[str, object] = {}
-    for field in fields(details):
-        value = getattr(details, field.name)
+    for name, value in vars(details).items():  # an import cleans thousands: no fields()
         if isinstance(value, str):
             value = value.strip()
-            if field.name not in keep_empty:
+            if name not in keep_empty:
                 value = value or None
-            changes[field.name] = value
+            changes[name] = value
     return changes

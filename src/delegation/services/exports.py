@@ -1,0 +1,267 @@
+"""The trip's lists given back as files others open: CSV, XLSX and iCalendar.
+
+Headers and labels are in the document language (the language in force), so that a
+French list opens in a French Excel with `;` and reads back into the importer. The
+sensitive fields (identity, health, emergency contact) stay out unless asked for.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from delegation.domain.enums import AgendaStatus, ParticipantStatus
+from delegation.domain.errors import NotFoundError, ValidationError
+from delegation.domain.rules import normalize_email
+from delegation.i18n import _, current_language
+from delegation.i18n.labels import (
+    agenda_status_label,
+    category_label,
+    kind_label,
+    room_type_label,
+    status_label,
+)
+from delegation.interchange.csv_out import write_csv
+from delegation.interchange.ics_out import CalendarEvent, write_ics
+from delegation.interchange.xlsx_out import Sheet, write_xlsx
+from delegation.services.agenda import AgendaItemRow, list_agenda
+from delegation.services.hotels import list_hotels
+from delegation.services.participants import ParticipantRow, list_participants
+from delegation.services.travel import list_segments
+from delegation.services.trips import find_trip
+from delegation.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+
+
+def _language_label(code: str) -> str:
+    return _("French") if code == "fr" else _("English")
+
+
+def _date_text(value: date | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
+
+
+def _date_format() -> str:
+    return "DD/MM/YYYY" if current_language() == "fr" else "YYYY-MM-DD"
+
+
+def participant_table(
+    rows: Sequence[ParticipantRow], *, include_sensitive: bool
+) -> tuple[list[str], list[list[object]]]:
+    """The participant list's headers and rows; dates stay dates for the writer."""
+    headers = [
+        _("Last name"), _("First name"), _("Salutation"), _("Organization"), _("Function"),
+        _("Email"), _("Phone"), _("Status"), _("Category"), _("Groups"), _("Language"),
+        _("Nationality"), _("Room"), _("Notes"),
+    ]  # fmt: skip
+    if include_sensitive:
+        headers += [
+            _("Date of birth"), _("Dietary needs"), _("Accessibility"), _("Passport number"),
+            _("Passport expiry"), _("Emergency contact"), _("Emergency phone"),
+        ]  # fmt: skip
+    table = []
+    for row in sorted(rows, key=lambda r: (r.details.last_name.casefold(), r.details.first_name)):
+        d = row.details
+        line: list[object] = [
+            d.last_name, d.first_name, d.civility, d.organization, d.job_title, d.email,
+            d.phone, status_label(d.status), category_label(d.category),
+            ", ".join(d.group_codes), _language_label(d.language), d.nationality,
+            row.room_label, d.notes,
+        ]  # fmt: skip
+        if include_sensitive:
+            line += [
+                d.birth_date, d.dietary, d.accessibility, d.passport_number, d.passport_expiry,
+                d.emergency_contact_name, d.emergency_contact_phone,
+            ]  # fmt: skip
+        table.append(line)
+    return headers, table
+
+
+def _suffix(path: Path, allowed: Sequence[str]) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise ValidationError(
+            "output",
+            _("write a file ending in {suffixes}, not {name}").format(
+                suffixes=" / ".join(allowed), name=path.name
+            ),
+        )
+    return suffix
+
+
+def export_participants(
+    workspace: Workspace, trip: str | int, path: str | Path, *, include_sensitive: bool = False
+) -> ExportResult:
+    """The participant list as .csv (UTF-8 with BOM; `;` in French) or .xlsx."""
+    path = Path(path)
+    suffix = _suffix(path, (".csv", ".xlsx"))
+    summary = find_trip(workspace, trip)
+    headers, rows = participant_table(
+        list_participants(workspace, summary.id), include_sensitive=include_sensitive
+    )
+    if suffix == ".csv":
+        text_rows = [[_date_text(c) if isinstance(c, date) else c for c in r] for r in rows]
+        write_csv(path, headers, text_rows, delimiter=";" if current_language() == "fr" else ",")
+    else:
+        write_xlsx(path, [Sheet(_("Participants"), headers, rows, _date_format())])
+    return ExportResult(path, len(rows))
+
+
+def programme_table(items: Sequence[AgendaItemRow]) -> tuple[list[str], list[list[object]]]:
+    language = current_language()
+    headers = [
+        _("Date"), _("Start"), _("End"), _("Title"), _("Type"), _("Status"), _("Venue"),
+        _("Address"), _("Groups"), _("Host"), _("Notes"),
+    ]  # fmt: skip
+    rows = []
+    for item in items:
+        d = item.details
+        notes = (d.notes_fr or d.notes_en) if language == "fr" else (d.notes_en or d.notes_fr)
+        row = [
+            d.day, d.start_time, d.end_time, d.title(language), kind_label(d.kind),
+            agenda_status_label(d.status), item.venue_name, item.venue_address,
+            ", ".join(d.group_codes), item.host_name, notes,
+        ]  # fmt: skip
+        rows.append(row)
+    return headers, rows
+
+
+def export_programme(workspace: Workspace, trip: str | int, path: str | Path) -> ExportResult:
+    """The programme as .xlsx, in the columns the programme importer reads."""
+    path = Path(path)
+    _suffix(path, (".xlsx",))
+    summary = find_trip(workspace, trip)
+    headers, rows = programme_table(list_agenda(workspace, summary.id))
+    write_xlsx(path, [Sheet(_("Programme"), headers, rows, _date_format())])
+    return ExportResult(path, len(rows))
+
+
+def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path) -> ExportResult:
+    """One sheet per hotel: each room with its guests, for the hotel's reception."""
+    path = Path(path)
+    _suffix(path, (".xlsx",))
+    summary = find_trip(workspace, trip)
+    guests: dict[int, list[ParticipantRow]] = {}
+    for row in list_participants(workspace, summary.id):
+        if row.details.room_id is not None and row.details.status != ParticipantStatus.CANCELLED:
+            guests.setdefault(row.details.room_id, []).append(row)
+    headers = [
+        _("Room"), _("Type"), _("Beds"), _("Last name"), _("First name"), _("Organization"),
+        _("Nationality"), _("Arrival"), _("Departure"),
+    ]  # fmt: skip
+    sheets, count = [], 0
+    for hotel in list_hotels(workspace, summary.id):
+        rows = []
+        for room in hotel.rooms:
+            people = sorted(guests.get(room.id, []), key=lambda r: r.details.last_name.casefold())
+            for person in people or [None]:
+                d = person.details if person else None
+                row = [
+                    room.label, room_type_label(room.room_type), room.capacity,
+                    d.last_name if d else None, d.first_name if d else None,
+                    d.organization if d else None, d.nationality if d else None,
+                    hotel.details.check_in, hotel.details.check_out,
+                ]  # fmt: skip
+                rows.append(row)
+        count += len(rows)
+        sheets.append(Sheet(hotel.name, headers, rows, _date_format()))
+    if not sheets:
+        raise ValidationError("hotels", _("this trip has no hotel yet"))
+    write_xlsx(path, sheets)
+    return ExportResult(path, count)
+
+
+def export_calendar(
+    workspace: Workspace, trip: str | int, path: str | Path, *, participant: str | None = None
+) -> ExportResult:
+    """The programme as .ics, each time in its zone; for one participant (by email), only
+    their items (their groups' and the whole delegation's) and their travel legs."""
+    path = Path(path)
+    _suffix(path, (".ics",))
+    summary = find_trip(workspace, trip)
+    language = current_language()
+    items = list_agenda(workspace, summary.id)
+    name = summary.title
+    person = None
+    if participant is not None:
+        email = normalize_email(participant)
+        person = next(
+            (r for r in list_participants(workspace, summary.id) if r.details.email == email),
+            None,
+        )
+        if person is None:
+            raise NotFoundError(
+                _("no participant of {trip} has the email {email}").format(
+                    trip=summary.key, email=participant
+                )
+            )
+        groups = set(person.details.group_codes)
+        items = [
+            i
+            for i in items
+            if (not i.details.group_codes or groups & set(i.details.group_codes))
+            and i.details.status != AgendaStatus.CANCELLED
+        ]
+        name = f"{summary.title} — {person.details.full_name}"
+    events = [_item_event(item, summary.timezone, language) for item in items]
+    if person is not None:
+        events += [
+            _leg_event(leg)
+            for leg in list_segments(workspace, summary.id)
+            if person.id in leg.passenger_ids
+        ]
+    write_ics(path, name, summary.timezone, events)
+    return ExportResult(path, len(events))
+
+
+_ICS_STATUS = {
+    AgendaStatus.CONFIRMED: "CONFIRMED",
+    AgendaStatus.TENTATIVE: "TENTATIVE",
+    AgendaStatus.CANCELLED: "CANCELLED",
+}
+
+
+def _item_event(item: AgendaItemRow, zone: str, language: str) -> CalendarEvent:
+    d = item.details
+    notes = (d.notes_fr or d.notes_en) if language == "fr" else (d.notes_en or d.notes_fr)
+    place = ", ".join(part for part in (item.venue_name, item.venue_address) if part)
+    return CalendarEvent(
+        uid=f"agenda-{item.id}@delegation",
+        start=datetime.combine(d.day, d.start_time),
+        end=datetime.combine(d.day, d.end_time) if d.end_time else None,
+        summary=d.title(language),
+        location=place or None,
+        description=notes,
+        status=_ICS_STATUS[d.status],
+        timezone=zone,
+    )
+
+
+def _leg_event(leg) -> CalendarEvent:
+    d = leg.details
+    # The arrival is read in its own zone, then said in the departure's: the same instant.
+    arrival = (
+        d.arrival_at.replace(tzinfo=ZoneInfo(d.arrival_timezone))
+        .astimezone(ZoneInfo(d.departure_timezone))
+        .replace(tzinfo=None)
+    )
+    name = " ".join(part for part in (d.carrier, d.number) if part)
+    return CalendarEvent(
+        uid=f"travel-{leg.id}@delegation",
+        start=d.departure_at,
+        end=arrival,
+        summary=_("{leg}: {origin} → {destination}").format(
+            leg=name or _("travel leg"), origin=d.departure_place, destination=d.arrival_place
+        ),
+        location=d.departure_place,
+        description=d.notes,
+        timezone=d.departure_timezone,
+    )

@@ -1,0 +1,466 @@
+"""Participants from a spreadsheet: each row matched to a registration, then all written.
+
+A row whose email belongs to a participant of the trip updates that participant; a row
+without email is matched on first name, last name and organization. A blank cell says
+nothing: it never erases what is known. Importing the same file again changes nothing.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from delegation.domain.enums import ParticipantStatus
+from delegation.domain.errors import ConflictError, NotFoundError
+from delegation.i18n import _
+from delegation.interchange import values as parse
+from delegation.interchange.columns import PARTICIPANT_FIELDS, fold
+from delegation.interchange.tables import Cell
+from delegation.persistence.bulk import insert_rows, reserve_ids
+from delegation.persistence.models import (
+    Contact,
+    Organization,
+    Participant,
+    TripGroup,
+    participant_groups,
+)
+from delegation.services.imports import (
+    ImportCounts,
+    ImportProblem,
+    ImportRefusedError,
+    Progress,
+    SourceFile,
+    open_source,
+)
+from delegation.services.participants import (
+    ParticipantDetails,
+    ParticipantRow,
+    clean_details,
+    drop_unused_contacts,
+    get_rows,
+    list_participants,
+    problems_of_clean,
+    same_person,
+    write_contact,
+    write_registration,
+)
+from delegation.services.workspace import Workspace
+
+# The same few words fill the status or category column thousands of times: read once.
+_cached = lru_cache(maxsize=512)
+_PARSERS: dict[str, Callable[[Cell], object]] = {
+    "civility": parse.parse_text,
+    "first_name": parse.parse_text,
+    "last_name": parse.parse_text,
+    "email": parse.parse_email,
+    "organization": parse.parse_text,
+    "job_title": parse.parse_text,
+    "phone": parse.parse_text,
+    "category": _cached(parse.parse_category),
+    "status": _cached(parse.parse_status),
+    "groups": _cached(parse.parse_groups),
+    "dietary": parse.parse_text,
+    "accessibility": parse.parse_text,
+    "nationality": parse.parse_text,
+    "birth_date": parse.parse_date,
+    "passport_number": parse.parse_text,
+    "passport_expiry": parse.parse_date,
+    "emergency_contact_name": parse.parse_text,
+    "emergency_contact_phone": parse.parse_text,
+    "language": _cached(parse.parse_language),
+    "notes": parse.parse_text,
+}
+_DETAIL_NAMES = {field.name for field in fields(ParticipantDetails)}
+_CHUNK = 1000  # rows per statement, and per progress report
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    line: int
+    details: ParticipantDetails  # cleaned; for an update, what is known merged with the row
+    participant_id: int | None = None  # the registration it updates; None: a new one
+    version: int | None = None  # that registration's version when the file was read
+    contact_id: int | None = None  # for a new one, the directory's contact to register
+
+
+@dataclass(frozen=True)
+class ParticipantImportPlan:
+    trip_id: int
+    file: SourceFile
+    creations: tuple[PlannedRow, ...]
+    changes: tuple[PlannedRow, ...]
+    unchanged: int
+    problems: tuple[ImportProblem, ...]
+
+    @property
+    def counts(self) -> ImportCounts:
+        invalid = len({problem.line for problem in self.problems})
+        return ImportCounts(len(self.creations), len(self.changes), self.unchanged, invalid)
+
+    def problem_lines(self) -> list[str]:
+        return [problem.located(self.file.source) for problem in self.problems]
+
+
+@dataclass(frozen=True)
+class ParticipantImportResult:
+    """What an import wrote, enough to take it back (undo) and to make it again (redo)."""
+
+    counts: ImportCounts
+    trip_id: int
+    participant_ids: tuple[int, ...]  # of the creations, in order
+    contact_ids: tuple[int | None, ...]  # contacts made for them (None: an existing one)
+    changed_before: tuple[ParticipantRow, ...]  # the updated registrations as they were
+
+
+def plan_participant_import(
+    workspace: Workspace,
+    trip_id: int,
+    path: str | Path,
+    *,
+    columns: Mapping[int, str] | None = None,
+    sheet: str | None = None,
+    display_name: str | None = None,
+) -> ParticipantImportPlan:
+    """Read and check the whole file against the trip; nothing is written."""
+    file = open_source(
+        path, PARTICIPANT_FIELDS, fields=columns, sheet=sheet, display_name=display_name
+    )
+    existing = list_participants(workspace, trip_id)
+    with workspace.transaction() as session:
+        codes = set(session.scalars(select(TripGroup.code).where(TripGroup.trip_id == trip_id)))
+        directory = _directory_contacts(session)
+    return _Planner(trip_id, file, existing, codes, directory).plan()
+
+
+def _directory_contacts(session: Session) -> dict[str, object]:
+    return {
+        row.email: row
+        for row in session.execute(
+            select(Contact.id, Contact.email, Contact.first_name, Contact.last_name).where(
+                Contact.email.is_not(None)
+            )
+        )
+    }
+
+
+def _name_key(details: ParticipantDetails) -> tuple[str, str, str]:
+    return (fold(details.first_name), fold(details.last_name), fold(details.organization or ""))
+
+
+class _Planner:
+    """One pass over the rows: parse, check, match; problems are collected, not raised."""
+
+    def __init__(self, trip_id, file, existing, codes, directory) -> None:
+        self.trip_id = trip_id
+        self.file = file
+        self.codes = codes
+        self.directory = directory
+        self.by_email = {row.details.email: row for row in existing if row.details.email}
+        self.by_name = {_name_key(row.details): row for row in existing}
+        self.problems: list[ImportProblem] = []
+        self.creations: list[PlannedRow] = []
+        self.changes: list[PlannedRow] = []
+        self.unchanged = 0
+        self.seen: dict[object, int] = {}  # email or name key -> first line
+
+    def plan(self) -> ParticipantImportPlan:
+        for line, cells in self.file.values():
+            self._row(line, cells)
+        return ParticipantImportPlan(
+            self.trip_id,
+            self.file,
+            tuple(self.creations),
+            tuple(self.changes),
+            self.unchanged,
+            tuple(self.problems),
+        )
+
+    def _problem(self, line: int, field: str, reason: str) -> None:
+        self.problems.append(ImportProblem(line, field, reason))
+
+    def _row(self, line: int, cells: dict[str, Cell]) -> None:
+        given: dict[str, object] = {}
+        before = len(self.problems)
+        for name, cell in cells.items():
+            try:
+                value = _PARSERS[name](cell)
+            except ValueError as error:
+                self._problem(line, name, str(error))
+                continue
+            if value not in (None, ()):
+                given["group_codes" if name == "groups" else name] = value
+        unknown = [code for code in given.get("group_codes", ()) if code not in self.codes]
+        if unknown:
+            self._problem(
+                line,
+                "groups",
+                _("no such group in this trip: {codes}").format(codes=", ".join(unknown)),
+            )
+        if len(self.problems) > before:
+            return
+        given = {name: value for name, value in given.items() if name in _DETAIL_NAMES}
+        fresh = ParticipantDetails(**{"last_name": "", **given})
+        email = given.get("email")
+        match = self.by_email.get(email) if email else self.by_name.get(_name_key(fresh))
+        details = clean_details(replace(match.details, **given) if match else fresh)
+        problems = problems_of_clean(details)
+        for problem in problems:
+            self._problem(line, problem.field, problem.reason)
+        if problems:
+            return
+        key = details.email or _name_key(details)
+        if key in self.seen:
+            self._problem(
+                line,
+                "email" if details.email else "last_name",
+                _("the same person as on line {line}").format(line=self.seen[key]),
+            )
+            return
+        self.seen[key] = line
+        if match is not None:
+            if details == match.details:
+                self.unchanged += 1
+            else:
+                self.changes.append(PlannedRow(line, details, match.id, match.version))
+            return
+        contact = self.directory.get(details.email) if details.email else None
+        if contact is not None and not same_person(contact, details):
+            self._problem(
+                line,
+                "email",
+                _("this email belongs to {name} in the contacts").format(
+                    name=f"{contact.first_name} {contact.last_name}".strip()
+                ),
+            )
+            return
+        self.creations.append(PlannedRow(line, details, contact_id=contact.id if contact else None))
+
+
+def apply_participant_import(
+    workspace: Workspace,
+    plan: ParticipantImportPlan,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    reuse: ParticipantImportResult | None = None,
+) -> ParticipantImportResult:
+    """Write the plan in one transaction; refused whole while rows have problems, unless
+    skip_invalid. `reuse` (a redo) gives the new records the ids they had the first time,
+    and takes the updated registrations as the undo left them.
+    """
+    if plan.problems and not skip_invalid:
+        raise ImportRefusedError(plan.file.source, plan.problems)
+    total = len(plan.creations) + len(plan.changes)
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    with workspace.transaction() as session:
+        _check_trip(session, plan.trip_id)
+        organizations = _organization_ids(session, plan)
+        contact_ids, made = _contacts_for(session, plan, organizations, reuse)
+        participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)
+        before = _apply_changes(session, plan, advance, check_versions=reuse is None)
+    return ParticipantImportResult(
+        plan.counts, plan.trip_id, tuple(participant_ids), tuple(made), tuple(before)
+    )
+
+
+def _check_trip(session: Session, trip_id: int) -> None:
+    from delegation.persistence.models import Trip
+
+    if session.get(Trip, trip_id) is None:
+        raise NotFoundError(_("this trip no longer exists"))
+
+
+def _organization_ids(session: Session, plan: ParticipantImportPlan) -> dict[str, int]:
+    named = {row.details.organization for row in plan.creations}
+    listed = sorted(name for name in named if name)
+    known: dict[str, int] = {}
+    for start in range(0, len(listed), _CHUNK):
+        chunk = listed[start : start + _CHUNK]
+        known.update(
+            session.execute(
+                select(Organization.name, Organization.id).where(Organization.name.in_(chunk))
+            ).all()
+        )
+    missing = [name for name in listed if name not in known]
+    ids = reserve_ids(session, Organization.__table__, len(missing))
+    insert_rows(
+        session,
+        Organization.__table__,
+        [{"id": i, "name": name} for i, name in zip(ids, missing, strict=True)],
+        versioned=True,
+    )
+    known.update(zip(missing, ids, strict=True))
+    return known
+
+
+def _contacts_for(session, plan, organizations, reuse) -> tuple[list[int], list[int | None]]:
+    """The contact of each new registration: the directory's, or one made now."""
+    new = [row for row in plan.creations if row.contact_id is None]
+    if reuse is not None:
+        made_ids = [i for i in reuse.contact_ids if i is not None]
+    else:
+        made_ids = reserve_ids(session, Contact.__table__, len(new))
+    insert_rows(
+        session,
+        Contact.__table__,
+        [
+            {
+                "id": contact_id,
+                "civility": d.civility,
+                "first_name": d.first_name,
+                "last_name": d.last_name,
+                "email": d.email,
+                "phone": d.phone,
+                "job_title": d.job_title,
+                "birth_date": d.birth_date,
+                "organization_id": organizations.get(d.organization or ""),
+                "language": None,
+                "nationality": None,
+                "notes": None,
+            }
+            for contact_id, d in zip(made_ids, (row.details for row in new), strict=True)
+        ],
+        versioned=True,
+    )
+    made = iter(made_ids)
+    contact_ids: list[int] = []
+    made_for_each: list[int | None] = []
+    for row in plan.creations:
+        if row.contact_id is None:
+            contact_ids.append(next(made))
+            made_for_each.append(contact_ids[-1])
+        else:  # someone the directory knows: fill in only what it lacks
+            contact = session.get(Contact, row.contact_id)
+            write_contact(session, contact, row.details, fill_only=True)
+            contact_ids.append(row.contact_id)
+            made_for_each.append(None)
+    return contact_ids, made_for_each
+
+
+def _insert_participants(session, plan, contact_ids, reuse, advance) -> list[int]:
+    groups = dict(
+        session.execute(
+            select(TripGroup.code, TripGroup.id).where(TripGroup.trip_id == plan.trip_id)
+        ).all()
+    )
+    position = (
+        session.scalar(
+            select(func.max(Participant.waitlist_position)).where(
+                Participant.trip_id == plan.trip_id
+            )
+        )
+        or 0
+    )
+    ids = (
+        list(reuse.participant_ids)
+        if reuse is not None
+        else reserve_ids(session, Participant.__table__, len(plan.creations))
+    )
+    values = []
+    for participant_id, row, contact_id in zip(ids, plan.creations, contact_ids, strict=True):
+        d = row.details
+        waiting = d.status == ParticipantStatus.WAITLISTED
+        if waiting:
+            position += 1
+        values.append(
+            {
+                "id": participant_id,
+                "trip_id": plan.trip_id,
+                "contact_id": contact_id,
+                "status": d.status,
+                "category": d.category,
+                "language": d.language,
+                "waitlist_position": position if waiting else None,
+                "nationality": d.nationality,
+                "dietary": d.dietary,
+                "accessibility": d.accessibility,
+                "passport_number": d.passport_number,
+                "passport_expiry": d.passport_expiry,
+                "emergency_contact_name": d.emergency_contact_name,
+                "emergency_contact_phone": d.emergency_contact_phone,
+                "notes": d.notes,
+                "room_id": None,
+                "roommate_id": None,
+            }
+        )
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        insert_rows(session, Participant.__table__, chunk, versioned=True)
+        advance(len(chunk))
+    memberships = [
+        {"participant_id": participant_id, "group_id": groups[code]}
+        for participant_id, row in zip(ids, plan.creations, strict=True)
+        for code in row.details.group_codes
+    ]
+    if memberships:
+        session.execute(insert(participant_groups), memberships)
+    return ids
+
+
+def _apply_changes(session, plan, advance, *, check_versions: bool) -> list[ParticipantRow]:
+    """Update the matched registrations through the same code as the editor."""
+    if not plan.changes:
+        return []
+    ids = [row.participant_id for row in plan.changes]
+    before = {row.id: row for row in get_rows(session, ids)}
+    participants = {
+        p.id: p
+        for p in session.scalars(
+            select(Participant)
+            .where(Participant.id.in_(ids))
+            .options(selectinload(Participant.contact), selectinload(Participant.groups))
+        )
+    }
+    for row in plan.changes:
+        participant = participants.get(row.participant_id)
+        if participant is None or (check_versions and participant.version != row.version):
+            raise ConflictError(
+                _("{name} was changed since the file was read; nothing was imported").format(
+                    name=row.details.full_name
+                )
+            )
+        write_contact(session, participant.contact, row.details)
+        write_registration(session, participant, row.details)
+        participant.touch()
+    session.flush()
+    advance(len(plan.changes))
+    return [before[row.participant_id] for row in plan.changes]
+
+
+def undo_participant_import(workspace: Workspace, result: ParticipantImportResult) -> None:
+    """Take an import back: its new registrations go, the updated ones are as before."""
+    with workspace.transaction() as session:
+        for start in range(0, len(result.participant_ids), _CHUNK):
+            session.execute(
+                delete(Participant).where(
+                    Participant.id.in_(result.participant_ids[start : start + _CHUNK])
+                )
+            )
+        drop_unused_contacts(session, [i for i in result.contact_ids if i is not None])
+        if result.changed_before:
+            participants = {
+                p.id: p
+                for p in session.scalars(
+                    select(Participant)
+                    .where(Participant.id.in_([row.id for row in result.changed_before]))
+                    .options(selectinload(Participant.contact))
+                )
+            }
+            for row in result.changed_before:
+                participant = participants.get(row.id)
+                if participant is None:
+                    raise NotFoundError(_("this participant no longer exists"))
+                write_contact(session, participant.contact, row.details)
+                write_registration(session, participant, row.details)
+                participant.waitlist_position = row.waitlist_position
+                participant.touch()

@@ -1,0 +1,223 @@
+"""Spreadsheets in and out through the command line, read back with independent readers."""
+
+import csv
+import io
+import sqlite3
+from contextlib import closing
+from datetime import UTC, date, datetime
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+FRENCH_EXCEL = (
+    "Civilité;Prénom;Nom;Courriel;Société;Fonction;Téléphone;Catégorie;Statut;Groupe;"
+    "Date d'expiration du passeport;N° passeport;Régime alimentaire\r\n"
+    "Mme;Hélène;Saar;helene.saar@example.ee;Tartu Ülikool;Professeure;+372 5555 0101;"
+    "Universitaire;Confirmé;A;15/03/2031;KF998877;Végétarienne\r\n"
+    "M.;François;Lœuvre;f.loeuvre@example.fr;Œnologie & Cie;Gérant;06 12 34 56 78;"
+    "Entreprise;Invité;B;;;\r\n"
+    "M.;Jürgen;Õunapuu;;Pärnu Sadam;Directeur;;Institutionnel;Liste d'attente;A, B;;;\r\n"
+)
+
+ENGLISH_EXPORT = (
+    "First Name,Last Name,Email,Company,Job Title,Attendee Status,Group(s),Mobile,Notes\n"
+    'Tõnis,Järvelill,tonis.jarvelill@example.ee,"Skype, Ltd",CTO,Attending,A,+372 555 0000,\n'
+    "Maria,Σωτηρίου,maria.sotiriou@example.gr,Athens Tech,Researcher,Not attending,B,,"
+    '"=HYPERLINK(""http://x"")"\n'
+)
+
+
+@pytest.fixture
+def db(cli, tmp_path) -> str:
+    path = str(tmp_path / "x.sqlite3")
+    assert cli("--db", path, "demo").returncode == 0
+    return path
+
+
+def _participants(db: str) -> int:
+    with closing(sqlite3.connect(db)) as connection:
+        return connection.execute("SELECT count(*) FROM participants").fetchone()[0]
+
+
+def test_a_french_excel_csv_is_imported_then_changes_nothing(cli, db, tmp_path):
+    source = tmp_path / "inscrits.csv"
+    source.write_bytes(FRENCH_EXCEL.encode("cp1252"))
+    first = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert first.returncode == 0, first.stderr
+    assert "3 created, 0 changed" in first.stdout
+    again = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert again.returncode == 0, again.stderr
+    assert "0 created, 0 changed, 3 unchanged" in again.stdout
+    assert _participants(db) == 65
+
+
+def test_an_english_export_is_imported_then_changes_nothing(cli, db, tmp_path):
+    source = tmp_path / "registrations.csv"
+    source.write_bytes(b"\xef\xbb\xbf" + ENGLISH_EXPORT.encode("utf-8"))
+    first = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert first.returncode == 0, first.stderr
+    assert "2 created" in first.stdout
+    assert "Ignored columns: Mobile" not in first.stdout  # a phone synonym
+    again = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert "0 created, 0 changed, 2 unchanged" in again.stdout
+
+
+def test_a_changed_row_updates_the_participant_it_matches(cli, db, tmp_path):
+    source = tmp_path / "registrations.csv"
+    source.write_text(ENGLISH_EXPORT, encoding="utf-8")
+    cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    source.write_text(ENGLISH_EXPORT.replace(",CTO,", ",CEO,"), encoding="utf-8")
+    changed = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert "0 created, 1 changed, 1 unchanged" in changed.stdout
+
+
+def test_one_impossible_date_refuses_the_whole_file(cli, db, tmp_path):
+    source = tmp_path / "inscrits.csv"
+    source.write_bytes(FRENCH_EXCEL.replace("15/03/2031", "31/02/2027").encode("cp1252"))
+    refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert refused.returncode == 1
+    assert f"{source}:2: passport_expiry: 31/02/2027 is not a date" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert _participants(db) == 62
+    skipped = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source), "--skip-invalid"
+    )
+    assert skipped.returncode == 0 and "2 created" in skipped.stdout
+    assert _participants(db) == 64
+
+
+def test_a_dry_run_writes_nothing(cli, db, tmp_path):
+    source = tmp_path / "inscrits.csv"
+    source.write_bytes(FRENCH_EXCEL.encode("cp1252"))
+    dry = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--dry-run")
+    assert dry.returncode == 0 and "3 created" in dry.stdout
+    assert _participants(db) == 62
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "not a"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "damaged"),
+        (b"Name;Email\r\nA;a@example.com\r\n", "last_name"),
+    ],
+)
+def test_a_file_that_cannot_be_used_is_one_line(cli, db, tmp_path, content, says):
+    source = tmp_path / "bad.csv"
+    source.write_bytes(content)
+    refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert refused.returncode in (1, 2)
+    line = refused.stderr.strip()
+    assert len(line.splitlines()) == 1 and says in line and "Traceback" not in line
+    assert _participants(db) == 62
+
+
+def test_the_participant_list_reads_back_with_accents_and_no_formula(cli, db, tmp_path):
+    source = tmp_path / "registrations.csv"
+    source.write_text(ENGLISH_EXPORT, encoding="utf-8")
+    cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+
+    french = tmp_path / "liste.csv"
+    done = cli(
+        "--db", db, "--lang", "fr", "export", "participants", "tallinn-2023", "-o", str(french)
+    )
+    assert done.returncode == 0, done.stderr
+    raw = french.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Nom", "Prénom", "Civilité"] or rows[0][0] == "Nom"
+    names = {(row[1], row[0]) for row in rows[1:]}
+    assert ("Tõnis", "Järvelill") in names and ("Maria", "Σωτηρίου") in names
+    assert ("Élodie", "Nicolaï") in names
+    assert not any(cell.startswith(("=", "@", "-", "\t")) for row in rows for cell in row)
+    assert '\'=HYPERLINK("http://x")' in {cell for row in rows for cell in row}
+    assert all(cell[1:2].isdigit() for row in rows for cell in row if cell.startswith("+"))
+    assert "Passeport" not in " ".join(rows[0])  # sensitive data left out
+
+    workbook = tmp_path / "list.xlsx"
+    done = cli(
+        "--db", db, "export", "participants", "tallinn-2023", "-o", str(workbook),
+        "--include-sensitive",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(workbook).active
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.bold
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    texts = {cell.value for cell in cells if isinstance(cell.value, str)}
+    assert '=HYPERLINK("http://x")' in texts or '\'=HYPERLINK("http://x")' in texts
+    assert "Järvelill" in texts and "Passport number" in texts
+    assert any(isinstance(cell.value, datetime) and cell.is_date for cell in cells)
+
+
+def test_the_calendar_keeps_tallinn_time(cli, db, tmp_path):
+    path = tmp_path / "programme.ics"
+    done = cli("--db", db, "export", "calendar", "tallinn-2023", "-o", str(path))
+    assert done.returncode == 0, done.stderr
+    calendar = Calendar.from_ical(path.read_bytes())
+    zones = [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")]
+    assert "Europe/Tallinn" in zones
+    events = calendar.walk("VEVENT")
+    assert len(events) == 19
+    briefing = next(e for e in events if "e-Estonia" in str(e["SUMMARY"]))
+    start = briefing["DTSTART"]
+    assert start.params["TZID"] == "Europe/Tallinn"
+    assert start.dt.replace(tzinfo=None) == datetime(2023, 5, 8, 9, 0)
+    assert start.dt.astimezone(UTC) == datetime(2023, 5, 8, 6, 0, tzinfo=UTC)
+
+
+def test_a_participants_calendar_has_their_group_and_travel(cli, db, tmp_path):
+    path = tmp_path / "kadri.ics"
+    done = cli(
+        "--db", db, "export", "calendar", "tallinn-2023", "-o", str(path),
+        "--participant", "Kadri.Tamm@mistral-data.example",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert 0 < len(events) < 19 + 4
+    unknown = cli(
+        "--db", db, "export", "calendar", "tallinn-2023", "-o", str(path),
+        "--participant", "nobody@example.com",
+    )  # fmt: skip
+    assert unknown.returncode == 2 and "nobody@example.com" in unknown.stderr
+
+
+def test_a_programme_round_trips_through_its_workbook(cli, db, tmp_path):
+    workbook = tmp_path / "programme.xlsx"
+    done = cli("--db", db, "export", "programme", "tallinn-2023", "-o", str(workbook))
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(workbook).active
+    assert sheet.max_row == 20 and isinstance(sheet["A2"].value, datetime)
+    again = cli("--db", db, "import", "agenda", "tallinn-2023", str(workbook))
+    assert again.returncode == 0, again.stderr
+    assert "0 created, 0 changed, 19 unchanged" in again.stdout
+
+
+def test_a_new_programme_item_from_csv(cli, db, tmp_path):
+    source = tmp_path / "programme.csv"
+    source.write_text(
+        "Date;Début;Fin;Intitulé;Type;Lieu;Adresse;Groupe\n"
+        "09/05/2023;18h00;19h30;Visite du musée Kumu;visite;Kumu;Valge 1, Tallinn;A\n",
+        encoding="utf-8",
+    )
+    done = cli("--db", db, "import", "agenda", "tallinn-2023", str(source))
+    assert done.returncode == 0, done.stderr
+    assert "1 created" in done.stdout
+    outside = source.read_text(encoding="utf-8").replace("09/05/2023", "12/05/2023")
+    source.write_text(outside, encoding="utf-8")
+    refused = cli("--db", db, "import", "agenda", "tallinn-2023", str(source))
+    assert refused.returncode == 1 and ":2: date: 12/05/2023 is outside the trip" in refused.stderr
+
+
+def test_the_rooming_list_has_a_sheet_per_hotel(cli, db, tmp_path):
+    workbook = tmp_path / "rooming.xlsx"
+    done = cli("--db", db, "export", "rooming", "tallinn-2023", "-o", str(workbook))
+    assert done.returncode == 0, done.stderr
+    book = load_workbook(workbook)
+    assert book.sheetnames == ["Hotel Telegraaf"]
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Room", "Type")
+    assert any(row[3] == "Tamm" for row in rows)
+    assert isinstance(rows[1][7], datetime) and rows[1][7].date() == date(2023, 5, 7)

@@ -1,0 +1,203 @@
+"""Imports as use cases: matching, refusals that change nothing, undo and redo."""
+
+import sqlite3
+from contextlib import closing
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from delegation.domain.enums import ParticipantStatus
+from delegation.domain.errors import DelegationError
+from delegation.services import participants
+from delegation.services.agenda import list_agenda
+from delegation.services.agenda_import import (
+    apply_agenda_import,
+    plan_agenda_import,
+    undo_agenda_import,
+)
+from delegation.services.directory import list_contacts
+from delegation.services.imports import ImportRefusedError
+from delegation.services.participant_import import (
+    apply_participant_import,
+    plan_participant_import,
+    undo_participant_import,
+)
+from delegation.services.trips import find_trip
+
+HEADER = "Prénom;Nom;E-mail;Organisation;Statut;Groupes\n"
+
+
+@pytest.fixture
+def trip_id(demo_workspace) -> int:
+    return find_trip(demo_workspace, "tallinn-2023").id
+
+
+def _file(tmp_path, text: str, name: str = "inscrits.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _snapshot(database_path) -> list:
+    with closing(sqlite3.connect(database_path)) as connection:
+        return [
+            connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("participants", "contacts", "organizations", "participant_groups")
+        ]
+
+
+def test_rows_without_email_are_matched_on_name_and_organization(demo_workspace, trip_id, tmp_path):
+    path = _file(tmp_path, HEADER + "Jaan;Kivi;;Pärnu Sadam;Confirmé;A\n")
+    first = apply_participant_import(
+        demo_workspace, plan_participant_import(demo_workspace, trip_id, path)
+    )
+    assert first.counts.created == 1
+    path = _file(tmp_path, HEADER + "JAAN;kivi;;Pärnu Sadam;Invité;A\n")
+    plan = plan_participant_import(demo_workspace, trip_id, path)
+    assert (plan.counts.created, plan.counts.changed) == (0, 1)
+
+
+def test_waitlisted_rows_join_the_end_of_the_waiting_list(demo_workspace, trip_id, tmp_path):
+    path = _file(
+        tmp_path,
+        HEADER + "A;Un;a1@example.ee;;Liste d'attente;\nB;Deux;b2@example.ee;;waitlisted;\n",
+    )
+    apply_participant_import(demo_workspace, plan_participant_import(demo_workspace, trip_id, path))
+    waiting = sorted(
+        (r for r in participants.list_participants(demo_workspace, trip_id) if r.waitlist_position),
+        key=lambda r: r.waitlist_position,
+    )
+    assert [r.details.last_name for r in waiting[-2:]] == ["Un", "Deux"]
+    assert all(r.details.status == ParticipantStatus.WAITLISTED for r in waiting)
+
+
+def test_an_email_of_someone_else_in_the_directory_is_a_problem(demo_workspace, trip_id, tmp_path):
+    from delegation.services.trips import NewTrip, add_trip
+
+    riga = add_trip(
+        demo_workspace,
+        NewTrip("riga-2024", "Riga", "Riga", "LV", date(2024, 6, 3), date(2024, 6, 6)),
+    )
+    path = _file(tmp_path, HEADER + "Someone;Else;kadri.tamm@mistral-data.example;;;\n")
+    plan = plan_participant_import(demo_workspace, riga.id, path)
+    [problem] = plan.problems
+    assert problem.located("inscrits.csv") == (
+        "inscrits.csv:2: email: this email belongs to Kadri Tamm in the contacts"
+    )
+    path = _file(tmp_path, HEADER + "Kadri;Tamm;kadri.tamm@mistral-data.example;;;\n")
+    plan = plan_participant_import(demo_workspace, riga.id, path)
+    assert plan.creations[0].contact_id is not None  # the directory's Kadri, registered
+
+
+def test_a_refused_file_changes_nothing_and_lists_every_problem(
+    demo_workspace, trip_id, tmp_path, database_path
+):
+    before = _snapshot(database_path)
+    path = _file(
+        tmp_path,
+        HEADER + "A;Un;a1@example.ee;;Confirmé;Z\nB;;b2@example.ee;;;\nC;Trois;pas-un-email;;;\n",
+    )
+    plan = plan_participant_import(demo_workspace, trip_id, path)
+    assert [p.located("f") for p in plan.problems] == [
+        "f:2: groups: no such group in this trip: Z",
+        "f:3: last_name: a last name is required",
+        "f:4: email: not an email address",
+    ]
+    with pytest.raises(ImportRefusedError, match="3 problems"):
+        apply_participant_import(demo_workspace, plan)
+    assert _snapshot(database_path) == before
+
+
+def test_an_import_undone_leaves_the_database_as_it_was_and_redone_keeps_ids(
+    demo_workspace, trip_id, tmp_path, database_path
+):
+    kadri = next(
+        r for r in participants.list_participants(demo_workspace, trip_id)
+        if r.details.first_name == "Kadri"
+    )  # fmt: skip
+    before = _snapshot(database_path)
+    path = _file(
+        tmp_path,
+        HEADER
+        + "Hélène;Saar;helene@example.ee;Nouvelle Org;Confirmé;A\n"
+        + f"Kadri;Tamm;{kadri.details.email};;Annulé;\n",
+    )
+    plan = plan_participant_import(demo_workspace, trip_id, path)
+    result = apply_participant_import(demo_workspace, plan)
+    assert (result.counts.created, result.counts.changed) == (1, 1)
+    undo_participant_import(demo_workspace, result)
+    after_undo = _snapshot(database_path)
+    assert [len(table) for table in after_undo] == [len(table) for table in before]
+    back = participants.get_participant(demo_workspace, kadri.id)
+    assert back.details == kadri.details
+    assert "Nouvelle Org" not in {c.organization for c in list_contacts(demo_workspace)}
+    again = apply_participant_import(demo_workspace, plan, reuse=result)
+    assert again.participant_ids == result.participant_ids
+
+
+def test_a_programme_import_undone_takes_its_venue_back(demo_workspace, trip_id, tmp_path):
+    path = _file(
+        tmp_path,
+        "Date;Heure de début;Heure de fin;Titre;Lieu;Adresse\n"
+        "08/05/2023;20h;21h30;Concert à l'église Saint-Nicolas;Niguliste;Niguliste 3\n",
+        "programme.csv",
+    )
+    result = apply_agenda_import(demo_workspace, plan_agenda_import(demo_workspace, trip_id, path))
+    concert = next(r for r in list_agenda(demo_workspace, trip_id) if r.venue_name == "Niguliste")
+    assert concert.details.title_fr == "Concert à l'église Saint-Nicolas"
+    assert concert.venue_address == "Niguliste 3"
+    undo_agenda_import(demo_workspace, result)
+    assert len(list_agenda(demo_workspace, trip_id)) == 19
+
+
+_VALID = (HEADER + "Hélène;Saar;helene@example.ee;Tartu Ülikool;Confirmé;A\n").encode("utf-8")
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.data())
+def test_any_damaged_file_is_refused_cleanly_or_imported(
+    demo_workspace, trip_id, tmp_path, database_path, data
+):
+    content = bytearray(_VALID)
+    for _ in range(data.draw(st.integers(1, 6))):
+        position = data.draw(st.integers(0, len(content) - 1))
+        action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+        if action == "flip":
+            content[position] = data.draw(st.integers(0, 255))
+        elif action == "cut":
+            del content[position:]
+            if not content:
+                break
+        else:
+            content[position:position] = data.draw(st.binary(min_size=1, max_size=8))
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(bytes(content))
+    before = _snapshot(database_path)
+    try:
+        plan = plan_participant_import(demo_workspace, trip_id, path)
+        result = apply_participant_import(demo_workspace, plan)
+    except DelegationError:
+        assert _snapshot(database_path) == before
+    else:
+        undo_participant_import(demo_workspace, result)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_exported_list_reads_back_unchanged(demo_workspace, trip_id, tmp_path, language, suffix):
+    from delegation.i18n import set_language
+    from delegation.services.exports import export_participants
+
+    set_language(language)
+    path = tmp_path / f"list{suffix}"
+    export_participants(demo_workspace, trip_id, path, include_sensitive=True)
+    plan = plan_participant_import(demo_workspace, trip_id, path)
+    assert plan.problem_lines() == []
+    assert plan.file.ignored == (("Chambre",) if language == "fr" else ("Room",))
+    assert (plan.counts.created, plan.counts.changed, plan.counts.unchanged) == (0, 0, 62)
