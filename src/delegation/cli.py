@@ -4,6 +4,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import NoReturn
 
 from delegation.domain.errors import (
@@ -289,6 +290,8 @@ def _command_import(workspace, arguments) -> int:
     from delegation.services.trips import find_trip
 
     trip = find_trip(workspace, arguments.trip)
+    if not Path(arguments.file).exists():  # a missing file is a usage error, exit 2
+        raise NotFoundError(_("{file}: no such file").format(file=arguments.file))
     plan_import, apply_import = (
         (plan_participant_import, apply_participant_import)
         if arguments.import_kind == "participants"

@@ -221,3 +221,12 @@ def test_the_rooming_list_has_a_sheet_per_hotel(cli, db, tmp_path):
     assert rows[0][:2] == ("Room", "Type")
     assert any(row[3] == "Tamm" for row in rows)
     assert isinstance(rows[1][7], datetime) and rows[1][7].date() == date(2023, 5, 7)
+
+
+def test_a_missing_input_or_an_unwritable_output_is_one_line(cli, db, tmp_path):
+    missing = cli("--db", db, "import", "participants", "tallinn-2023", str(tmp_path / "no.csv"))
+    assert missing.returncode == 2 and missing.stderr.strip().endswith("no.csv: no such file")
+    target = tmp_path / "no-folder" / "list.csv"
+    refused = cli("--db", db, "export", "participants", "tallinn-2023", "-o", str(target))
+    assert refused.returncode == 1 and "cannot be written" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1

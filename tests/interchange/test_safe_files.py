@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from delegation.domain.errors import FileRefusedError
 from delegation.interchange.safe_files import neutralise, write_atomically
 
 
@@ -45,7 +46,7 @@ def _fail_half_way(stream):
 
 def test_a_failing_write_leaves_no_file(tmp_path):
     target = tmp_path / "out.csv"
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FileRefusedError, match="disk full"):
         write_atomically(str(target), _fail_half_way)
     assert os.listdir(tmp_path) == []
 
@@ -53,7 +54,7 @@ def test_a_failing_write_leaves_no_file(tmp_path):
 def test_a_failing_write_keeps_the_previous_file(tmp_path):
     target = tmp_path / "out.csv"
     target.write_bytes(b"previous")
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(FileRefusedError, match="disk full"):
         write_atomically(target, _fail_half_way)
     assert target.read_bytes() == b"previous"
     assert os.listdir(tmp_path) == ["out.csv"]

@@ -10,6 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from delegation.domain.errors import FileRefusedError
+from delegation.i18n import _
+
 # Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,7 +44,10 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Non
     removed and any previous file at `path` stays as it was.
     """
     target = Path(path)
-    temporary, descriptor = _create_temporary(target)
+    try:
+        temporary, descriptor = _create_temporary(target)
+    except OSError as error:  # no such folder, no permission, a read-only disk
+        raise _unwritable(target, error) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
             write(stream)
@@ -49,12 +55,21 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Non
             # Without fsync a power cut after the rename could leave an empty file behind.
             os.fsync(stream.fileno())
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         # BaseException too: a Ctrl+C during a long export must not leave a stray file.
         with contextlib.suppress(OSError):
             temporary.unlink()
+        if isinstance(error, OSError):  # the disk full, the target a folder…
+            raise _unwritable(target, error) from None
         raise
     _sync_folder(target.parent)
+
+
+def _unwritable(target: Path, error: OSError) -> FileRefusedError:
+    return FileRefusedError(
+        str(target),
+        _("cannot be written ({reason})").format(reason=error.strerror or str(error)),
+    )
 
 
 def _create_temporary(target: Path) -> tuple[Path, int]:

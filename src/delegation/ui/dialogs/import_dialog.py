@@ -23,7 +23,7 @@ from delegation.ui.error_text import error_text
 
 # How each field an importer fills is called in the window.
 FIELD_LABELS = {
-    "civility": N_("Title"),
+    "civility": N_("Salutation"),
     "first_name": N_("First name"),
     "last_name": N_("Last name"),
     "email": N_("Email"),

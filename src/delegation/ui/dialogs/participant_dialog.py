@@ -67,7 +67,7 @@ class ParticipantDialog(EditorDialog):
         self._organization.setEditable(True)
         self._organization.addItems(["", *organizations])
         self._job_title = QLineEdit()
-        person.add_field("civility", _("Title"), self._civility)
+        person.add_field("civility", _("Salutation"), self._civility)
         person.add_field("first_name", _("First name"), self._first_name)
         person.add_field("last_name", _("Last name"), self._last_name, required=True)
         person.add_field("email", _("Email"), self._email)
