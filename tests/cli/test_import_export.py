@@ -230,3 +230,8 @@ def test_a_missing_input_or_an_unwritable_output_is_one_line(cli, db, tmp_path):
     refused = cli("--db", db, "export", "participants", "tallinn-2023", "-o", str(target))
     assert refused.returncode == 1 and "cannot be written" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_an_output_of_the_wrong_kind_is_a_usage_error(cli, db, tmp_path):
+    wrong = cli("--db", db, "export", "programme", "tallinn-2023", "-o", str(tmp_path / "p.txt"))
+    assert wrong.returncode == 2 and "--output" in wrong.stderr

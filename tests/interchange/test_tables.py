@@ -218,3 +218,10 @@ def test_zip_that_is_not_a_workbook_is_refused(tmp_path):
 def test_text_named_xlsx_is_read_as_csv(tmp_path):
     table = read_table(_write(tmp_path, "x.xlsx", b"Nom;Email\nA;a@b\n"))
     assert table.rows == (Row(2, ("A", "a@b")),)
+
+
+def test_the_apostrophe_of_a_neutralised_cell_is_taken_off(tmp_path):
+    path = tmp_path / "back.csv"
+    path.write_text("Nom;Notes\nTamm;'=HYPERLINK(\"x\")\nSaar;'+372 5555 0101\nKask;'ok\n")
+    table = read_table(path)
+    assert [row.cells[1] for row in table.rows] == ['=HYPERLINK("x")', "+372 5555 0101", "'ok"]

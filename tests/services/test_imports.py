@@ -2,6 +2,7 @@
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -195,9 +196,84 @@ def test_an_exported_list_reads_back_unchanged(demo_workspace, trip_id, tmp_path
     from delegation.services.exports import export_participants
 
     set_language(language)
+    first = participants.list_participants(demo_workspace, trip_id)[0]
+    participants.update_participant(
+        demo_workspace, first.id, None, replace(first.details, notes='=HYPERLINK("x")')
+    )
     path = tmp_path / f"list{suffix}"
     export_participants(demo_workspace, trip_id, path, include_sensitive=True)
     plan = plan_participant_import(demo_workspace, trip_id, path)
     assert plan.problem_lines() == []
     assert plan.file.ignored == (("Chambre",) if language == "fr" else ("Room",))
     assert (plan.counts.created, plan.counts.changed, plan.counts.unchanged) == (0, 0, 62)
+
+
+def test_an_undo_refuses_to_overwrite_a_colleagues_later_change(demo_workspace, trip_id, tmp_path):
+    path = _file(tmp_path, HEADER + "Hélène;Saar;helene@example.ee;;Confirmé;a\n")
+    result = apply_participant_import(
+        demo_workspace, plan_participant_import(demo_workspace, trip_id, path)
+    )
+    row = participants.get_participant(demo_workspace, result.participant_ids[0])
+    assert row.details.group_codes == ("A",)  # "a" is group A
+    participants.update_participant(
+        demo_workspace, row.id, None, replace(row.details, dietary="Végétarienne")
+    )  # a colleague, after the import
+    with pytest.raises(DelegationError, match="since"):
+        undo_participant_import(demo_workspace, result)
+    assert participants.get_participant(demo_workspace, row.id).details.dietary == "Végétarienne"
+
+
+def test_a_redo_refuses_when_the_ids_were_taken(demo_workspace, trip_id, tmp_path):
+    path = _file(tmp_path, HEADER + "Hélène;Saar;helene@example.ee;;;\n")
+    plan = plan_participant_import(demo_workspace, trip_id, path)
+    result = apply_participant_import(demo_workspace, plan)
+    undo_participant_import(demo_workspace, result)
+    participants.add_participant(demo_workspace, trip_id, participants.ParticipantDetails("Kivi"))
+    with pytest.raises(DelegationError, match="import the file again"):
+        apply_participant_import(demo_workspace, plan, reuse=result)
+
+
+def test_an_undo_puts_back_the_directory_contact_it_filled_in(demo_workspace, tmp_path):
+    from delegation.services.trips import NewTrip, add_trip
+
+    riga = add_trip(
+        demo_workspace,
+        NewTrip("riga-2024", "Riga", "Riga", "LV", date(2024, 6, 3), date(2024, 6, 6)),
+    )
+    path = _file(
+        tmp_path,
+        "Prénom;Nom;E-mail;Date de naissance\n"
+        "Kadri;Tamm;kadri.tamm@mistral-data.example;12/04/1985\n",
+    )
+    result = apply_participant_import(
+        demo_workspace, plan_participant_import(demo_workspace, riga.id, path)
+    )
+    assert participants.get_participant(
+        demo_workspace, result.participant_ids[0]
+    ).details.birth_date == date(1985, 4, 12)
+    undo_participant_import(demo_workspace, result)
+    tallinn = find_trip(demo_workspace, "tallinn-2023").id
+    kadri = next(
+        r for r in participants.list_participants(demo_workspace, tallinn)
+        if r.details.first_name == "Kadri"
+    )  # fmt: skip
+    assert kadri.details.birth_date is None
+
+
+def test_an_email_finds_the_person_first_listed_without_one(demo_workspace, trip_id, tmp_path):
+    path = _file(tmp_path, HEADER + "Hélène;Dupré;;Université d'Aix;;\n")
+    apply_participant_import(demo_workspace, plan_participant_import(demo_workspace, trip_id, path))
+    path = _file(tmp_path, HEADER + "Hélène;Dupré;helene.dupre@univ.example;Université d'Aix;;\n")
+    plan = plan_participant_import(demo_workspace, trip_id, path)
+    assert (plan.counts.created, plan.counts.changed) == (0, 1)
+
+
+def test_a_row_repeated_as_is_counts_once(demo_workspace, trip_id, tmp_path):
+    row = "Hélène;Saar;helene@example.ee;;Confirmé;A\n"
+    plan = plan_participant_import(demo_workspace, trip_id, _file(tmp_path, HEADER + row + row))
+    assert plan.problems == () and plan.counts.created == 1
+    other = row.replace("Confirmé", "Annulé")
+    plan = plan_participant_import(demo_workspace, trip_id, _file(tmp_path, HEADER + row + other))
+    assert [problem.located("f") for problem in plan.problems] == [
+        "f:3: email: the same person as on line 2, with other details"
+    ]

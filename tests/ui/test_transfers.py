@@ -84,3 +84,48 @@ def test_the_rooming_list_is_a_workbook(window, monkeypatch, tmp_path):
     _choose(monkeypatch, target)
     window.transfers.export_rooming_list()
     assert load_workbook(target).sheetnames == ["Hotel Telegraaf"]
+
+
+def test_a_mapping_without_last_name_cannot_be_imported_even_skipping(
+    window, monkeypatch, tmp_path
+):
+    source = tmp_path / "inscrits.csv"
+    source.write_text(ROWS.replace(";A;", ";Z;"), encoding="utf-8")
+    _choose(monkeypatch, source)
+
+    def break_mapping(dialog: ImportDialog) -> int:
+        dialog.set_field(1, "notes")  # no column fills the last name any more
+        dialog.skip_invalid.setChecked(True)
+        assert dialog.plan is None and not dialog._buttons.buttons()[0].isEnabled()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ImportDialog, "exec", break_mapping)
+    window.transfers.import_file("participants")
+    assert window.participants.model.rowCount() == 62
+
+
+def test_another_sheet_of_a_workbook_can_be_chosen(window, monkeypatch, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Anything"])
+    sheet = book.create_sheet("Inscrits")
+    sheet.append(["Prénom", "Nom", "Courriel"])
+    sheet.append(["Hélène", "Saar", "helene.saar@example.ee"])
+    source = tmp_path / "inscrits.xlsx"
+    book.save(source)
+    _choose(monkeypatch, source)
+    seen = []
+
+    def look(dialog: ImportDialog) -> int:
+        seen.append(dialog.plan.file.table.sheet)
+        dialog._sheet.setCurrentText("Notes")  # the user looks at the other sheet
+        assert dialog.plan is None  # which has no name column: nothing to import
+        dialog._sheet.setCurrentText("Inscrits")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", look)
+    window.transfers.import_file("participants")
+    assert seen == ["Inscrits"]  # the first sheet without names was passed over
+    assert window.participants.model.rowCount() == 63

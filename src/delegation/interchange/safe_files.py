@@ -16,20 +16,18 @@ from delegation.i18n import _
 # Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-# A sign followed only by digits, spaces (also the no-break spaces Babel puts in French numbers),
-# dots, commas, dashes and parentheses: a number or a phone number. Without letters, `!` or `|`
-# no function, cell reference or DDE call can be spelt, so these stay readable as they are.
-_PLAIN_NUMBER = re.compile(r"[+-][0-9 \u00a0\u202f.,()\-]*")
+# A plain signed number ("-5", "+12,50") is not a formula; anything more (a space, a second
+# sign) could be arithmetic a spreadsheet would work out, so it is neutralised.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 
 
 def neutralise(text: str) -> str:
     """Return `text` safe to put in a spreadsheet cell: a formula gets a leading apostrophe.
 
     Following OWASP, text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is
-    prefixed with ``'`` (``"=SUM(A1)"`` becomes ``"'=SUM(A1)"``). Deliberate exception, to keep
-    exports readable: a sign followed only by digits, spaces, dots, commas, dashes and
-    parentheses (``"-5"``, ``"-12,50"``, ``"+33 6 12 34 56 78"``) is left alone, because such a
-    text can at worst be read as arithmetic on constants, never as a call or a reference.
+    prefixed with ``'`` (``"=SUM(A1)"`` becomes ``"'=SUM(A1)"``, a phone number
+    ``"+33 6 12 34 56 78"`` becomes ``"'+33 6 12 34 56 78"``), except a plain signed number
+    (``"-5"``, ``"-12,50"``). Our own importer takes the apostrophe off again.
     """
     if not text.startswith(_FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
         return text

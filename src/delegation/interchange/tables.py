@@ -8,7 +8,7 @@ import stat
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -36,6 +36,8 @@ class Table:
     headers: tuple[str, ...]
     header_line: int
     rows: tuple[Row, ...]
+    sheet: str | None = None  # an XLSX sheet's name, and all the sheets of the workbook
+    sheets: tuple[str, ...] = ()
 
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -60,6 +62,23 @@ def read_table(
     if data.startswith(_ZIP_MAGIC):
         return _read_xlsx(data, source, sheet)
     return _read_csv(_decode(data, source), source)
+
+
+def sheet_names(path: str | Path) -> tuple[str, ...]:
+    """The sheets of an XLSX workbook, in order; () for a CSV file or an unreadable one."""
+    try:
+        data = Path(path).read_bytes()
+        if not data.startswith(_ZIP_MAGIC):
+            return ()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+            try:
+                return tuple(workbook.sheetnames)
+            finally:
+                workbook.close()
+    except Exception:  # a damaged file: read_table will say so in its own words
+        return ()
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
@@ -220,7 +239,12 @@ def _csv_records(
 
 def _csv_cell(value: str) -> Cell:
     value = value.strip().replace("\r\n", "\n")
+    if value[:1] == "'" and value[1:2] in _NEUTRALISED:
+        value = value[1:]  # the apostrophe our exports put before formula-like text
     return value or None
+
+
+_NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- XLSX --------------------------------------------------------------------------------
@@ -241,7 +265,8 @@ def _read_xlsx(data: bytes, source: str, sheet: str | None) -> Table:
             try:
                 worksheet = _pick_sheet(workbook, source, sheet)
                 empty = _("the sheet “{sheet}” is empty").format(sheet=worksheet.title)
-                return _make_table(source, _xlsx_records(worksheet), empty)
+                table = _make_table(source, _xlsx_records(worksheet), empty)
+                return replace(table, sheet=worksheet.title, sheets=tuple(workbook.sheetnames))
             finally:
                 workbook.close()
     except FileRefusedError:

@@ -17,10 +17,11 @@ from delegation.i18n import _
 from delegation.i18n.formatting import format_date_range
 from delegation.interchange import values as parse
 from delegation.interchange.columns import AGENDA_FIELDS, fold
-from delegation.persistence.models import AgendaItem, Organization, Trip, TripGroup, Venue
+from delegation.persistence.models import AgendaItem, Organization, Trip, Venue
 from delegation.services.agenda import (
     AgendaItemDetails,
     AgendaItemRow,
+    get_item_rows,
     list_agenda,
     validate_item_details,
     write_item,
@@ -29,9 +30,12 @@ from delegation.services.imports import (
     ImportCounts,
     ImportProblem,
     ImportRefusedError,
+    PlanCounts,
     Progress,
     SourceFile,
+    group_codes,
     open_source,
+    trip_group_codes,
 )
 from delegation.services.workspace import Workspace
 
@@ -48,21 +52,13 @@ class PlannedItem:
 
 
 @dataclass(frozen=True)
-class AgendaImportPlan:
+class AgendaImportPlan(PlanCounts):
     trip_id: int
     file: SourceFile
     creations: tuple[PlannedItem, ...]
     changes: tuple[PlannedItem, ...]
     unchanged: int
     problems: tuple[ImportProblem, ...]
-
-    @property
-    def counts(self) -> ImportCounts:
-        invalid = len({problem.line for problem in self.problems})
-        return ImportCounts(len(self.creations), len(self.changes), self.unchanged, invalid)
-
-    def problem_lines(self) -> list[str]:
-        return [problem.located(self.file.source) for problem in self.problems]
 
 
 @dataclass(frozen=True)
@@ -71,6 +67,8 @@ class AgendaImportResult:
     item_ids: tuple[int, ...]  # the items made
     venue_ids: tuple[int, ...]  # the venues added to the directory
     changed_before: tuple[AgendaItemRow, ...]
+    written: tuple[AgendaItemDetails, ...]  # made then changed items, as the import left them
+    host_ids: tuple[int, ...]  # the host organizations added to the directory
 
 
 def _english_file(file: SourceFile) -> bool:
@@ -94,113 +92,132 @@ def plan_agenda_import(
         trip = session.get(Trip, trip_id)
         if trip is None:
             raise NotFoundError(_("this trip no longer exists"))
-        first, last = trip.start_date, trip.end_date
-        codes = set(session.scalars(select(TripGroup.code).where(TripGroup.trip_id == trip_id)))
-        venues = _venue_names(session)
-        hosts = {fold(o.name): o.id for o in session.scalars(select(Organization))}
-    english = _english_file(file)
-    by_key = {
-        (row.details.day, row.details.start_time, fold(row.details.title("fr"))): row
-        for row in existing
-    } | {
-        (row.details.day, row.details.start_time, fold(row.details.title("en"))): row
-        for row in existing
-    }
-    problems: list[ImportProblem] = []
-    creations: list[PlannedItem] = []
-    changes: list[PlannedItem] = []
-    unchanged = 0
-    seen: dict[tuple, int] = {}
-    for line, cells in file.values():
-        count = len(problems)
+        planner = _Planner(
+            trip_id, file, existing, (trip.start_date, trip.end_date),
+            trip_group_codes(session, trip_id), _venue_names(session),
+            {fold(o.name): o.id for o in session.scalars(select(Organization))},
+        )  # fmt: skip
+    return planner.plan()
+
+
+class _Planner:
+    """One pass over the rows: parse, check, match; problems are collected, not raised."""
+
+    def __init__(self, trip_id, file, existing, dates, codes, venues, hosts) -> None:
+        self.trip_id, self.file, self.dates = trip_id, file, dates
+        self.codes, self.venues, self.hosts = codes, venues, hosts
+        self.language = "en" if _english_file(file) else "fr"
+        self.by_key = {
+            (row.details.day, row.details.start_time, fold(row.details.title(language))): row
+            for row in existing
+            for language in ("fr", "en")
+        }
+        self.problems: list[ImportProblem] = []
+        self.creations: list[PlannedItem] = []
+        self.changes: list[PlannedItem] = []
+        self.unchanged = 0
+        self.first_seen: dict[tuple, tuple[int, dict]] = {}
+
+    def plan(self) -> AgendaImportPlan:
+        for line, cells in self.file.values():
+            parsed = self._parsed(line, cells)
+            if parsed is not None:
+                self._row(line, parsed)
+        return AgendaImportPlan(
+            self.trip_id,
+            self.file,
+            tuple(self.creations),
+            tuple(self.changes),
+            self.unchanged,
+            tuple(self.problems),
+        )
+
+    def _problem(self, line: int, field: str, reason: str) -> None:
+        self.problems.append(ImportProblem(line, field, reason))
+
+    def _parsed(self, line: int, cells) -> dict | None:
+        """The row's values, or None once its problems are reported."""
+        count = len(self.problems)
         parsed = {}
         for name, cell in cells.items():
-            parser = _PARSERS[name]
             try:
-                parsed[name] = parser(cell)
+                parsed[name] = _PARSERS[name](cell)
             except ValueError as error:
-                problems.append(ImportProblem(line, name, str(error)))
-        refused = {problem.field for problem in problems[count:]}
+                self._problem(line, name, str(error))
+        refused = {problem.field for problem in self.problems[count:]}
         for name in ("date", "start", "title"):
             if parsed.get(name) in (None, "") and name not in refused:
-                problems.append(ImportProblem(line, name, _("a value is required")))
-        if len(problems) > count:
-            continue
-        day = parsed["date"]
-        if not first <= day <= last:
-            problems.append(
-                ImportProblem(
+                self._problem(line, name, _("a value is required"))
+        if len(self.problems) > count:
+            return None
+        first, last = self.dates
+        if not first <= parsed["date"] <= last:
+            self._problem(
+                line,
+                "date",
+                _("{day} is outside the trip ({dates})").format(
+                    day=parsed["date"].strftime("%d/%m/%Y"), dates=format_date_range(first, last)
+                ),
+            )
+            return None
+        if parsed.get("groups"):
+            codes = group_codes(parsed["groups"], self.codes)
+            if isinstance(codes, ImportProblem):
+                self.problems.append(replace(codes, line=line))
+                return None
+            parsed["groups"] = codes
+        key = (parsed["date"], parsed["start"], fold(parsed["title"]))
+        if key in self.first_seen:
+            first_line, first_parsed = self.first_seen[key]
+            if parsed != first_parsed:  # a row repeated as is counts once
+                self._problem(
                     line,
-                    "date",
-                    _("{day} is outside the trip ({dates})").format(
-                        day=day.strftime("%d/%m/%Y"), dates=format_date_range(first, last)
+                    "title",
+                    _("the same item as on line {line}, with other details").format(
+                        line=first_line
                     ),
                 )
-            )
-            continue
-        unknown = [code for code in parsed.get("groups") or () if code not in codes]
-        if unknown:
-            problems.append(
-                ImportProblem(
-                    line,
-                    "groups",
-                    _("no such group in this trip: {codes}").format(codes=", ".join(unknown)),
-                )
-            )
-            continue
-        key = (day, parsed["start"], fold(parsed["title"]))
-        if key in seen:
-            problems.append(
-                ImportProblem(
-                    line, "title", _("the same item as on line {line}").format(line=seen[key])
-                )
-            )
-            continue
-        seen[key] = line
-        match = by_key.get(key)
-        given: dict[str, object] = {"day": day, "start_time": parsed["start"]}
-        if parsed.get("end") is not None:
-            given["end_time"] = parsed["end"]
-        for name, field in (("kind", "kind"), ("status", "status")):
+            return None
+        self.first_seen[key] = (line, parsed)
+        return parsed
+
+    def _row(self, line: int, parsed: dict) -> None:
+        day, start = parsed["date"], parsed["start"]
+        match = self.by_key.get((day, start, fold(parsed["title"])))
+        given: dict[str, object] = {"day": day, "start_time": start}
+        for name, field in (("end", "end_time"), ("kind", "kind"), ("status", "status")):
             if parsed.get(name) is not None:
                 given[field] = parsed[name]
         if parsed.get("groups"):
             given["group_codes"] = parsed["groups"]
-        language = "en" if english else "fr"
         if match is None:
-            given[f"title_{language}"] = parsed["title"]
+            given[f"title_{self.language}"] = parsed["title"]
         if parsed.get("notes"):
-            given[f"notes_{language}"] = parsed["notes"]
-        venue_name = parsed.get("venue")
-        host_name = parsed.get("host")
-        if venue_name and fold(venue_name) in venues:
-            given["venue_id"] = venues[fold(venue_name)]
-        if host_name and fold(host_name) in hosts:
-            given["host_organization_id"] = hosts[fold(host_name)]
-        base = match.details if match is not None else AgendaItemDetails(day, parsed["start"])
+            given[f"notes_{self.language}"] = parsed["notes"]
+        venue_name, host_name = parsed.get("venue"), parsed.get("host")
+        if venue_name and fold(venue_name) in self.venues:
+            given["venue_id"] = self.venues[fold(venue_name)]
+        if host_name and fold(host_name) in self.hosts:
+            given["host_organization_id"] = self.hosts[fold(host_name)]
+        base = match.details if match is not None else AgendaItemDetails(day, start)
         details = replace(base, **given)
         errors = validate_item_details(details)
-        problems.extend(
-            ImportProblem(line, _FIELD_OF.get(error.field, error.field), error.reason)
-            for error in errors
-        )
+        for error in errors:
+            self._problem(line, _FIELD_OF.get(error.field, error.field), error.reason)
         if errors:
-            continue
-        unknown_venue = venue_name if venue_name and "venue_id" not in given else None
-        unknown_host = host_name if host_name and "host_organization_id" not in given else None
+            return
+        new_venue = venue_name if venue_name and "venue_id" not in given else None
+        new_host = host_name if host_name and "host_organization_id" not in given else None
         planned = PlannedItem(
-            line, details, unknown_venue, parsed.get("address"), unknown_host,
+            line, details, new_venue, parsed.get("address"), new_host,
             match.id if match else None, match.version if match else None,
         )  # fmt: skip
         if match is None:
-            creations.append(planned)
-        elif details == match.details and not unknown_venue and not unknown_host:
-            unchanged += 1
+            self.creations.append(planned)
+        elif details == match.details and not new_venue and not new_host:
+            self.unchanged += 1
         else:
-            changes.append(planned)
-    return AgendaImportPlan(
-        trip_id, file, tuple(creations), tuple(changes), unchanged, tuple(problems)
-    )
+            self.changes.append(planned)
 
 
 _PARSERS = {
@@ -235,20 +252,25 @@ def apply_agenda_import(
 ) -> AgendaImportResult:
     """Write the programme in one transaction (refused whole while rows have problems).
 
-    `reuse` (a redo): the new items get their first ids again, and the changed items are
-    taken as the undo left them.
+    `reuse` (a redo): the new items get their first ids again, and the changed items must
+    be as the undo left them.
     """
-    from delegation.services.agenda import get_item_rows
-
     if plan.problems and not skip_invalid:
         raise ImportRefusedError(plan.file.source, plan.problems)
     total = len(plan.creations) + len(plan.changes)
     with workspace.transaction() as session:
         if session.get(Trip, plan.trip_id) is None:
             raise NotFoundError(_("this trip no longer exists"))
+        if reuse is not None:
+            if session.scalar(select(AgendaItem.id).where(AgendaItem.id.in_(reuse.item_ids))):
+                raise ConflictError(
+                    _("records were added since this import was undone; import the file again")
+                )
+            _check_details(session, {row.id: row.details for row in reuse.changed_before})
         venues = _venue_names(session)
         hosts = {fold(o.name): o for o in session.scalars(select(Organization))}
         made_venues: list[Venue] = []
+        made_hosts: list[Organization] = []
         before = {row.id: row for row in get_item_rows(session, [p.item_id for p in plan.changes])}
         items: list[AgendaItem] = []
         reused_ids = iter(reuse.item_ids if reuse else ())
@@ -269,6 +291,7 @@ def apply_agenda_import(
                     hosts[key] = Organization(name=planned.host)
                     session.add(hosts[key])
                     session.flush()
+                    made_hosts.append(hosts[key])
                 details = replace(details, host_organization_id=hosts[key].id)
             if planned.item_id is None:
                 item = AgendaItem(id=next(reused_ids, None), trip_id=plan.trip_id)
@@ -287,26 +310,42 @@ def apply_agenda_import(
         session.flush()
         if progress is not None:
             progress(total, total)
+        ids = [*(item.id for item in items), *(p.item_id for p in plan.changes)]
+        written = {row.id: row.details for row in get_item_rows(session, ids)}
         return AgendaImportResult(
             plan.counts,
             tuple(item.id for item in items),
             tuple(venue.id for venue in made_venues),
             tuple(before[p.item_id] for p in plan.changes),
+            tuple(written[i] for i in ids),
+            tuple(host.id for host in made_hosts),
         )
 
 
+def _check_details(session: Session, expected: dict[int, AgendaItemDetails]) -> None:
+    """Each item still holds these details, or the step cannot be replayed."""
+    current = {row.id: row for row in get_item_rows(session, list(expected))}
+    for item_id, details in expected.items():
+        row = current.get(item_id)
+        if row is None:
+            raise NotFoundError(_("this agenda item no longer exists"))
+        if row.details != details:
+            title = f"“{row.details.title('fr')}”"
+            user = row.updated_by or _("someone else")
+            message = _("{name} was changed by {user} since; this step can no longer be replayed")
+            raise ConflictError(message.format(name=title, user=user))
+
+
 def undo_agenda_import(workspace: Workspace, result: AgendaImportResult) -> None:
-    """Take a programme import back: new items go, changed ones are as they were."""
+    """Take a programme import back: new items go, changed ones are as they were, and the
+    venues and hosts it added leave the directory; refused if anyone changed them since."""
     with workspace.transaction() as session:
+        touched = [*result.item_ids, *(row.id for row in result.changed_before)]
+        _check_details(session, dict(zip(touched, result.written, strict=True)))
         for item_id in result.item_ids:
-            item = session.get(AgendaItem, item_id)
-            if item is not None:
-                session.delete(item)
+            session.delete(session.get(AgendaItem, item_id))
         for row in result.changed_before:
-            item = session.get(AgendaItem, row.id)
-            if item is None:
-                raise NotFoundError(_("this agenda item no longer exists"))
-            write_item(session, item, row.details)
+            write_item(session, session.get(AgendaItem, row.id), row.details)
         session.flush()
         for venue_id in result.venue_ids:
             used = session.scalar(
@@ -315,3 +354,10 @@ def undo_agenda_import(workspace: Workspace, result: AgendaImportResult) -> None
             venue = session.get(Venue, venue_id)
             if used is None and venue is not None:
                 session.delete(venue)
+        for host_id in result.host_ids:
+            used = session.scalar(
+                select(AgendaItem.id).where(AgendaItem.host_organization_id == host_id).limit(1)
+            )
+            host = session.get(Organization, host_id)
+            if used is None and host is not None and not host.contacts:
+                session.delete(host)

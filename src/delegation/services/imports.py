@@ -9,10 +9,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from delegation.domain.errors import DelegationError, FileRefusedError
 from delegation.i18n import _, ngettext
-from delegation.interchange.columns import ColumnMatch, FieldSpec, match_columns
-from delegation.interchange.tables import Cell, Table, read_table
+from delegation.interchange.columns import ColumnMatch, FieldSpec, fold, match_columns
+from delegation.interchange.tables import Cell, Table, read_table, sheet_names
+from delegation.persistence.models import TripGroup
 
 Progress = Callable[[int, int], None]  # (done, total) while rows are written
 
@@ -47,6 +51,18 @@ class ImportCounts:
             if self.invalid
             else ""
         )
+
+
+class PlanCounts:
+    """What a plan (with creations, changes, unchanged, problems and file) will do."""
+
+    @property
+    def counts(self) -> ImportCounts:
+        invalid = len({problem.line for problem in self.problems})
+        return ImportCounts(len(self.creations), len(self.changes), self.unchanged, invalid)
+
+    def problem_lines(self) -> list[str]:
+        return [problem.located(self.file.source) for problem in self.problems]
 
 
 class ImportRefusedError(DelegationError):
@@ -133,3 +149,41 @@ def _corrected(
         ignored=tuple(h for i, h in enumerate(headers) if i not in chosen and h),
         missing=tuple(s.name for s in specs if s.required and s.name not in chosen.values()),
     )
+
+
+def trip_group_codes(session: Session, trip_id: int) -> dict[str, str]:
+    """The trip's groups as a file may name them: code or name, any case -> the code."""
+    known: dict[str, str] = {}
+    for code, name in session.execute(
+        select(TripGroup.code, TripGroup.name).where(TripGroup.trip_id == trip_id)
+    ):
+        known[fold(name)] = code
+    for code in list(known.values()):
+        known[fold(code)] = code
+    return known
+
+
+def group_codes(
+    written: Sequence[str], known: Mapping[str, str]
+) -> tuple[str, ...] | ImportProblem:
+    """The trip's codes of the groups a cell names, or the problem (line 0: the caller's)."""
+    unknown = [code for code in written if fold(code) not in known]
+    if unknown:
+        return ImportProblem(
+            0, "groups", _("no such group in this trip: {codes}").format(codes=", ".join(unknown))
+        )
+    return tuple(dict.fromkeys(known[fold(code)] for code in written))
+
+
+def first_usable_sheet(path: str | Path, plan: Callable[[str | None], object]):
+    """The plan of the first sheet that has the required columns: the first sheet of a
+    workbook is often a cover or notes. Refused as the first sheet is when none has."""
+    try:
+        return plan(None)
+    except FileRefusedError:
+        for sheet in sheet_names(path)[1:]:
+            try:
+                return plan(sheet)
+            except FileRefusedError:
+                continue
+        raise

@@ -31,18 +31,24 @@ from delegation.services.imports import (
     ImportCounts,
     ImportProblem,
     ImportRefusedError,
+    PlanCounts,
     Progress,
     SourceFile,
+    group_codes,
     open_source,
+    trip_group_codes,
 )
 from delegation.services.participants import (
+    ContactState,
     ParticipantDetails,
     ParticipantRow,
     clean_details,
+    contact_state,
     drop_unused_contacts,
     get_rows,
     list_participants,
     problems_of_clean,
+    put_contact,
     same_person,
     write_contact,
     write_registration,
@@ -87,21 +93,13 @@ class PlannedRow:
 
 
 @dataclass(frozen=True)
-class ParticipantImportPlan:
+class ParticipantImportPlan(PlanCounts):
     trip_id: int
     file: SourceFile
     creations: tuple[PlannedRow, ...]
     changes: tuple[PlannedRow, ...]
     unchanged: int
     problems: tuple[ImportProblem, ...]
-
-    @property
-    def counts(self) -> ImportCounts:
-        invalid = len({problem.line for problem in self.problems})
-        return ImportCounts(len(self.creations), len(self.changes), self.unchanged, invalid)
-
-    def problem_lines(self) -> list[str]:
-        return [problem.located(self.file.source) for problem in self.problems]
 
 
 @dataclass(frozen=True)
@@ -113,6 +111,11 @@ class ParticipantImportResult:
     participant_ids: tuple[int, ...]  # of the creations, in order
     contact_ids: tuple[int | None, ...]  # contacts made for them (None: an existing one)
     changed_before: tuple[ParticipantRow, ...]  # the updated registrations as they were
+    written: tuple[ParticipantDetails, ...]  # created then changed ones, as the import left them
+    contacts_before: tuple[ContactState, ...]  # directory contacts it filled in, as they were
+
+    def touched_ids(self) -> list[int]:
+        return [*self.participant_ids, *(row.id for row in self.changed_before)]
 
 
 def plan_participant_import(
@@ -130,7 +133,7 @@ def plan_participant_import(
     )
     existing = list_participants(workspace, trip_id)
     with workspace.transaction() as session:
-        codes = set(session.scalars(select(TripGroup.code).where(TripGroup.trip_id == trip_id)))
+        codes = trip_group_codes(session, trip_id)
         directory = _directory_contacts(session)
     return _Planner(trip_id, file, existing, codes, directory).plan()
 
@@ -156,15 +159,17 @@ class _Planner:
     def __init__(self, trip_id, file, existing, codes, directory) -> None:
         self.trip_id = trip_id
         self.file = file
-        self.codes = codes
+        self.codes = codes  # a group's code or name, folded -> its code
         self.directory = directory
         self.by_email = {row.details.email: row for row in existing if row.details.email}
         self.by_name = {_name_key(row.details): row for row in existing}
+        # Someone first listed without email, found again when the email comes.
+        self.by_name_only = {_name_key(r.details): r for r in existing if not r.details.email}
+        self.first_seen: dict[object, tuple[int, ParticipantDetails]] = {}
         self.problems: list[ImportProblem] = []
         self.creations: list[PlannedRow] = []
         self.changes: list[PlannedRow] = []
         self.unchanged = 0
-        self.seen: dict[object, int] = {}  # email or name key -> first line
 
     def plan(self) -> ParticipantImportPlan:
         for line, cells in self.file.values():
@@ -192,19 +197,21 @@ class _Planner:
                 continue
             if value not in (None, ()):
                 given["group_codes" if name == "groups" else name] = value
-        unknown = [code for code in given.get("group_codes", ()) if code not in self.codes]
-        if unknown:
-            self._problem(
-                line,
-                "groups",
-                _("no such group in this trip: {codes}").format(codes=", ".join(unknown)),
-            )
+        if "group_codes" in given:
+            codes = group_codes(given["group_codes"], self.codes)
+            if isinstance(codes, ImportProblem):
+                self.problems.append(replace(codes, line=line))
+            else:
+                given["group_codes"] = codes
         if len(self.problems) > before:
             return
         given = {name: value for name, value in given.items() if name in _DETAIL_NAMES}
         fresh = ParticipantDetails(**{"last_name": "", **given})
         email = given.get("email")
-        match = self.by_email.get(email) if email else self.by_name.get(_name_key(fresh))
+        if email:
+            match = self.by_email.get(email) or self.by_name_only.get(_name_key(fresh))
+        else:
+            match = self.by_name.get(_name_key(fresh))
         details = clean_details(replace(match.details, **given) if match else fresh)
         problems = problems_of_clean(details)
         for problem in problems:
@@ -212,14 +219,18 @@ class _Planner:
         if problems:
             return
         key = details.email or _name_key(details)
-        if key in self.seen:
-            self._problem(
-                line,
-                "email" if details.email else "last_name",
-                _("the same person as on line {line}").format(line=self.seen[key]),
-            )
+        if key in self.first_seen:
+            first_line, first_details = self.first_seen[key]
+            if details != first_details:  # a row repeated as is: registration exports do
+                self._problem(
+                    line,
+                    "email" if details.email else "last_name",
+                    _("the same person as on line {line}, with other details").format(
+                        line=first_line
+                    ),
+                )
             return
-        self.seen[key] = line
+        self.first_seen[key] = (line, details)
         if match is not None:
             if details == match.details:
                 self.unchanged += 1
@@ -264,13 +275,53 @@ def apply_participant_import(
 
     with workspace.transaction() as session:
         _check_trip(session, plan.trip_id)
+        if reuse is not None:
+            _check_as_undo_left(session, reuse)
         organizations = _organization_ids(session, plan)
-        contact_ids, made = _contacts_for(session, plan, organizations, reuse)
+        contact_ids, made, filled = _contacts_for(session, plan, organizations, reuse)
         participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)
         before = _apply_changes(session, plan, advance, check_versions=reuse is None)
+        ids = [*participant_ids, *(row.participant_id for row in plan.changes)]
+        written = {row.id: row.details for row in get_rows(session, ids)}
     return ParticipantImportResult(
-        plan.counts, plan.trip_id, tuple(participant_ids), tuple(made), tuple(before)
+        plan.counts,
+        plan.trip_id,
+        tuple(participant_ids),
+        tuple(made),
+        tuple(before),
+        tuple(written[i] for i in ids),
+        tuple(filled),
     )
+
+
+def _check_as_undo_left(session: Session, result: ParticipantImportResult) -> None:
+    """A redo: the ids the import gave are free again, the rows it changed as undo left them."""
+    taken = session.scalar(
+        select(Participant.id).where(Participant.id.in_(result.participant_ids)).limit(1)
+    ) or session.scalar(
+        select(Contact.id)
+        .where(Contact.id.in_([i for i in result.contact_ids if i is not None]))
+        .limit(1)
+    )
+    if taken is not None:
+        raise ConflictError(
+            _("records were added since this import was undone; import the file again")
+        )
+    _check_details(session, {row.id: row.details for row in result.changed_before})
+
+
+def _check_details(session: Session, expected: dict[int, ParticipantDetails]) -> None:
+    """Each registration still holds these details, or the step cannot be replayed."""
+    current = {row.id: row for row in get_rows(session, list(expected))}
+    for participant_id, details in expected.items():
+        row = current.get(participant_id)
+        if row is None:
+            raise NotFoundError(_("this participant no longer exists"))
+        if row.details != details:
+            raise ConflictError(
+                _("{name} was changed by {user} since; this step can no longer be replayed")
+                .format(name=row.details.full_name, user=row.updated_by or _("someone else"))
+            )  # fmt: skip
 
 
 def _check_trip(session: Session, trip_id: int) -> None:
@@ -303,8 +354,12 @@ def _organization_ids(session: Session, plan: ParticipantImportPlan) -> dict[str
     return known
 
 
-def _contacts_for(session, plan, organizations, reuse) -> tuple[list[int], list[int | None]]:
-    """The contact of each new registration: the directory's, or one made now."""
+def _contacts_for(session, plan, organizations, reuse):
+    """The contact of each new registration: the directory's, or one made now.
+
+    Returns the contact ids, those made (None for the directory's), and the directory's
+    contacts as they were before the import filled them in.
+    """
     new = [row for row in plan.creations if row.contact_id is None]
     if reuse is not None:
         made_ids = [i for i in reuse.contact_ids if i is not None]
@@ -335,16 +390,18 @@ def _contacts_for(session, plan, organizations, reuse) -> tuple[list[int], list[
     made = iter(made_ids)
     contact_ids: list[int] = []
     made_for_each: list[int | None] = []
+    filled: list[ContactState] = []
     for row in plan.creations:
         if row.contact_id is None:
             contact_ids.append(next(made))
             made_for_each.append(contact_ids[-1])
         else:  # someone the directory knows: fill in only what it lacks
             contact = session.get(Contact, row.contact_id)
+            filled.append(contact_state(contact))
             write_contact(session, contact, row.details, fill_only=True)
             contact_ids.append(row.contact_id)
             made_for_each.append(None)
-    return contact_ids, made_for_each
+    return contact_ids, made_for_each, filled
 
 
 def _insert_participants(session, plan, contact_ids, reuse, advance) -> list[int]:
@@ -421,25 +478,31 @@ def _apply_changes(session, plan, advance, *, check_versions: bool) -> list[Part
             .options(selectinload(Participant.contact), selectinload(Participant.groups))
         )
     }
-    for row in plan.changes:
-        participant = participants.get(row.participant_id)
-        if participant is None or (check_versions and participant.version != row.version):
-            raise ConflictError(
-                _("{name} was changed since the file was read; nothing was imported").format(
-                    name=row.details.full_name
+    # Each write would otherwise flush all the pending ones before its own queries.
+    with session.no_autoflush:
+        for done, row in enumerate(plan.changes, start=1):
+            participant = participants.get(row.participant_id)
+            if participant is None or (check_versions and participant.version != row.version):
+                raise ConflictError(
+                    _("{name} was changed since the file was read; nothing was imported").format(
+                        name=row.details.full_name
+                    )
                 )
-            )
-        write_contact(session, participant.contact, row.details)
-        write_registration(session, participant, row.details)
-        participant.touch()
+            write_contact(session, participant.contact, row.details)
+            write_registration(session, participant, row.details)
+            participant.touch()
+            if done % 200 == 0:
+                advance(200)
     session.flush()
-    advance(len(plan.changes))
+    advance(len(plan.changes) % 200)
     return [before[row.participant_id] for row in plan.changes]
 
 
 def undo_participant_import(workspace: Workspace, result: ParticipantImportResult) -> None:
-    """Take an import back: its new registrations go, the updated ones are as before."""
+    """Take an import back: its new registrations go, the updated ones are as before, the
+    directory as it was; refused if anyone changed those registrations since."""
     with workspace.transaction() as session:
+        _check_details(session, dict(zip(result.touched_ids(), result.written, strict=True)))
         for start in range(0, len(result.participant_ids), _CHUNK):
             session.execute(
                 delete(Participant).where(
@@ -464,3 +527,5 @@ def undo_participant_import(workspace: Workspace, result: ParticipantImportResul
                 write_registration(session, participant, row.details)
                 participant.waitlist_position = row.waitlist_position
                 participant.touch()
+        for state in result.contacts_before:
+            put_contact(session, state)

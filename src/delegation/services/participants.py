@@ -241,18 +241,25 @@ def get_participant(workspace: Workspace, participant_id: int) -> ParticipantRow
 def _organization(session: Session, name: str | None) -> Organization | None:
     if not name:
         return None
-    organization = session.scalar(select(Organization).where(Organization.name == name))
+    # An import writes thousands of rows in one transaction: each name is looked up once.
+    known = session.info.setdefault("organizations", {})
+    organization = known.get(name)
     if organization is None:
-        organization = Organization(name=name)
-        session.add(organization)
+        organization = session.scalar(select(Organization).where(Organization.name == name))
+        if organization is None:
+            organization = Organization(name=name)
+            session.add(organization)
+        known[name] = organization
     return organization
 
 
 def _groups(session: Session, trip_id: int, codes: tuple[str, ...]) -> list[TripGroup]:
-    groups = {
-        group.code: group
-        for group in session.scalars(select(TripGroup).where(TripGroup.trip_id == trip_id))
-    }
+    groups = session.info.setdefault(("groups", trip_id), {})
+    if not groups:  # read once per transaction: the groups do not change while it lasts
+        groups.update(
+            (group.code, group)
+            for group in session.scalars(select(TripGroup).where(TripGroup.trip_id == trip_id))
+        )
     unknown = [code for code in codes if code not in groups]
     if unknown:
         raise ValidationError(
@@ -323,6 +330,7 @@ def _drop_if_unused(session: Session, organization: Organization) -> None:
         select(AgendaItem.id).where(AgendaItem.host_organization_id == organization.id).limit(1)
     )
     if used is None:
+        session.info.get("organizations", {}).pop(organization.name, None)
         session.delete(organization)
 
 
@@ -345,7 +353,7 @@ class ContactState:
     organization: str | None
 
 
-def _contact_state(contact: Contact) -> ContactState:
+def contact_state(contact: Contact) -> ContactState:
     return ContactState(
         contact.id,
         tuple((name, getattr(contact, name)) for name in _CONTACT_FIELDS),
@@ -353,7 +361,7 @@ def _contact_state(contact: Contact) -> ContactState:
     )
 
 
-def _put_contact(session: Session, state: ContactState) -> None:
+def put_contact(session: Session, state: ContactState) -> None:
     contact = session.get(Contact, state.id)
     if contact is None:
         contact = Contact(id=state.id)
@@ -365,7 +373,7 @@ def _put_contact(session: Session, state: ContactState) -> None:
 
 
 def _check_contact_unchanged(contact: Contact, expected: ContactState) -> None:
-    if _contact_state(contact) != expected:
+    if contact_state(contact) != expected:
         raise changed_since_step(contact.full_name, contact)
 
 
@@ -440,13 +448,13 @@ def add_participant(
                     "email",
                     _("{name} is already registered for this trip").format(name=contact.full_name),
                 )
-            before = _contact_state(contact)
+            before = contact_state(contact)
             write_contact(session, contact, details, fill_only=True)
         participant = Participant(trip_id=trip_id, contact=contact)
         session.add(participant)
         write_registration(session, participant, details)
         session.flush()
-        return Registration(_row(session, participant.id), before, _contact_state(contact))
+        return Registration(_row(session, participant.id), before, contact_state(contact))
 
 
 def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> ParticipantRow:
@@ -504,9 +512,9 @@ def update_participant(
             missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
             details=lambda p: _row(session, p.id).details,
         )  # fmt: skip
-        contact_before = _contact_state(participant.contact)
+        contact_before = contact_state(participant.contact)
         write_contact(session, participant.contact, details)
-        contact_changed = _contact_state(participant.contact) != contact_before
+        contact_changed = contact_state(participant.contact) != contact_before
         write_registration(session, participant, details)
         if waitlist_position is not None and participant.waitlist_position is not None:
             participant.waitlist_position = waitlist_position
@@ -567,7 +575,7 @@ def withdraw_registration(workspace: Workspace, registration: Registration) -> R
             return removed
         _check_contact_unchanged(contact, registration.contact_after)
         if registration.contact_before is not None:
-            _put_contact(session, registration.contact_before)
+            put_contact(session, registration.contact_before)
         else:
             drop_unused_contacts(session, [contact.id])
         return replace(removed, contact=registration.contact_after)
@@ -616,7 +624,7 @@ def _restore(session: Session, removed: RemovedParticipant) -> None:
     if session.get(Participant, row.id) is not None:
         raise ConflictError(_("this participant is already back"))
     if removed.contact is not None:
-        _put_contact(session, removed.contact)
+        put_contact(session, removed.contact)
     participant = Participant(
         id=row.id,
         trip_id=row.trip_id,

@@ -92,6 +92,7 @@ class Transfers(QObject):
     # Imports.
     def import_file(self, kind: str) -> None:
         from delegation.services.agenda_import import plan_agenda_import
+        from delegation.services.imports import first_usable_sheet
         from delegation.services.participant_import import plan_participant_import
         from delegation.ui.dialogs.import_dialog import ImportDialog
 
@@ -105,15 +106,19 @@ class Transfers(QObject):
         self._remember(path)
         plan = plan_participant_import if kind == "participants" else plan_agenda_import
         workspace = self._context.workspace
+        name = Path(path).name
         try:
-            first = plan(workspace, trip_id, path, display_name=Path(path).name)
+            first = first_usable_sheet(
+                path,
+                lambda sheet: plan(workspace, trip_id, path, sheet=sheet, display_name=name),
+            )
         except DelegationError as error:
             QMessageBox.warning(self._window, title, error_text(error))
             return
         dialog = ImportDialog(
             title,
-            lambda mapping: plan(
-                workspace, trip_id, path, columns=mapping, display_name=Path(path).name
+            lambda mapping, sheet: plan(
+                workspace, trip_id, path, columns=mapping, sheet=sheet, display_name=name
             ),
             first,
             self._window,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -53,11 +54,13 @@ FIELD_LABELS = {
     "host": N_("Host"),
 }
 
-Planner = Callable[[dict[int, str] | None], object]  # a mapping -> a plan (or raises)
+# (column -> field mapping or None to detect it, sheet or None) -> a plan, or raises.
+Planner = Callable[[dict[int, str] | None, str | None], object]
 
 
 class ImportDialog(QDialog):
-    """Shows a plan; `plan_with(mapping)` makes it again when the user corrects a column."""
+    """Shows a plan; the planner makes it again when the user corrects a column or picks
+    another sheet. Import stays disabled while the choices shown give no valid plan."""
 
     def __init__(self, title: str, planner: Planner, plan, parent=None) -> None:
         super().__init__(parent)
@@ -69,6 +72,11 @@ class ImportDialog(QDialog):
         self._file.setWordWrap(True)
         self._summary = QLabel()
         self._summary.setWordWrap(True)
+        self._sheet = QComboBox()
+        self._sheet.setAccessibleName(_("Sheet"))
+        self._sheet.addItems(list(plan.file.table.sheets))
+        self._sheet.setCurrentText(plan.file.table.sheet or "")
+        self._sheet.currentTextChanged.connect(self._on_sheet_changed)
         self._table = QTableWidget()
         self._table.setObjectName("importPreview")
         self._table.setAccessibleName(_("First rows of the file"))
@@ -87,6 +95,13 @@ class ImportDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self._file)
+        if len(plan.file.table.sheets) > 1:
+            sheet_row = QHBoxLayout()
+            sheet_label = QLabel(_("S&heet:"))
+            sheet_label.setBuddy(self._sheet)
+            sheet_row.addWidget(sheet_label)
+            sheet_row.addWidget(self._sheet, 1)
+            layout.addLayout(sheet_row)
         layout.addWidget(
             QLabel(_("Check which field each column fills; choose another where it is wrong."))
         )
@@ -103,6 +118,8 @@ class ImportDialog(QDialog):
         self._show_plan()
 
     def _fill_table(self) -> None:
+        self._combos.clear()
+        self._table.clear()
         file = self.plan.file
         headers = file.table.headers
         sample = file.sample()
@@ -143,14 +160,23 @@ class ImportDialog(QDialog):
         combo.setCurrentIndex(combo.findData(name))
 
     def _on_mapping_changed(self, _index: int) -> None:
+        self._replan(self.mapping(), self._sheet.currentText() or None)
+
+    def _on_sheet_changed(self, sheet: str) -> None:
+        if self._replan(None, sheet):  # another sheet: its own columns, detected afresh
+            self._fill_table()
+
+    def _replan(self, mapping: dict[int, str] | None, sheet: str | None) -> bool:
         try:
-            self.plan = self._planner(self.mapping())
+            self.plan = self._planner(mapping, sheet)
         except DelegationError as error:
+            self.plan = None  # nothing valid to import until the choices are mended
             self._summary.setText(error_text(error))
             self._problems.clear()
-            self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-            return
+            self._update_button()
+            return False
         self._show_plan()
+        return True
 
     def _show_plan(self) -> None:
         plan = self.plan
@@ -193,6 +219,9 @@ class ImportDialog(QDialog):
 
     def _update_button(self, *_args) -> None:
         plan = self.plan
+        if plan is None:
+            self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
         counts = plan.counts
         can = (not plan.problems or self.skip_invalid.isChecked()) and (
             counts.created + counts.changed > 0
