@@ -144,7 +144,7 @@ def _add_export_commands(commands) -> None:
         )
         return command
 
-    participants = document("participants", _("the participant list (.csv or .xlsx)"), "FILE")
+    participants = document("participants", _("the participant list (.csv, .xlsx or .pdf)"), "FILE")
     participants.add_argument(
         "--include-sensitive",
         action="store_true",
@@ -154,8 +154,29 @@ def _add_export_commands(commands) -> None:
     calendar.add_argument(
         "--participant", metavar="EMAIL", help=_("only this participant's programme")
     )
+    itinerary = document("itinerary", _("the itinerary as a PDF"), "FILE.pdf")
+    itinerary.add_argument(
+        "--participant", metavar="EMAIL", help=_("this participant's own itinerary")
+    )
+    itineraries = document(
+        "itineraries", _("one personal PDF itinerary per confirmed participant"), "DIR"
+    )
+    itineraries.add_argument(
+        "--booklet",
+        metavar="FILE.pdf",
+        help=_("also all of them in one PDF, for double-sided printing"),
+    )
     document("programme", _("the programme as a workbook"), "FILE.xlsx")
-    document("rooming", _("the rooming list, one sheet per hotel"), "FILE.xlsx")
+    document("rooming", _("the rooming list per hotel (.xlsx or .pdf)"), "FILE")
+    badges = document("badges", _("name badges on A4 label sheets"), "FILE.pdf")
+    badges.add_argument(
+        "--layout",
+        choices=("90x54", "85x55"),
+        default="90x54",
+        help=_("badge size in mm: 8 per sheet (90x54) or 10 per sheet (85x55)"),
+    )
+    document("visitors", _("the visitor list of each site, for the hosts"), "FILE.pdf")
+    document("dietary", _("dietary needs counted per meal, for the caterers"), "FILE.pdf")
 
 
 def _print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -319,12 +340,43 @@ def _command_import(workspace, arguments) -> int:
     return EXIT_OK
 
 
+def _export_printed_list(workspace, arguments) -> int | None:
+    """The PDF lists of services/lists.py; None when the export is a spreadsheet or calendar."""
+    from delegation.services import lists
+
+    kind, trip, output = arguments.export_kind, arguments.trip, arguments.output
+    is_pdf = Path(output).suffix.lower() == ".pdf"
+    if kind == "participants" and is_pdf:
+        return lists.export_participant_pdf(
+            workspace, trip, output, include_sensitive=arguments.include_sensitive
+        )
+    if kind == "rooming" and is_pdf:
+        return lists.export_rooming_pdf(workspace, trip, output)
+    if kind == "badges":
+        return lists.export_badges(workspace, trip, output, layout=arguments.layout)
+    if kind == "visitors":
+        return lists.export_visitor_lists(workspace, trip, output)
+    if kind == "dietary":
+        return lists.export_dietary_counts(workspace, trip, output)
+    return None
+
+
 def _command_export(workspace, arguments) -> int:
     from delegation.services import exports
 
     if arguments.lang:
         set_language(arguments.lang)
     kind = arguments.export_kind
+    if kind in ("itinerary", "itineraries"):
+        return _export_itineraries(workspace, arguments)
+    pages = _export_printed_list(workspace, arguments)
+    if pages is not None:
+        print(
+            ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
+                path=arguments.output, n=pages
+            )
+        )
+        return EXIT_OK
     if kind == "participants":
         result = exports.export_participants(
             workspace,
@@ -348,6 +400,40 @@ def _command_export(workspace, arguments) -> int:
     return EXIT_OK
 
 
+def _export_itineraries(workspace, arguments) -> int:
+    from delegation.services import itineraries
+
+    if arguments.export_kind == "itinerary":
+        pages = itineraries.export_itinerary(
+            workspace,
+            arguments.trip,
+            arguments.output,
+            language=arguments.lang,
+            participant_email=arguments.participant,
+        )
+        print(
+            ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
+                path=arguments.output, n=pages
+            )
+        )
+        return EXIT_OK
+    written = itineraries.export_itineraries(
+        workspace,
+        arguments.trip,
+        arguments.output,
+        language=arguments.lang,
+        booklet=arguments.booklet,
+    )
+    print(
+        ngettext(
+            "Wrote {n} itinerary in {folder}.", "Wrote {n} itineraries in {folder}.", len(written)
+        ).format(n=len(written), folder=arguments.output)
+    )
+    if arguments.booklet and written:
+        print(_("Wrote {path}.").format(path=arguments.booklet))
+    return EXIT_OK
+
+
 _COMMANDS = {
     "demo": _command_demo,
     "trips": _command_trips,
@@ -359,6 +445,8 @@ _COMMANDS = {
 def _exit_status(error: DelegationError) -> int:
     # What was asked for is wrong (no such trip, not a usable database): usage, 2.
     # Anything else was data refused by a rule or a conflict: 1.
+    if isinstance(error, ValidationError) and error.field == "output":
+        return EXIT_USAGE  # an output file of a kind the command does not write
     return EXIT_USAGE if isinstance(error, NotFoundError | DatabaseError) else EXIT_REFUSED
 
 

@@ -1,0 +1,306 @@
+"""Pages per second of the itineraries, and the wall time of 500 personal ones.
+
+Run: python benchmarks/itineraries.py [--participants 500] [--items 200] [--sample-only]
+(a) the sample Tallinn itinerary; (b) 500 personal itineraries of a generated trip of
+500 participants and 200 programme items, drawn on every core. Baseline in the same run:
+bare ReportLab platypus drawing the same paragraphs and tables (same text; no dataclasses,
+no house styles, no QR codes, no running header or "page X of Y"). Targets: our pages/s at
+least 85% of the baseline's; the 500 itineraries in under 30 s on a 2-core machine.
+"""
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+import time
+from datetime import date, datetime
+from datetime import time as clock
+from pathlib import Path
+
+FIRST = ["Hélène", "Kadri", "Jüri", "Loïc", "Anaïs", "Tõnu", "Zoé", "Mart", "Noël", "Liis"]
+LAST = ["Tamm", "Saar", "Õunapuu", "Bérard", "Mägi", "Quéré", "Kask", "Dupré", "Väljaots"]
+STREETS = ["Pärnu mnt", "Tartu mnt", "Narva mnt", "Mäealuse", "Suur-Ameerika", "Õismäe tee"]
+GROUPS = 4
+
+
+def _stamp() -> dict:
+    return {"version": 1, "updated_at": datetime.now(), "updated_by": "bench"}
+
+
+def generate(workspace, participants: int, items: int) -> str:
+    """A five-day trip: a quarter of the programme for everyone, the rest in parallel visits
+    of four groups; everyone confirmed, in a twin room, on the two flights."""
+    from sqlalchemy import func, insert, select
+
+    from delegation.domain.enums import AgendaKind, ParticipantStatus
+    from delegation.persistence.models import (
+        AgendaItem,
+        Contact,
+        Hotel,
+        Participant,
+        Room,
+        TravelSegment,
+        TripGroup,
+        Venue,
+        agenda_item_groups,
+        participant_groups,
+        segment_passengers,
+    )
+    from delegation.services.trips import NewTrip, add_trip
+
+    start = date(2026, 5, 4)
+    trip = add_trip(
+        workspace,
+        NewTrip("big-2026", "Mission Tallinn 2026", "Tallinn", "EE", start, date(2026, 5, 8)),
+    )
+    kinds = list(AgendaKind)
+    with workspace.transaction() as session:
+        top = {model: session.scalar(select(func.max(model.id))) or 0
+               for model in (TripGroup, Venue, Hotel, Room, Contact, Participant, AgendaItem,
+                             TravelSegment)}  # fmt: skip
+        g0, v0, h0, r0, c0, p0, a0, s0 = top.values()
+        session.execute(
+            insert(TripGroup),
+            [{"id": g0 + g + 1, "trip_id": trip.id, "code": "ABCD"[g],
+              "name": f"Groupe {'ABCD'[g]}", "position": g, **_stamp()} for g in range(GROUPS)],
+        )  # fmt: skip
+        session.execute(
+            insert(Venue),
+            [{"id": v0 + v + 1, "name": f"Site {v} — Tehnopol Õppehoone", "address":
+              f"{STREETS[v % len(STREETS)]} {v + 1}, 10{v:03d} Tallinn",
+              "latitude": 59.40 + v / 1000 if v % 3 else None, "longitude": 24.70 + v / 1000
+              if v % 3 else None, "contact_name": "Kristiina Lepp", "contact_phone":
+              "+372 5555 0101", **_stamp()} for v in range(40)],
+        )  # fmt: skip
+        session.execute(
+            insert(Hotel),
+            [{"id": h0 + 1, "trip_id": trip.id, "name": "Hotel Telegraaf", "address":
+              "Vene 9, 10123 Tallinn", "phone": "+372 600 0600", "check_in": start,
+              "check_out": date(2026, 5, 8), **_stamp()}],
+        )  # fmt: skip
+        session.execute(
+            insert(Room),
+            [{"id": r0 + r + 1, "hotel_id": h0 + 1, "label": f"{100 + r}", "room_type": "twin",
+              "capacity": 2, **_stamp()} for r in range(participants // 2 + 1)],
+        )  # fmt: skip
+        session.execute(
+            insert(Contact),
+            [{"id": c0 + n + 1, "first_name": FIRST[n % len(FIRST)], "last_name":
+              f"{LAST[n % len(LAST)]}{n // 90 or ''}", "email": f"person{n}@example.ee",
+              **_stamp()} for n in range(participants)],
+        )  # fmt: skip
+        session.execute(
+            insert(Participant),
+            [{"id": p0 + n + 1, "trip_id": trip.id, "contact_id": c0 + n + 1, "status":
+              ParticipantStatus.CONFIRMED, "language": "fr" if n % 3 else "en",
+              "room_id": r0 + n // 2 + 1, **_stamp()} for n in range(participants)],
+        )  # fmt: skip
+        session.execute(
+            insert(participant_groups),
+            [
+                {"participant_id": p0 + n + 1, "group_id": g0 + n % GROUPS + 1}
+                for n in range(participants)
+            ],
+        )
+        rows, links = [], []
+        for number in range(items):
+            day, slot = divmod(number, items // 5 or 1)
+            shared = number % 4 == 0
+            hour = 8 + (slot // (1 if shared else GROUPS)) % 12
+            rows.append(
+                {"id": a0 + number + 1, "trip_id": trip.id, "day": start.fromordinal(
+                    start.toordinal() + min(day, 4)), "start_time": clock(hour, 0),
+                 "end_time": clock(hour, 50), "title_fr": f"Visite n° {number} : énergie et ville",
+                 "title_en": f"Visit no. {number}: energy and the city", "kind":
+                 kinds[number % len(kinds)], "venue_id": v0 + number % 40 + 1, "notes_fr":
+                 "Pièce d’identité obligatoire à l’entrée ; rendez-vous dans le hall."
+                 if number % 2 else None, "notes_en": "Identity document required at the gate."
+                 if number % 2 else None, **_stamp()}
+            )  # fmt: skip
+            if not shared:
+                links.append(
+                    {"agenda_item_id": a0 + number + 1, "group_id": g0 + number % GROUPS + 1}
+                )
+        session.execute(insert(AgendaItem), rows)
+        session.execute(insert(agenda_item_groups), links)
+        session.execute(
+            insert(TravelSegment),
+            [{"id": s0 + 1, "trip_id": trip.id, "mode": "flight", "direction": "outbound",
+              "carrier": "Air France", "number": "AF1124", "departure_place": "Paris-CDG",
+              "departure_timezone": "Europe/Paris", "departure_at": datetime(2026, 5, 4, 8, 5),
+              "arrival_place": "Tallinn (TLL)", "arrival_timezone": "Europe/Tallinn",
+              "arrival_at": datetime(2026, 5, 4, 11, 40), **_stamp()},
+             {"id": s0 + 2, "trip_id": trip.id, "mode": "flight", "direction": "return", "carrier":
+              "Air France", "number": "AF1125", "departure_place": "Tallinn (TLL)",
+              "departure_timezone": "Europe/Tallinn", "departure_at": datetime(2026, 5, 8, 13, 5),
+              "arrival_place": "Paris-CDG", "arrival_timezone": "Europe/Paris",
+              "arrival_at": datetime(2026, 5, 8, 14, 50), **_stamp()}],
+        )  # fmt: skip
+        session.execute(
+            insert(segment_passengers),
+            [
+                {"segment_id": s0 + s, "participant_id": p0 + n + 1}
+                for s in (1, 2)
+                for n in range(participants)
+            ],
+        )
+    return "big-2026"
+
+
+def plain_recipe(flowables: list):
+    """What our story holds, as plain data: the texts (with their markup) of the same
+    paragraphs, in the same tables with the same column widths, page breaks and spaces."""
+    from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
+
+    def recipe(flowable):
+        if isinstance(flowable, list):
+            return [r for r in (recipe(f) for f in flowable) if r is not None]
+        if isinstance(flowable, Paragraph):
+            return ("p", flowable.text)
+        if isinstance(flowable, Table):
+            rows = [[recipe(c) if isinstance(c, list | Paragraph) else "" for c in row]
+                    for row in flowable._cellvalues]  # fmt: skip
+            return ("t", rows, flowable._argW)
+        if isinstance(flowable, PageBreak):
+            return ("break",)
+        if isinstance(flowable, Spacer):
+            return ("space", flowable.height)
+        return None
+
+    return recipe(flowables)
+
+
+def plain_story(recipe, body) -> list:
+    """Bare platypus from a recipe: one sample style in DejaVu, tables as they come."""
+    from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
+
+    def make(item):
+        if isinstance(item, list):
+            return [make(i) for i in item]
+        if item == "":
+            return ""
+        kind = item[0]
+        if kind == "p":
+            return Paragraph(item[1], body)
+        if kind == "t":
+            return Table(make(item[1]), colWidths=item[2], splitInRow=1)
+        if kind == "break":
+            return PageBreak()
+        return Spacer(1, item[1])
+
+    return make(recipe)
+
+
+def baseline(itineraries) -> tuple[int, float]:
+    """Bare ReportLab: the same paragraphs and tables built and drawn, nothing of ours."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import SimpleDocTemplate
+
+    from delegation.reports.itinerary import itinerary_story
+
+    body = getSampleStyleSheet()["BodyText"]
+    body.fontName = "DejaVuSans"
+    # The texts are taken from our story outside the timing: no dataclasses, no formatting.
+    recipes = [plain_recipe(itinerary_story(i)) for i in itineraries]
+    pages = 0
+    started = time.process_time()
+    for recipe in recipes:
+        doc = SimpleDocTemplate(io.BytesIO())
+        doc.build(plain_story(recipe, body))
+        pages += doc.page
+    return pages, time.process_time() - started
+
+
+def ours(builder, people, language) -> tuple[int, float, list]:
+    from delegation.reports.itinerary import draw_itinerary
+
+    pages = 0
+    built = []
+    started = time.process_time()
+    for person in people:
+        itinerary = builder.personal(person, language)
+        built.append(itinerary)
+        pages += draw_itinerary(itinerary, io.BytesIO())
+    return pages, time.process_time() - started, built
+
+
+def report(name: str, pages: int, seconds: float) -> float:
+    rate = pages / seconds
+    print(f"  {name:<28} {pages:6d} pages  {seconds:7.2f} s  {rate:7.1f} pages/s")
+    return rate
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=500)
+    parser.add_argument("--items", type=int, default=200)
+    parser.add_argument("--compare", type=int, default=40, help="itineraries timed one by one")
+    parser.add_argument("--sample-only", action="store_true")
+    arguments = parser.parse_args()
+
+    from delegation.domain.enums import ParticipantStatus
+    from delegation.i18n import set_language
+    from delegation.reports.fonts import register_fonts
+    from delegation.reports.itinerary import draw_itinerary
+    from delegation.services.demo import load_demo
+    from delegation.services.itineraries import (
+        ItineraryBuilder,
+        export_itineraries,
+    )
+    from delegation.services.itinerary_data import read_trip_snapshot
+    from delegation.services.workspace import open_workspace
+
+    set_language("fr")
+    register_fonts()
+    print(f"cores: {os.cpu_count()}")
+    with tempfile.TemporaryDirectory() as folder:
+        workspace = open_workspace(str(Path(folder) / "bench.sqlite3"))
+        load_demo(workspace)
+        print("(a) the sample delegation itinerary, French, 20 times (CPU time)")
+        started = time.process_time()
+        sample_builder = ItineraryBuilder(read_trip_snapshot(workspace, "tallinn-2023"))
+        print(f"  one read of the trip: {(time.process_time() - started) * 1000:.0f} ms")
+        sample = sample_builder.delegation("fr")
+        draw_itinerary(sample, io.BytesIO())  # warm the caches as a long-running program has them
+        started = time.process_time()
+        pages = sum(
+            draw_itinerary(ItineraryBuilder(sample_builder.snapshot).delegation("fr"), io.BytesIO())
+            for _ in range(20)
+        )
+        mine = report("ours (build + draw)", pages, time.process_time() - started)
+        base = report("bare ReportLab", *baseline([sample] * 20))
+        print(f"  ratio: {mine / base:.0%} of the baseline's pages/s (target ≥ 85%)")
+        if arguments.sample_only:
+            workspace.close()
+            return 0
+
+        started = time.perf_counter()
+        key = generate(workspace, arguments.participants, arguments.items)
+        print(f"\ngenerated {arguments.participants} participants, {arguments.items} items "
+              f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+        snapshot = read_trip_snapshot(workspace, key)
+        builder = ItineraryBuilder(snapshot)
+        people = [p for p in snapshot.people if p.status == ParticipantStatus.CONFIRMED]
+        print(f"(b1) {arguments.compare} personal itineraries, one process, same text both ways")
+        pages, seconds, built = ours(builder, people[: arguments.compare], "fr")
+        mine = report("ours (build + draw)", pages, seconds)
+        base = report("bare ReportLab", *baseline(built))
+        print(f"  ratio: {mine / base:.0%} of the baseline's pages/s (target ≥ 85%)")
+
+        print(f"(b2) {len(people)} personal itineraries to files, all cores")
+        started = time.perf_counter()
+        files = export_itineraries(workspace, key, Path(folder) / "out")
+        seconds = time.perf_counter() - started
+        from pypdf import PdfReader
+
+        pages = sum(len(PdfReader(f).pages) for f in files)
+        report(f"{len(files)} itineraries (read + all)", pages, seconds)
+        verdict = "met" if seconds < 30 else "NOT met"
+        print(f"  wall time {seconds:.1f} s (target < 30 s: {verdict})")
+        workspace.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

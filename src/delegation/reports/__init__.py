@@ -1,0 +1,1 @@
+"""ReportLab documents drawn from prepared dataclasses; never a database query while drawing."""

@@ -1,0 +1,123 @@
+"""Small pieces several documents use: QR codes to a map, dates written out, markup helpers."""
+
+from functools import lru_cache
+from itertools import groupby
+from urllib.parse import quote_plus
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.rl_accel import fp_str
+from reportlab.platypus import Flowable
+
+from delegation.i18n import _
+from delegation.i18n.formatting import babel_locale
+from delegation.reports.text import escape, visual
+
+DAY_PATTERN = "EEEE d MMMM y"  # "Sunday 7 May 2023", "dimanche 7 mai 2023"
+
+
+def markup(text: str | None) -> str:
+    """User text ready for a Paragraph: display order, escaped, line breaks kept."""
+    if not text:
+        return ""
+    return escape(visual(text)).replace("\n", "<br/>")
+
+
+def map_url(
+    name: str | None, address: str | None, latitude: float | None, longitude: float | None
+) -> str | None:
+    """The place on OpenStreetMap: its coordinates when known, else a search for its address."""
+    if latitude is not None and longitude is not None:
+        lat, lon = f"{latitude:.5f}", f"{longitude:.5f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    query = address or name
+    if not query:
+        return None
+    return f"https://www.openstreetmap.org/search?query={quote_plus(query)}"
+
+
+@lru_cache(maxsize=1024)
+def _qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The code's size in modules, and its dark runs (row, column, length): encoded once."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    runs = []
+    for row, modules in enumerate(code.modules):
+        column = 0
+        for dark, group in groupby(bool(m) for m in modules):
+            length = len(list(group))
+            if dark:
+                runs.append((row, column, length))
+            column += length
+    return code.getModuleCount(), tuple(runs)
+
+
+@lru_cache(maxsize=1024)
+def _qr_operators(url: str, size: float, border: int) -> str:
+    """The PDF drawing operators of the code's dark modules, in black."""
+    count, runs = _qr_runs(url)
+    box = size / (count + 2 * border)
+    rects = [
+        f"{fp_str((column + border) * box, size - (row + border + 1) * box, length * box, box)} re"
+        for row, column, length in runs
+    ]
+    return "q 0 g\n" + "\n".join(rects) + "\nf Q"
+
+
+class QrCode(Flowable):
+    """A square QR code that links to `url` (clickable in a PDF viewer too)."""
+
+    def __init__(self, url: str, size: float, border: int = 2) -> None:
+        super().__init__()
+        self.url, self.size, self.border = url, size, border
+        self.width = self.height = size
+
+    def wrap(self, available_width, available_height):
+        return self.size, self.size
+
+    def draw(self) -> None:
+        # Straight into the page's content stream, from operators cached as text: the same
+        # code drawn again costs a string copy, not 200 rectangles nor a form object.
+        self.canv._code.append(_qr_operators(self.url, self.size, self.border))
+        self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
+
+
+def qr_code(url: str, size: float) -> QrCode:
+    """A QR code flowable of `size` points for the URL."""
+    return QrCode(url, size)
+
+
+def _format(day, pattern: str, language: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, pattern, locale=babel_locale(language))
+
+
+def written_day(day, language: str) -> str:
+    """ "Sunday 7 May 2023" / "dimanche 7 mai 2023"."""
+    return _format(day, DAY_PATTERN, language)
+
+
+def written_date_range(start, end, language: str) -> str:
+    """ "Sunday 7 to Wednesday 10 May 2023" / "du dimanche 7 au mercredi 10 mai 2023"."""
+    if start == end:
+        return written_day(start, language)
+    if start.year != end.year:
+        first = DAY_PATTERN
+    elif start.month != end.month:
+        first = "EEEE d MMMM"
+    else:
+        first = "EEEE d"
+    return _("{start} to {end}").format(
+        start=_format(start, first, language), end=written_day(end, language)
+    )
+
+
+def time_zone_city(zone: str, language: str) -> str:
+    """ "Paris" for Europe/Paris, in the language's spelling where it has one."""
+    from babel.dates import get_timezone_location
+
+    try:
+        return get_timezone_location(zone, locale=babel_locale(language), return_city=True)
+    except (LookupError, ValueError):
+        return zone.rsplit("/", 1)[-1].replace("_", " ")

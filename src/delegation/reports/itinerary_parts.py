@@ -1,0 +1,265 @@
+"""The itinerary's first pages: the cover, the practical information and the travel legs."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
+
+from delegation.i18n import _, ngettext
+from delegation.i18n.formatting import babel_locale, format_duration, format_time
+from delegation.reports.base import ACCENT, MUTED, RULE, SHADE, styles, table
+from delegation.reports.elements import (
+    map_url,
+    markup,
+    qr_code,
+    time_zone_city,
+    written_date_range,
+    written_day,
+)
+from delegation.reports.fonts import BOLD
+from delegation.reports.itinerary_model import Itinerary, Place, TravelLeg
+
+FRAME_WIDTH = A4[0] - 2 * 15 * mm
+QR_SIZE = 18 * mm
+LABEL_WIDTH = 42 * mm
+
+
+def qr_cell(place: Place, *, align: str = "CENTER") -> Flowable | str:
+    """The QR code of a place's map, or nothing when neither coordinates nor address are known."""
+    url = map_url(place.name, place.address, place.latitude, place.longitude)
+    if url is None:
+        return ""
+    drawing = qr_code(url, QR_SIZE)
+    drawing.hAlign = align
+    return drawing
+
+
+def _line(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(markup(text), styles()[style])
+
+
+def cover(itinerary: Itinerary) -> list[Flowable]:
+    st = styles()
+    kicker = ParagraphStyle("kicker", parent=st["small"], fontName=BOLD, textColor=ACCENT)
+    big = ParagraphStyle("cover_title", parent=st["title"], fontSize=30, leading=36)
+    person = ParagraphStyle("person", parent=st["h1"], fontSize=18, leading=23, keepWithNext=0)
+    label = _("Personal itinerary") if itinerary.participant else _("Itinerary")
+    flowables: list[Flowable] = [
+        Spacer(1, 45 * mm),
+        Paragraph(markup(label.upper()), kicker),
+        Spacer(1, 3 * mm),
+        Paragraph(markup(itinerary.trip_title), big),
+        Paragraph(markup(_destination(itinerary)), st["subtitle"]),
+        Paragraph(
+            markup(written_date_range(itinerary.start, itinerary.end, itinerary.language)),
+            ParagraphStyle(
+                "dates", parent=st["subtitle"], fontName=BOLD, textColor=st["body"].textColor
+            ),
+        ),
+    ]
+    if itinerary.participant:
+        flowables += [Spacer(1, 8 * mm), Paragraph(markup(itinerary.participant), person)]
+        if itinerary.participant_groups:
+            flowables.append(_line(", ".join(itinerary.participant_groups), "subtitle"))
+    flowables += [
+        Spacer(1, 6 * mm),
+        HRFlowable(width="35%", thickness=2, color=ACCENT, hAlign="LEFT", spaceAfter=10 * mm),
+    ]
+    for heading, lines in (
+        (_("Organisers"), itinerary.organisers),
+        (_("Partners"), itinerary.partners),
+    ):
+        if lines:
+            flowables.append(Paragraph(markup(heading), st["h2"]))
+            flowables += [_line(line) for line in lines]
+    return flowables
+
+
+def _destination(itinerary: Itinerary) -> str:
+    from babel import Locale
+
+    country = Locale.parse(babel_locale(itinerary.language)).territories.get(itinerary.country)
+    return f"{itinerary.destination}, {country}" if country else itinerary.destination
+
+
+def time_difference(itinerary: Itinerary) -> str:
+    """ "Tallinn: Paris + 1 h" / "Tallinn : Paris + 1 h"."""
+    home = time_zone_city(itinerary.home_timezone, itinerary.language)
+    minutes = itinerary.home_offset_minutes
+    if minutes == 0:
+        return _("{destination}: same time as {home}").format(
+            destination=itinerary.destination, home=home
+        )
+    return _("{destination}: {home} {sign} {amount}").format(
+        destination=itinerary.destination,
+        home=home,
+        sign="+" if minutes > 0 else "−",
+        amount=format_duration(abs(minutes)),
+    )
+
+
+def _currency(code: str, language: str) -> str:
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    locale = babel_locale(language)
+    name = get_currency_name(code, locale=locale)
+    symbol = get_currency_symbol(code, locale=locale)
+    return f"{name} ({code}, {symbol})" if symbol != code else f"{name} ({code})"
+
+
+def practical_page(itinerary: Itinerary) -> list[Flowable]:
+    st = styles()
+    flowables: list[Flowable] = [Paragraph(markup(_("Practical information")), st["h1"])]
+    if itinerary.hotels:
+        heading = ngettext("Hotel", "Hotels", len(itinerary.hotels))
+        flowables.append(Paragraph(markup(heading), st["h2"]))
+        for stay in itinerary.hotels:
+            flowables.append(_hotel_block(stay, itinerary.language))
+    rows = []
+    for label, lines in (
+        (_("Emergency numbers"), itinerary.emergency_numbers),
+        (_("Organisers"), itinerary.organisers),
+        (_("Time difference"), (time_difference(itinerary),)),
+        (_("Currency"), (_currency(itinerary.currency, itinerary.language),))
+        if itinerary.currency
+        else (None, ()),
+    ):
+        if label and lines:
+            rows.append(
+                [
+                    Paragraph(markup(label), st["cell_bold"]),
+                    [Paragraph(markup(line), st["cell"]) for line in lines],
+                ]
+            )
+    if rows:
+        flowables.append(Spacer(1, 4 * mm))
+        flowables.append(
+            table(
+                rows,
+                [LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH],
+                style=[
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ],
+            )
+        )
+    return flowables
+
+
+def _hotel_block(stay, language: str) -> Flowable:
+    from delegation.i18n.labels import room_type_label
+
+    st = styles()
+    place = stay.place
+    lines = [Paragraph(f"<b>{markup(place.name)}</b>", st["body"])]
+    if place.address:
+        lines.append(_line(place.address, "cell"))
+    contact = " — ".join(p for p in (stay.phone, stay.email) if p)
+    if contact:
+        lines.append(_line(contact, "cell"))
+    if stay.check_in and stay.check_out:
+        lines.append(
+            _line(
+                _("From {arrival} to {departure}").format(
+                    arrival=written_day(stay.check_in, language),
+                    departure=written_day(stay.check_out, language),
+                ),
+                "cell",
+            )
+        )
+    if stay.room:
+        room = _("Room {room}").format(room=stay.room)
+        if stay.room_type:
+            room += f" ({room_type_label(stay.room_type)})"
+        if stay.roommates:
+            room += " — " + _("shared with {names}").format(names=", ".join(stay.roommates))
+        lines.append(Spacer(1, 2))
+        lines.append(Paragraph(markup(room), st["cell_bold"]))
+    qr = qr_cell(place)
+    width = FRAME_WIDTH - QR_SIZE - 6 * mm
+    return table(
+        [[lines, qr]],
+        [width, QR_SIZE + 6 * mm],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("LEFTPADDING", (0, 0), (0, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ],
+    )
+
+
+def _zone_time(moment: datetime, zone: str, language: str, *, day: bool) -> str:
+    text = _("{time} ({city} time)").format(
+        time=format_time(moment.time(), language), city=time_zone_city(zone, language)
+    )
+    if day:
+        text = f"{written_day(moment.date(), language)}, {text}"
+    return text
+
+
+def _duration(leg: TravelLeg) -> str:
+    departure = leg.departure_at.replace(tzinfo=ZoneInfo(leg.departure_zone))
+    arrival = leg.arrival_at.replace(tzinfo=ZoneInfo(leg.arrival_zone))
+    return format_duration(max(0, int((arrival - departure).total_seconds() // 60)))
+
+
+def travel_section(itinerary: Itinerary) -> list[Flowable]:
+    from delegation.i18n.labels import travel_mode_label
+
+    if not itinerary.travel:
+        return []
+    st = styles()
+    language = itinerary.language
+    header = [
+        Paragraph(markup(text), st["cell_bold"])
+        for text in (_("Journey"), _("Departure"), _("Arrival"), _("Duration"))
+    ]
+    rows = [header]
+    for leg in sorted(itinerary.travel, key=lambda leg: leg.departure_at):
+        journey = " ".join(p for p in (travel_mode_label(leg.mode), leg.number) if p)
+        cells = [Paragraph(f"<b>{markup(journey)}</b>", st["cell"])]
+        if leg.carrier:
+            cells.append(_line(leg.carrier, "small"))
+        if leg.passenger_count is not None:
+            count = ngettext("{n} passenger", "{n} passengers", leg.passenger_count)
+            cells.append(_line(count.format(n=leg.passenger_count), "small"))
+        same_day = leg.arrival_at.date() == leg.departure_at.date()
+        departure = [
+            _line(leg.departure_place, "cell"),
+            _line(_zone_time(leg.departure_at, leg.departure_zone, language, day=True), "small"),
+        ]
+        arrival = [
+            _line(leg.arrival_place, "cell"),
+            _line(
+                _zone_time(leg.arrival_at, leg.arrival_zone, language, day=not same_day), "small"
+            ),
+        ]
+        if leg.notes:
+            arrival.append(_line(leg.notes, "note"))
+        rows.append([cells, departure, arrival, _line(_duration(leg), "cell")])
+    widths = [38 * mm, 61 * mm, 61 * mm, FRAME_WIDTH - 160 * mm]
+    return [
+        Spacer(1, 6 * mm),
+        Paragraph(markup(_("Travel")), st["h1"]),
+        table(
+            rows,
+            widths,
+            repeat_rows=1,
+            style=[
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ],
+        ),
+    ]

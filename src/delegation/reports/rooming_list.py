@@ -1,0 +1,133 @@
+"""The rooming list for each hotel's reception: rooms, their type, guests, arrival and departure."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from delegation.domain.enums import RoomType
+from delegation.i18n import _, ngettext
+from delegation.i18n.formatting import format_date, format_date_range
+from delegation.i18n.labels import room_type_label
+from delegation.reports.base import build_pdf, styles
+from delegation.reports.listing import cell, columns, counts_table, heading, list_table
+from delegation.reports.text import escape
+
+MARGIN_MM = 15
+
+
+@dataclass(frozen=True)
+class RoomingRoom:
+    label: str
+    room_type: RoomType
+    beds: int
+    guests: tuple[str, ...]  # "LAST First", in the order they are listed
+
+
+@dataclass(frozen=True)
+class RoomingHotel:
+    name: str
+    address: str | None
+    phone: str | None
+    email: str | None
+    check_in: date | None
+    check_out: date | None
+    rooms: tuple[RoomingRoom, ...]
+
+
+@dataclass(frozen=True)
+class RoomingList:
+    trip_title: str
+    delegation: str  # "Mission Tallinn 2023 — 7–10 May 2023"
+    hotels: tuple[RoomingHotel, ...]
+
+
+def _date(value: date | None) -> str:
+    return format_date(value, "medium") if value else "—"
+
+
+def _stay(hotel: RoomingHotel) -> str:
+    if hotel.check_in and hotel.check_out:
+        nights = (hotel.check_out - hotel.check_in).days
+        return "{dates} ({nights})".format(
+            dates=format_date_range(hotel.check_in, hotel.check_out),
+            nights=ngettext("{n} night", "{n} nights", nights).format(n=nights),
+        )
+    return _("dates to be confirmed")
+
+
+def _summary(hotel: RoomingHotel, width: float) -> Flowable:
+    types = Counter(room.room_type for room in hotel.rooms)
+    guests = sum(len(room.guests) for room in hotel.rooms)
+    lines = [(room_type_label(kind), str(types[kind])) for kind in RoomType if types[kind]]
+    lines += [
+        (_("Rooms"), str(len(hotel.rooms))),
+        (_("Guests"), str(guests)),
+        (_("Rooms without a guest"), str(sum(1 for room in hotel.rooms if not room.guests))),
+    ]
+    return counts_table(lines, min(width, 80 * mm))
+
+
+def _hotel(data: RoomingList, hotel: RoomingHotel, width: float) -> list[Flowable]:
+    sheet = styles()
+    contact = " · ".join(part for part in (hotel.phone, hotel.email) if part)
+    facts = [
+        part
+        for part in (hotel.address, contact, _("Stay: {stay}").format(stay=_stay(hotel)))
+        if part
+    ]
+    headers = [_("Room"), _("Type"), _("Beds"), _("Guests"), _("Arrival"), _("Departure")]
+    rows = [
+        [
+            cell(room.label, "cell_bold"),
+            cell(room_type_label(room.room_type)),
+            cell(str(room.beds), right=True),
+            cell("\n".join(room.guests) or "—"),
+            cell(_date(hotel.check_in)),
+            cell(_date(hotel.check_out)),
+        ]
+        for room in hotel.rooms
+    ]
+    story: list[Flowable] = [
+        *heading(_("Rooming list — {hotel}").format(hotel=hotel.name), data.delegation),
+        *(Paragraph(escape(fact), sheet["body"]) for fact in facts),
+        Spacer(1, 8),
+    ]
+    if rows:
+        story.append(list_table(headers, rows, columns(width, [12, 12, 7, 43, 13, 13])))
+    else:
+        story.append(Paragraph(escape(_("No room booked in this hotel yet.")), sheet["note"]))
+    story += [
+        Spacer(1, 10),
+        Paragraph(escape(_("In numbers")), sheet["h2"]),
+        _summary(hotel, width),
+    ]
+    return story
+
+
+def draw_rooming_list(data: RoomingList, target: str | Path | BinaryIO) -> int:
+    """One section per hotel, each from a new page; returns the number of pages."""
+    width = A4[0] - 2 * MARGIN_MM * mm
+    story: list[Flowable] = []
+    for index, hotel in enumerate(data.hotels):
+        if index:
+            story.append(PageBreak())
+        story += _hotel(data, hotel, width)
+    if not story:
+        story = [
+            *heading(_("Rooming list"), data.delegation),
+            Paragraph(escape(_("This trip has no hotel yet.")), styles()["body"]),
+        ]
+    name = _("Rooming list")
+    return build_pdf(
+        target,
+        story,
+        title=f"{name} — {data.trip_title}",
+        header=f"{data.trip_title} — {name}",
+        margins_mm=MARGIN_MM,
+    )

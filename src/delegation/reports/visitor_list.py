@@ -1,0 +1,159 @@
+"""Visitor lists for hosts: for each visit, who comes; identity numbers only where the site
+requires them. One section per visit, each starting on its own page, to send or hand over."""
+
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from delegation.i18n import _, ngettext
+from delegation.i18n.formatting import format_date, format_time
+from delegation.reports.base import build_pdf, styles, table
+from delegation.reports.listing import cell, columns, heading, list_table, long_day, name_key
+from delegation.reports.text import escape, visual
+
+MARGIN_MM = 15
+
+
+@dataclass(frozen=True)
+class Visitor:
+    last_name: str
+    first_name: str
+    organization: str | None
+    nationality: str | None  # the country's name in the document language
+    passport_number: str | None = None  # only for a site that requires identity numbers
+    passport_expiry: date | None = None
+
+
+@dataclass(frozen=True)
+class SiteVisit:
+    venue_name: str
+    venue_address: str | None
+    day: date
+    start_time: time
+    end_time: time | None
+    title: str
+    host: str | None
+    host_contact: str | None
+    identity_required: bool
+    visitors: tuple[Visitor, ...]
+    groups: str | None = None  # the visiting groups' names; None: the whole delegation
+
+
+@dataclass(frozen=True)
+class VisitorLists:
+    trip_title: str
+    delegation: str  # who visits: "Mission Tallinn 2023 (Tallinn, Estonie)"
+    visits: tuple[SiteVisit, ...]
+    contact: str | None = None  # the organiser a host calls: name, role, phone
+
+
+def _when(visit: SiteVisit) -> str:
+    day = long_day(visit.day)
+    start = format_time(visit.start_time)
+    if visit.end_time is None:
+        return _("{day}, {start}").format(day=day, start=start)
+    return _("{day}, {start}–{end}").format(day=day, start=start, end=format_time(visit.end_time))
+
+
+def _facts(visit: SiteVisit, contact: str | None, width: float) -> Flowable:
+    """What the host checks first: where, when, what, who receives, which group."""
+    facts = [
+        (_("Site"), "\n".join(part for part in (visit.venue_name, visit.venue_address) if part)),
+        (_("Date and time"), _when(visit)),
+        (_("Programme item"), visit.title),
+    ]
+    host = " — ".join(part for part in (visit.host, visit.host_contact) if part)
+    if host:
+        facts.append((_("Host"), host))
+    facts.append((_("Visitors"), visit.groups or _("The whole delegation")))
+    if contact:
+        facts.append((_("Delegation contact"), contact))
+    rows = [[cell(label, "cell_bold"), cell(value)] for label, value in facts]
+    return table(
+        rows,
+        [width * 0.22, width * 0.78],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ],
+    )
+
+
+def _visitors_table(visit: SiteVisit, width: float) -> Flowable:
+    headers = ["#", _("Last name"), _("First name"), _("Organization"), _("Nationality")]
+    weights = [4, 20, 17, 37, 14]
+    if visit.identity_required:
+        headers += [_("Passport number"), _("Expiry")]
+        weights = [4, 17, 14, 27, 12, 14, 12]
+    ordered = sorted(visit.visitors, key=lambda v: name_key(v.last_name, v.first_name))
+    rows = []
+    for number, visitor in enumerate(ordered, start=1):
+        row = [
+            cell(str(number), "small", right=True),
+            cell(visitor.last_name.upper(), "cell_bold"),
+            cell(visitor.first_name),
+            cell(visitor.organization),
+            cell(visitor.nationality),
+        ]
+        if visit.identity_required:
+            expiry = (
+                format_date(visitor.passport_expiry, "short") if visitor.passport_expiry else ""
+            )
+            row += [cell(visitor.passport_number), cell(expiry)]
+        rows.append(row)
+    return list_table(headers, rows, columns(width, weights))
+
+
+def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowable]:
+    sheet = styles()
+    count = ngettext("{n} visitor", "{n} visitors", len(visit.visitors)).format(
+        n=len(visit.visitors)
+    )
+    notice = None
+    if visit.identity_required:
+        notice = _(
+            "Identity numbers are given because this site requires them for entry. "
+            "Confidential: use them only for this visit and destroy the list afterwards."
+        )
+    story = [
+        *heading(_("Visitor list — {site}").format(site=visit.venue_name), data.delegation, notice),
+        _facts(visit, data.contact, width),
+        Spacer(1, 8),
+        Paragraph(escape(visual(count)), sheet["cell_bold"]),
+        Spacer(1, 3),
+    ]
+    if visit.visitors:
+        story.append(_visitors_table(visit, width))
+    else:
+        story.append(Paragraph(escape(_("No confirmed participant is expected.")), sheet["note"]))
+    return story
+
+
+def draw_visitor_lists(data: VisitorLists, target: str | Path | BinaryIO) -> int:
+    """One section per visit, each from a new page; returns the number of pages."""
+    width = A4[0] - 2 * MARGIN_MM * mm
+    story: list[Flowable] = []
+    for index, visit in enumerate(data.visits):
+        if index:
+            story.append(PageBreak())
+        story += _section(data, visit, width)
+    if not story:
+        story = [
+            *heading(_("Visitor lists"), data.delegation),
+            Paragraph(escape(_("No visit at a site in the programme.")), styles()["body"]),
+        ]
+    name = _("Visitor lists")
+    return build_pdf(
+        target,
+        story,
+        title=f"{name} — {data.trip_title}",
+        header=f"{data.trip_title} — {name}",
+        margins_mm=MARGIN_MM,
+    )

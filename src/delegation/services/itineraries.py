@@ -1,0 +1,392 @@
+"""Itineraries: the delegation's, one participant's, or one per confirmed participant.
+
+The trip is read once (itinerary_data.py); each itinerary is cut from that snapshot as
+plain values, then drawn by reports/itinerary.py — in worker processes for a batch.
+"""
+
+import multiprocessing
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from delegation.domain.enums import AgendaStatus, ParticipantStatus
+from delegation.domain.errors import FileRefusedError, NotFoundError, ValidationError
+from delegation.domain.rules import normalize_email
+from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language
+from delegation.reports.fonts import register_fonts
+from delegation.reports.itinerary import draw_itinerary, draw_itinerary_job
+from delegation.reports.itinerary_model import (
+    Host,
+    HotelStay,
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    Place,
+    TravelLeg,
+)
+from delegation.services.itinerary_data import (
+    ItemRecord,
+    PersonRecord,
+    PlaceRecord,
+    TripSnapshot,
+    read_trip_snapshot,
+)
+from delegation.services.workspace import Workspace
+
+Progress = Callable[[int, int], object]
+
+
+def _lines(text: str | None) -> tuple[str, ...]:
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+def _in(language: str, french: str | None, english: str | None) -> str | None:
+    """The text in the language asked for, else in the other one."""
+    first, second = (french, english) if language == "fr" else (english, french)
+    return first or second or None
+
+
+def _place(record: PlaceRecord) -> Place:
+    return Place(
+        record.name,
+        record.address,
+        record.latitude,
+        record.longitude,
+        record.contact_name,
+        record.contact_phone,
+    )
+
+
+def _offset_minutes(snapshot: TripSnapshot) -> int:
+    moment = datetime.combine(snapshot.start, time(12))
+    local = moment.replace(tzinfo=ZoneInfo(snapshot.timezone)).utcoffset()
+    home = moment.replace(tzinfo=ZoneInfo(snapshot.home_timezone)).utcoffset()
+    return int((local - home).total_seconds() // 60)
+
+
+def _item(record: ItemRecord, snapshot: TripSnapshot, language: str, cache: dict) -> ItineraryItem:
+    place = None
+    if record.place is not None:
+        place = cache.get(id(record.place))
+        if place is None:
+            place = cache[id(record.place)] = _place(record.place)
+    host = None
+    if record.host_organization or record.host_name:
+        host = Host(
+            record.host_organization,
+            record.host_name,
+            record.host_role,
+            record.host_phone,
+            record.host_email,
+        )
+    return ItineraryItem(
+        start=record.start,
+        end=record.end,
+        title=_in(language, record.title_fr, record.title_en) or "",
+        kind=record.kind,
+        status=record.status,
+        place=place,
+        host=host,
+        groups=tuple(snapshot.groups[g] for g in snapshot.groups if g in record.group_ids),
+        notes=_in(language, record.notes_fr, record.notes_en),
+    )
+
+
+def _days(items: list[ItineraryItem], records: list[ItemRecord], snapshot: TripSnapshot):
+    by_day: dict = {}
+    for record, item in zip(records, items, strict=True):
+        by_day.setdefault(record.day, []).append(item)
+    # Every day of the trip has its section, even one with nothing planned yet.
+    day = snapshot.start
+    while day <= snapshot.end:
+        by_day.setdefault(day, [])
+        day = day.fromordinal(day.toordinal() + 1)
+    return tuple(ItineraryDay(d, tuple(by_day[d])) for d in sorted(by_day))
+
+
+def _hotel(snapshot: TripSnapshot, hotel_id: int) -> HotelStay:
+    hotel = snapshot.hotels[hotel_id]
+    place = Place(hotel.name, hotel.address)
+    for record in snapshot.items:  # the venue of the same name knows where it is
+        if record.place and record.place.name == hotel.name and record.place.latitude is not None:
+            place = replace(place, latitude=record.place.latitude, longitude=record.place.longitude)
+            break
+    return HotelStay(place, hotel.phone, hotel.email, hotel.check_in, hotel.check_out)
+
+
+class ItineraryBuilder:
+    """Cuts itineraries out of one snapshot; cheap to call for each of 500 participants."""
+
+    def __init__(self, snapshot: TripSnapshot) -> None:
+        self.snapshot = snapshot
+        self._offset = _offset_minutes(snapshot)
+        self._hotels = {hotel_id: _hotel(snapshot, hotel_id) for hotel_id in snapshot.hotels}
+        self._items: dict[str, list[ItineraryItem]] = {}
+        self._room_people: dict[int, list[PersonRecord]] = {}
+        for person in snapshot.people:
+            if person.room_id is not None and person.status != ParticipantStatus.CANCELLED:
+                self._room_people.setdefault(person.room_id, []).append(person)
+
+    def _all_items(self, language: str) -> list[ItineraryItem]:
+        if language not in self._items:
+            cache: dict = {}
+            self._items[language] = [
+                _item(record, self.snapshot, language, cache) for record in self.snapshot.items
+            ]
+        return self._items[language]
+
+    def _base(self, language: str) -> Itinerary:
+        s = self.snapshot
+        return Itinerary(
+            language=language,
+            trip_title=s.title,
+            destination=s.city,
+            country=s.country,
+            start=s.start,
+            end=s.end,
+            timezone=s.timezone,
+            home_timezone=s.home_timezone,
+            home_offset_minutes=self._offset,
+            currency=s.currency,
+            organisers=_lines(s.organisers),
+            partners=_lines(s.partners),
+            emergency_numbers=_lines(s.emergency_numbers),
+        )
+
+    def delegation(self, language: str) -> Itinerary:
+        """The whole programme, cancelled items marked, every leg with its passenger count."""
+        legs = tuple(_leg(leg, len(leg.passenger_ids)) for leg in self.snapshot.legs)
+        days = _days(self._all_items(language), self.snapshot.items, self.snapshot)
+        return replace(
+            self._base(language),
+            hotels=tuple(self._hotels.values()),
+            travel=legs,
+            days=days,
+        )
+
+    def personal(self, person: PersonRecord, language: str) -> Itinerary:
+        """Their groups' items and the whole delegation's, their legs, hotel and roommates."""
+        mine = set(person.group_ids)
+        chosen = [
+            (record, item)
+            for record, item in zip(self.snapshot.items, self._all_items(language), strict=True)
+            if record.status != AgendaStatus.CANCELLED
+            and (not record.group_ids or mine.intersection(record.group_ids))
+        ]
+        days = _days([i for _r, i in chosen], [r for r, _i in chosen], self.snapshot)
+        legs = tuple(_leg(leg) for leg in self.snapshot.legs if person.id in leg.passenger_ids)
+        return replace(
+            self._base(language),
+            hotels=self._stays(person),
+            travel=legs,
+            days=days,
+            participant=person.full_name,
+            participant_groups=tuple(
+                name for group_id, name in self.snapshot.groups.items() if group_id in mine
+            ),
+        )
+
+    def _stays(self, person: PersonRecord) -> tuple[HotelStay, ...]:
+        room = self.snapshot.rooms.get(person.room_id) if person.room_id else None
+        if room is None:  # no room yet: where the delegation stays
+            return tuple(self._hotels.values())
+        roommates = tuple(
+            other.full_name
+            for other in self._room_people.get(person.room_id, ())
+            if other.id != person.id
+        )
+        stay = replace(
+            self._hotels[room.hotel_id],
+            room=room.label,
+            room_type=room.room_type,
+            roommates=roommates,
+        )
+        return (stay,)
+
+
+def _leg(record, passenger_count: int | None = None) -> TravelLeg:
+    return TravelLeg(
+        mode=record.mode,
+        carrier=record.carrier,
+        number=record.number,
+        departure_place=record.departure_place,
+        departure_at=record.departure_at,
+        departure_zone=record.departure_zone,
+        arrival_place=record.arrival_place,
+        arrival_at=record.arrival_at,
+        arrival_zone=record.arrival_zone,
+        notes=record.notes,
+        passenger_count=passenger_count,
+    )
+
+
+def _language(language: str | None, person: PersonRecord | None = None) -> str:
+    if language in SUPPORTED_LANGUAGES:
+        return language
+    if person is not None and person.language in SUPPORTED_LANGUAGES:
+        return str(person.language)
+    return current_language()
+
+
+def _find_person(snapshot: TripSnapshot, email: str) -> PersonRecord:
+    wanted = normalize_email(email)
+    for person in snapshot.people:
+        if person.email == wanted:
+            return person
+    raise NotFoundError(
+        _("no participant of {trip} has the email {email}").format(trip=snapshot.key, email=email)
+    )
+
+
+def build_itinerary(
+    workspace: Workspace,
+    trip: str | int,
+    *,
+    language: str | None,
+    participant_email: str | None = None,
+) -> Itinerary:
+    """The delegation's itinerary, or one participant's (by email); language None: theirs."""
+    snapshot = read_trip_snapshot(workspace, trip)
+    builder = ItineraryBuilder(snapshot)
+    if participant_email is None:
+        return builder.delegation(_language(language))
+    person = _find_person(snapshot, participant_email)
+    return builder.personal(person, _language(language, person))
+
+
+def _pdf_path(path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        raise ValidationError(
+            "output", _("write a file ending in {suffixes}, not {name}").format(
+                suffixes=".pdf", name=path.name
+            )
+        )  # fmt: skip
+    return path
+
+
+def _draw(itinerary: Itinerary, path: Path) -> int:
+    try:
+        return draw_itinerary(itinerary, path)
+    except OSError as error:  # no such folder, no permission, the disk full
+        raise FileRefusedError(
+            str(path), _("cannot be written ({reason})").format(reason=error.strerror or error)
+        ) from None
+
+
+def export_itinerary(
+    workspace: Workspace,
+    trip: str | int,
+    path: str | Path,
+    *,
+    language: str | None,
+    participant_email: str | None = None,
+) -> int:
+    """Writes the itinerary PDF; returns its number of pages."""
+    path = _pdf_path(path)
+    itinerary = build_itinerary(
+        workspace, trip, language=language, participant_email=participant_email
+    )
+    return _draw(itinerary, path)
+
+
+def safe_file_name(person: PersonRecord, taken: set[str]) -> str:
+    """ "Tamm_Kadri.pdf": ASCII letters, digits and underscores, unique within `taken`."""
+
+    def folded(text: str) -> str:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[^A-Za-z0-9]+", "_", ascii_text).strip("_")
+
+    stem = "_".join(p for p in (folded(person.last_name), folded(person.first_name)) if p)
+    stem = stem[:80] or f"participant_{person.id}"
+    name, number = f"{stem}.pdf", 1
+    while name.lower() in taken:
+        number += 1
+        name = f"{stem}_{number}.pdf"
+    taken.add(name.lower())
+    return name
+
+
+def export_itineraries(
+    workspace: Workspace,
+    trip: str | int,
+    folder: str | Path,
+    *,
+    language: str | None = None,
+    booklet: str | Path | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> list[Path]:
+    """One PDF per confirmed participant in `folder`, each in their language unless one is
+    given; optionally all of them in one booklet, each starting on a right-hand page.
+
+    `progress(done, total)` may return False to stop: what is written stays, no booklet.
+    """
+    folder = Path(folder)
+    booklet_path = _pdf_path(booklet) if booklet is not None else None
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError("output", _("{path} is a file, not a folder").format(path=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileRefusedError(
+            str(folder), _("cannot be written ({reason})").format(reason=error.strerror or error)
+        ) from None
+    snapshot = read_trip_snapshot(workspace, trip)
+    builder = ItineraryBuilder(snapshot)
+    taken: set[str] = set()
+    jobs = [
+        (
+            builder.personal(person, _language(language, person)),
+            folder / safe_file_name(person, taken),
+        )
+        for person in snapshot.people
+        if person.status == ParticipantStatus.CONFIRMED
+    ]
+    written = _draw_all(jobs, progress, workers)
+    if booklet_path is not None and len(written) == len(jobs):
+        from delegation.services.booklet import merge_booklet
+
+        merge_booklet(written, booklet_path)
+    return written
+
+
+def _draw_all(jobs: list[tuple[Itinerary, Path]], progress: Progress | None, workers) -> list[Path]:
+    total = len(jobs)
+    workers = min(workers or os.cpu_count() or 1, max(total, 1))
+    written: list[Path] = []
+
+    def advance(path: Path) -> bool:
+        written.append(path)
+        return not (progress is not None and progress(len(written), total) is False)
+
+    if progress is not None:
+        progress(0, total)
+    try:
+        if workers <= 1 or total <= 2:
+            for itinerary, path in jobs:
+                draw_itinerary(itinerary, path)
+                if not advance(path):
+                    break
+            return written
+        # spawn, not fork: the window's threads must not be copied into the workers.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=register_fonts) as pool:
+            chunk = max(1, min(8, total // (workers * 4)))
+            results = pool.map(draw_itinerary_job, [(i, str(p)) for i, p in jobs], chunksize=chunk)
+            for (_itinerary, path), _pages in zip(jobs, results, strict=False):
+                if not advance(path):
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    break
+    except OSError as error:
+        raise FileRefusedError(
+            str(jobs[len(written)][1]) if len(written) < total else "",
+            _("cannot be written ({reason})").format(reason=error.strerror or error),
+        ) from None
+    return written
