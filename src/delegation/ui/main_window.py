@@ -23,6 +23,7 @@ from delegation.i18n.formatting import format_date_range, format_number
 from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
+from delegation.ui.documents import Documents
 from delegation.ui.settings import Settings
 from delegation.ui.transfer import Transfers
 
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(
             self, self.context, self.settings, lambda: self.trip.id if self.trip else None,
             self._selected_email,
+        )  # fmt: skip
+        self.documents = Documents(
+            self, lambda: self.context.workspace, self.settings,
+            lambda: self.trip.id if self.trip else None, self._selected_email,
         )  # fmt: skip
         self._trips: list[TripSummary] = []
         self.trip: TripSummary | None = None
@@ -260,6 +265,7 @@ class MainWindow(QMainWindow):
             self.duplicate_trip_action,
             self.delete_trip_action,
             *self.transfers.add_to(file_menu),
+            *self.documents.add_to(file_menu),
         ]
         file_menu.addSeparator()
         self._action(file_menu, _("&Reload"), self.reload_all, QKeySequence.StandardKey.Refresh)

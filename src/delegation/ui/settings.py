@@ -22,6 +22,7 @@ LAST_TRIP: Setting[str] = Setting("session/last_trip", str, "")
 LAST_PAGE: Setting[int] = Setting("session/last_page", int, 0)
 LANGUAGE: Setting[str] = Setting("interface/language", str, "")  # "": the system's
 EXPORT_FOLDER: Setting[str] = Setting("documents/export_folder", str, str(Path.home()))
+OPEN_WHEN_DONE: Setting[bool] = Setting("documents/open_when_done", bool, True)
 
 
 class Settings:

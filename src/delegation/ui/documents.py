@@ -1,0 +1,287 @@
+"""File > Documents: the printed documents of the trip, with their options, a progress
+dialog that can stop a batch, and the file opened when done if the user wishes."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from delegation.domain.errors import DelegationError
+from delegation.i18n import _, current_language, ngettext
+from delegation.ui import settings as declared
+from delegation.ui.error_text import error_text
+from delegation.ui.settings import Settings
+from delegation.ui.widgets.validated_form import ok_cancel
+
+PDF = "*.pdf"
+
+
+class DocumentOptions(QDialog):
+    """The options a document has: its language, a badge layout, a booklet, opening it."""
+
+    def __init__(
+        self,
+        title: str,
+        settings: Settings,
+        *,
+        each_own_language: bool = False,
+        badge_layouts: bool = False,
+        booklet: bool = False,
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self._settings = settings
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Language of the document"))
+        if each_own_language:
+            self.language.addItem(_("Each participant's language"), None)
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        if not each_own_language:
+            self.language.setCurrentIndex(self.language.findData(current_language()))
+        form.addRow(_("&Language:"), self.language)
+        self.layout_choice = QComboBox()
+        self.layout_choice.setAccessibleName(_("Sheet of badges"))
+        self.layout_choice.addItem(_("8 badges of 90 × 54 mm per A4 sheet"), "90x54")
+        self.layout_choice.addItem(_("10 badges of 85 × 55 mm per A4 sheet"), "85x55")
+        if badge_layouts:
+            form.addRow(_("&Sheets:"), self.layout_choice)
+        self.booklet = QCheckBox(_("Also one &booklet of them all, for double-sided printing"))
+        if booklet:
+            form.addRow(self.booklet)
+        self.open_when_done = QCheckBox(_("&Open the file when done"))
+        self.open_when_done.setChecked(settings.get(declared.OPEN_WHEN_DONE))
+        form.addRow(self.open_when_done)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(ok_cancel(self))
+
+    def accept(self) -> None:
+        self._settings.set(declared.OPEN_WHEN_DONE, self.open_when_done.isChecked())
+        super().accept()
+
+
+class Documents(QObject):
+    """The document actions of the main window, for the trip it shows."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        workspace: Callable[[], object],
+        settings: Settings,
+        trip_id: Callable[[], int | None],
+        selected_email: Callable[[], str | None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._workspace = workspace
+        self._settings = settings
+        self._trip_id = trip_id
+        self._selected_email = selected_email
+
+    def add_to(self, menu: QMenu) -> list[QAction]:
+        """The File > Documents submenu; returns its actions, which need a trip."""
+        documents = menu.addMenu(_("&Documents"))
+        entries = [
+            (_("&Itinerary of the delegation…"), lambda: self.itinerary(False)),
+            (_("Itinerary of the selected &participant…"), lambda: self.itinerary(True)),
+            (_("Personal itineraries of &all confirmed participants…"), self.itineraries),
+            (_("Participant &list…"), lambda: self.listing("participants")),
+            (_("Participant list with &sensitive data…"), lambda: self.listing("sensitive")),
+            (_("Name &badges…"), self.badges),
+            (_("&Visitor lists for the hosts…"), lambda: self.listing("visitors")),
+            (_("&Rooming list…"), lambda: self.listing("rooming")),
+            (_("&Dietary needs per meal…"), lambda: self.listing("dietary")),
+        ]
+        actions = []
+        for text, slot in entries:
+            action = QAction(text, documents)
+            action.triggered.connect(slot)
+            documents.addAction(action)
+            actions.append(action)
+        return actions
+
+    # Asking.
+    def _options(self, title: str, **kinds) -> DocumentOptions | None:
+        dialog = DocumentOptions(title, self._settings, parent=self._window, **kinds)
+        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _save_name(self, title: str, name: str) -> str | None:
+        folder = Path(self._settings.get(declared.EXPORT_FOLDER))
+        kinds = _("PDF document ({pattern})").format(pattern=PDF)
+        path, _filter = QFileDialog.getSaveFileName(self._window, title, str(folder / name), kinds)
+        if path:
+            self._settings.set(declared.EXPORT_FOLDER, str(Path(path).parent))
+        return path or None
+
+    def _write(self, title: str, options: DocumentOptions, path: str, write) -> None:
+        try:
+            pages = write(path)
+        except DelegationError as error:
+            QMessageBox.warning(self._window, title, error_text(error))
+            return
+        self._window.statusBar().showMessage(
+            ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
+                path=path, n=pages
+            ),
+            8000,
+        )
+        if options.open_when_done.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    # The documents.
+    def itinerary(self, of_participant: bool) -> None:
+        from delegation.services.itineraries import export_itinerary
+
+        trip_id = self._trip_id()
+        email = self._selected_email() if of_participant else None
+        if trip_id is None:
+            return
+        if of_participant and email is None:
+            QMessageBox.information(
+                self._window,
+                _("Itinerary of a participant"),
+                _("Select one participant who has an email on the Participants page first."),
+            )
+            return
+        title = _("Itinerary")
+        options = self._options(title)
+        if options is None:
+            return
+        name = (email.split("@")[0] if email else _("itinerary")) + ".pdf"
+        path = self._save_name(title, name)
+        if path is None:
+            return
+        language = options.language.currentData()
+        self._write(
+            title,
+            options,
+            path,
+            lambda target: export_itinerary(
+                self._workspace(), trip_id, target, language=language, participant_email=email
+            ),
+        )
+
+    def itineraries(self) -> None:
+        from delegation.services.itineraries import export_itineraries
+
+        trip_id = self._trip_id()
+        if trip_id is None:
+            return
+        title = _("Personal itineraries")
+        options = self._options(title, each_own_language=True, booklet=True)
+        if options is None:
+            return
+        start = self._settings.get(declared.EXPORT_FOLDER)
+        folder = QFileDialog.getExistingDirectory(
+            self._window, _("Folder for the itineraries"), start
+        )
+        if not folder:
+            return
+        self._settings.set(declared.EXPORT_FOLDER, folder)
+        booklet = None
+        if options.booklet.isChecked():
+            booklet = str(Path(folder) / (_("itineraries") + ".pdf"))
+        progress = QProgressDialog(_("Writing the itineraries…"), _("Stop"), 0, 1, self._window)
+        progress.setWindowTitle(title)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+
+        def advance(done: int, total: int) -> bool:
+            progress.setMaximum(max(1, total))
+            progress.setValue(done)  # a modal progress dialog lets the window breathe here
+            return not progress.wasCanceled()
+
+        try:
+            written = export_itineraries(
+                self._workspace(),
+                trip_id,
+                folder,
+                language=options.language.currentData(),
+                booklet=booklet,
+                progress=advance,
+            )
+        except DelegationError as error:
+            progress.close()
+            QMessageBox.warning(self._window, title, error_text(error))
+            return
+        stopped = progress.wasCanceled()
+        progress.close()
+        message = ngettext(
+            "Wrote {n} itinerary in {folder}.", "Wrote {n} itineraries in {folder}.", len(written)
+        ).format(n=len(written), folder=folder)
+        if stopped:
+            message += " " + _("Stopped before the end; no booklet was made.")
+        self._window.statusBar().showMessage(message, 10000)
+        if options.open_when_done.isChecked():
+            QDesktopServices.openUrl(
+                QUrl.fromLocalFile(booklet if booklet and not stopped else folder)
+            )
+
+    def badges(self) -> None:
+        from delegation.services.lists import export_badges
+
+        trip_id = self._trip_id()
+        if trip_id is None:
+            return
+        title = _("Name badges")
+        options = self._options(title, badge_layouts=True)
+        if options is None:
+            return
+        path = self._save_name(title, _("badges") + ".pdf")
+        if path is None:
+            return
+        layout, language = options.layout_choice.currentData(), options.language.currentData()
+        self._write(
+            title,
+            options,
+            path,
+            lambda target: export_badges(
+                self._workspace(), trip_id, target, layout=layout, language=language
+            ),
+        )
+
+    def listing(self, kind: str) -> None:
+        from delegation.services import lists
+
+        trip_id = self._trip_id()
+        if trip_id is None:
+            return
+        participants = (_("Participant list"), _("participants"), lists.export_participant_pdf)
+        title, name, export = {
+            "participants": participants,
+            "sensitive": participants,
+            "visitors": (_("Visitor lists"), _("visitors"), lists.export_visitor_lists),
+            "rooming": (_("Rooming list"), _("rooming"), lists.export_rooming_pdf),
+            "dietary": (_("Dietary needs per meal"), _("meals"), lists.export_dietary_counts),
+        }[kind]
+        options = self._options(title)
+        if options is None:
+            return
+        path = self._save_name(title, name + ".pdf")
+        if path is None:
+            return
+        language = options.language.currentData()
+        extra = {"include_sensitive": True} if kind == "sensitive" else {}
+        self._write(
+            title,
+            options,
+            path,
+            lambda target: export(self._workspace(), trip_id, target, language=language, **extra),
+        )
