@@ -1,10 +1,9 @@
 """File > Documents: the printed documents of the trip, with their options, a progress
 dialog that can stop a batch, and the file opened when done if the user wishes."""
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,13 +15,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QVBoxLayout,
-    QWidget,
 )
 
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _, current_language, ngettext
 from delegation.ui import settings as declared
 from delegation.ui.error_text import error_text
+from delegation.ui.file_actions import FileActions, add_entries
 from delegation.ui.settings import Settings
 from delegation.ui.widgets.validated_form import ok_cancel
 
@@ -77,45 +76,25 @@ class DocumentOptions(QDialog):
         super().accept()
 
 
-class Documents(QObject):
+class Documents(FileActions):
     """The document actions of the main window, for the trip it shows."""
-
-    def __init__(
-        self,
-        window: QWidget,
-        workspace: Callable[[], object],
-        settings: Settings,
-        trip_id: Callable[[], int | None],
-        selected_email: Callable[[], str | None],
-    ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._workspace = workspace
-        self._settings = settings
-        self._trip_id = trip_id
-        self._selected_email = selected_email
 
     def add_to(self, menu: QMenu) -> list[QAction]:
         """The File > Documents submenu; returns its actions, which need a trip."""
-        documents = menu.addMenu(_("&Documents"))
-        entries = [
-            (_("&Itinerary of the delegation…"), lambda: self.itinerary(False)),
-            (_("Itinerary of the selected &participant…"), lambda: self.itinerary(True)),
-            (_("Personal itineraries of &all confirmed participants…"), self.itineraries),
-            (_("Participant &list…"), lambda: self.listing("participants")),
-            (_("Participant list with &sensitive data…"), lambda: self.listing("sensitive")),
-            (_("Name &badges…"), self.badges),
-            (_("&Visitor lists for the hosts…"), lambda: self.listing("visitors")),
-            (_("&Rooming list…"), lambda: self.listing("rooming")),
-            (_("&Dietary needs per meal…"), lambda: self.listing("dietary")),
-        ]
-        actions = []
-        for text, slot in entries:
-            action = QAction(text, documents)
-            action.triggered.connect(slot)
-            documents.addAction(action)
-            actions.append(action)
-        return actions
+        return add_entries(
+            menu.addMenu(_("&Documents")),
+            [
+                (_("&Itinerary of the delegation…"), lambda: self.itinerary(False)),
+                (_("Itinerary of the selected &participant…"), lambda: self.itinerary(True)),
+                (_("Personal itineraries of &all confirmed participants…"), self.itineraries),
+                (_("Participant &list…"), lambda: self.listing("participants")),
+                (_("Participant list with &sensitive data…"), lambda: self.listing("sensitive")),
+                (_("Name &badges…"), self.badges),
+                (_("&Visitor lists for the hosts…"), lambda: self.listing("visitors")),
+                (_("&Rooming list…"), lambda: self.listing("rooming")),
+                (_("&Dietary needs per meal…"), lambda: self.listing("dietary")),
+            ],
+        )
 
     # Asking.
     def _options(self, title: str, **kinds) -> DocumentOptions | None:
@@ -123,11 +102,11 @@ class Documents(QObject):
         return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _save_name(self, title: str, name: str) -> str | None:
-        folder = Path(self._settings.get(declared.EXPORT_FOLDER))
         kinds = _("PDF document ({pattern})").format(pattern=PDF)
-        path, _filter = QFileDialog.getSaveFileName(self._window, title, str(folder / name), kinds)
+        start = str(Path(self._folder()) / name)
+        path, _filter = QFileDialog.getSaveFileName(self._window, title, start, kinds)
         if path:
-            self._settings.set(declared.EXPORT_FOLDER, str(Path(path).parent))
+            self._remember(path)
         return path or None
 
     def _write(self, title: str, options: DocumentOptions, path: str, write) -> None:
@@ -136,11 +115,10 @@ class Documents(QObject):
         except DelegationError as error:
             QMessageBox.warning(self._window, title, error_text(error))
             return
-        self._window.statusBar().showMessage(
+        self._tell(
             ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
                 path=path, n=pages
-            ),
-            8000,
+            )
         )
         if options.open_when_done.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -150,15 +128,10 @@ class Documents(QObject):
         from delegation.services.itineraries import export_itinerary
 
         trip_id = self._trip_id()
-        email = self._selected_email() if of_participant else None
         if trip_id is None:
             return
+        email = self._participant_email(_("Itinerary of a participant")) if of_participant else None
         if of_participant and email is None:
-            QMessageBox.information(
-                self._window,
-                _("Itinerary of a participant"),
-                _("Select one participant who has an email on the Participants page first."),
-            )
             return
         title = _("Itinerary")
         options = self._options(title)
@@ -174,7 +147,7 @@ class Documents(QObject):
             options,
             path,
             lambda target: export_itinerary(
-                self._workspace(), trip_id, target, language=language, participant_email=email
+                self._context.workspace, trip_id, target, language=language, participant_email=email
             ),
         )
 
@@ -188,13 +161,12 @@ class Documents(QObject):
         options = self._options(title, each_own_language=True, booklet=True)
         if options is None:
             return
-        start = self._settings.get(declared.EXPORT_FOLDER)
         folder = QFileDialog.getExistingDirectory(
-            self._window, _("Folder for the itineraries"), start
+            self._window, _("Folder for the itineraries"), self._folder()
         )
         if not folder:
             return
-        self._settings.set(declared.EXPORT_FOLDER, folder)
+        self._remember(folder, is_folder=True)
         booklet = None
         if options.booklet.isChecked():
             booklet = str(Path(folder) / (_("itineraries") + ".pdf"))
@@ -210,7 +182,7 @@ class Documents(QObject):
 
         try:
             written = export_itineraries(
-                self._workspace(),
+                self._context.workspace,
                 trip_id,
                 folder,
                 language=options.language.currentData(),
@@ -228,7 +200,7 @@ class Documents(QObject):
         ).format(n=len(written), folder=folder)
         if stopped:
             message += " " + _("Stopped before the end; no booklet was made.")
-        self._window.statusBar().showMessage(message, 10000)
+        self._tell(message)
         if options.open_when_done.isChecked():
             QDesktopServices.openUrl(
                 QUrl.fromLocalFile(booklet if booklet and not stopped else folder)
@@ -253,7 +225,7 @@ class Documents(QObject):
             options,
             path,
             lambda target: export_badges(
-                self._workspace(), trip_id, target, layout=layout, language=language
+                self._context.workspace, trip_id, target, layout=layout, language=language
             ),
         )
 
@@ -283,5 +255,7 @@ class Documents(QObject):
             title,
             options,
             path,
-            lambda target: export(self._workspace(), trip_id, target, language=language, **extra),
+            lambda target: export(
+                self._context.workspace, trip_id, target, language=language, **extra
+            ),
         )

@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
             self._selected_email,
         )  # fmt: skip
         self.documents = Documents(
-            self, lambda: self.context.workspace, self.settings,
-            lambda: self.trip.id if self.trip else None, self._selected_email,
+            self, self.context, self.settings, lambda: self.trip.id if self.trip else None,
+            self._selected_email,
         )  # fmt: skip
         self._trips: list[TripSummary] = []
         self.trip: TripSummary | None = None

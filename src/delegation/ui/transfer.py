@@ -3,16 +3,14 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _
-from delegation.ui import settings as declared
-from delegation.ui.commands import EditContext
 from delegation.ui.error_text import error_text
-from delegation.ui.settings import Settings
+from delegation.ui.file_actions import FileActions, add_entries
 
 SPREADSHEETS = "*.csv *.xlsx"
 
@@ -21,63 +19,38 @@ class ImportCancelledError(DelegationError):
     """The user stopped an import half way: its transaction is rolled back whole."""
 
 
-class Transfers(QObject):
+class Transfers(FileActions):
     """The import and export actions of the main window, for the trip it shows."""
 
-    def __init__(
-        self,
-        window: QWidget,
-        context: EditContext,
-        settings: Settings,
-        trip_id: Callable[[], int | None],
-        selected_email: Callable[[], str | None],
-    ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._context = context
-        self._settings = settings
-        self._trip_id = trip_id
-        self._selected_email = selected_email
-
     def add_to(self, menu: QMenu) -> list[QAction]:
-        """Fill the File menu's import and export entries; returns those needing a trip."""
-        entries = []
-
-        def entry(target: QMenu, text: str, slot, shortcut=None) -> QAction:
-            action = QAction(text, target)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            target.addAction(action)
-            entries.append(action)
-            return action
-
-        entry(menu, _("&Import participants…"), lambda: self.import_file("participants"), "Ctrl+I")
-        entry(menu, _("Import pro&gramme…"), lambda: self.import_file("agenda"))
-        exports = menu.addMenu(_("E&xport"))
-        entry(exports, _("&Participant list…"), lambda: self.export_participants(False))
-        entry(
-            exports,
-            _("Participant list with &sensitive data…"),
-            lambda: self.export_participants(True),
+        """Fill the File menu's import and export entries; returns them (they need a trip)."""
+        imports = add_entries(
+            menu,
+            [
+                (_("&Import participants…"), lambda: self.import_file("participants"), "Ctrl+I"),
+                (_("Import pro&gramme…"), lambda: self.import_file("agenda")),
+            ],
         )
-        entry(exports, _("P&rogramme (Excel)…"), self.export_programme)
-        entry(exports, _("Programme &calendar (.ics)…"), lambda: self.export_calendar(False))
-        entry(
-            exports,
-            _("Calendar of the selected p&articipant (.ics)…"),
-            lambda: self.export_calendar(True),
+        exports = add_entries(
+            menu.addMenu(_("E&xport")),
+            [
+                (_("&Participant list…"), lambda: self.export_participants(False)),
+                (
+                    _("Participant list with &sensitive data…"),
+                    lambda: self.export_participants(True),
+                ),
+                (_("P&rogramme (Excel)…"), self.export_programme),
+                (_("Programme &calendar (.ics)…"), lambda: self.export_calendar(False)),
+                (
+                    _("Calendar of the selected p&articipant (.ics)…"),
+                    lambda: self.export_calendar(True),
+                ),
+                (_("R&ooming list (Excel)…"), self.export_rooming_list),
+            ],
         )
-        entry(exports, _("R&ooming list (Excel)…"), self.export_rooming_list)
-        return entries
+        return imports + exports
 
     # Files.
-    def _folder(self) -> str:
-        return self._settings.get(declared.EXPORT_FOLDER)
-
-    def _remember(self, path: str) -> None:
-        self._settings.set(declared.EXPORT_FOLDER, str(Path(path).parent))
-
     def _open_name(self, title: str) -> str | None:
         kinds = _("Spreadsheets ({patterns})").format(patterns=SPREADSHEETS)
         path, _filter = QFileDialog.getOpenFileName(self._window, title, self._folder(), kinds)
@@ -165,9 +138,6 @@ class Transfers(QObject):
             return
         self._tell(_("Wrote {path}").format(path=path))
 
-    def _tell(self, message: str) -> None:
-        self._window.statusBar().showMessage(message, 8000)
-
     def export_participants(self, sensitive: bool) -> None:
         from delegation.services.exports import export_participants
 
@@ -193,13 +163,8 @@ class Transfers(QObject):
     def export_calendar(self, of_participant: bool) -> None:
         from delegation.services.exports import export_calendar
 
-        email = self._selected_email() if of_participant else None
+        email = self._participant_email(_("Calendar of a participant")) if of_participant else None
         if of_participant and email is None:
-            QMessageBox.information(
-                self._window,
-                _("Calendar of a participant"),
-                _("Select one participant who has an email on the Participants page first."),
-            )
             return
         self._export(
             _("Export a calendar"),
