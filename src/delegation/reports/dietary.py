@@ -14,11 +14,18 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_time
-from delegation.reports.base import build_pdf, styles
-from delegation.reports.listing import cell, collation_key, columns, heading, list_table, long_day
+from delegation.reports.base import styles
+from delegation.reports.listing import (
+    MARGIN_MM,
+    build_list,
+    cell,
+    collation_key,
+    columns,
+    heading,
+    list_table,
+    long_day,
+)
 from delegation.reports.text import escape, visual
-
-MARGIN_MM = 15
 
 
 @dataclass(frozen=True)
@@ -127,11 +134,4 @@ def draw_dietary_counts(data: DietaryCounts, target: str | Path | BinaryIO) -> i
         story += part if isinstance(part, list) else [part]
     if not data.meals:
         story.append(Paragraph(escape(_("No meal in the programme.")), sheet["body"]))
-    name = _("Dietary needs per meal")
-    return build_pdf(
-        target,
-        story,
-        title=f"{name} — {data.trip_title}",
-        header=f"{data.trip_title} — {name}",
-        margins_mm=MARGIN_MM,
-    )
+    return build_list(target, story, name=_("Dietary needs per meal"), trip_title=data.trip_title)

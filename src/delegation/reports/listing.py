@@ -9,10 +9,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from delegation.i18n.formatting import format_date
-from delegation.reports.base import ACCENT, RULE, SHADE, styles, table
+from delegation.reports.base import ACCENT, RULE, SHADE, build_pdf, styles, table
 from delegation.reports.text import escape, visual
 
 NO_GROUP_COLOUR = "#8a9099"
@@ -26,6 +26,9 @@ class GroupInfo:
     code: str
     name: str
     colour: str | None = None
+
+
+MARGIN_MM = 15  # every list has the same margins
 
 
 def long_day(value: date) -> str:
@@ -200,3 +203,24 @@ _NO_PADDING = [
     (name, (0, 0), (-1, -1), 0)
     for name in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 ]
+
+
+def build_list(target, story: list[Flowable], *, name: str, trip_title: str) -> int:
+    """A list document: its name and the trip in the PDF title and the running header."""
+    return build_pdf(
+        target,
+        story,
+        title=f"{name} — {trip_title}",
+        header=f"{trip_title} — {name}",
+        margins_mm=MARGIN_MM,
+    )
+
+
+def one_per_page(parts: list[list[Flowable]]) -> list[Flowable]:
+    """Sections that each start on a new page (a hotel, a visit)."""
+    story: list[Flowable] = []
+    for index, part in enumerate(parts):
+        if index:
+            story.append(PageBreak())
+        story += part
+    return story

@@ -16,6 +16,7 @@ from delegation.i18n.formatting import format_date
 from delegation.i18n.labels import category_label, status_label
 from delegation.reports.base import build_pdf, styles
 from delegation.reports.listing import (
+    MARGIN_MM,
     GroupInfo,
     cell,
     columns,
@@ -28,7 +29,6 @@ from delegation.reports.listing import (
 )
 from delegation.reports.text import escape
 
-MARGIN_MM = 15
 _STATUS_ORDER = (
     ParticipantStatus.CONFIRMED,
     ParticipantStatus.INVITED,

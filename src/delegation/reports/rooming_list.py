@@ -8,17 +8,24 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from delegation.domain.enums import RoomType
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_date_range
 from delegation.i18n.labels import room_type_label
-from delegation.reports.base import build_pdf, styles
-from delegation.reports.listing import cell, columns, counts_table, heading, list_table
+from delegation.reports.base import styles
+from delegation.reports.listing import (
+    MARGIN_MM,
+    build_list,
+    cell,
+    columns,
+    counts_table,
+    heading,
+    list_table,
+    one_per_page,
+)
 from delegation.reports.text import escape
-
-MARGIN_MM = 15
 
 
 @dataclass(frozen=True)
@@ -113,21 +120,10 @@ def _hotel(data: RoomingList, hotel: RoomingHotel, width: float) -> list[Flowabl
 def draw_rooming_list(data: RoomingList, target: str | Path | BinaryIO) -> int:
     """One section per hotel, each from a new page; returns the number of pages."""
     width = A4[0] - 2 * MARGIN_MM * mm
-    story: list[Flowable] = []
-    for index, hotel in enumerate(data.hotels):
-        if index:
-            story.append(PageBreak())
-        story += _hotel(data, hotel, width)
+    story = one_per_page([_hotel(data, hotel, width) for hotel in data.hotels])
     if not story:
         story = [
             *heading(_("Rooming list"), data.delegation),
             Paragraph(escape(_("This trip has no hotel yet.")), styles()["body"]),
         ]
-    name = _("Rooming list")
-    return build_pdf(
-        target,
-        story,
-        title=f"{name} — {data.trip_title}",
-        header=f"{data.trip_title} — {name}",
-        margins_mm=MARGIN_MM,
-    )
+    return build_list(target, story, name=_("Rooming list"), trip_title=data.trip_title)

@@ -8,15 +8,23 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_time
-from delegation.reports.base import build_pdf, styles, table
-from delegation.reports.listing import cell, columns, heading, list_table, long_day, name_key
+from delegation.reports.base import styles, table
+from delegation.reports.listing import (
+    MARGIN_MM,
+    build_list,
+    cell,
+    columns,
+    heading,
+    list_table,
+    long_day,
+    name_key,
+    one_per_page,
+)
 from delegation.reports.text import escape, visual
-
-MARGIN_MM = 15
 
 
 @dataclass(frozen=True)
@@ -139,21 +147,10 @@ def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowabl
 def draw_visitor_lists(data: VisitorLists, target: str | Path | BinaryIO) -> int:
     """One section per visit, each from a new page; returns the number of pages."""
     width = A4[0] - 2 * MARGIN_MM * mm
-    story: list[Flowable] = []
-    for index, visit in enumerate(data.visits):
-        if index:
-            story.append(PageBreak())
-        story += _section(data, visit, width)
+    story = one_per_page([_section(data, visit, width) for visit in data.visits])
     if not story:
         story = [
             *heading(_("Visitor lists"), data.delegation),
             Paragraph(escape(_("No visit at a site in the programme.")), styles()["body"]),
         ]
-    name = _("Visitor lists")
-    return build_pdf(
-        target,
-        story,
-        title=f"{name} — {data.trip_title}",
-        header=f"{data.trip_title} — {name}",
-        margins_mm=MARGIN_MM,
-    )
+    return build_list(target, story, name=_("Visitor lists"), trip_title=data.trip_title)
