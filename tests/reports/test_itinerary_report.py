@@ -213,3 +213,47 @@ def test_a_failed_build_leaves_the_previous_file(tmp_path):
         build_pdf(path, [object()], title="t", header="h")
     assert path.read_bytes() == b"previous"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_qr_code_draws_exactly_its_dark_modules():
+    from reportlab.graphics.barcode import qrencoder
+
+    from delegation.reports.elements import _qr_operators
+
+    url = map_url("Hotel Telegraaf", "Vene 9, 10123 Tallinn", None, None)
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    count, border = code.getModuleCount(), 2
+    drawn = [[False] * count for _ in range(count)]
+    for line in _qr_operators(url, 51.0, border).splitlines():
+        if line.endswith(" re"):
+            x, y, width, height = (int(n) for n in line.split()[:4])
+            for row in range(count + border - y - height, count + border - y):
+                for column in range(x - border, x - border + width):
+                    assert not drawn[row][column]  # no module is painted twice
+                    drawn[row][column] = True
+    assert drawn == [[bool(m) for m in row] for row in code.modules]
+
+
+def test_items_drawn_again_in_another_language_or_width_are_not_mixed_up():
+    visit = _item(
+        "Old Town", 15, 17, place=HOTEL, host=Host("City of Tallinn"), notes="Comfortable shoes."
+    )
+    a = _item("Visit A", 9, 11, groups=("Group A",), place=HOTEL)
+    b = _item("Visit B", 9, 11, groups=("Group B",))
+    days = [ItineraryDay(date(2023, 5, 7), (visit, a, b)), ItineraryDay(date(2023, 5, 8), (a,))]
+    english = flat_text(_draw(_itinerary(days=days)))
+    french = flat_text(_draw(_itinerary(days=days, language="fr")))
+    again = flat_text(_draw(_itinerary(days=days)))
+    assert english == again
+    assert "Whole delegation" in english and "Whole delegation" not in french
+    assert "Toute la délégation" in french
+    assert "Host: City of Tallinn" in english and "Hôte : City of Tallinn" in french
+    # Visit A shown in parallel on day 1 (with its times), alone on day 2 (without).
+    assert english.count("09:00–11:00 · Visit · Group A") == 1
+    assert english.count("Visit A") == 2 and french.count("Visit A") == 2
+
+
+def flat_text(source) -> str:
+    return " ".join(pdf_text(source).split())

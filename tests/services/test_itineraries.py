@@ -134,6 +134,19 @@ def test_one_pdf_per_confirmed_participant_and_a_booklet(demo_workspace, tmp_pat
     assert len(booklet.pages) == sum(c + c % 2 for c in counts)
     kadri = next(f for f in files if f.name == "Tamm_Kadri.pdf")
     assert "Sunday 7 May 2023" in flat(pdf_text(kadri))  # Kadri reads English
+    # Drawn by the workers from the trip they were given once: each sees only their groups.
+    solene = flat(pdf_text(next(f for f in files if f.name == "Dupre_Solene.pdf")))
+    assert "Solène Dupré" in solene
+    assert "Visite du centre d'excellence OTAN de cyberdéfense" in solene
+    assert "Lift99" not in solene
+    export_itinerary(
+        demo_workspace,
+        "tallinn-2023",
+        tmp_path / "one.pdf",
+        language=None,
+        participant_email=GROUP_A,
+    )
+    assert solene == flat(pdf_text(tmp_path / "one.pdf"))  # the same as drawn on its own
 
 
 def test_a_batch_can_be_stopped(demo_workspace, tmp_path):

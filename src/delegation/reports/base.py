@@ -111,8 +111,8 @@ def table(
 
 def _tell_tables(story: list[Flowable], frame_height: float) -> None:
     for flowable in story:
-        if isinstance(flowable, _Table):
-            flowable.frame_height = frame_height
+        if isinstance(flowable, _Table) or hasattr(type(flowable), "frame_height"):
+            flowable.frame_height = frame_height  # tables, and rows that split like them
         inner = getattr(flowable, "_content", None)  # KeepTogether and the like
         if isinstance(inner, list):
             _tell_tables(inner, frame_height)

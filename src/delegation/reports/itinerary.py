@@ -3,7 +3,9 @@
 Draws an `Itinerary` (itinerary_model.py) in the language it names; reads nothing else.
 """
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from copy import copy
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
@@ -15,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, P
 from delegation.domain.enums import AgendaStatus
 from delegation.i18n import _, current_language, set_language
 from delegation.i18n.formatting import format_time
-from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles, table
+from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles
 from delegation.reports.elements import markup, written_day
 from delegation.reports.fonts import BOLD
 from delegation.reports.itinerary_model import Itinerary, ItineraryDay, ItineraryItem
@@ -31,14 +33,102 @@ from delegation.reports.itinerary_parts import (
 TIME_WIDTH = 22 * mm
 QR_COLUMN = QR_SIZE + 4 * mm
 
-_ROW_STYLE = [
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-    ("TOPPADDING", (0, 0), (-1, -1), 5),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE),
-]
+_ROW_TOP, _ROW_BOTTOM, _ROW_GAP = 5, 6, 6  # the padding of a row, and before a column's rule
+
+
+class _Column:
+    """One column of a row: where it stands, and its flowables wrapped to its inner width."""
+
+    __slots__ = ("content", "heights", "left", "width", "x")
+
+    def __init__(self, x: float, width: float, left: float, content, heights=None) -> None:
+        self.x, self.width, self.left = x, width, left
+        self.content = tuple(content)
+        if heights is None:
+            inner = self.inner_width
+            heights = tuple(f.wrap(inner, 72000)[1] for f in self.content)
+        self.heights = tuple(heights)
+
+    @property
+    def inner_width(self) -> float:
+        return self.width - self.left - _ROW_GAP
+
+    @property
+    def height(self) -> float:
+        return sum(self.heights)
+
+
+class AgendaRow(Flowable):
+    """One row of the programme: the time, then the item(s) side by side, a rule below.
+
+    A light replacement for a one-row Table: the columns' flowables come wrapped (and, for
+    items shared by many itineraries, from a cache), so the row costs a few draws. Like the
+    house tables, it moves whole to the next page unless it is taller than a page, when it
+    splits inside (`frame_height` is set by build_pdf).
+    """
+
+    frame_height: float = 0.0
+
+    def __init__(self, columns: list[_Column], dividers: tuple[float, ...] = ()) -> None:
+        super().__init__()
+        self.columns = columns
+        self.dividers = dividers  # x of the rules between parallel items
+        self.width = sum(c.width for c in columns)
+        self.height = max((c.height for c in columns), default=0) + _ROW_TOP + _ROW_BOTTOM
+        self.hAlign = "LEFT"
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        top = self.height - _ROW_TOP
+        for column in self.columns:
+            y = top
+            x = column.x + column.left
+            for flowable, height in zip(column.content, column.heights, strict=True):
+                y -= height
+                flowable.drawOn(canv, x, y)
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.4)
+        canv.line(0, 0, self.width, 0)
+        for x in self.dividers:
+            canv.line(x, 0, x, self.height)
+        canv.restoreState()
+
+    def split(self, available_width, available_height):
+        if self.frame_height and self.height <= self.frame_height * 0.95:
+            return []  # a short row goes whole to the next page
+        room = available_height - _ROW_TOP - _ROW_BOTTOM
+        firsts, rests = [], []
+        for column in self.columns:
+            first, rest = _split_column(column, room)
+            firsts.append(_Column(column.x, column.width, column.left, first))
+            rests.append(_Column(column.x, column.width, column.left, rest))
+        if not any(c.content for c in firsts):
+            return []
+        second = AgendaRow(rests, self.dividers)
+        second.frame_height = self.frame_height
+        return [AgendaRow(firsts, self.dividers), second]
+
+
+def _split_column(column: _Column, room: float) -> tuple[list[Flowable], list[Flowable]]:
+    """The column's flowables that fit in `room`, and the rest (a paragraph cut between lines)."""
+    first: list[Flowable] = []
+    used = 0.0
+    content = list(column.content)
+    for index, (flowable, height) in enumerate(zip(content, column.heights, strict=True)):
+        if used + height <= room:
+            first.append(flowable)
+            used += height
+            continue
+        # A copy: a paragraph that cannot split forgets its lines, and this one may be cached.
+        parts = copy(flowable).split(column.inner_width, room - used) if room > used else []
+        if len(parts) > 1:
+            return first + parts[:1], parts[1:] + content[index + 1 :]
+        return first, content[index:]
+    return first, []
 
 
 def draw_itinerary(itinerary: Itinerary, target: str | Path | BinaryIO) -> int:
@@ -60,12 +150,6 @@ def draw_itinerary(itinerary: Itinerary, target: str | Path | BinaryIO) -> int:
     finally:
         if previous != itinerary.language:
             set_language(previous)
-
-
-def draw_itinerary_job(job: tuple[Itinerary, str]) -> int:
-    """One itinerary drawn to a path: the unit of work of a worker process (picklable)."""
-    itinerary, path = job
-    return draw_itinerary(itinerary, path)
 
 
 def itinerary_story(itinerary: Itinerary) -> list[Flowable]:
@@ -121,36 +205,92 @@ def parallel_clusters(items: Iterable[ItineraryItem]) -> list[list[ItineraryItem
     return clusters
 
 
-def _time_cell(items: list[ItineraryItem]) -> Paragraph:
+def _time_text(start, end, parallel: bool) -> str:
+    text = f"<b>{format_time(start)}</b>"
+    if end:
+        text += f"<br/><font size='8' color='{_MUTED}'>– {format_time(end)}</font>"
+    if parallel:
+        label = markup(_("in parallel"))
+        text += f"<br/><font size='8' color='{_MUTED}'>{label}</font>"
+    return text
+
+
+def _time_column(items: list[ItineraryItem]) -> _Column:
     start = min(i.start for i in items)
     ends = [i.end for i in items if i.end]
-    text = f"<b>{format_time(start)}</b>"
-    if ends:
-        text += f"<br/><font size='8' color='{_MUTED}'>– {format_time(max(ends))}</font>"
-    if len(items) > 1:
-        parallel = markup(_("in parallel"))
-        text += f"<br/><font size='8' color='{_MUTED}'>{parallel}</font>"
-    return Paragraph(text, _item_style())
+    end = max(ends) if ends else None
+    parallel = len(items) > 1
+
+    def make() -> list[Flowable]:
+        return [Paragraph(_time_text(start, end, parallel), _item_style())]
+
+    key = ("time", start, end, parallel, current_language())
+    return _Column(0, TIME_WIDTH, 0, *_cached(key, TIME_WIDTH - _ROW_GAP, make))
+
+
+# The wrapped flowables of a cell, by what decides them: an item shared by hundreds of
+# personal itineraries is parsed and broken into lines once per process, not once per copy.
+# Drawing them again is safe: a wrapped Paragraph keeps its lines and only reads them. One
+# cache per thread, as a flowable holds its canvas while it draws.
+_local = threading.local()
+_CELLS_MAX = 4096
+
+Cell = tuple[tuple[Flowable, ...], tuple[float, ...]]
+
+
+def clear_cell_cache() -> None:
+    """Forgets the wrapped cells (for a benchmark's cold figures; memory is bounded anyway)."""
+    _local.cells = {}
+
+
+def _cached(key: tuple, width: float, make: Callable[[], list[Flowable]]) -> Cell:
+    """The cell's flowables wrapped to `width`, and their heights."""
+    cells: dict[tuple, Cell] | None = getattr(_local, "cells", None)
+    if cells is None or len(cells) >= _CELLS_MAX:
+        cells = _local.cells = {}
+    cell = cells.get(key)
+    if cell is None:
+        content = tuple(make())
+        cell = cells[key] = (content, tuple(f.wrap(width, 72000)[1] for f in content))
+    return cell
+
+
+def _item_column(item: ItineraryItem, x: float, width: float, left: float, *, parallel: bool):
+    def make() -> list[Flowable]:
+        cell = item_cell(item, inner, times=parallel)
+        if parallel and item.place:
+            qr = qr_cell(item.place, align="LEFT")
+            if qr:
+                cell += [Spacer(1, 3), qr]
+        return cell
+
+    inner = width - left - _ROW_GAP
+    key = ("item", item, inner, parallel, current_language())
+    return _Column(x, width, left, *_cached(key, inner, make))
 
 
 def _cluster_row(items: list[ItineraryItem]) -> Flowable:
+    time_column = _time_column(items)
     if len(items) == 1:
         item = items[0]
-        qr = qr_cell(item.place) if item.place else ""
         width = FRAME_WIDTH - TIME_WIDTH - QR_COLUMN
-        row = [_time_cell(items), item_cell(item, width), qr]
-        return table([row], [TIME_WIDTH, width, QR_COLUMN], style=_ROW_STYLE)
+        qr = qr_cell(item.place) if item.place else ""
+        columns = [
+            time_column,
+            _item_column(item, TIME_WIDTH, width, 0, parallel=False),
+            _Column(TIME_WIDTH + width, QR_COLUMN, 0, [qr] if qr else []),
+        ]
+        return AgendaRow(columns)
     width = (FRAME_WIDTH - TIME_WIDTH) / len(items)
-    row = [_time_cell(items)]
-    for item in items:
-        cell = item_cell(item, width, times=True)
-        if item.place:
-            cell.append(Spacer(1, 3))
-            cell.append(qr_cell(item.place, align="LEFT"))
-        row.append(cell)
-    style = [*_ROW_STYLE, ("LINEBEFORE", (2, 0), (-1, -1), 0.4, RULE)]
-    style += [("LEFTPADDING", (2, 0), (-1, -1), 6)]
-    return table([row], [TIME_WIDTH] + [width] * len(items), style=style)
+    columns = [time_column]
+    dividers = []
+    for number, item in enumerate(items):
+        x = TIME_WIDTH + number * width
+        left = _ROW_GAP if number else 0
+        if number:
+            dividers.append(x)
+        columns.append(_item_column(item, x, width, left, parallel=True))
+    return AgendaRow(columns, tuple(dividers))
 
 
 _MUTED = MUTED.hexval().replace("0x", "#")

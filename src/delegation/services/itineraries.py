@@ -20,7 +20,7 @@ from delegation.domain.errors import FileRefusedError, NotFoundError, Validation
 from delegation.domain.rules import normalize_email
 from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language
 from delegation.reports.fonts import register_fonts
-from delegation.reports.itinerary import draw_itinerary, draw_itinerary_job
+from delegation.reports.itinerary import draw_itinerary
 from delegation.reports.itinerary_model import (
     Host,
     HotelStay,
@@ -129,6 +129,7 @@ class ItineraryBuilder:
         self._hotels = {hotel_id: _hotel(snapshot, hotel_id) for hotel_id in snapshot.hotels}
         self._items: dict[str, list[ItineraryItem]] = {}
         self._room_people: dict[int, list[PersonRecord]] = {}
+        self._people: dict[int, PersonRecord] | None = None
         for person in snapshot.people:
             if person.room_id is not None and person.status != ParticipantStatus.CANCELLED:
                 self._room_people.setdefault(person.room_id, []).append(person)
@@ -191,6 +192,12 @@ class ItineraryBuilder:
                 name for group_id, name in self.snapshot.groups.items() if group_id in mine
             ),
         )
+
+    def draw_personal(self, person_id: int, language: str, path: str | Path) -> int:
+        """Draws one person's itinerary to a file; returns its number of pages."""
+        if self._people is None:
+            self._people = {person.id: person for person in self.snapshot.people}
+        return draw_itinerary(self.personal(self._people[person_id], language), path)
 
     def _stays(self, person: PersonRecord) -> tuple[HotelStay, ...]:
         room = self.snapshot.rooms.get(person.room_id) if person.room_id else None
@@ -342,14 +349,11 @@ def export_itineraries(
     builder = ItineraryBuilder(snapshot)
     taken: set[str] = set()
     jobs = [
-        (
-            builder.personal(person, _language(language, person)),
-            folder / safe_file_name(person, taken),
-        )
+        (person.id, _language(language, person), folder / safe_file_name(person, taken))
         for person in snapshot.people
         if person.status == ParticipantStatus.CONFIRMED
     ]
-    written = _draw_all(jobs, progress, workers)
+    written = _draw_all(builder, jobs, progress, workers)
     if booklet_path is not None and len(written) == len(jobs):
         from delegation.services.booklet import merge_booklet
 
@@ -357,7 +361,30 @@ def export_itineraries(
     return written
 
 
-def _draw_all(jobs: list[tuple[Itinerary, Path]], progress: Progress | None, workers) -> list[Path]:
+# A worker process's own builder: it receives the trip once, when it starts, and cuts each
+# itinerary itself, so a job is a person, a language and a path, not a pickled itinerary.
+_worker_builder: ItineraryBuilder | None = None
+
+
+def _start_worker(snapshot: TripSnapshot) -> None:
+    global _worker_builder
+    register_fonts()
+    _worker_builder = ItineraryBuilder(snapshot)
+
+
+def _draw_job(job: tuple[int, str, str]) -> int:
+    """One personal itinerary drawn in a worker process."""
+    person_id, language, path = job
+    assert _worker_builder is not None
+    return _worker_builder.draw_personal(person_id, language, path)
+
+
+Job = tuple[int, str, Path]
+
+
+def _draw_all(
+    builder: ItineraryBuilder, jobs: list[Job], progress: Progress | None, workers
+) -> list[Path]:
     total = len(jobs)
     workers = min(workers or os.cpu_count() or 1, max(total, 1))
     written: list[Path] = []
@@ -370,23 +397,27 @@ def _draw_all(jobs: list[tuple[Itinerary, Path]], progress: Progress | None, wor
         progress(0, total)
     try:
         if workers <= 1 or total <= 2:
-            for itinerary, path in jobs:
-                draw_itinerary(itinerary, path)
+            for person_id, job_language, path in jobs:
+                builder.draw_personal(person_id, job_language, path)
                 if not advance(path):
                     break
             return written
         # spawn, not fork: the window's threads must not be copied into the workers.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=register_fonts) as pool:
-            chunk = max(1, min(8, total // (workers * 4)))
-            results = pool.map(draw_itinerary_job, [(i, str(p)) for i, p in jobs], chunksize=chunk)
-            for (_itinerary, path), _pages in zip(jobs, results, strict=False):
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(builder.snapshot,)
+        ) as pool:
+            chunk = max(1, min(16, total // (workers * 4)))
+            results = pool.map(
+                _draw_job, [(i, lang, str(p)) for i, lang, p in jobs], chunksize=chunk
+            )
+            for (_person, _language, path), _pages in zip(jobs, results, strict=False):
                 if not advance(path):
                     pool.shutdown(wait=True, cancel_futures=True)
                     break
     except OSError as error:
         raise FileRefusedError(
-            str(jobs[len(written)][1]) if len(written) < total else "",
+            str(jobs[len(written)][2]) if len(written) < total else "",
             _("cannot be written ({reason})").format(reason=error.strerror or error),
         ) from None
     return written
