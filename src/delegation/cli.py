@@ -107,7 +107,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_import_commands(commands)
     _add_export_commands(commands)
+    _add_check_command(commands)
     return parser
+
+
+def _positive(kind: type) -> object:
+    def convert(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = None
+        if value is None or value <= 0:
+            raise argparse.ArgumentTypeError(_("not a positive number: {text!r}").format(text=text))
+        return value
+
+    return convert
+
+
+def _add_check_command(commands) -> None:
+    check = commands.add_parser(
+        "check", help=_("the readiness report: conflicts, capacity, missing or expiring data")
+    )
+    check.add_argument("trip", metavar="TRIP", help=_("the trip's key or numeric id"))
+    check.add_argument(
+        "--speed",
+        type=_positive(float),
+        default=30.0,
+        metavar="KM/H",
+        help=_("speed between two venues, to judge the time between items (default: 30)"),
+    )
+    check.add_argument(
+        "--buffer",
+        type=_positive(int),
+        default=10,
+        metavar=_("MINUTES"),
+        help=_("minutes to leave a venue, on top of the way (default: 10)"),
+    )
 
 
 def _add_import_commands(commands) -> None:
@@ -434,7 +469,32 @@ def _export_itineraries(workspace, arguments) -> int:
     return EXIT_OK
 
 
+def _command_check(workspace, arguments) -> int:
+    """The report grouped by severity; exit 1 while anything blocks the trip."""
+    from delegation.services.readiness import check_trip
+
+    report = check_trip(
+        workspace, arguments.trip, speed_kmh=arguments.speed, buffer_minutes=arguments.buffer
+    )
+    if not report.findings:
+        print(_("No problem found"))
+        return EXIT_OK
+    headings = (
+        ("blocking", ngettext("{n} blocking problem", "{n} blocking problems", report.blocking)),
+        ("warning", ngettext("{n} warning", "{n} warnings", report.warnings)),
+    )
+    for number, (severity, heading) in enumerate(headings):
+        findings = [finding for finding in report.findings if finding.severity == severity]
+        if number:
+            print()
+        print(heading.format(n=len(findings)))
+        for finding in findings:
+            print(f"  - {finding.message}")
+    return EXIT_REFUSED if report.blocking else EXIT_OK
+
+
 _COMMANDS = {
+    "check": _command_check,
     "demo": _command_demo,
     "trips": _command_trips,
     "import": _command_import,

@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
 from delegation.domain.enums import ParticipantStatus, TravelDirection, TravelMode
 from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import is_valid_timezone
+from delegation.domain.scheduling import duration
 from delegation.i18n import _
 from delegation.persistence.models import Participant, TravelSegment, segment_passengers
 from delegation.services.expected import Expected
@@ -34,10 +34,14 @@ class SegmentDetails:
 
     @property
     def duration(self) -> timedelta:
-        """Time on the way between real instants: Paris 08:05 to Tallinn 11:40 is 2 h 35."""
-        departure = self.departure_at.replace(tzinfo=ZoneInfo(self.departure_timezone))
-        arrival = self.arrival_at.replace(tzinfo=ZoneInfo(self.arrival_timezone))
-        return arrival - departure
+        """Time on the way between real instants: Paris 08:05 to Tallinn 11:40 is 2 h 35.
+
+        Both ends in one zone across a clock change count real time too: Python would
+        subtract two datetimes of the same tzinfo on their wall clocks.
+        """
+        return duration(
+            self.departure_at, self.departure_timezone, self.arrival_at, self.arrival_timezone
+        )
 
 
 @dataclass(frozen=True)
