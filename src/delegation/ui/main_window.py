@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
 from delegation.ui.documents import Documents
+from delegation.ui.problems_panel import ProblemsPanel
 from delegation.ui.settings import Settings
 from delegation.ui.transfer import Transfers
 
@@ -103,7 +104,11 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.ready = workspace is not None
+        self.problems = ProblemsPanel(self.context, lambda: self.trip.id if self.trip else None)
+        self.problems.go_to.connect(self.go_to)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self._build()
+        self.statusBar().insertPermanentWidget(0, self.problems.summary)
         self.restoreState(self.settings.get(declared.WINDOW_STATE))
         if workspace is None:
             self._show_preview(*(preview or ([], None)))
@@ -162,17 +167,16 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.statusBar().clearMessage()
-        for widget in self.statusBar().findChildren(QLabel):
-            self.statusBar().removeWidget(widget)
-            widget.deleteLater()
+        old = getattr(self, "_database_label", None)
+        if old is not None:
+            self.statusBar().removeWidget(old)
+            old.deleteLater()
+        self._database_label = None
         if self.ready:
-            self.statusBar().addPermanentWidget(
-                QLabel(
-                    _("Database: {location}").format(
-                        location=self.context.workspace.location.display
-                    )
-                )
+            self._database_label = QLabel(
+                _("Database: {location}").format(location=self.context.workspace.location.display)
             )
+            self.statusBar().addPermanentWidget(self._database_label)
         else:
             self.statusBar().showMessage(_("Opening the database…"))
         self._set_ready()
@@ -298,6 +302,10 @@ class MainWindow(QMainWindow):
             )
             action.setData(index)
         view_menu.addSeparator()
+        problems = self.problems.toggleViewAction()
+        problems.setShortcut(QKeySequence("F8"))
+        view_menu.addAction(problems)
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(_("&Language"))
         group = QActionGroup(language_menu)
         chosen = self.settings.get(declared.LANGUAGE)
@@ -350,6 +358,7 @@ class MainWindow(QMainWindow):
         self._all_pages_stale = False
         for action in self._trip_actions:
             action.setEnabled(trip is not None)
+        self.problems.schedule_refresh()
         self._reload_pages(list(self.pages))
         self._set_title()
 
@@ -392,6 +401,26 @@ class MainWindow(QMainWindow):
 
     def _on_add_item(self) -> None:
         self.show_page("programme").add()
+
+    def go_to(self, kind: str, target_id: int) -> None:
+        """Show the object a problem is about, selected, on its page."""
+        from delegation.ui.pages.table_page import select_ids
+
+        if kind == "participant":
+            page = self.show_page("participants")
+            if page.model.visible_row_of(target_id) is None:
+                page.clear_filters()
+            page.select_ids([target_id])
+            page.table.setFocus()
+        elif kind == "agenda_item":
+            page = self.show_page("programme")
+            page.show_item(target_id)
+        elif kind == "segment":
+            page = self.show_page("logistics")
+            select_ids(page.segment_table, [target_id])
+            page.segment_table.setFocus()
+        else:
+            self.show_page("overview")
 
     def _selected_email(self) -> str | None:
         """The email of the one participant selected on the Participants page, if any."""
@@ -526,6 +555,8 @@ class MainWindow(QMainWindow):
         for name, state in states.items():
             view_state.restore(self.page(name), state)
         self.page(self.current_page_name())
+        self.problems.retranslate()
+        self.problems.refresh()  # its sentences, in the new language
         self.language_changed.emit(current_language())
 
     def language(self) -> str:

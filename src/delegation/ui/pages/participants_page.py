@@ -175,6 +175,12 @@ class ParticipantsPage(QWidget):
             out.triggered.connect(lambda _c=False, g=group.code: self.set_group(g, False))
         self.group_menu.setEnabled(bool(self._groups))
 
+    def clear_filters(self) -> None:
+        """Show everyone again (to go to someone a filter hides)."""
+        self.search.clear()
+        for combo in (self.status_filter, self.category_filter, self.group_filter):
+            combo.setCurrentIndex(0)
+
     # Selection.
     def selected_rows(self) -> list[ParticipantRow]:
         return [

@@ -218,6 +218,13 @@ class ProgrammePage(QWidget):
         self.model.set_filter(text=text)
         self._select(self._selected)  # kept while shown, dropped once filtered out
 
+    def show_item(self, item_id: int) -> None:
+        """Bring an item into view, selected, on its day (a problem about it was chosen)."""
+        if self.model.visible_row_of(item_id) is None:
+            self.search.clear()
+        self._select(item_id)
+        (self.table if self._list_shown() else self.timeline).setFocus()
+
     # Selection, shared by the day view and the list.
     def keep_state(self) -> int | None:
         """The item selected, kept when the page is built again (another language)."""

@@ -1,0 +1,71 @@
+"""The problems panel: kept up to date while editing, leading to the object concerned."""
+
+from datetime import date, time
+
+from delegation.domain.enums import ParticipantStatus
+from delegation.services.agenda import AgendaItemDetails, add_item
+from delegation.services.participants import list_participants
+
+TARGET = 256  # Qt.ItemDataRole.UserRole: (kind, id, promote id) of a finding
+
+
+def _refreshed(qtbot, window):
+    panel = window.problems
+    qtbot.waitUntil(lambda: not panel._timer.isActive(), timeout=3000)
+    panel.refresh()
+    return panel
+
+
+def test_the_sample_has_nothing_blocking(qtbot, window):
+    panel = _refreshed(qtbot, window)
+    assert panel.report is not None and panel.report.blocking == 0
+    assert window.problems.summary.text() in (
+        "No problem found",
+        f"0 blocking, {panel.report.warnings} to check",
+    )
+
+
+def test_an_overlap_shows_up_and_leads_to_the_item(qtbot, window, demo_workspace):
+    clash = add_item(
+        demo_workspace,
+        window.trip.id,
+        AgendaItemDetails(
+            date(2023, 5, 9), time(10, 0), time(11, 30), title_en="Extra visit", group_codes=("A",)
+        ),
+    )
+    window.reload_all()
+    panel = _refreshed(qtbot, window)
+    assert panel.report.blocking >= 1
+    blocking = panel.tree.topLevelItem(0)
+    finding = blocking.child(0)
+    assert "TalTech" in finding.text(0) and "Extra visit" in finding.text(0)
+    panel.tree.itemActivated.emit(finding, 0)
+    assert window.current_page_name() == "programme"
+    assert window.programme.selected_row() is not None
+    assert window.programme.current_day() == date(2023, 5, 9)
+    assert clash.id in (window.programme.selected_row().id, finding.data(0, TARGET)[1])
+
+
+def test_a_cancellation_offers_the_seat_to_the_first_waiting(qtbot, window, demo_workspace):
+    page = window.show_page("participants")
+    confirmed = next(
+        r for r in page.model.rows() if r.details.status == ParticipantStatus.CONFIRMED
+    )
+    page.select_ids([confirmed.id])
+    page.set_status(ParticipantStatus.CANCELLED)
+    panel = _refreshed(qtbot, window)
+    rows = [
+        panel.tree.topLevelItem(i).child(j)
+        for i in range(panel.tree.topLevelItemCount())
+        for j in range(panel.tree.topLevelItem(i).childCount())
+    ]
+    offer = next(row for row in rows if row.data(0, TARGET)[2] is not None)
+    panel.tree.setCurrentItem(offer)
+    assert panel.promote_button.isVisibleTo(panel)
+    first = offer.data(0, TARGET)[2]
+    panel.promote()
+    status = {r.id: r.details.status for r in list_participants(demo_workspace, window.trip.id)}
+    assert status[first] == ParticipantStatus.CONFIRMED
+    window.undo_action.trigger()
+    status = {r.id: r.details.status for r in list_participants(demo_workspace, window.trip.id)}
+    assert status[first] == ParticipantStatus.WAITLISTED
