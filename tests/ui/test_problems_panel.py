@@ -69,3 +69,8 @@ def test_a_cancellation_offers_the_seat_to_the_first_waiting(qtbot, window, demo
     window.undo_action.trigger()
     status = {r.id: r.details.status for r in list_participants(demo_workspace, window.trip.id)}
     assert status[first] == ParticipantStatus.WAITLISTED
+
+
+def test_the_overview_says_how_ready_the_trip_is(qtbot, window):
+    _refreshed(qtbot, window)
+    assert window.overview.readiness.text().startswith("Readiness: 0 blocking")

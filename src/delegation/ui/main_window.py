@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.ready = workspace is not None
         self.problems = ProblemsPanel(self.context, lambda: self.trip.id if self.trip else None)
         self.problems.go_to.connect(self.go_to)
+        self.problems.counted.connect(self._on_problems_counted)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self._build()
         self.statusBar().insertPermanentWidget(0, self.problems.summary)
@@ -188,6 +189,9 @@ class MainWindow(QMainWindow):
             self._holders[name].layout().addWidget(built)
             self.pages[name] = built
             self._reload_pages([name])
+            if name == "overview" and self.problems.report is not None:
+                report = self.problems.report
+                built.show_readiness(report.blocking, report.warnings)
         return self.pages[name]
 
     @property
@@ -401,6 +405,10 @@ class MainWindow(QMainWindow):
 
     def _on_add_item(self) -> None:
         self.show_page("programme").add()
+
+    def _on_problems_counted(self, blocking: int | None, warnings: int) -> None:
+        if "overview" in self.pages:
+            self.pages["overview"].show_readiness(blocking, warnings)
 
     def go_to(self, kind: str, target_id: int) -> None:
         """Show the object a problem is about, selected, on its page."""

@@ -22,6 +22,9 @@ class OverviewPanel(QWidget):
         self._title.setWordWrap(True)
         self._subtitle = QLabel()
         self._subtitle.setWordWrap(True)
+        self.readiness = QLabel()
+        self.readiness.setObjectName("overviewReadiness")
+        self.readiness.setWordWrap(True)
         self._details = QFormLayout()
         self._statuses = QFormLayout()
         self._categories = QFormLayout()
@@ -29,6 +32,7 @@ class OverviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._subtitle)
+        layout.addWidget(self.readiness)
         for title, form in (
             (_("Trip"), self._details),
             (_("Registrations by status"), self._statuses),
@@ -42,6 +46,18 @@ class OverviewPanel(QWidget):
         self._empty = QLabel(_("Select a trip to see its overview."))
         layout.insertWidget(0, self._empty)
         self.show_overview(None)
+
+    def show_readiness(self, blocking: int | None, warnings: int) -> None:
+        """What the checks found (None: not known yet), in one line under the title."""
+        if blocking is None:
+            self.readiness.clear()
+        elif blocking or warnings:
+            self.readiness.setText(
+                _("Readiness: {blocking} blocking, {warnings} to check (F8 lists them).")
+                .format(blocking=format_number(blocking), warnings=format_number(warnings))
+            )  # fmt: skip
+        else:
+            self.readiness.setText(_("Readiness: no problem found."))
 
     @staticmethod
     def _fill(form: QFormLayout, rows: list[tuple[str, str]]) -> None:

@@ -32,6 +32,7 @@ class ProblemsPanel(QDockWidget):
     """A dock listing the findings of the readiness checks for the trip shown."""
 
     go_to = Signal(str, int)  # kind ("participant", "agenda_item", "segment", "trip"), id
+    counted = Signal(object, int)  # blocking (None: unknown), warnings — after each check
 
     def __init__(self, context: EditContext, trip_id: Callable[[], int | None], parent=None):
         super().__init__(parent)
@@ -109,6 +110,7 @@ class ProblemsPanel(QDockWidget):
                 head.addChild(row)
             head.setExpanded(True)
         self.summary.setText(self.counts_text())
+        self.counted.emit(report.blocking, report.warnings)
         self._update_button()
 
     def counts_text(self) -> str:
