@@ -245,3 +245,16 @@ def test_a_venue_undone_leaves_the_trip_shown(window, editor, demo_workspace):
     window.reload_trips(select_key=riga.key)
     window.undo_action.trigger()
     assert window.trip.key == "riga-2025"
+
+
+def test_the_preview_gets_its_file_actions_and_problems_once_attached(
+    qtbot, demo_workspace, settings
+):
+    preview = MainWindow(None, settings)
+    qtbot.addWidget(preview)
+    assert preview.problems is None
+    preview.attach(demo_workspace)
+    texts = [a.text() for a in preview.menuBar().actions()[0].menu().actions()]
+    assert "&Import participants…" in texts
+    assert preview.problems is not None and preview.transfers is not None
+    assert all(action.isEnabled() for action in preview._trip_actions)

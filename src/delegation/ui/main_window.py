@@ -23,10 +23,7 @@ from delegation.i18n.formatting import format_date_range, format_number
 from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
-from delegation.ui.documents import Documents
-from delegation.ui.problems_panel import ProblemsPanel
 from delegation.ui.settings import Settings
-from delegation.ui.transfer import Transfers
 
 if TYPE_CHECKING:
     from delegation.services.workspace import Workspace
@@ -88,14 +85,8 @@ class MainWindow(QMainWindow):
         self.context.failed.connect(self._on_context_failed)
         self.context.trip_needed.connect(self._on_trip_needed)
         self.settings = settings or Settings()
-        self.transfers = Transfers(
-            self, self.context, self.settings, lambda: self.trip.id if self.trip else None,
-            self._selected_email,
-        )  # fmt: skip
-        self.documents = Documents(
-            self, self.context, self.settings, lambda: self.trip.id if self.trip else None,
-            self._selected_email,
-        )  # fmt: skip
+        # Made once the database is open: the first paint (the preview) needs none of them.
+        self.transfers = self.documents = self.problems = None
         self._trips: list[TripSummary] = []
         self.trip: TripSummary | None = None
         self._all_pages_stale = False  # the trip shown changed; its pages are read next
@@ -104,12 +95,9 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self.ready = workspace is not None
-        self.problems = ProblemsPanel(self.context, lambda: self.trip.id if self.trip else None)
-        self.problems.go_to.connect(self.go_to)
-        self.problems.counted.connect(self._on_problems_counted)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        if self.ready:
+            self._make_working_parts()
         self._build()
-        self.statusBar().insertPermanentWidget(0, self.problems.summary)
         self.restoreState(self.settings.get(declared.WINDOW_STATE))
         if workspace is None:
             self._show_preview(*(preview or ([], None)))
@@ -128,10 +116,30 @@ class MainWindow(QMainWindow):
         self.overview.show_overview(overview)
         self._set_title()
 
+    def _make_working_parts(self) -> None:
+        """The file actions and the problems panel, which need the database."""
+        from delegation.ui.documents import Documents
+        from delegation.ui.problems_panel import ProblemsPanel
+        from delegation.ui.transfer import Transfers
+
+        def trip_id() -> int | None:
+            return self.trip.id if self.trip else None
+
+        self.transfers = Transfers(self, self.context, self.settings, trip_id, self._selected_email)
+        self.documents = Documents(self, self.context, self.settings, trip_id, self._selected_email)
+        self.problems = ProblemsPanel(self.context, trip_id)
+        self.problems.go_to.connect(self.go_to)
+        self.problems.counted.connect(self._on_problems_counted)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.statusBar().insertPermanentWidget(0, self.problems.summary)
+
     def attach(self, workspace: "Workspace") -> None:
         """The database is open: every page and action comes to life, with fresh data."""
         self.context.workspace = workspace
         self.ready = True
+        self._make_working_parts()
+        self._build_menus()
+        self.restoreState(self.settings.get(declared.WINDOW_STATE))  # the panel's place
         self._set_ready()
         self._show_saved_place()
         self._reload_pages(["overview"])
@@ -189,7 +197,7 @@ class MainWindow(QMainWindow):
             self._holders[name].layout().addWidget(built)
             self.pages[name] = built
             self._reload_pages([name])
-            if name == "overview" and self.problems.report is not None:
+            if name == "overview" and self.problems and self.problems.report is not None:
                 report = self.problems.report
                 built.show_readiness(report.blocking, report.warnings)
         return self.pages[name]
@@ -269,12 +277,10 @@ class MainWindow(QMainWindow):
         )
         self.delete_trip_action = self._action(file_menu, _("De&lete trip…"), self.delete_trip)
         file_menu.addSeparator()
-        self._trip_actions = [
-            self.duplicate_trip_action,
-            self.delete_trip_action,
-            *self.transfers.add_to(file_menu),
-            *self.documents.add_to(file_menu),
-        ]
+        self._trip_actions = [self.duplicate_trip_action, self.delete_trip_action]
+        if self.ready:
+            self._trip_actions += self.transfers.add_to(file_menu)
+            self._trip_actions += self.documents.add_to(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, _("&Reload"), self.reload_all, QKeySequence.StandardKey.Refresh)
         file_menu.addSeparator()
@@ -306,10 +312,11 @@ class MainWindow(QMainWindow):
             )
             action.setData(index)
         view_menu.addSeparator()
-        problems = self.problems.toggleViewAction()
-        problems.setShortcut(QKeySequence("F8"))
-        view_menu.addAction(problems)
-        view_menu.addSeparator()
+        if self.problems is not None:
+            problems = self.problems.toggleViewAction()
+            problems.setShortcut(QKeySequence("F8"))
+            view_menu.addAction(problems)
+            view_menu.addSeparator()
         language_menu = view_menu.addMenu(_("&Language"))
         group = QActionGroup(language_menu)
         chosen = self.settings.get(declared.LANGUAGE)
@@ -362,7 +369,8 @@ class MainWindow(QMainWindow):
         self._all_pages_stale = False
         for action in self._trip_actions:
             action.setEnabled(trip is not None)
-        self.problems.schedule_refresh()
+        if self.problems is not None:
+            self.problems.schedule_refresh()
         self._reload_pages(list(self.pages))
         self._set_title()
 
@@ -563,8 +571,9 @@ class MainWindow(QMainWindow):
         for name, state in states.items():
             view_state.restore(self.page(name), state)
         self.page(self.current_page_name())
-        self.problems.retranslate()
-        self.problems.refresh()  # its sentences, in the new language
+        if self.problems is not None:
+            self.problems.retranslate()
+            self.problems.refresh()  # its sentences, in the new language
         self.language_changed.emit(current_language())
 
     def language(self) -> str:
