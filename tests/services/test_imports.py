@@ -277,3 +277,15 @@ def test_a_row_repeated_as_is_counts_once(demo_workspace, trip_id, tmp_path):
     assert [problem.located("f") for problem in plan.problems] == [
         "f:3: email: the same person as on line 2, with other details"
     ]
+
+
+def test_groups_written_in_any_order_undo_without_a_false_conflict(
+    demo_workspace, trip_id, tmp_path
+):
+    path = _file(tmp_path, HEADER + 'Hélène;Saar;helene@example.ee;;Confirmé;"B, A"\n')
+    result = apply_participant_import(
+        demo_workspace, plan_participant_import(demo_workspace, trip_id, path)
+    )
+    row = participants.get_participant(demo_workspace, result.participant_ids[0])
+    assert row.details.group_codes == ("A", "B")
+    undo_participant_import(demo_workspace, result)

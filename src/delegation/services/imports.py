@@ -152,27 +152,33 @@ def _corrected(
 
 
 def trip_group_codes(session: Session, trip_id: int) -> dict[str, str]:
-    """The trip's groups as a file may name them: code or name, any case -> the code."""
+    """The trip's groups as a file may name them: code or name, any case -> the code.
+
+    Filled in the trip's order of groups, which group_codes keeps.
+    """
     known: dict[str, str] = {}
     for code, name in session.execute(
-        select(TripGroup.code, TripGroup.name).where(TripGroup.trip_id == trip_id)
+        select(TripGroup.code, TripGroup.name)
+        .where(TripGroup.trip_id == trip_id)
+        .order_by(TripGroup.position)
     ):
-        known[fold(name)] = code
-    for code in list(known.values()):
-        known[fold(code)] = code
+        known.setdefault(fold(code), code)
+        known.setdefault(fold(name), code)
     return known
 
 
 def group_codes(
     written: Sequence[str], known: Mapping[str, str]
 ) -> tuple[str, ...] | ImportProblem:
-    """The trip's codes of the groups a cell names, or the problem (line 0: the caller's)."""
+    """The trip's codes of the groups a cell names, in the trip's order (as the database
+    gives them back), or the problem (line 0: the caller's)."""
     unknown = [code for code in written if fold(code) not in known]
     if unknown:
         return ImportProblem(
             0, "groups", _("no such group in this trip: {codes}").format(codes=", ".join(unknown))
         )
-    return tuple(dict.fromkeys(known[fold(code)] for code in written))
+    chosen = {known[fold(code)] for code in written}
+    return tuple(code for code in dict.fromkeys(known.values()) if code in chosen)
 
 
 def first_usable_sheet(path: str | Path, plan: Callable[[str | None], object]):

@@ -281,17 +281,29 @@ def apply_participant_import(
         contact_ids, made, filled = _contacts_for(session, plan, organizations, reuse)
         participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)
         before = _apply_changes(session, plan, advance, check_versions=reuse is None)
+        # A new registration with a new contact holds the plan's cleaned details as they
+        # read back (groups in the trip's order); the others are read again.
         ids = [*participant_ids, *(row.participant_id for row in plan.changes)]
-        written = {row.id: row.details for row in get_rows(session, ids)}
+        planned = [*plan.creations, *plan.changes]
+        again = [i for i, row in zip(ids, planned, strict=True) if _merged(row)]
+        read = {row.id: row.details for row in get_rows(session, again)}
+    written = [
+        read[i] if _merged(row) else row.details for i, row in zip(ids, planned, strict=True)
+    ]
     return ParticipantImportResult(
         plan.counts,
         plan.trip_id,
         tuple(participant_ids),
         tuple(made),
         tuple(before),
-        tuple(written[i] for i in ids),
+        tuple(written),
         tuple(filled),
     )
+
+
+def _merged(row: PlannedRow) -> bool:
+    """Whether the row's details were merged with what the database knew."""
+    return row.participant_id is not None or row.contact_id is not None
 
 
 def _check_as_undo_left(session: Session, result: ParticipantImportResult) -> None:
