@@ -520,6 +520,7 @@ _OPTION_OF_FIELD = {
     "end": "--end",
     "timezone": "--timezone",
     "output": "--output",
+    "participant": "--participant",
 }
 
 

@@ -158,3 +158,36 @@ def test_a_batch_can_be_stopped(demo_workspace, tmp_path):
         workers=1,
     )
     assert len(files) == 3
+
+
+def test_times_are_real_across_clock_changes_and_a_cancelled_person_gets_no_itinerary(
+    demo_workspace,
+):
+    from datetime import date, datetime
+
+    import pytest
+
+    from delegation.domain.errors import ValidationError
+    from delegation.reports.itinerary_model import TravelLeg
+    from delegation.reports.itinerary_parts import _duration
+    from delegation.services.itineraries import build_itinerary
+    from delegation.services.trips import NewTrip, add_trip
+
+    night_train = TravelLeg(
+        "train", "SNCF", "5773", "Paris", datetime(2023, 3, 25, 22), "Europe/Paris",
+        "Nice", datetime(2023, 3, 26, 8), "Europe/Paris",
+    )  # fmt: skip
+    assert _duration(night_train) == "9 h"
+    add_trip(
+        demo_workspace,
+        NewTrip("ny", "NY", "New York", "US", date(2024, 3, 8), date(2024, 3, 12)),
+    )
+    text = build_itinerary(demo_workspace, "ny", language="en")
+    assert [offset for _day, offset in text.offset_changes] == [-300]
+    with pytest.raises(ValidationError, match="cancelled"):
+        build_itinerary(
+            demo_workspace,
+            "tallinn-2023",
+            language="en",
+            participant_email="cecile.coste@belle-de-mai.example",
+        )

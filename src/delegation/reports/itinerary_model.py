@@ -87,6 +87,8 @@ class Itinerary:
     timezone: str
     home_timezone: str
     home_offset_minutes: int  # destination time minus home time, at the start of the trip
+    # A clock change in one place but not the other during the trip: (from that day, offset).
+    offset_changes: tuple[tuple[date, int], ...] = ()
     currency: str | None = None
     organisers: tuple[str, ...] = ()
     partners: tuple[str, ...] = ()

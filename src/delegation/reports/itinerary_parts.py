@@ -1,13 +1,13 @@
 """The itinerary's first pages: the cover, the practical information and the travel legs."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
 
+from delegation.domain.scheduling import duration, minutes
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import babel_locale, format_duration, format_time
 from delegation.reports.base import ACCENT, MUTED, RULE, SHADE, styles, table
@@ -86,15 +86,26 @@ def _destination(itinerary: Itinerary) -> str:
 
 
 def time_difference(itinerary: Itinerary) -> str:
-    """ "Tallinn: Paris + 1 h" / "Tallinn : Paris + 1 h"."""
+    """ "Tallinn: Paris + 1 h" / "Tallinn : Paris + 1 h"; a change during the trip follows:
+    "New York: Paris − 6 h; − 5 h from Sunday 10 March 2024"."""
     home = time_zone_city(itinerary.home_timezone, itinerary.language)
-    minutes = itinerary.home_offset_minutes
-    if minutes == 0:
-        return _("{destination}: same time as {home}").format(
-            destination=itinerary.destination, home=home
+    text = _offset_text(itinerary.destination, home, itinerary.home_offset_minutes)
+    for day, offset in itinerary.offset_changes:
+        text += _("; {offset} from {day}").format(
+            offset=_signed(offset), day=written_day(day, itinerary.language)
         )
+    return text
+
+
+def _signed(minutes: int) -> str:
+    return f"{'+' if minutes > 0 else '−'} {format_duration(abs(minutes))}" if minutes else "± 0"
+
+
+def _offset_text(destination: str, home: str, minutes: int) -> str:
+    if minutes == 0:
+        return _("{destination}: same time as {home}").format(destination=destination, home=home)
     return _("{destination}: {home} {sign} {amount}").format(
-        destination=itinerary.destination,
+        destination=destination,
         home=home,
         sign="+" if minutes > 0 else "−",
         amount=format_duration(abs(minutes)),
@@ -206,9 +217,9 @@ def _zone_time(moment: datetime, zone: str, language: str, *, day: bool) -> str:
 
 
 def _duration(leg: TravelLeg) -> str:
-    departure = leg.departure_at.replace(tzinfo=ZoneInfo(leg.departure_zone))
-    arrival = leg.arrival_at.replace(tzinfo=ZoneInfo(leg.arrival_zone))
-    return format_duration(max(0, int((arrival - departure).total_seconds() // 60)))
+    # Real time on the way, across clock changes too (not the difference of the clocks).
+    spent = duration(leg.departure_at, leg.departure_zone, leg.arrival_at, leg.arrival_zone)
+    return format_duration(max(0, minutes(spent)))
 
 
 def travel_section(itinerary: Itinerary) -> list[Flowable]:

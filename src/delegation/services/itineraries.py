@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -63,11 +63,29 @@ def _place(record: PlaceRecord) -> Place:
     )
 
 
-def _offset_minutes(snapshot: TripSnapshot) -> int:
-    moment = datetime.combine(snapshot.start, time(12))
+def _offset_on(snapshot: TripSnapshot, day) -> int:
+    moment = datetime.combine(day, time(12))
     local = moment.replace(tzinfo=ZoneInfo(snapshot.timezone)).utcoffset()
     home = moment.replace(tzinfo=ZoneInfo(snapshot.home_timezone)).utcoffset()
     return int((local - home).total_seconds() // 60)
+
+
+def _offset_minutes(snapshot: TripSnapshot) -> int:
+    return _offset_on(snapshot, snapshot.start)
+
+
+def _offset_changes(snapshot: TripSnapshot) -> tuple[tuple, ...]:
+    """The days the difference with home changes during the trip (clocks changed in one
+    place only), with the new difference."""
+    changes, previous = [], _offset_minutes(snapshot)
+    day = snapshot.start
+    while day < snapshot.end:
+        day += timedelta(days=1)
+        offset = _offset_on(snapshot, day)
+        if offset != previous:
+            changes.append((day, offset))
+            previous = offset
+    return tuple(changes)
 
 
 def _item(record: ItemRecord, snapshot: TripSnapshot, language: str, cache: dict) -> ItineraryItem:
@@ -154,6 +172,7 @@ class ItineraryBuilder:
             timezone=s.timezone,
             home_timezone=s.home_timezone,
             home_offset_minutes=self._offset,
+            offset_changes=_offset_changes(s),
             currency=s.currency,
             organisers=_lines(s.organisers),
             partners=_lines(s.partners),
@@ -264,6 +283,13 @@ def build_itinerary(
     if participant_email is None:
         return builder.delegation(_language(language))
     person = _find_person(snapshot, participant_email)
+    if person.status == ParticipantStatus.CANCELLED:
+        raise ValidationError(
+            "participant",
+            _("{name} has cancelled: no itinerary is printed for them").format(
+                name=f"{person.first_name} {person.last_name}".strip()
+            ),
+        )
     return builder.personal(person, _language(language, person))
 
 
@@ -337,6 +363,10 @@ def export_itineraries(
     """
     folder = Path(folder)
     booklet_path = _pdf_path(booklet) if booklet is not None else None
+    if booklet_path is not None and not booklet_path.parent.is_dir():  # say so before the work
+        raise FileRefusedError(
+            str(booklet_path), _("cannot be written ({reason})").format(reason=_("no such folder"))
+        )
     if folder.exists() and not folder.is_dir():
         raise ValidationError("output", _("{path} is a file, not a folder").format(path=folder))
     try:
