@@ -7,7 +7,7 @@ import pytest
 
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, ValidationError
-from delegation.services import directory
+from delegation.services import directory, registrations
 from delegation.services import participants as service
 from delegation.services.expected import Unchanged
 from delegation.services.participants import ParticipantDetails
@@ -103,10 +103,10 @@ def test_status_changes_and_their_undo(demo_workspace, trip_id):
     rows = [r for r in service.list_participants(demo_workspace, trip_id)
             if r.details.status == ParticipantStatus.CONFIRMED][:2]  # fmt: skip
     ids = [r.id for r in rows]
-    changes = service.set_status(demo_workspace, ids, ParticipantStatus.WAITLISTED)
+    changes = registrations.set_status(demo_workspace, ids, ParticipantStatus.WAITLISTED)
     waiting = [r for r in service.list_participants(demo_workspace, trip_id) if r.id in ids]
     assert all(r.waitlist_position and r.waitlist_position > 4 for r in waiting)
-    service.restore_statuses(demo_workspace, changes, ParticipantStatus.WAITLISTED)
+    registrations.restore_statuses(demo_workspace, changes, ParticipantStatus.WAITLISTED)
     back = {r.id: r for r in service.list_participants(demo_workspace, trip_id)}
     assert all(back[i].details.status == ParticipantStatus.CONFIRMED for i in ids)
     assert all(back[i].waitlist_position is None for i in ids)
@@ -116,13 +116,13 @@ def test_group_membership_reports_only_real_changes(demo_workspace, trip_id):
     rows = service.list_participants(demo_workspace, trip_id)
     in_a = next(r for r in rows if r.details.group_codes == ("A",))
     in_b = next(r for r in rows if r.details.group_codes == ("B",))
-    changed = service.set_group_membership(demo_workspace, [in_a.id, in_b.id], "A", True)
+    changed = registrations.set_group_membership(demo_workspace, [in_a.id, in_b.id], "A", True)
     assert changed == [in_b.id]
     after = {r.id: r for r in service.list_participants(demo_workspace, trip_id)}
     assert after[in_b.id].details.group_codes == ("A", "B")
     assert after[in_b.id].version == in_b.version + 1
     with pytest.raises(ValidationError, match="no such group"):
-        service.set_group_membership(demo_workspace, [in_a.id], "Z", True)
+        registrations.set_group_membership(demo_workspace, [in_a.id], "Z", True)
 
 
 def test_waiting_list_order_can_be_changed(demo_workspace, trip_id):
@@ -132,10 +132,10 @@ def test_waiting_list_order_can_be_changed(demo_workspace, trip_id):
         return [r.id for r in sorted(waiting, key=lambda r: r.waitlist_position)]
 
     before = order()
-    assert service.move_in_waiting_list(demo_workspace, before[2], -1)
+    assert registrations.move_in_waiting_list(demo_workspace, before[2], -1)
     assert order() == [before[0], before[2], before[1], before[3]]
-    assert not service.move_in_waiting_list(demo_workspace, before[0], -1)
-    assert service.move_in_waiting_list(demo_workspace, before[2], 1)
+    assert not registrations.move_in_waiting_list(demo_workspace, before[0], -1)
+    assert registrations.move_in_waiting_list(demo_workspace, before[2], 1)
     assert order() == before
 
 
@@ -217,10 +217,11 @@ def test_undoing_an_addition_takes_away_the_organization_it_brought(demo_workspa
 
 def test_an_undo_refuses_to_overwrite_a_colleagues_change(demo_workspace, trip_id):
     rows = [r for r in service.list_participants(demo_workspace, trip_id)][:2]
-    changes = service.set_status(demo_workspace, [r.id for r in rows], ParticipantStatus.CANCELLED)
-    service.set_status(demo_workspace, [rows[0].id], ParticipantStatus.INVITED)  # a colleague
+    ids = [r.id for r in rows]
+    changes = registrations.set_status(demo_workspace, ids, ParticipantStatus.CANCELLED)
+    registrations.set_status(demo_workspace, [rows[0].id], ParticipantStatus.INVITED)  # a colleague
     with pytest.raises(ConflictError, match="since"):
-        service.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
+        registrations.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
     assert service.get_participant(demo_workspace, rows[1].id).details.status == (
         ParticipantStatus.CANCELLED
     )  # all or nothing
@@ -277,8 +278,8 @@ def test_an_undo_step_checks_the_details_it_left_not_the_version(demo_workspace,
         demo_workspace, kadri.id, kadri.version, replace(kadri.details, phone="+372 5555 0000")
     )
     # Another step of the history moves the version without changing the details.
-    changes = service.set_status(demo_workspace, [kadri.id], ParticipantStatus.CANCELLED)
-    service.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
+    changes = registrations.set_status(demo_workspace, [kadri.id], ParticipantStatus.CANCELLED)
+    registrations.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
     assert service.get_participant(demo_workspace, kadri.id).version != edited.version
     undone = service.update_participant(
         demo_workspace, kadri.id, Unchanged(edited.details), kadri.details

@@ -8,7 +8,7 @@ import pytest
 from delegation.domain.enums import AgendaStatus, ParticipantStatus, TravelDirection
 from delegation.domain.errors import NotFoundError
 from delegation.i18n import set_language
-from delegation.services import agenda, participants, travel
+from delegation.services import agenda, participants, registrations, travel
 from delegation.services.agenda import AgendaItemDetails
 from delegation.services.readiness import Finding, ReadinessReport, check_trip
 from delegation.services.travel import SegmentDetails
@@ -52,7 +52,7 @@ def test_the_sample_is_ready_but_for_the_seat_to_offer(demo_workspace, trip_id):
 
 def test_promoting_the_first_waitlisted_person_clears_the_offer(demo_workspace, trip_id):
     offer = check_trip(demo_workspace, trip_id).findings[0]
-    participants.set_status(demo_workspace, [offer.promote_id], ParticipantStatus.CONFIRMED)
+    registrations.set_status(demo_workspace, [offer.promote_id], ParticipantStatus.CONFIRMED)
     report = check_trip(demo_workspace, trip_id)
     # The next in line is offered the other seat; the newcomer has no room or travel yet.
     assert _of(report, "waitlist_after_cancellation")[0].promote_id != offer.promote_id

@@ -82,15 +82,6 @@ class ParticipantRow:
     updated_by: str
 
 
-@dataclass(frozen=True)
-class StatusChange:
-    """A participant's status before a change, to put it back on undo."""
-
-    participant_id: int
-    status: ParticipantStatus
-    waitlist_position: int | None
-
-
 def clean_details(details: ParticipantDetails) -> ParticipantDetails:
     """Trim text, turn empty text into None, normalise email and country codes."""
     changes = trimmed_text(details, keep_empty=("last_name", "first_name"))
@@ -253,7 +244,7 @@ def _organization(session: Session, name: str | None) -> Organization | None:
     return organization
 
 
-def _groups(session: Session, trip_id: int, codes: tuple[str, ...]) -> list[TripGroup]:
+def trip_groups(session: Session, trip_id: int, codes: tuple[str, ...]) -> list[TripGroup]:
     groups = session.info.setdefault(("groups", trip_id), {})
     if not groups:  # read once per transaction: the groups do not change while it lasts
         groups.update(
@@ -275,7 +266,7 @@ def _next_waitlist_position(session: Session, trip_id: int) -> int:
     return (highest or 0) + 1
 
 
-def _apply_status(session: Session, participant: Participant, status: ParticipantStatus) -> None:
+def apply_status(session: Session, participant: Participant, status: ParticipantStatus) -> None:
     """A participant joining the waiting list goes to its end; one leaving it, out of it."""
     participant.status = status
     if status != ParticipantStatus.WAITLISTED:
@@ -391,10 +382,10 @@ def same_person(contact: Contact, details: ParticipantDetails) -> bool:
 def write_registration(
     session: Session, participant: Participant, details: ParticipantDetails
 ) -> None:
-    _apply_status(session, participant, details.status)
+    apply_status(session, participant, details.status)
     participant.category = details.category
     participant.language = details.language
-    participant.groups = _groups(session, participant.trip_id, details.group_codes)
+    participant.groups = trip_groups(session, participant.trip_id, details.group_codes)
     participant.nationality = details.nationality
     participant.dietary = details.dietary
     participant.accessibility = details.accessibility
@@ -646,118 +637,6 @@ def _restore(session: Session, removed: RemovedParticipant) -> None:
         if asking is not None:
             asking.roommate_id = row.id
     session.flush()
-
-
-def set_status(
-    workspace: Workspace,
-    participant_ids: list[int],
-    status: ParticipantStatus,
-    *,
-    unchanged_since: list[StatusChange] | None = None,
-) -> list[StatusChange]:
-    """Change several participants' status at once; returns what to restore on undo.
-
-    unchanged_since (a redo): only those participants, each still as the undo left them.
-    """
-    with workspace.transaction() as session:
-        if unchanged_since is not None:
-            participant_ids = [change.participant_id for change in unchanged_since]
-        participants = session.scalars(
-            select(Participant).where(Participant.id.in_(participant_ids)).order_by(Participant.id)
-        ).all()
-        if unchanged_since is not None:
-            _check_statuses(participants, {c.participant_id: c.status for c in unchanged_since})
-        changes = []
-        for participant in participants:
-            if participant.status == status:
-                continue
-            changes.append(
-                StatusChange(participant.id, participant.status, participant.waitlist_position)
-            )
-            _apply_status(session, participant, status)
-        return changes
-
-
-def _check_statuses(participants, expected: dict[int, ParticipantStatus]) -> None:
-    if len(participants) != len(expected):
-        raise NotFoundError(_("this participant no longer exists"))
-    for participant in participants:
-        if participant.status != expected[participant.id]:
-            raise changed_since_step(participant.contact.full_name, participant)
-
-
-def restore_statuses(
-    workspace: Workspace, changes: list[StatusChange], status: ParticipantStatus
-) -> None:
-    """Undo set_status(…, status): each participant must still have that status."""
-    with workspace.transaction() as session:
-        participants = session.scalars(
-            select(Participant).where(Participant.id.in_([c.participant_id for c in changes]))
-        ).all()
-        _check_statuses(participants, {change.participant_id: status for change in changes})
-        by_id = {participant.id: participant for participant in participants}
-        for change in changes:
-            participant = by_id[change.participant_id]
-            participant.status = change.status
-            participant.waitlist_position = change.waitlist_position
-
-
-def set_group_membership(
-    workspace: Workspace,
-    participant_ids: list[int],
-    group_code: str,
-    member: bool,
-    *,
-    strict: bool = False,
-) -> list[int]:
-    """Put participants in a group, or take them out; returns those actually changed.
-
-    strict (an undo or redo): each must still be as the step left them, or nothing is done.
-    """
-    with workspace.transaction() as session:
-        changed = []
-        participants = session.scalars(
-            select(Participant).where(Participant.id.in_(participant_ids))
-        ).all()
-        if strict and len(participants) != len(set(participant_ids)):
-            raise NotFoundError(_("this participant no longer exists"))
-        for participant in participants:
-            [group] = _groups(session, participant.trip_id, (group_code,))
-            if (group in participant.groups) == member:
-                if strict:
-                    raise changed_since_step(participant.contact.full_name, participant)
-                continue
-            if member:
-                participant.groups.append(group)
-            else:
-                participant.groups.remove(group)
-            changed.append(participant.id)
-        return changed
-
-
-def move_in_waiting_list(workspace: Workspace, participant_id: int, steps: int) -> bool:
-    """Move a waitlisted participant up (negative steps) or down the list."""
-    with workspace.transaction() as session:
-        participant = session.get(Participant, participant_id)
-        if participant is None or participant.waitlist_position is None:
-            return False
-        waiting = session.scalars(
-            select(Participant)
-            .where(
-                Participant.trip_id == participant.trip_id,
-                Participant.status == ParticipantStatus.WAITLISTED,
-            )
-            .order_by(Participant.waitlist_position, Participant.id)
-        ).all()
-        index = waiting.index(participant)
-        target = index + steps
-        if not 0 <= target < len(waiting):
-            return False
-        positions = [p.waitlist_position for p in waiting]
-        waiting.insert(target, waiting.pop(index))
-        for person, position in zip(waiting, sorted(positions), strict=True):
-            person.waitlist_position = position
-        return True
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from delegation.domain.errors import ValidationError
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import status_label
 from delegation.services import participants as service
+from delegation.services import registrations
 from delegation.services.participants import ParticipantDetails, ParticipantRow
 from delegation.ui.commands import (
     EditContext,
@@ -115,10 +116,10 @@ class SetStatusCommand(ServiceCommand):
         )
         self._ids = ids
         self._status = status
-        self._previous: list[service.StatusChange] = []
+        self._previous: list[registrations.StatusChange] = []
 
     def do(self) -> None:
-        self._previous = service.set_status(
+        self._previous = registrations.set_status(
             self.workspace,
             self._ids,
             self._status,
@@ -129,7 +130,7 @@ class SetStatusCommand(ServiceCommand):
         return not self._previous
 
     def undo_it(self) -> None:
-        service.restore_statuses(self.workspace, self._previous, self._status)
+        registrations.restore_statuses(self.workspace, self._previous, self._status)
 
 
 class GroupMembershipCommand(ServiceCommand):
@@ -160,7 +161,7 @@ class GroupMembershipCommand(ServiceCommand):
 
     def do(self) -> None:
         redo = bool(self._changed)
-        self._changed = service.set_group_membership(
+        self._changed = registrations.set_group_membership(
             self.workspace, self._changed or self._ids, self._code, self._member, strict=redo
         )
 
@@ -168,7 +169,7 @@ class GroupMembershipCommand(ServiceCommand):
         return not self._changed
 
     def undo_it(self) -> None:
-        service.set_group_membership(
+        registrations.set_group_membership(
             self.workspace, self._changed, self._code, not self._member, strict=True
         )
 
@@ -190,8 +191,8 @@ class MoveInWaitingListCommand(ServiceCommand):
         self._steps = steps
 
     def do(self) -> None:
-        if not service.move_in_waiting_list(self.workspace, self._id, self._steps):
+        if not registrations.move_in_waiting_list(self.workspace, self._id, self._steps):
             raise ValidationError("waitlist", _("already at that end of the waiting list"))
 
     def undo_it(self) -> None:
-        service.move_in_waiting_list(self.workspace, self._id, -self._steps)
+        registrations.move_in_waiting_list(self.workspace, self._id, -self._steps)
