@@ -134,7 +134,8 @@ def test_items_overlap_on_real_instants_across_the_spring_change():
     trip = replace(TRIP, start_date=date(2023, 3, 25), end_date=date(2023, 3, 27))
     night = date(2023, 3, 26)
     result = check([person(1)], [item(10, "02:30", "03:30", day=night),
-                                 item(11, "04:00", "05:00", day=night)], trip=trip)  # fmt: skip
+                                 item(11, "04:00", "05:00", day=night)], trip=trip,
+                   legs=())  # fmt: skip
     assert [i.item_ids for i in issues(result, Rule.OVERLAP)] == [(10, 11)]
 
 
@@ -148,6 +149,14 @@ def test_a_travel_leg_during_an_item_of_its_passengers():
     assert (clash.target_kind, clash.target_id, clash.item_ids, clash.people) == (
         Target.SEGMENT, 903, (10,), (1,)
     )  # fmt: skip
+
+
+def test_nobody_is_expected_before_landing_or_after_the_flight_home_has_left():
+    people = [person(1)]
+    early = item(10, "07:00", "08:00", day=date(2023, 5, 7))  # the plane lands at 11:40
+    late = item(11, "17:00", "18:30", day=date(2023, 5, 10))  # the plane left at 13:05
+    clashes = issues(check(people, [early, late]), Rule.OVERLAP)
+    assert sorted((c.target_id, c.item_ids) for c in clashes) == [(901, (10,)), (902, (11,))]
 
 
 # travel_time

@@ -157,7 +157,8 @@ def _journey(sweep: Sweep, before: Item, after: Item) -> _Concerned | None:
 
 
 def leg_issues(sweep: Sweep) -> list[Issue]:
-    """A travel leg whose passengers are expected at an item while on their way."""
+    """A travel leg whose passengers are expected at an item while on their way, before
+    their outbound leg lands or after their return leg leaves."""
     in_play = {person.id: person for person in sweep.plan.people if person.in_play}
     issues = []
     for leg in sweep.plan.legs:
@@ -168,6 +169,7 @@ def leg_issues(sweep: Sweep) -> list[Issue]:
         passengers = [in_play[i] for i in sorted(leg.passenger_ids) if i in in_play]
         if not passengers:
             continue
+        span = leg.away()
         for item in sweep.items:
             if sweep.spans[item.id].start >= span.end:
                 break  # in start order: nothing later can overlap

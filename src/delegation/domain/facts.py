@@ -5,7 +5,7 @@ domain/conflicts.py) never see anything else, so they are tested without one.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -127,6 +127,10 @@ class Item:
         return not self.groups or not self.groups.isdisjoint(groups)
 
 
+_NEVER_BEFORE = datetime(1900, 1, 1, tzinfo=UTC)
+_NEVER_AFTER = datetime(2200, 1, 1, tzinfo=UTC)
+
+
 @dataclass(frozen=True)
 class Leg:
     """A travel leg: each end a wall-clock time in its own zone."""
@@ -144,6 +148,16 @@ class Leg:
             instant(self.departure_at, self.departure_timezone),
             instant(self.arrival_at, self.arrival_timezone),
         )
+
+    def away(self) -> Interval:
+        """When its passengers cannot be at an item of the trip: on the way, and before
+        an outbound leg lands or after a return leg leaves."""
+        span = self.interval()
+        if self.direction == TravelDirection.OUTBOUND:
+            return Interval(_NEVER_BEFORE, span.end)
+        if self.direction == TravelDirection.RETURN:
+            return Interval(span.start, _NEVER_AFTER)
+        return span
 
 
 @dataclass(frozen=True)
