@@ -37,6 +37,7 @@ from delegation.services.imports import (
     open_source,
     trip_group_codes,
 )
+from delegation.services.records import changed_since_step
 from delegation.services.workspace import Workspace
 
 
@@ -330,10 +331,7 @@ def _check_details(session: Session, expected: dict[int, AgendaItemDetails]) -> 
         if row is None:
             raise NotFoundError(_("this agenda item no longer exists"))
         if row.details != details:
-            title = f"“{row.details.title('fr')}”"
-            user = row.updated_by or _("someone else")
-            message = _("{name} was changed by {user} since; this step can no longer be replayed")
-            raise ConflictError(message.format(name=title, user=user))
+            raise changed_since_step(f"“{row.details.title('fr')}”", row)
 
 
 def undo_agenda_import(workspace: Workspace, result: AgendaImportResult) -> None:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from delegation.domain.enums import AgendaStatus, ParticipantStatus
+from delegation.domain.enums import AgendaStatus
 from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import normalize_email
 from delegation.i18n import _, current_language
@@ -27,7 +27,7 @@ from delegation.interchange.ics_out import CalendarEvent, write_ics
 from delegation.interchange.xlsx_out import Sheet, write_xlsx
 from delegation.services.agenda import AgendaItemRow, list_agenda
 from delegation.services.hotels import list_hotels
-from delegation.services.participants import ParticipantRow, list_participants
+from delegation.services.participants import ParticipantRow, guests_by_room, list_participants
 from delegation.services.travel import list_segments
 from delegation.services.trips import find_trip
 from delegation.services.workspace import Workspace
@@ -149,10 +149,7 @@ def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path)
     path = Path(path)
     _suffix(path, (".xlsx",))
     summary = find_trip(workspace, trip)
-    guests: dict[int, list[ParticipantRow]] = {}
-    for row in list_participants(workspace, summary.id):
-        if row.details.room_id is not None and row.details.status != ParticipantStatus.CANCELLED:
-            guests.setdefault(row.details.room_id, []).append(row)
+    guests = guests_by_room(workspace, summary.id)
     headers = [
         _("Room"), _("Type"), _("Beds"), _("Last name"), _("First name"), _("Organization"),
         _("Nationality"), _("Arrival"), _("Departure"),

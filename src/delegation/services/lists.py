@@ -37,6 +37,7 @@ from delegation.services.hotels import list_hotels
 from delegation.services.participants import (
     ParticipantDetails,
     ParticipantRow,
+    guests_by_room,
     list_groups,
     list_participants,
 )
@@ -290,10 +291,10 @@ def export_visitor_lists(
 def build_rooming_list(workspace: Workspace, trip: str | int) -> RoomingList:
     """Each hotel with its rooms and their guests (cancelled registrations left out)."""
     summary = find_trip(workspace, trip)
-    guests: dict[int, list[str]] = {}
-    for row in list_participants(workspace, summary.id):
-        if row.details.room_id is not None and row.details.status != ParticipantStatus.CANCELLED:
-            guests.setdefault(row.details.room_id, []).append(_listed_name(row.details))
+    guests = {
+        room_id: [_listed_name(row.details) for row in rows]
+        for room_id, rows in guests_by_room(workspace, summary.id).items()
+    }
     hotels = tuple(
         RoomingHotel(
             name=hotel.name,

@@ -53,6 +53,7 @@ from delegation.services.participants import (
     write_contact,
     write_registration,
 )
+from delegation.services.records import changed_since_step
 from delegation.services.workspace import Workspace
 
 # The same few words fill the status or category column thousands of times: read once.
@@ -330,10 +331,7 @@ def _check_details(session: Session, expected: dict[int, ParticipantDetails]) ->
         if row is None:
             raise NotFoundError(_("this participant no longer exists"))
         if row.details != details:
-            raise ConflictError(
-                _("{name} was changed by {user} since; this step can no longer be replayed")
-                .format(name=row.details.full_name, user=row.updated_by or _("someone else"))
-            )  # fmt: skip
+            raise changed_since_step(row.details.full_name, row)
 
 
 def _check_trip(session: Session, trip_id: int) -> None:

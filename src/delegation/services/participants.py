@@ -209,6 +209,15 @@ def list_participants(workspace: Workspace, trip_id: int) -> list[ParticipantRow
         return _rows(session, Participant.trip_id == trip_id)
 
 
+def guests_by_room(workspace: Workspace, trip_id: int) -> dict[int, list[ParticipantRow]]:
+    """Who sleeps in each room of the trip (by room id); cancelled registrations left out."""
+    guests: dict[int, list[ParticipantRow]] = {}
+    for row in list_participants(workspace, trip_id):
+        if row.details.room_id is not None and row.details.status != ParticipantStatus.CANCELLED:
+            guests.setdefault(row.details.room_id, []).append(row)
+    return guests
+
+
 def get_rows(session: Session, participant_ids: list[int]) -> list[ParticipantRow]:
     """These registrations as the window shows them, read in the caller's transaction."""
     rows: list[ParticipantRow] = []

@@ -1,7 +1,7 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -43,8 +43,13 @@ def load_for_edit(
     return record
 
 
-def changed_since_step(name: str, record: Versioned) -> ConflictError:
-    """The refusal of an undo or redo: the record is no longer as the step left it."""
+class _Updated(Protocol):
+    updated_by: str | None
+
+
+def changed_since_step(name: str, record: _Updated) -> ConflictError:
+    """The refusal of an undo or redo: the record (a row of the database, or a service's
+    row read from it) is no longer as the step left it."""
     return ConflictError(
         _("{name} was changed by {user} since; this step can no longer be replayed").format(
             name=name, user=record.updated_by or _("someone else")
