@@ -2,8 +2,10 @@
 
 import sqlite3
 from contextlib import closing
+from datetime import date
 
 import pytest
+from babel.dates import format_date
 
 
 @pytest.fixture
@@ -49,7 +51,8 @@ def test_a_passport_expiring_before_the_trip_blocks(cli, db):
     assert result.returncode == 1
     blocking = result.stdout.split("\n\n")[0].splitlines()
     assert blocking[0] == "1 blocking problem"
-    assert "Solène Dupré’s identity document expires on 1 May 2023" in blocking[1]
+    expiry = format_date(date(2023, 5, 1), "long", locale="en_GB")
+    assert f"Solène Dupré’s identity document expires on {expiry}" in blocking[1]
 
 
 def test_the_report_in_french(cli, db):

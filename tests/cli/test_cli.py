@@ -4,11 +4,18 @@ import hashlib
 import shutil
 import sqlite3
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.dates import format_interval
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _dates(start: date, end: date, locale: str) -> str:
+    """The range as Babel writes it for this locale (its spaces change with CLDR)."""
+    return format_interval(start, end, skeleton="yMMMd", locale=locale)
 
 
 def _digest(path: Path) -> str:
@@ -37,7 +44,7 @@ def test_demo_then_trips_lists_the_sample(cli, db):
     assert header.split() == ["KEY", "TITLE", "DESTINATION", "DATES", "PARTICIPANTS"]
     assert row.startswith("tallinn-2023")
     assert "Mission Tallinn 2023" in row
-    assert "7–10 May 2023" in row
+    assert _dates(date(2023, 5, 7), date(2023, 5, 10), "en_GB") in row
     assert row.split()[-1] == "60"
 
 
@@ -50,7 +57,7 @@ def test_trips_add_creates_a_trip_that_trips_lists(cli, db):
     assert "Europe/Riga" in created.stdout
     listed = cli("--db", db, "trips")
     assert "riga-2024" in listed.stdout
-    assert "3–6 Jun 2024" in listed.stdout
+    assert _dates(date(2024, 6, 3), date(2024, 6, 6), "en_GB") in listed.stdout
 
 
 def test_database_from_the_environment(cli, tmp_path):
@@ -64,7 +71,7 @@ def test_french_output(cli, db):
     cli("--db", db, "demo")
     listed = cli("--db", db, "--lang", "fr", "trips")
     assert listed.stdout.split()[:5] == ["CLÉ", "TITRE", "DESTINATION", "DATES", "PARTICIPANTS"]
-    assert "7–10 mai 2023" in listed.stdout
+    assert _dates(date(2023, 5, 7), date(2023, 5, 10), "fr_FR") in listed.stdout
     refused = cli("--db", db, "--lang", "fr", "trips", "show", "oslo")
     assert _one_line(refused.stderr) == "delegation: mission inconnue : oslo"
 

@@ -2,6 +2,7 @@
 
 from datetime import date, time
 
+from babel.dates import format_date
 from pypdf import PdfReader
 
 from delegation.domain.enums import RoomType
@@ -22,7 +23,13 @@ from delegation.reports.rooming_list import (
 )
 from delegation.reports.visitor_list import SiteVisit, Visitor, VisitorLists, draw_visitor_lists
 
-DELEGATION = "Mission Tallinn 2023 — Tallinn, Estonia, 7–10 May 2023"
+DELEGATION = "Mission Tallinn 2023 — Tallinn, Estonia, 7–10 May 2023"  # given, never checked
+VISIT_DAY = date(2023, 5, 8)
+
+
+def _day(value: date, locale: str, style: str = "EEEE d MMMM y") -> str:
+    """A day as Babel writes it in this locale: "EEEE d MMMM y" is the lists' own pattern."""
+    return format_date(value, style, locale=locale)
 
 
 def _pages(path) -> list[str]:
@@ -38,7 +45,7 @@ VISITORS = (
 
 def _visit(site, *, required, visitors=VISITORS, **changes):
     values = dict(
-        venue_name=site, venue_address="Filtri tee 12, 10132 Tallinn", day=date(2023, 5, 8),
+        venue_name=site, venue_address="Filtri tee 12, 10132 Tallinn", day=VISIT_DAY,
         start_time=time(9, 30), end_time=time(11, 0), title="Briefing", host="e-Estonia",
         host_contact="Kadri Tamm", identity_required=required, visitors=tuple(visitors),
     )  # fmt: skip
@@ -70,7 +77,7 @@ def test_identity_numbers_only_for_the_sites_that_require_them(tmp_path):
     assert "Passport" not in briefing and "Passport number" in nato
     for page in pages:
         assert "NICOLAÏ" in page and "ÕUNAPUU" in page and "ИВАНОВ" in page
-        assert "Monday 8 May 2023, 09:30–11:00" in page
+        assert f"{_day(VISIT_DAY, 'en_GB')}, 09:30–11:00" in page
         assert "e-Estonia — Kadri Tamm" in page
         assert "3 visitors" in page
         assert "Camille Icard" in page
@@ -80,7 +87,7 @@ def test_identity_numbers_only_for_the_sites_that_require_them(tmp_path):
 def test_visitor_list_in_french(tmp_path):
     set_language("fr")
     (page,) = _visitor_pdf(tmp_path, (_visit("F-hoone", required=False),))
-    assert "lundi 8 mai 2023, 09:30–11:00" in page
+    assert f"{_day(VISIT_DAY, 'fr_FR')}, 09:30–11:00" in page
     assert "Liste des visiteurs" in page
 
 
@@ -118,7 +125,9 @@ def test_rooming_list_per_hotel(tmp_path):
     assert "Rooming list — Hotel Telegraaf" in telegraaf
     for text in ("101", "Twin", "NICOLAÏ Élodie", "ÕUNAPUU Jüri", "ИВАНОВ Дмитрий", "Double"):
         assert text in telegraaf
-    assert "7 May 2023" in telegraaf and "10 May 2023" in telegraaf and "3 nights" in telegraaf
+    check_in = _day(date(2023, 5, 7), "en_GB", "medium")  # the room lines' dates
+    check_out = _day(date(2023, 5, 10), "en_GB", "medium")
+    assert check_in in telegraaf and check_out in telegraaf and "3 nights" in telegraaf
     assert "Rooms without a guest 1" in telegraaf and "Guests 3" in telegraaf
     assert "No room booked" in palace
 

@@ -1,8 +1,11 @@
 """Itineraries of the sample delegation, read back from the PDFs."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from babel.dates import format_date, get_timezone_location
+from babel.numbers import get_currency_name
 from pypdf import PdfReader
 
 from delegation.domain.errors import NotFoundError, ValidationError
@@ -16,6 +19,16 @@ GROUP_A = "solene.dupre@uem.example"
 GROUP_B = "maelle.quere@uem.example"
 ROOM_101 = ("loic.pelissier@phocee-robotique.example", "Guillaume Vidal")
 FERRY = "guillaume.vidal@lavande-analytics.example"
+FIRST_DAY, LAST_DAY = date(2023, 5, 7), date(2023, 5, 10)
+
+
+def written(day: date, locale: str, pattern: str = "EEEE d MMMM y") -> str:
+    """A day as Babel writes it in this locale with the documents' pattern."""
+    return format_date(day, pattern, locale=locale)
+
+
+def home_city(locale: str) -> str:
+    return get_timezone_location("Europe/Paris", locale=locale, return_city=True)
 
 
 def pdf_text(source) -> str:
@@ -46,8 +59,8 @@ def test_the_french_itinerary_has_every_item_and_estonian_letters(demo_workspace
     path = tmp_path / "it.pdf"
     pages = export_itinerary(demo_workspace, "tallinn-2023", path, language="fr")
     text = flat(pdf_text(path))
-    assert "dimanche 7 mai 2023" in text
-    assert "du dimanche 7 au mercredi 10 mai 2023" in text
+    assert written(FIRST_DAY, "fr_FR") in text
+    assert f"du {written(FIRST_DAY, 'fr_FR', 'EEEE d')} au {written(LAST_DAY, 'fr_FR')}" in text
     itinerary = build_itinerary(demo_workspace, "tallinn-2023", language="fr")
     titles = [item.title for day in itinerary.days for item in day.items]
     assert len(titles) == 19
@@ -55,8 +68,8 @@ def test_the_french_itinerary_has_every_item_and_estonian_letters(demo_workspace
         assert flat(title) in text
     for address in ("Mäealuse 2/1, 12618 Tallinn", "Toom-Rüütli 1", "Raekoja plats 1"):
         assert address in text
-    assert "Tallinn : Paris + 1 h" in text
-    assert "euro (EUR" in text
+    assert f"Tallinn : {home_city('fr_FR')} + 1 h" in text
+    assert f"{get_currency_name('EUR', locale='fr_FR')} (EUR" in text
     assert "Urgences (Estonie) : 112" in text
     assert 4 <= pages <= 8
     assert fonts_not_embedded(path) == set()
@@ -66,10 +79,10 @@ def test_the_english_itinerary(demo_workspace, tmp_path):
     path = tmp_path / "it.pdf"
     export_itinerary(demo_workspace, "tallinn-2023", path, language="en")
     text = flat(pdf_text(path))
-    assert "Sunday 7 May 2023" in text
-    assert "Sunday 7 to Wednesday 10 May 2023" in text
+    assert written(FIRST_DAY, "en_GB") in text
+    assert f"{written(FIRST_DAY, 'en_GB', 'EEEE d')} to {written(LAST_DAY, 'en_GB')}" in text
     assert "Welcome dinner" in text
-    assert "Tallinn: Paris + 1 h" in text
+    assert f"Tallinn: {home_city('en_GB')} + 1 h" in text
 
 
 def test_a_group_a_participant_sees_their_visits_and_not_group_b(demo_workspace, tmp_path):
@@ -133,7 +146,7 @@ def test_one_pdf_per_confirmed_participant_and_a_booklet(demo_workspace, tmp_pat
     booklet = PdfReader(tmp_path / "booklet.pdf")
     assert len(booklet.pages) == sum(c + c % 2 for c in counts)
     kadri = next(f for f in files if f.name == "Tamm_Kadri.pdf")
-    assert "Sunday 7 May 2023" in flat(pdf_text(kadri))  # Kadri reads English
+    assert written(FIRST_DAY, "en_GB") in flat(pdf_text(kadri))  # Kadri reads English
     # Drawn by the workers from the trip they were given once: each sees only their groups.
     solene = flat(pdf_text(next(f for f in files if f.name == "Dupre_Solene.pdf")))
     assert "Solène Dupré" in solene

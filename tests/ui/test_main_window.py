@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
+from babel.dates import format_date
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMessageBox
@@ -46,7 +47,8 @@ def test_switching_language_rebuilds_the_window_in_french(window, settings):
     assert window.tabs.currentIndex() == 2
     assert window.tabs.tabText(1) == "&Participants"
     assert "Liste d’attente :" in _texts(window.overview)
-    assert window.programme.model.index(0, 0).data() == "7 mai 2023"
+    first_day = format_date(date(2023, 5, 7), "medium", locale="fr_FR")
+    assert window.programme.model.index(0, 0).data() == first_day
     assert settings.get(LANGUAGE) == "fr"
     window.switch_language("en")
     assert window.menuBar().actions()[0].text() == "&File"

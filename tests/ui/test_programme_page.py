@@ -2,6 +2,7 @@
 
 from datetime import date, time
 
+from babel.dates import format_date
 from PySide6.QtCore import Qt
 
 from delegation.domain.enums import AgendaStatus
@@ -135,7 +136,7 @@ def test_the_day_view_says_what_is_selected(qtbot, window):
     timeline = page.timeline
     assert timeline.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert "Alt+Up" in timeline.whatsThis() and "Alt+Left" in timeline.whatsThis()
-    assert "Monday" in timeline.accessibleName()
+    assert format_date(date(2023, 5, 8), "EEEE", locale="en_GB") in timeline.accessibleName()
     assert timeline.accessibleDescription().startswith("No item selected.")
     nato = next(r for r in page.model.rows() if r.details.title_en.startswith("Visit to the NATO"))
     page._select(nato.id)
