@@ -28,6 +28,30 @@ def _report_unexpected(error: BaseException) -> int:
     return 70  # EX_SOFTWARE
 
 
+def version_report() -> str:
+    """What a user pastes into a bug report: our version and those of the libraries we stand on."""
+    import platform
+
+    import babel
+    import reportlab
+    import sqlalchemy
+    from PySide6 import QtCore
+    from PySide6 import __version__ as pyside_version
+
+    from delegation import __version__
+
+    return "\n".join(
+        (
+            f"Delegation {__version__}",
+            f"Python {platform.python_version()} ({platform.platform(terse=True)})",
+            f"Qt {QtCore.qVersion()} (PySide6 {pyside_version})",
+            f"SQLAlchemy {sqlalchemy.__version__}",
+            f"ReportLab {reportlab.Version}",
+            f"Babel {babel.__version__}",
+        )
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import logging
 
@@ -39,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("py.warnings").propagate = False
     arguments = cli.parse_arguments(argv)
     try:
+        if arguments.version:
+            print(version_report())
+            return cli.EXIT_OK
         if arguments.command is None:
             from delegation.ui.application import run_application
 

@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=SUPPORTED_LANGUAGES, help=_("language of the interface and documents")
     )
+    # Answered by the start-up module, the one layer allowed to ask Qt its version.
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help=_("print the versions of Delegation, Qt, SQLAlchemy, ReportLab and Babel, then exit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help=_("load the sample Tallinn delegation"))
