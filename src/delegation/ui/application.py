@@ -6,9 +6,11 @@ import traceback
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from delegation import APP_ID
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _, current_language, set_language
 from delegation.ui import settings as declared
+from delegation.ui.icons import icon
 from delegation.ui.main_window import MainWindow
 from delegation.ui.settings import Settings
 
@@ -95,6 +97,9 @@ def run_application(database: str | None, language: str | None = None) -> int:
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName("Delegation")
     application.setOrganizationName("Delegation")
+    # Wayland compositors match the window to its .desktop entry (icon, name) by this id.
+    application.setDesktopFileName(APP_ID)
+    application.setWindowIcon(icon("delegation"))
     settings = Settings()
     if language is None:  # no --lang: the language chosen in the window last time
         set_language(settings.get(declared.LANGUAGE) or None)
