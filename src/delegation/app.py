@@ -28,30 +28,6 @@ def _report_unexpected(error: BaseException) -> int:
     return 70  # EX_SOFTWARE
 
 
-def version_report() -> str:
-    """What a user pastes into a bug report: our version and those of the libraries we stand on."""
-    import platform
-
-    import babel
-    import reportlab
-    import sqlalchemy
-    from PySide6 import QtCore
-    from PySide6 import __version__ as pyside_version
-
-    from delegation import __version__
-
-    return "\n".join(
-        (
-            f"Delegation {__version__}",
-            f"Python {platform.python_version()} ({platform.platform(terse=True)})",
-            f"Qt {QtCore.qVersion()} (PySide6 {pyside_version})",
-            f"SQLAlchemy {sqlalchemy.__version__}",
-            f"ReportLab {reportlab.Version}",
-            f"Babel {babel.__version__}",
-        )
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     import logging
 
@@ -64,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = cli.parse_arguments(argv)
     try:
         if arguments.version:
+            from delegation.ui.about import version_report
+
             print(version_report())
             return cli.EXIT_OK
         if arguments.command is None:

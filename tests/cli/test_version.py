@@ -1,5 +1,7 @@
 """`delegation --version`: the lines users paste into a bug report."""
 
+import platform
+
 import babel
 import reportlab
 import sqlalchemy
@@ -13,7 +15,7 @@ def test_version_names_the_program_and_the_libraries_it_runs_on(cli):
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
     assert lines[0] == f"Delegation {__version__}"
-    assert lines[1].startswith("Python 3.")
+    assert lines[1].startswith(f"Python {platform.python_version()} on {platform.system()} ")
     assert f"Qt {QtCore.qVersion()} (PySide6 " in lines[2]
     assert lines[3:] == [
         f"SQLAlchemy {sqlalchemy.__version__}",

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from delegation import __version__
 from delegation.domain.errors import ConflictError, DelegationError
 from delegation.i18n import _, current_language, ngettext, set_language
 from delegation.i18n.formatting import format_date_range, format_number
@@ -589,10 +588,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _on_about_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About Delegation"),
-            _("Delegation {version}\nPlan business study-trip delegations.").format(
-                version=__version__
-            ),
-        )
+        from delegation.ui.about import show_about
+
+        show_about(self)
