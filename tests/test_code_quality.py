@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TREES = ["src", "tests", "tools", "benchmarks"]
+TREES = ["src", "tests", "tools", "benchmarks", "packaging"]
 
 
 def _ruff(*arguments: str) -> subprocess.CompletedProcess:

@@ -1,4 +1,8 @@
-"""The tests run on exactly the versions uv.lock pins, not on whatever PyPI has newest."""
+"""The tests run on exactly the versions uv.lock pins, not on whatever PyPI has newest.
+
+An environment installed another way (pip from pyproject.toml's ranges) fails here on
+purpose: what the tests passed on is then not what the lock ships.
+"""
 
 import re
 import tomllib

@@ -1,4 +1,4 @@
-; Inno Setup 6 script: a Windows installer for the folder that packaging\delegation.spec
+; Inno Setup 6.3 (or newer) script: a Windows installer for the folder that packaging\delegation.spec
 ; builds in dist\Delegation\. Built on Windows, from the project's folder:
 ;
 ;   pyinstaller --noconfirm packaging\delegation.spec
@@ -45,6 +45,11 @@ Name: "french"; MessagesFile: "compiler:Languages\French.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[InstallDelete]
+; A new version replaces the program's files whole: a file the previous version had and
+; this one has not (a schema revision renamed, say) must not stay behind.
+Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "{#Root}\dist\Delegation\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs

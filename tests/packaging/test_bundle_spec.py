@@ -6,6 +6,7 @@ with PyInstaller's own helpers, on each platform's branch, and what it hands to 
 build steps is checked: the files it names exist and the ids agree.
 """
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -26,8 +27,16 @@ class _Step:
     def __init__(self, *inputs, **options):
         self.inputs = inputs
         self.options = options
-        # Analysis's outputs, handed to the later steps.
-        self.pure = self.scripts = self.binaries = ()
+        # Analysis's outputs, handed to the later steps: two of Qt's plugins among them.
+        self.pure = self.scripts = ()
+        self.binaries = [
+            (
+                f"PySide6/Qt/plugins/{plugin}",
+                f"/site-packages/PySide6/Qt/plugins/{plugin}",
+                "BINARY",
+            )
+            for plugin in ("platforms/libqxcb.so", "platformthemes/libqgtk3.so")
+        ]
         self.datas = options.get("datas", ())
 
 
@@ -91,6 +100,26 @@ def test_the_bundle_carries_fonts_catalogs_sample_icons_and_migrations(linux_bui
         assert (revision.name, f"{migrations}/versions") in bundled
 
 
+def test_programs_started_by_the_bundle_get_the_systems_libraries(linux_build):
+    [analysis] = linux_build["Analysis"]
+    [hook] = analysis.options["runtime_hooks"]
+    assert Path(hook) == PACKAGING / "hooks" / "child_environment.py"
+    source = compile(Path(hook).read_text(encoding="utf-8"), hook, "exec")
+    for before, after in (
+        ({"LD_LIBRARY_PATH": "/b/_internal", "LD_LIBRARY_PATH_ORIG": "/opt/lib"}, "/opt/lib"),
+        ({"LD_LIBRARY_PATH": "/b/_internal"}, None),
+    ):
+        with pytest.MonkeyPatch.context() as patch:
+            for name in ("LD_LIBRARY_PATH", "LD_LIBRARY_PATH_ORIG"):
+                patch.delenv(name, raising=False)
+            for name, value in before.items():
+                patch.setenv(name, value)
+            patch.setattr(sys, "platform", "linux")
+            exec(source, {"__name__": "__main__"})
+            assert os.environ.get("LD_LIBRARY_PATH") == after
+            assert "LD_LIBRARY_PATH_ORIG" not in os.environ
+
+
 def test_every_module_of_the_program_is_taken_even_those_imported_late(linux_build):
     [analysis] = linux_build["Analysis"]
     hidden = set(analysis.options["hiddenimports"])
@@ -104,6 +133,11 @@ def test_linux_builds_one_program_for_the_window_and_the_command_line(linux_buil
     assert program.options["console"] is True
     [folder] = linux_build["COLLECT"]
     assert folder.options["name"] == "Delegation"
+    # Qt's GTK theme would load the system's GTK against the bundle's glib.
+    [analysis] = linux_build["Analysis"]
+    assert any(part is analysis.binaries for part in folder.inputs)
+    names = [name for name, _source, _kind in analysis.binaries]
+    assert names == ["PySide6/Qt/plugins/platforms/libqxcb.so"]
     assert "BUNDLE" not in linux_build
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from delegation import APP_ID
+from delegation import APP_ID, __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -78,6 +78,12 @@ def test_desktop_entry_metainfo_icon_and_program_share_one_id():
     assert entry["Icon"] == APP_ID
     launchable = component.find("launchable[@type='desktop-id']")
     assert launchable is not None and launchable.text == DESKTOP.name
+
+
+def test_the_newest_release_described_is_this_version():
+    releases = _metainfo().findall("releases/release")
+    assert releases[0].get("version") == __version__
+    assert releases[0].find("description") is not None
 
 
 def test_the_entry_starts_the_program_the_metainfo_provides():
