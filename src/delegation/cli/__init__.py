@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from delegation.cli.groups import add_groups_command, run_groups, with_default_action
 from delegation.domain.errors import (
     DatabaseError,
     DelegationError,
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import_commands(commands)
     _add_export_commands(commands)
     _add_check_command(commands)
+    add_groups_command(commands)
     return parser
 
 
@@ -505,6 +507,7 @@ _COMMANDS = {
     "trips": _command_trips,
     "import": _command_import,
     "export": _command_export,
+    "groups": lambda workspace, arguments: run_groups(workspace, arguments, _print_table),
 }
 
 
@@ -517,7 +520,7 @@ def _exit_status(error: DelegationError) -> int:
 
 
 # The fields the services name, as the options that set them on this command line.
-_OPTION_OF_FIELD = {
+_OPTION_OF_FIELD: dict[str, str | None] = {
     "key": "--key",
     "title": "--title",
     "destination": "--destination",
@@ -527,12 +530,17 @@ _OPTION_OF_FIELD = {
     "timezone": "--timezone",
     "output": "--output",
     "participant": "--participant",
+    "code": "--code",
+    "name": "--name",
+    "colour": "--colour",
+    "group": None,  # the message names the group already
 }
 
 
 def _message(error: DelegationError) -> str:
     if isinstance(error, ValidationError) and error.location is None:
-        return f"{_OPTION_OF_FIELD.get(error.field, error.field)}: {error.reason}"
+        option = _OPTION_OF_FIELD.get(error.field, error.field)
+        return error.reason if option is None else f"{option}: {error.reason}"
     return str(error)
 
 
@@ -561,4 +569,4 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
         elif item.startswith("--lang="):
             language = item.partition("=")[2]
     set_language(language if language in SUPPORTED_LANGUAGES else None)
-    return build_parser().parse_args(raw)
+    return build_parser().parse_args(with_default_action(raw))
