@@ -7,7 +7,7 @@ import pytest
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.services.groups import (
     PALETTE,
-    NewGroup,
+    GroupDetails,
     add_group,
     group_by_code,
     list_group_summaries,
@@ -39,9 +39,9 @@ def _codes(workspace, trip_id) -> list[str]:
 
 def test_a_new_trip_gets_groups_in_order_with_distinct_palette_colours(workspace, new_trip):
     assert list_group_summaries(workspace, new_trip) == []
-    first = add_group(workspace, new_trip, NewGroup("A", "Cybersécurité & IA"))
-    second = add_group(workspace, new_trip, NewGroup(" B ", "  Startups ", "#AA3300"))
-    third = add_group(workspace, new_trip, NewGroup("ג", "קבוצה עברית"))
+    first = add_group(workspace, new_trip, GroupDetails("A", "Cybersécurité & IA"))
+    second = add_group(workspace, new_trip, GroupDetails(" B ", "  Startups ", "#AA3300"))
+    third = add_group(workspace, new_trip, GroupDetails("ג", "קבוצה עברית"))
     assert _codes(workspace, new_trip) == ["A", "B", "ג"]
     assert (second.code, second.name, second.colour) == ("B", "Startups", "#aa3300")
     assert first.colour == PALETTE[0]
@@ -64,15 +64,15 @@ def test_a_new_trip_gets_groups_in_order_with_distinct_palette_colours(workspace
     ],
 )
 def test_refused_details_name_their_field(workspace, new_trip, code, name, colour, field):
-    add_group(workspace, new_trip, NewGroup("A", "Cybersécurité & IA"))
+    add_group(workspace, new_trip, GroupDetails("A", "Cybersécurité & IA"))
     with pytest.raises(ValidationError) as refused:
-        add_group(workspace, new_trip, NewGroup(code, name, colour))
+        add_group(workspace, new_trip, GroupDetails(code, name, colour))
     assert refused.value.field == field
     assert _codes(workspace, new_trip) == ["A"]
 
 
 def test_rename_and_recolour_refuse_a_stale_copy(workspace, new_trip):
-    group = add_group(workspace, new_trip, NewGroup("A", "Cyber"))
+    group = add_group(workspace, new_trip, GroupDetails("A", "Cyber"))
     renamed = update_group(workspace, group.id, group.version, {"name": "Cybersécurité"})
     assert renamed.name == "Cybersécurité" and renamed.code == "A"
     with pytest.raises(ConflictError):
@@ -83,14 +83,16 @@ def test_rename_and_recolour_refuse_a_stale_copy(workspace, new_trip):
 
 def test_reorder_moves_one_group_and_stops_at_the_ends(workspace, new_trip):
     ids = {
-        code: add_group(workspace, new_trip, NewGroup(code, f"Group {code}")).id for code in "ABC"
+        code: add_group(workspace, new_trip, GroupDetails(code, f"Group {code}")).id
+        for code in "ABC"
     }
-    move_group(workspace, ids["C"], -1)
+    assert move_group(workspace, ids["C"], -1) == -1
     assert _codes(workspace, new_trip) == ["A", "C", "B"]
-    move_group(workspace, ids["A"], 10)
+    assert move_group(workspace, ids["A"], 10) == 2  # to the end, no further
     assert _codes(workspace, new_trip) == ["C", "B", "A"]
     positions = [g.position for g in list_group_summaries(workspace, new_trip)]
     assert positions == [0, 1, 2]
+    assert move_group(workspace, ids["C"], -1) == 0  # the first already
 
 
 def test_a_group_in_use_is_kept_unless_removed_from_everyone(demo_workspace):
@@ -121,7 +123,7 @@ def test_a_group_in_use_is_kept_unless_removed_from_everyone(demo_workspace):
 
 
 def test_an_unused_group_goes_at_once(workspace, new_trip):
-    group = add_group(workspace, new_trip, NewGroup("A", "Alone"))
+    group = add_group(workspace, new_trip, GroupDetails("A", "Alone"))
     removed = remove_group(workspace, group.id)
     assert removed.participant_ids == removed.item_ids == ()
     assert _codes(workspace, new_trip) == []

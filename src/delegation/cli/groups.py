@@ -56,7 +56,7 @@ def with_default_action(raw: Sequence[str]) -> list[str]:
 
 def run_groups(workspace, arguments: argparse.Namespace, print_table: Callable[..., None]) -> int:
     from delegation.services.groups import (
-        NewGroup,
+        GroupDetails,
         add_group,
         group_by_code,
         list_group_summaries,
@@ -68,7 +68,7 @@ def run_groups(workspace, arguments: argparse.Namespace, print_table: Callable[.
     trip = find_trip(workspace, arguments.trip)
     action = arguments.groups_command
     if action == "add":
-        group = add_group(workspace, trip.id, NewGroup(arguments.code, arguments.name,
+        group = add_group(workspace, trip.id, GroupDetails(arguments.code, arguments.name,
                                                         arguments.colour))  # fmt: skip
         print(_("Added group {code}: {name} ({colour}).").format(
             code=group.code, name=group.name, colour=group.colour))  # fmt: skip

@@ -39,6 +39,15 @@ NAME_LENGTH = 100
 
 
 @dataclass(frozen=True)
+class GroupDetails:
+    """What a person edits of a group."""
+
+    code: str
+    name: str
+    colour: str | None = None
+
+
+@dataclass(frozen=True)
 class GroupSummary:
     id: int
     code: str
@@ -49,12 +58,9 @@ class GroupSummary:
     items: int
     version: int
 
-
-@dataclass(frozen=True)
-class NewGroup:
-    code: str
-    name: str
-    colour: str | None = None
+    @property
+    def details(self) -> GroupDetails:
+        return GroupDetails(self.code, self.name, self.colour)
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def _next_colour(session: Session, trip_id: int) -> str:
 
 
 def add_group(
-    workspace: Workspace, trip_id: int, new: NewGroup, *, new_id: int | None = None
+    workspace: Workspace, trip_id: int, new: GroupDetails, *, new_id: int | None = None
 ) -> GroupSummary:
     """A new group at the end of the trip's; new_id makes it again under its old id (redo)."""
     code, name = new.code.strip(), new.name.strip()
@@ -200,7 +206,7 @@ def _load(session: Session, group_id: int, expected: Expected) -> TripGroup:
         session, TripGroup, group_id, expected,
         missing=_("unknown group: {reference}").format(reference=group_id),
         name=lambda group: _("group {code}").format(code=group.code),
-        details=lambda group: (group.code, group.name, group.colour),
+        details=lambda group: GroupDetails(group.code, group.name, group.colour),
     )  # fmt: skip
 
 
@@ -224,9 +230,25 @@ def update_group(
         return _summary(session, group)
 
 
-def move_group(workspace: Workspace, group_id: int, steps: int) -> list[GroupSummary]:
-    """Move a group earlier (negative steps) or later in the trip's order; the order of
-    groups is that of lanes, legends and lists."""
+def save_group(
+    workspace: Workspace,
+    trip_id: int,
+    group_id: int | None,
+    expected: Expected,
+    details: GroupDetails,
+    *,
+    new_id: int | None = None,
+) -> GroupSummary:
+    """Add a group (group_id None) or change one: what an editor's OK does."""
+    if group_id is None:
+        return add_group(workspace, trip_id, details, new_id=new_id)
+    changes = {"code": details.code, "name": details.name, "colour": details.colour}
+    return update_group(workspace, group_id, expected, changes)
+
+
+def move_group(workspace: Workspace, group_id: int, steps: int) -> int:
+    """Move a group earlier (negative steps) or later in the trip's order, not past either
+    end; returns how far it went. The order of groups is that of lanes, legends, lists."""
     with workspace.transaction() as session:
         group = _load(session, group_id, None)
         ordered = list(
@@ -242,8 +264,7 @@ def move_group(workspace: Workspace, group_id: int, steps: int) -> list[GroupSum
         for position, each in enumerate(ordered):
             if each.position != position:
                 each.position = position
-        session.flush()
-        return _summaries(session, group.trip_id)
+        return target - index
 
 
 def remove_group(

@@ -300,6 +300,11 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, _("Add &participant…"), self._on_add_participant, "Ctrl+Shift+N")
         self._action(edit_menu, _("Add programme &item…"), self._on_add_item, "Ctrl+Shift+I")
+        edit_menu.addSeparator()
+        self.groups_action = self._action(
+            edit_menu, _("Trip &groups…"), self._on_groups_triggered, "Ctrl+Shift+G"
+        )
+        self._trip_actions.append(self.groups_action)
 
         view_menu = bar.addMenu(_("&View"))
         for index in range(self.tabs.count()):
@@ -586,6 +591,13 @@ class MainWindow(QMainWindow):
         self.settings.set(declared.LAST_PAGE, self.tabs.currentIndex())
         self.settings.sync()
         super().closeEvent(event)
+
+    def _on_groups_triggered(self) -> None:
+        if self.trip is None:
+            return
+        from delegation.ui.dialogs.groups_dialog import GroupsDialog
+
+        GroupsDialog(self.context, self.trip, self).exec()
 
     def _on_about_triggered(self) -> None:
         from delegation.ui.about import show_about
