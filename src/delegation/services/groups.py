@@ -1,6 +1,7 @@
 """A trip's visit groups: list, add, change, reorder and remove them, and undo a removal."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -133,10 +134,11 @@ def _text_problem(field: str, text: str, length: int, required: str) -> Validati
     return None
 
 
-def _problems(
-    session: Session, trip_id: int, code: str, name: str, colour: str | None, own_id: int | None
-) -> list[ValidationError]:
-    """Every problem with a group's details, each naming its field."""
+def detail_problems(details: GroupDetails) -> list[ValidationError]:
+    """The problems of a group's details on their own, each naming its field (an editor
+    shows them as the user types; the names of the trip's other groups are checked on
+    saving)."""
+    code, name, colour = details.code.strip(), details.name.strip(), details.colour
     problems = [
         problem
         for problem in (
@@ -148,8 +150,16 @@ def _problems(
     if "," in code or ";" in code:
         # A registration file lists several groups in one cell: "A, B".
         problems.append(ValidationError("code", _("a code cannot hold a comma or a semicolon")))
-    if colour is not None and not _COLOUR.fullmatch(colour):
+    if colour is not None and not _COLOUR.fullmatch(colour.strip()):
         problems.append(ValidationError("colour", _("write the colour as #RRGGBB, e.g. #1f5fa8")))
+    return problems
+
+
+def _problems(
+    session: Session, trip_id: int, code: str, name: str, colour: str | None, own_id: int | None
+) -> list[ValidationError]:
+    """Every problem with a group's details, each naming its field."""
+    problems = detail_problems(GroupDetails(code, name, colour))
     # Files name a group by its code or its name, in any case and with or without accents:
     # no two groups may be named alike.
     for other in session.scalars(
@@ -169,10 +179,10 @@ def _problems(
     return problems
 
 
-def _next_colour(session: Session, trip_id: int) -> str:
-    used = set(session.scalars(select(TripGroup.colour).where(TripGroup.trip_id == trip_id)))
-    count = len(used)
-    return next((c for c in PALETTE if c not in used), PALETTE[count % len(PALETTE)])
+def first_free_colour(used: Iterable[str | None]) -> str:
+    """The first colour of the palette that no group uses, else the palette's first."""
+    taken = set(used)
+    return next((colour for colour in PALETTE if colour not in taken), PALETTE[0])
 
 
 def add_group(
@@ -194,7 +204,10 @@ def add_group(
             trip_id=trip_id,
             code=code,
             name=name,
-            colour=colour or _next_colour(session, trip_id),
+            colour=colour
+            or first_free_colour(
+                session.scalars(select(TripGroup.colour).where(TripGroup.trip_id == trip_id))
+            ),
             position=0 if last is None else last + 1,
         )
         session.add(group)

@@ -85,13 +85,9 @@ class GroupDialog(EditorDialog):
         return GroupDetails(self._code.text(), self._name.text(), self._colour.currentData())
 
     def _on_any_field_changed(self, *_args) -> None:
-        errors = {}
-        if not self._code.text().strip():
-            errors["code"] = _("a group needs a code, e.g. A")
-        elif "," in self._code.text() or ";" in self._code.text():
-            errors["code"] = _("a code cannot hold a comma or a semicolon")
-        if not self._name.text().strip():
-            errors["name"] = _("a group needs a name")
+        errors: dict[str, str] = {}
+        for problem in groups.detail_problems(self.details()):
+            errors.setdefault(problem.field, problem.reason)  # the first of each field
         self._form.show_errors(errors)
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not errors)
 
@@ -187,8 +183,7 @@ class GroupsDialog(QDialog):
         self.down_button.setEnabled(0 <= index < len(self._groups) - 1)
 
     def _suggested_colour(self) -> str:
-        used = {group.colour for group in self._groups}
-        return next((colour for colour in PALETTE if colour not in used), PALETTE[0])
+        return groups.first_free_colour(group.colour for group in self._groups)
 
     def add_group(self) -> None:
         dialog = GroupDialog(None, self._suggested_colour(), self)
