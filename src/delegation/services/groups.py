@@ -19,7 +19,7 @@ from delegation.persistence.models import (
     participant_groups,
 )
 from delegation.services.expected import Expected
-from delegation.services.records import load_for_edit
+from delegation.services.records import load_for_edit, one_line_problem
 from delegation.services.workspace import Workspace
 
 # Dark enough for white text (contrast 4.5:1 or more) and apart from each other on
@@ -121,19 +121,6 @@ def _summary(session: Session, group: TripGroup) -> GroupSummary:
     return next(g for g in _summaries(session, group.trip_id) if g.id == group.id)
 
 
-def _text_problem(field: str, text: str, length: int, required: str) -> ValidationError | None:
-    if not text:
-        return ValidationError(field, required)
-    if "\n" in text or "\r" in text:
-        return ValidationError(field, _("write it on one line"))
-    if len(text) > length:
-        return ValidationError(
-            field,
-            _("at most {length} characters, not {count}").format(length=length, count=len(text)),
-        )
-    return None
-
-
 def detail_problems(details: GroupDetails) -> list[ValidationError]:
     """The problems of a group's details on their own, each naming its field (an editor
     shows them as the user types; the names of the trip's other groups are checked on
@@ -142,8 +129,8 @@ def detail_problems(details: GroupDetails) -> list[ValidationError]:
     problems = [
         problem
         for problem in (
-            _text_problem("code", code, CODE_LENGTH, _("a group needs a code, e.g. A")),
-            _text_problem("name", name, NAME_LENGTH, _("a group needs a name")),
+            one_line_problem("code", code, CODE_LENGTH, _("a group needs a code, e.g. A")),
+            one_line_problem("name", name, NAME_LENGTH, _("a group needs a name")),
         )
         if problem
     ]

@@ -5,7 +5,7 @@ from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
-from delegation.domain.errors import ConflictError, NotFoundError
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.i18n import _
 from delegation.persistence.base import Versioned
 from delegation.services.expected import Expected, Unchanged
@@ -71,3 +71,20 @@ def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, 
                 value = value or None
             changes[name] = value
     return changes
+
+
+def one_line_problem(
+    field: str, value: str, length: int, required_message: str | None
+) -> ValidationError | None:
+    """A one-line text that fits its column (a newline would break every list)."""
+    text = value.strip()
+    if not text and required_message:
+        return ValidationError(field, required_message)
+    if "\n" in text or "\r" in text:
+        return ValidationError(field, _("write it on one line"))
+    if len(text) > length:
+        return ValidationError(
+            field,
+            _("at most {length} characters, not {count}").format(length=length, count=len(text)),
+        )
+    return None

@@ -25,7 +25,7 @@ from delegation.persistence.models import (
     participant_groups,
 )
 from delegation.resources import resource
-from delegation.services.records import load_for_edit
+from delegation.services.records import load_for_edit, one_line_problem
 from delegation.services.summaries import NewTrip, TripOverview, TripSummary
 from delegation.services.workspace import Workspace
 
@@ -104,21 +104,6 @@ EARLIEST_DATE = date(1990, 1, 1)
 LATEST_DATE = date(2200, 12, 31)
 
 
-def _line_problem(field: str, value: str, length: int, required_message: str | None):
-    """A one-line text that fits its column (a newline would break every list)."""
-    text = value.strip()
-    if not text and required_message:
-        return ValidationError(field, required_message)
-    if "\n" in text or "\r" in text:
-        return ValidationError(field, _("write it on one line"))
-    if len(text) > length:
-        return ValidationError(
-            field, _("at most {length} characters, not {count}").format(length=length,
-                                                                         count=len(text))
-        )  # fmt: skip
-    return None
-
-
 def _date_problems(start: date | None, end: date | None) -> list[ValidationError]:
     problems = []
     for field, day in (("start", start), ("end", end)):
@@ -135,8 +120,8 @@ def _trip_text_problems(title: str, city: str) -> list[ValidationError]:
     return [
         problem
         for problem in (
-            _line_problem("title", title, 200, _("a title is required")),
-            _line_problem("destination", city, 100, _("a destination city is required")),
+            one_line_problem("title", title, 200, _("a title is required")),
+            one_line_problem("destination", city, 100, _("a destination city is required")),
         )
         if problem
     ]
