@@ -187,3 +187,62 @@ def test_a_trip_made_again_after_undo_keeps_its_ids(demo_workspace):
     plain = add_trip(demo_workspace, _riga())
     delete_trip(demo_workspace, plain.id)
     assert add_trip(demo_workspace, _riga(), new_id=plain.id).id == plain.id
+
+
+def test_new_dates_take_the_programme_and_hotel_nights_along(demo_workspace):
+    from datetime import timedelta
+
+    from delegation.services.agenda import list_agenda
+    from delegation.services.hotels import list_hotels
+
+    trip = find_trip(demo_workspace, "tallinn-2023")
+    days = sorted(item.details.day for item in list_agenda(demo_workspace, trip.id))
+    nights = [
+        (h.details.check_in, h.details.check_out) for h in list_hotels(demo_workspace, trip.id)
+    ]
+    moved = update_trip(
+        demo_workspace, trip.id, trip.version,
+        {"start_date": date(2024, 5, 5), "end_date": date(2024, 5, 8)}, move_programme=True,
+    )  # fmt: skip
+    shift = timedelta(days=(date(2024, 5, 5) - date(2023, 5, 7)).days)
+    assert (moved.start_date, moved.end_date) == (date(2024, 5, 5), date(2024, 5, 8))
+    assert sorted(item.details.day for item in list_agenda(demo_workspace, trip.id)) == [
+        day + shift for day in days
+    ]
+    assert [
+        (h.details.check_in, h.details.check_out) for h in list_hotels(demo_workspace, trip.id)
+    ] == [(check_in + shift, check_out + shift) for check_in, check_out in nights]
+
+
+def test_dates_that_would_leave_items_outside_are_refused_naming_them(demo_workspace):
+    from delegation.services.agenda import list_agenda
+
+    trip = find_trip(demo_workspace, "tallinn-2023")
+    before = list_agenda(demo_workspace, trip.id)
+    with pytest.raises(ValidationError) as refused:
+        update_trip(demo_workspace, trip.id, trip.version, {"end_date": date(2023, 5, 9)})
+    assert refused.value.field == "end"
+    last_day = [i for i in before if i.details.day == date(2023, 5, 10)]
+    first = min(last_day, key=lambda item: item.details.start_time)
+    assert first.details.title_en in refused.value.reason
+    assert find_trip(demo_workspace, "tallinn-2023").end_date == date(2023, 5, 10)
+    assert list_agenda(demo_workspace, trip.id) == before
+
+
+def test_country_and_time_zones_are_checked_when_changed(workspace):
+    trip = add_trip(workspace, _riga())
+    for changes, field in (
+        ({"destination_country": "EST"}, "country"),
+        ({"timezone": "Europe/Atlantis"}, "timezone"),
+        ({"home_timezone": "Mars/Olympus"}, "home_timezone"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            update_trip(workspace, trip.id, trip.version, changes)
+        assert refused.value.field == field
+    moved = update_trip(
+        workspace, trip.id, trip.version,
+        {"destination_city": "Tartu", "destination_country": "ee", "timezone": "Europe/Tallinn"},
+    )  # fmt: skip
+    assert (moved.destination_city, moved.destination_country, moved.timezone) == (
+        "Tartu", "EE", "Europe/Tallinn",
+    )  # fmt: skip

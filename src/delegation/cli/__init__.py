@@ -112,6 +112,20 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--timezone", metavar="IANA", help=_("default: the time zone of the country's capital")
     )
+    edit = trip_commands.add_parser("edit", help=_("change a trip's settings"))
+    edit.add_argument("trip", metavar="TRIP", help=_("the trip's key or numeric id"))
+    edit.add_argument("--title", help=_("the new title"))
+    edit.add_argument("--destination", metavar=_("CITY"), help=_("the destination city"))
+    edit.add_argument("--country", metavar="CC", help=_("ISO code, e.g. EE"))
+    edit.add_argument("--start", type=_iso_date, metavar=date_metavar, help=_("the first day"))
+    edit.add_argument("--end", type=_iso_date, metavar=date_metavar, help=_("the last day"))
+    edit.add_argument("--timezone", metavar="IANA", help=_("the destination's time zone"))
+    edit.add_argument("--home-timezone", metavar="IANA", help=_("the delegation's home time zone"))
+    edit.add_argument(
+        "--move-programme",
+        action="store_true",
+        help=_("a new start date takes the programme and the hotel nights along"),
+    )
     _add_import_commands(commands)
     _add_export_commands(commands)
     _add_check_command(commands)
@@ -292,12 +306,43 @@ def _show_trip(workspace, reference: str) -> int:
     return EXIT_OK
 
 
+def _edit_trip(workspace, arguments) -> int:
+    from delegation.i18n.formatting import format_date_range
+    from delegation.services.trips import find_trip, update_trip
+
+    trip = find_trip(workspace, arguments.trip)
+    options = {
+        "title": arguments.title,
+        "destination_city": arguments.destination,
+        "destination_country": arguments.country,
+        "start_date": arguments.start,
+        "end_date": arguments.end,
+        "timezone": arguments.timezone,
+        "home_timezone": arguments.home_timezone,
+    }
+    changes = {field: value for field, value in options.items() if value is not None}
+    trip = update_trip(
+        workspace, trip.id, trip.version, changes, move_programme=arguments.move_programme
+    )
+    print(
+        _("Changed trip {key}: {title}, {dates} ({timezone}).").format(
+            key=trip.key,
+            title=trip.title,
+            dates=format_date_range(trip.start_date, trip.end_date),
+            timezone=trip.timezone,
+        )
+    )
+    return EXIT_OK
+
+
 def _command_trips(workspace, arguments) -> int:
     from delegation.i18n.formatting import format_date_range
     from delegation.services.trips import NewTrip, add_trip, list_trips
 
     if arguments.trips_command == "show":
         return _show_trip(workspace, arguments.trip)
+    if arguments.trips_command == "edit":
+        return _edit_trip(workspace, arguments)
     if arguments.trips_command == "add":
         trip = add_trip(
             workspace,
@@ -528,6 +573,7 @@ _OPTION_OF_FIELD: dict[str, str | None] = {
     "start": "--start",
     "end": "--end",
     "timezone": "--timezone",
+    "home_timezone": "--home-timezone",
     "output": "--output",
     "participant": "--participant",
     "code": "--code",

@@ -4,16 +4,16 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from delegation.domain.enums import AgendaStatus, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.domain.rules import is_valid_country_code, is_valid_timezone, is_valid_trip_key
-from delegation.i18n import _
+from delegation.i18n import _, current_language, ngettext
 from delegation.persistence.models import (
     AgendaItem,
     Hotel,
@@ -127,6 +127,20 @@ def _trip_text_problems(title: str, city: str) -> list[ValidationError]:
     ]
 
 
+def _place_problems(
+    country: str, timezone: str | None, home_timezone: str | None
+) -> list[ValidationError]:
+    problems = []
+    if not is_valid_country_code(country):
+        problems.append(ValidationError("country", _("use a two-letter ISO country code, e.g. EE")))
+    for field_name, zone in (("timezone", timezone), ("home_timezone", home_timezone)):
+        if zone is not None and not is_valid_timezone(zone):
+            problems.append(
+                ValidationError(field_name, _("unknown time zone {zone}").format(zone=zone))
+            )
+    return problems
+
+
 def validate_new_trip(new: NewTrip) -> list[ValidationError]:
     """Every problem with a trip about to be created, each naming its field."""
     problems = []
@@ -138,8 +152,6 @@ def validate_new_trip(new: NewTrip) -> list[ValidationError]:
         )
     problems += _trip_text_problems(new.title, new.destination_city)
     country = new.destination_country.strip().upper()
-    if not is_valid_country_code(country):
-        problems.append(ValidationError("country", _("use a two-letter ISO country code, e.g. EE")))
     problems += _date_problems(new.start_date, new.end_date)
     timezone = new.timezone or capital_timezone(country)
     if timezone is None and is_valid_country_code(country):
@@ -151,12 +163,7 @@ def validate_new_trip(new: NewTrip) -> list[ValidationError]:
                 ),
             )
         )
-    for field_name, zone in (("timezone", timezone), ("home_timezone", new.home_timezone)):
-        if zone is not None and not is_valid_timezone(zone):
-            problems.append(
-                ValidationError(field_name, _("unknown time zone {zone}").format(zone=zone))
-            )
-    return problems
+    return problems + _place_problems(country, timezone, new.home_timezone)
 
 
 def add_trip(workspace: Workspace, new: NewTrip, *, new_id: int | None = None) -> TripSummary:
@@ -204,14 +211,27 @@ EDITABLE_TRIP_FIELDS = frozenset(
         "partners",
         "emergency_numbers",
         "notes",
+        "destination_country",
+        "timezone",
+        "home_timezone",
     }
 )
 
 
 def update_trip(
-    workspace: Workspace, trip_id: int, expected_version: int, changes: dict[str, object]
+    workspace: Workspace,
+    trip_id: int,
+    expected_version: int,
+    changes: dict[str, object],
+    *,
+    move_programme: bool = False,
 ) -> TripSummary:
-    """Change a trip's details, refusing if it changed since the caller read it."""
+    """Change a trip's details, refusing if it changed since the caller read it.
+
+    move_programme: a new start date takes the programme and the hotel nights along, day
+    for day. A change that would leave programme items outside the trip is refused,
+    naming them.
+    """
     unknown = set(changes) - EDITABLE_TRIP_FIELDS
     if unknown:
         raise ValidationError(", ".join(sorted(unknown)), _("this field cannot be changed here"))
@@ -221,16 +241,60 @@ def update_trip(
             missing=_("unknown trip: {reference}").format(reference=trip_id),
             name=lambda t: t.title,
         )  # fmt: skip
+        first_day = trip.start_date
         for name, value in changes.items():
             setattr(trip, name, value.strip() if isinstance(value, str) else value)
+        trip.destination_country = trip.destination_country.upper()
         problems = _trip_text_problems(trip.title, trip.destination_city)
         problems += _date_problems(trip.start_date, trip.end_date)
         if trip.currency and not re.fullmatch(r"[A-Z]{3}", trip.currency):
             problems.append(ValidationError("currency", _("use a three-letter code, e.g. EUR")))
+        problems += _place_problems(trip.destination_country, trip.timezone, trip.home_timezone)
         if problems:
             raise problems[0]
+        if move_programme and trip.start_date != first_day:
+            _shift_programme(session, trip.id, trip.start_date - first_day)
+        _refuse_items_outside(session, trip)
         session.flush()
         return _summary(trip, _count_active(session, trip.id))
+
+
+def _shift_programme(session: Session, trip_id: int, shift: timedelta) -> None:
+    for item in session.scalars(select(AgendaItem).where(AgendaItem.trip_id == trip_id)):
+        item.day += shift
+    for hotel in session.scalars(select(Hotel).where(Hotel.trip_id == trip_id)):
+        hotel.check_in = hotel.check_in + shift if hotel.check_in else None
+        hotel.check_out = hotel.check_out + shift if hotel.check_out else None
+
+
+def _refuse_items_outside(session: Session, trip: Trip) -> None:
+    outside = session.scalars(
+        select(AgendaItem)
+        .where(
+            AgendaItem.trip_id == trip.id,
+            or_(AgendaItem.day < trip.start_date, AgendaItem.day > trip.end_date),
+        )
+        .order_by(AgendaItem.day, AgendaItem.start_time)
+    ).all()
+    if not outside:
+        return
+    french = current_language() == "fr"
+    named = [
+        (item.title_fr if french else item.title_en) or item.title_fr or item.title_en
+        for item in outside[:3]
+    ]
+    if len(outside) > 3:
+        named.append(
+            ngettext("{n} other", "{n} others", len(outside) - 3).format(n=len(outside) - 3)
+        )
+    field = "start" if outside[0].day < trip.start_date else "end"
+    raise ValidationError(
+        field,
+        _(
+            "the programme would have items outside the trip: {items};"
+            " move them first, or move the programme with the dates"
+        ).format(items=", ".join(named)),
+    )
 
 
 def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
