@@ -7,6 +7,19 @@ from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 
 
 @dataclass(frozen=True)
+class TripSettings:
+    """What the trip settings editor changes; the names are the trip's columns."""
+
+    title: str
+    destination_city: str
+    destination_country: str
+    start_date: date
+    end_date: date
+    timezone: str
+    home_timezone: str
+
+
+@dataclass(frozen=True)
 class TripSummary:
     id: int
     key: str
@@ -19,6 +32,13 @@ class TripSummary:
     home_timezone: str
     participant_count: int
     version: int
+
+    @property
+    def settings(self) -> TripSettings:
+        return TripSettings(
+            self.title, self.destination_city, self.destination_country, self.start_date,
+            self.end_date, self.timezone, self.home_timezone,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

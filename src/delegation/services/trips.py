@@ -25,8 +25,9 @@ from delegation.persistence.models import (
     participant_groups,
 )
 from delegation.resources import resource
+from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit, one_line_problem
-from delegation.services.summaries import NewTrip, TripOverview, TripSummary
+from delegation.services.summaries import NewTrip, TripOverview, TripSettings, TripSummary
 from delegation.services.workspace import Workspace
 
 
@@ -218,10 +219,29 @@ EDITABLE_TRIP_FIELDS = frozenset(
 )
 
 
+def validate_trip_settings(settings: TripSettings) -> list[ValidationError]:
+    """The problems of a trip's settings on their own, each naming its field."""
+    return [
+        *_trip_text_problems(settings.title, settings.destination_city),
+        *_date_problems(settings.start_date, settings.end_date),
+        *_place_problems(
+            settings.destination_country.strip().upper(), settings.timezone,
+            settings.home_timezone,
+        ),
+    ]  # fmt: skip
+
+
+def _settings(trip: Trip) -> TripSettings:
+    return TripSettings(
+        trip.title, trip.destination_city, trip.destination_country, trip.start_date,
+        trip.end_date, trip.timezone, trip.home_timezone,
+    )  # fmt: skip
+
+
 def update_trip(
     workspace: Workspace,
     trip_id: int,
-    expected_version: int,
+    expected_version: Expected,
     changes: dict[str, object],
     *,
     move_programme: bool = False,
@@ -240,16 +260,15 @@ def update_trip(
             session, Trip, trip_id, expected_version,
             missing=_("unknown trip: {reference}").format(reference=trip_id),
             name=lambda t: t.title,
+            details=_settings,
         )  # fmt: skip
         first_day = trip.start_date
         for name, value in changes.items():
             setattr(trip, name, value.strip() if isinstance(value, str) else value)
         trip.destination_country = trip.destination_country.upper()
-        problems = _trip_text_problems(trip.title, trip.destination_city)
-        problems += _date_problems(trip.start_date, trip.end_date)
+        problems = validate_trip_settings(_settings(trip))
         if trip.currency and not re.fullmatch(r"[A-Z]{3}", trip.currency):
             problems.append(ValidationError("currency", _("use a three-letter code, e.g. EUR")))
-        problems += _place_problems(trip.destination_country, trip.timezone, trip.home_timezone)
         if problems:
             raise problems[0]
         if move_programme and trip.start_date != first_day:

@@ -301,10 +301,13 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, _("Add &participant…"), self._on_add_participant, "Ctrl+Shift+N")
         self._action(edit_menu, _("Add programme &item…"), self._on_add_item, "Ctrl+Shift+I")
         edit_menu.addSeparator()
+        self.settings_action = self._action(
+            edit_menu, _("Trip &settings…"), self._on_trip_settings_triggered
+        )
         self.groups_action = self._action(
             edit_menu, _("Trip &groups…"), self._on_groups_triggered, "Ctrl+Shift+G"
         )
-        self._trip_actions.append(self.groups_action)
+        self._trip_actions += [self.settings_action, self.groups_action]
 
         view_menu = bar.addMenu(_("&View"))
         for index in range(self.tabs.count()):
@@ -591,6 +594,26 @@ class MainWindow(QMainWindow):
         self.settings.set(declared.LAST_PAGE, self.tabs.currentIndex())
         self.settings.sync()
         super().closeEvent(event)
+
+    def _on_trip_settings_triggered(self) -> None:
+        trip = self.trip
+        if trip is None:
+            return
+        from delegation.ui.dialogs.trip_settings_dialog import TripSettingsDialog
+        from delegation.ui.trip_commands import EditTripSettingsCommand
+        from delegation.ui.widgets.validated_form import run_editor
+
+        dialog = TripSettingsDialog(trip, self)
+        run_editor(
+            dialog,
+            self.context,
+            lambda: EditTripSettingsCommand(
+                self.context,
+                trip,
+                dialog.settings(),
+                dialog.move_programme.isEnabled() and dialog.move_programme.isChecked(),
+            ),
+        )
 
     def _on_groups_triggered(self) -> None:
         if self.trip is None:

@@ -1,9 +1,12 @@
 """Undoable edits of trips and of the shared directory."""
 
+import dataclasses
+
 from delegation.i18n import _
 from delegation.services import directory, trips
 from delegation.services.directory import VenueDetails, VenueRow
-from delegation.services.summaries import NewTrip, TripSummary
+from delegation.services.expected import Unchanged
+from delegation.services.summaries import NewTrip, TripSettings, TripSummary
 from delegation.ui.commands import EditContext, SaveRecordCommand, ServiceCommand
 
 
@@ -54,6 +57,45 @@ class CreateTripCommand(ServiceCommand):
         # Later steps of the history are undone first; anything still in the trip
         # is someone else's work, and refuses the undo.
         trips.undo_trip_creation(self.workspace, self._ids)
+
+
+class EditTripSettingsCommand(ServiceCommand):
+    """New title, dates, destination or time zones; with move_programme a new start date
+    takes the programme and hotel nights along, and undo brings them back."""
+
+    area = "trips"
+
+    def __init__(
+        self,
+        context: EditContext,
+        trip: TripSummary,
+        settings: TripSettings,
+        move_programme: bool,
+    ) -> None:
+        super().__init__(context, lambda: _("Edit trip {key}").format(key=trip.key))
+        self.trip_id = trip.id
+        self._version = trip.version
+        self._before = trip.settings
+        self._after = settings
+        self._move = move_programme
+        self._left: TripSettings | None = None  # the settings as this step last left them
+
+    def _set(self, settings: TripSettings) -> None:
+        expected = self._version if self._left is None else Unchanged(self._left)
+        trip = trips.update_trip(
+            self.workspace, self.trip_id, expected, dataclasses.asdict(settings),
+            move_programme=self._move,
+        )  # fmt: skip
+        self._left = trip.settings
+
+    def do(self) -> None:
+        self._set(self._after)
+
+    def changed_nothing(self) -> bool:
+        return self._left == self._before
+
+    def undo_it(self) -> None:
+        self._set(self._before)
 
 
 class SaveVenueCommand(SaveRecordCommand):
