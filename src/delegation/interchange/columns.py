@@ -173,6 +173,7 @@ AGENDA_FIELDS: tuple[FieldSpec, ...] = (
     _spec("groups", "groupe", "groupes", "group(s)", "group", "groups", "groupe(s)"),
     _spec("host", "hôte", "organisation hôte", "host", "host organization", "accueil"),
     _spec("notes", "remarques", "remarque", "notes", "note", "commentaires", "comments"),
+    _spec("reference", "référence", "réf", "ref"),
 )
 
 # Every character that is neither a letter nor a digit separates words: "E-mail :",

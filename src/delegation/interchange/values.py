@@ -1,9 +1,14 @@
 """Turns one imported cell into a field value, or a short translated reason it cannot be."""
 
+import json
 import re
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import cache
 from typing import TypeVar
+
+from babel import Locale
+from babel.core import get_global
 
 from delegation.domain.enums import (
     AgendaKind,
@@ -15,6 +20,7 @@ from delegation.domain.enums import (
 from delegation.i18n import _
 from delegation.interchange.columns import fold
 from delegation.interchange.tables import Cell
+from delegation.resources import resource
 
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 # Excel counts days from 1899-12-30 (it believes 1900 was a leap year).
@@ -227,6 +233,20 @@ _AGENDA_STATUSES = _vocabulary(
 )
 
 
+def item_reference(item_id: int) -> str:
+    """How an exported programme names an item, for its re-import: "#17"."""
+    return f"#{item_id}"
+
+
+def parse_reference(cell: Cell) -> int | None:
+    """The item a row names by the reference an export wrote ("#17"); another tool's
+    reference in a column of that name says nothing."""
+    text = parse_text(cell)
+    if text is None or not re.fullmatch(r"#\s*\d{1,12}", text):
+        return None
+    return int(text[1:])
+
+
 def parse_agenda_status(cell: Cell) -> AgendaStatus | None:
     """tentative, confirmed, cancelled (an agenda item's)."""
     reason = _("{value} is not an item status (tentative, confirmed, cancelled)")
@@ -291,3 +311,48 @@ def parse_int(cell: Cell) -> int | None:
         if re.fullmatch(r"[+-]?\d{1,18}", text):
             return int(text)
     raise ValueError(_("{value} is not a whole number").format(value=_shown(cell)))
+
+
+# Codes CLDR names that are no country one holds the nationality of (the European Union,
+# the world, Ceuta & Melilla, pseudo-locales…).
+_NOT_COUNTRIES = frozenset(
+    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
+)
+_ARTICLE = re.compile(r"^(?:the|les|le|la|l) ")
+_BRACKETS = re.compile(r"\([^)]*\)")
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Folded code, name or nationality → ISO code; a word two countries claim is left out."""
+    english, french = Locale.parse("en").territories, Locale.parse("fr").territories
+    codes = {code for code in english if len(code) == 2 and code.isalpha()} - _NOT_COUNTRIES
+    words = [(code, code) for code in codes]
+    for code in codes:
+        words += [(english[code], code), (english[code].replace("&", "and"), code)]
+        words.append((french[code], code))
+    for alias, targets in get_global("territory_aliases").items():  # alpha-3: "FRA", "EST"
+        if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in codes:
+            words.append((alias, targets[0]))
+    table = json.loads(resource("nationalities.json").read_text(encoding="utf-8"))
+    for section in ("names", "demonyms"):
+        words += [(word, code) for code, listed in table[section].items() for word in listed]
+    claims: dict[str, set[str]] = {}
+    for word, code in words:
+        claims.setdefault(fold(word), set()).add(code)
+    return {word: claimed.pop() for word, claimed in claims.items() if len(claimed) == 1}
+
+
+def parse_nationality(cell: Cell) -> str | None:
+    """A country as its two-letter ISO code, from that code, the three-letter one, the
+    country's name or the nationality, in French or English ("Française", "French" → FR)."""
+    text = parse_text(cell)
+    if text is None:
+        return None
+    countries = _countries()
+    for folded in (fold(text), fold(_BRACKETS.sub("", text))):  # "Israélien(ne)"
+        for key in (folded, _ARTICLE.sub("", folded)):  # "la France", "the Netherlands"
+            if key in countries:
+                return countries[key]
+    reason = _("{value} is not a country or nationality; write its ISO code, e.g. FR")
+    raise ValueError(reason.format(value=_shown(cell)))
