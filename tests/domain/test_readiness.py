@@ -253,12 +253,61 @@ def test_an_item_outside_the_trip():
     assert (outside.severity, outside.target_id) == (Severity.BLOCKING, 10)
 
 
-def test_an_item_ending_before_it_starts_and_a_leg_arriving_before_it_leaves():
+def test_an_item_ending_when_it_starts_and_a_leg_arriving_before_it_leaves():
     backwards = Leg(903, datetime(2023, 5, 8, 12, 0), "Europe/Tallinn",
                     datetime(2023, 5, 8, 11, 0), "Europe/Tallinn")  # fmt: skip
-    result = check([], [item(10, "11:00", "10:00")], legs=(backwards,))
+    result = check([], [item(10, "11:00", "11:00")], legs=(backwards,))
     found = {(i.target_kind, i.target_id) for i in issues(result, Rule.ENDS_BEFORE_START)}
     assert found == {(Target.AGENDA_ITEM, 10), (Target.SEGMENT, 903)}
+
+
+# past midnight and clock changes
+
+
+def test_an_item_past_midnight_is_not_backwards_and_clashes_after_midnight():
+    dinner = item(10, "22:30", "01:30")
+    late_visit = item(11, "00:30", "02:00", day=date(2023, 5, 9))
+    result = check([person(1)], [dinner, late_visit])
+    assert not issues(result, Rule.ENDS_BEFORE_START)
+    [clash] = issues(result, Rule.OVERLAP)
+    assert (clash.item_ids, clash.people) == ((10, 11), (1,))
+
+
+def test_an_item_past_midnight_does_not_clash_with_the_next_morning():
+    result = check([person(1)], [item(10, "22:30", "01:30"),
+                                 item(11, "09:00", "10:00", day=date(2023, 5, 9))])  # fmt: skip
+    assert not issues(result, Rule.OVERLAP)
+
+
+def test_the_gap_after_an_item_past_midnight_counts_from_its_real_end():
+    items = [item(10, "22:00", "00:50", venue_id=1),
+             item(11, "01:00", "02:00", day=date(2023, 5, 9), venue_id=3)]  # fmt: skip
+    [short] = issues(check([person(1)], items), Rule.TRAVEL_TIME)
+    assert short.values["gap_minutes"] == 10
+
+
+def test_an_item_past_midnight_runs_into_the_flight_home():
+    night = Leg(902, datetime(2023, 5, 10, 0, 45), "Europe/Tallinn", datetime(2023, 5, 10, 2, 30),
+                "Europe/Paris", TravelDirection.RETURN, frozenset({1}))  # fmt: skip
+    result = check([person(1)], [item(10, "22:30", "01:30", day=date(2023, 5, 9))],
+                   legs=(legs_for(person(1))[0], night))  # fmt: skip
+    [clash] = [i for i in issues(result, Rule.OVERLAP) if i.target_kind == Target.SEGMENT]
+    assert (clash.target_id, clash.item_ids) == (902, (10,))
+
+
+def test_a_time_the_clocks_skip_is_blocking():
+    # Tallinn went from 03:00 to 04:00 on Sunday 26 March 2023.
+    trip = TripFacts(date(2023, 3, 24), date(2023, 3, 27), "Europe/Tallinn", id=1)
+    party = item(10, "23:00", "03:30", day=date(2023, 3, 25))  # its end is skipped
+    early = item(11, "03:15", "05:00", day=date(2023, 3, 26))
+    fine = item(12, "04:00", "05:00", day=date(2023, 3, 26))
+    found = issues(check([], [party, early, fine], trip=trip), Rule.SKIPPED_TIME)
+    assert [(i.target_id, i.values["day"], i.values["time"]) for i in found] == [
+        (10, date(2023, 3, 26), time(3, 30)),
+        (11, date(2023, 3, 26), time(3, 15)),
+    ]
+    assert all(i.severity == Severity.BLOCKING for i in found)
+    assert found[0].values["change"].after == datetime(2023, 3, 26, 4, 0)
 
 
 # identity
@@ -365,7 +414,8 @@ def programmes(draw, groups=("A", "B")):
     for n in range(count):
         start = draw(times)
         length = draw(st.integers(min_value=1, max_value=12)) * 15
-        end_minutes = min(start.hour * 60 + start.minute + length, 24 * 60 - 1)
+        # Late items end past midnight, on the next day's clock.
+        end_minutes = (start.hour * 60 + start.minute + length) % (24 * 60)
         end = time(end_minutes // 60, end_minutes % 60)
         day = draw(st.sampled_from([date(2023, 5, 8), date(2023, 5, 9)]))
         items.append(Item(n, day, start, end, frozenset({draw(st.sampled_from(groups))})))

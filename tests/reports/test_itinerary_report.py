@@ -158,6 +158,22 @@ def test_parallel_visits_share_a_row_and_everyone_else_follows():
     assert parallel_clusters([a, later_a]) == [[a], [later_a]]
 
 
+def test_items_past_midnight_end_last_and_say_so():
+    dinner_a = _item("Dinner A", 21, 1, groups=("Group A",))  # ends at 01:00 the next day
+    dinner_b = _item("Dinner B", 21, 23, groups=("Group B",))
+    late_a = _item("Night walk A", 23, 0, groups=("Group A",))  # runs while Dinner A does
+    # Dinner B ends first: 23:00 comes before 01:00 the next day.
+    assert parallel_clusters([dinner_a, dinner_b, late_a]) == [[dinner_b, dinner_a], [late_a]]
+    text = " ".join(pdf_text(_draw(_itinerary(days=[
+        ItineraryDay(date(2023, 5, 8), (dinner_a, dinner_b)),
+        ItineraryDay(date(2023, 5, 9), (_item("Gala", 22, 2),)),
+    ]))).split())  # fmt: skip
+    assert "21:00 – 01:00 (+1) in parallel" in text  # the row ends with Dinner A
+    assert "21:00–01:00 (+1) · Visit · Group A" in text
+    assert "21:00–23:00 · Visit · Group B" in text
+    assert "22:00 – 02:00 (+1) Gala" in text
+
+
 def test_cancelled_and_tentative_items_are_marked():
     day = ItineraryDay(
         date(2023, 5, 8),

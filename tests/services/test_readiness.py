@@ -9,11 +9,13 @@ from babel.dates import format_date
 from delegation.domain.enums import AgendaStatus, ParticipantStatus, TravelDirection
 from delegation.domain.errors import NotFoundError
 from delegation.i18n import set_language
+from delegation.persistence.models import AgendaItem
 from delegation.services import agenda, participants, registrations, travel
 from delegation.services.agenda import AgendaItemDetails
 from delegation.services.readiness import Finding, ReadinessReport, check_trip
+from delegation.services.summaries import NewTrip
 from delegation.services.travel import SegmentDetails
-from delegation.services.trips import find_trip
+from delegation.services.trips import add_trip, find_trip
 
 
 @pytest.fixture
@@ -189,3 +191,43 @@ def test_a_leg_within_one_zone_across_the_spring_change_lasts_real_time():
         "Lyon", "Europe/Paris", datetime(2023, 3, 26, 4, 30),
     )  # fmt: skip
     assert night_coach.duration.total_seconds() == 2 * 3600
+
+
+def test_a_gala_dinner_past_midnight_clashes_with_a_night_visit(demo_workspace, trip_id):
+    dinner = agenda.add_item(
+        demo_workspace, trip_id,
+        AgendaItemDetails(day=date(2023, 5, 8), start_time=time(22, 30), end_time=time(1, 30),
+                          title_en="Gala dinner"),
+    )  # fmt: skip
+    night = agenda.add_item(
+        demo_workspace, trip_id,
+        AgendaItemDetails(day=date(2023, 5, 9), start_time=time(0, 30), end_time=time(1, 0),
+                          title_en="Old town by night"),
+    )  # fmt: skip
+    report = check_trip(demo_workspace, trip_id)
+    assert not _of(report, "ends_before_start")
+    [clash] = _of(report, "overlap")
+    assert clash.target_id == night.id
+    assert "“Gala dinner” (8 May, 22:30–01:30 (+1)) and “Old town by night”" in clash.message
+    assert dinner.id not in {f.target_id for f in report.findings if f.rule != "overlap"}
+
+
+def test_an_item_at_a_time_the_clocks_skip_is_reported(workspace):
+    trip = add_trip(
+        workspace,
+        NewTrip("paris-2024", "Paris", "Paris", "FR", date(2024, 3, 29), date(2024, 4, 1),
+                timezone="Europe/Paris"),
+    )  # fmt: skip
+    row = agenda.add_item(
+        workspace, trip.id,
+        AgendaItemDetails(day=date(2024, 3, 31), start_time=time(3), end_time=time(4),
+                          title_en="Night walk"),
+    )  # fmt: skip
+    with workspace.transaction() as session:  # saved by an older version, before the check
+        session.get(AgendaItem, row.id).start_time = time(2, 30)
+    [skipped] = _of(check_trip(workspace, trip.id), "skipped_time")
+    assert (skipped.severity, skipped.target_id) == ("blocking", row.id)
+    assert skipped.message == (
+        "“Night walk” (31 Mar, 02:30–04:00): 02:30 does not exist on 31/03/2024 in this trip’s"
+        " time zone: clocks go forward from 02:00 to 03:00; the next valid time is 03:00."
+    )

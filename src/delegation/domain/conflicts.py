@@ -54,7 +54,7 @@ class Sweep:
 
     def __post_init__(self) -> None:
         zone = self.plan.trip.timezone
-        self.items = [i for i in self.plan.items if i.live and not i.ends_before_start]
+        self.items = [i for i in self.plan.items if i.live and not i.ends_at_start]
         self.spans = {item.id: item.interval(zone) for item in self.items}
         self.items.sort(key=lambda i: (self.spans[i.id].start, self.spans[i.id].end, i.id))
         self.places = {place.id: place for place in self.plan.places}

@@ -16,7 +16,14 @@ from delegation.domain.enums import (
     ParticipantStatus,
     TravelDirection,
 )
-from delegation.domain.scheduling import Interval, instant, local_instant
+from delegation.domain.scheduling import (
+    ClockChange,
+    Interval,
+    end_date,
+    instant,
+    item_instants,
+    skipped_by,
+)
 
 # Under this gap, moving between two venues whose distance is unknown is a warning.
 UNKNOWN_DISTANCE_GAP_MINUTES = 15
@@ -33,7 +40,8 @@ class Severity(StrEnum):
 class Rule(StrEnum):
     """Every rule, in the order its findings are listed within a severity."""
 
-    ENDS_BEFORE_START = "ends_before_start"
+    ENDS_BEFORE_START = "ends_before_start"  # an item ending when it starts, a leg backwards
+    SKIPPED_TIME = "skipped_time"  # a time the clocks skip that day
     OUTSIDE_TRIP = "outside_trip"
     OVERLAP = "overlap"
     TRAVEL_TIME = "travel_time"
@@ -113,14 +121,27 @@ class Item:
         return self.status != AgendaStatus.CANCELLED
 
     @property
-    def ends_before_start(self) -> bool:
-        return self.end is not None and self.end <= self.start
+    def ends_at_start(self) -> bool:
+        """An end equal to the start: no length at all (an earlier end is the next day)."""
+        return self.end is not None and self.end == self.start
 
     def interval(self, zone: str) -> Interval:
-        start = local_instant(self.day, self.start, zone)
-        if self.end is None:
+        start, end = item_instants(self.day, self.start, self.end, zone)
+        if end is None:
             return Interval(start, start + timedelta(minutes=POINT_ITEM_MINUTES))
-        return Interval(start, local_instant(self.day, self.end, zone))
+        return Interval(start, end)
+
+    def skipped_times(self, zone: str) -> list[tuple[date, time, ClockChange]]:
+        """Its start and end when the clocks skip them that day, each with its change."""
+        found = []
+        moments = [(self.day, self.start)]
+        if self.end is not None:
+            moments.append((end_date(self.day, self.start, self.end), self.end))
+        for day, at in moments:
+            change = skipped_by(day, at, zone)
+            if change is not None:
+                found.append((day, at, change))
+        return found
 
     def attended_by(self, groups: frozenset[str]) -> bool:
         """Whether people of these groups are expected at this item."""

@@ -13,11 +13,18 @@ expected at a venue that wants its visitors' identity numbers in advance
 the trip sets passport_validity_months (a rule of the destination country), that many
 months after it.
 
+Times. An item's end earlier than its start is on the next day (22:30–01:30), so it
+overlaps what runs after midnight and may run into the return leg; an end equal to the
+start is an error. A start or end the clocks skip that day (02:30 on a spring-forward
+night) is an error too: the item was saved before such times were refused, or moved
+there with the trip's dates.
+
 Severities.
-Blocking: an item ending before it starts, or outside the trip's dates; people expected
-at two items at once, or on a travel leg during an item; too little time to travel
-between two venues whose distance is known; confirmed participants over an item's or its
-venue's capacity; an identity document missing, or expiring too soon.
+Blocking: an item ending when it starts, at a time that does not exist, or outside the
+trip's dates; people expected at two items at once, or on a travel leg during an item;
+too little time to travel between two venues whose distance is known; confirmed
+participants over an item's or its venue's capacity; an identity document missing, or
+expiring too soon.
 Warning: too little time between two venues whose distance is unknown (a gap under
 15 minutes); invited participants who would take an item over capacity; a confirmed
 participant without emergency contact, room, outbound or return travel; a cancellation
@@ -76,21 +83,27 @@ def assess(plan: Plan, settings: Settings | None = None) -> Assessment:
 
 
 def item_date_issues(plan: Plan) -> list[Issue]:
-    """Items ending before they start, or on a day outside the trip."""
+    """Items ending when they start, at a time the clocks skip, or on a day outside the trip."""
     trip = plan.trip
     issues = []
     for item in sorted(plan.items, key=lambda i: (i.day, i.start, i.id)):
         if not item.live:
             continue
-        if item.ends_before_start:
+        if item.ends_at_start:
             issues.append(_item_issue(Rule.ENDS_BEFORE_START, item))
+        for day, at, change in item.skipped_times(trip.timezone):
+            values = {"day": day, "time": at, "change": change}
+            issues.append(_item_issue(Rule.SKIPPED_TIME, item, values))
         if not trip.start_date <= item.day <= trip.end_date:
             issues.append(_item_issue(Rule.OUTSIDE_TRIP, item))
     return issues
 
 
-def _item_issue(rule: Rule, item: Item) -> Issue:
-    return Issue(Severity.BLOCKING, rule, Target.AGENDA_ITEM, item.id, item_ids=(item.id,))
+def _item_issue(rule: Rule, item: Item, values: dict | None = None) -> Issue:
+    return Issue(
+        Severity.BLOCKING, rule, Target.AGENDA_ITEM, item.id, item_ids=(item.id,),
+        values=MappingProxyType(values or {}),
+    )  # fmt: skip
 
 
 def _confirmed(plan: Plan) -> list[Person]:

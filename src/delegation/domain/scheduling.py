@@ -8,7 +8,12 @@ clocks, which is wrong across a daylight-saving change.
 Wall-clock times that happen twice (the last Sunday of October) are read as their first
 occurrence; times that do not happen (the hour skipped on the last Sunday of March) are
 read with the offset in force before the change, so 02:30 of a skipped 02:00–03:00 hour
-is 03:30 on the new clock (PEP 495, fold=0).
+is 03:30 on the new clock (PEP 495, fold=0). `skipped_by` and `repeated_by` name the
+change behind such a time, for the programme to refuse or explain it.
+
+An agenda item holds one day and two wall-clock times: an end earlier than the start is
+on the next day (a gala dinner 22:30–01:30). `item_instants` and `end_date` are that
+rule; an end equal to the start is no item at all and is refused upstream.
 """
 
 import calendar
@@ -34,6 +39,114 @@ def instant(wall_clock: datetime, zone: str) -> datetime:
 def local_instant(day: date, at: time, zone: str) -> datetime:
     """The real instant (in UTC) of a day and a wall-clock time in a zone."""
     return instant(datetime.combine(day, at), zone)
+
+
+def ends_next_day(start: time, end: time | None) -> bool:
+    """Whether an item's end is on the day after its start: 22:30–01:30."""
+    return end is not None and end < start
+
+
+def end_date(day: date, start: time, end: time) -> date:
+    """The wall-clock date of an item's end: its day, or the next one when it ends earlier
+    in the day than it starts."""
+    return day + timedelta(days=1) if ends_next_day(start, end) else day
+
+
+def item_instants(
+    day: date, start: time, end: time | None, zone: str
+) -> tuple[datetime, datetime | None]:
+    """The real start and end (UTC) of an item of `day` from `start` to `end` in `zone`.
+
+    22:30–01:30 ends at 01:30 the next day; across a clock change the real length differs
+    from the wall-clock one (22:30–03:30 on the spring night lasts four hours).
+    """
+    begins = local_instant(day, start, zone)
+    if end is None:
+        return begins, None
+    return begins, local_instant(end_date(day, start, end), end, zone)
+
+
+def end_minutes(start: time, end: time) -> int:
+    """Minutes from the start day's midnight to an item's end, on the wall clock: 01:30 the
+    next day is 1530. For drawing and ordering a day, where real time does not matter."""
+    minutes_of_end = end.hour * 60 + end.minute
+    return minutes_of_end + 24 * 60 if ends_next_day(start, end) else minutes_of_end
+
+
+@dataclass(frozen=True)
+class ClockChange:
+    """A change of the clocks in a zone, as the wall clock shows it.
+
+    In spring the clock jumps from `before` to `after` (02:00 to 03:00: the times between
+    do not exist); in autumn it goes back (03:00 to 02:00: the times between happen twice).
+    """
+
+    at: datetime  # the real instant of the change (UTC)
+    before: datetime  # the wall clock (naive) just before the change
+    after: datetime  # the wall clock (naive) just after it
+    offset_before: timedelta  # from UTC
+    offset_after: timedelta
+    summer_time_before: bool  # daylight-saving time was in force before the change
+
+    @property
+    def forward(self) -> bool:
+        return self.offset_after > self.offset_before
+
+
+def _offsets(wall_clock: datetime, zone: str) -> tuple[datetime, datetime]:
+    """The wall clock read with the offset before (fold=0) and after (fold=1) a change."""
+    tz = _zone(zone)
+    return wall_clock.replace(tzinfo=tz, fold=0), wall_clock.replace(tzinfo=tz, fold=1)
+
+
+def _change_near(wall_clock: datetime, zone: str) -> ClockChange:
+    """The clock change that makes `wall_clock` skipped or repeated (PEP 495 folds differ)."""
+    first, second = _offsets(wall_clock, zone)
+    before, after = first.utcoffset(), second.utcoffset()
+    # The change happens between the two readings of the wall clock: bisect the second.
+    low = int(min(first.timestamp(), second.timestamp()))
+    high = int(max(first.timestamp(), second.timestamp()))
+    tz = _zone(zone)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, tz).utcoffset() == before:
+            low = middle
+        else:
+            high = middle
+    at = datetime.fromtimestamp(high, UTC)
+    naive = at.replace(tzinfo=None)
+    return ClockChange(
+        at=at,
+        before=naive + before,
+        after=naive + after,
+        offset_before=before,
+        offset_after=after,
+        summer_time_before=bool(first.dst()),
+    )
+
+
+def skipped_by(day: date, at: time, zone: str) -> ClockChange | None:
+    """The spring change that skips `at` on `day` in `zone`, or None when that time exists.
+
+    A skipped time does not come back from UTC as it was written (02:30 becomes 03:30).
+    """
+    wall_clock = datetime.combine(day, at)
+    first, _second = _offsets(wall_clock, zone)
+    if first.astimezone(UTC).astimezone(_zone(zone)).replace(tzinfo=None) == wall_clock:
+        return None
+    return _change_near(wall_clock, zone)
+
+
+def repeated_by(day: date, at: time, zone: str) -> ClockChange | None:
+    """The autumn change that makes `at` on `day` in `zone` happen twice, or None.
+
+    Such a time is read as its first occurrence, with `offset_before`.
+    """
+    wall_clock = datetime.combine(day, at)
+    first, second = _offsets(wall_clock, zone)
+    if first.utcoffset() == second.utcoffset() or skipped_by(day, at, zone) is not None:
+        return None
+    return _change_near(wall_clock, zone)
 
 
 def elapsed(start: datetime, end: datetime) -> timedelta:

@@ -1,9 +1,10 @@
 """Dates, times and numbers written the way each language writes them (Babel)."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from delegation.i18n.translation import current_language
+from delegation.domain.scheduling import end_date, ends_next_day
+from delegation.i18n.translation import _, current_language
 
 # English documents follow British usage: "Sunday 7 May 2023", day before month.
 _BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -39,6 +40,40 @@ def format_time(value: time, language: str | None = None) -> str:
     return babel_format_time(value, format="HH:mm", locale=babel_locale(language))
 
 
+def next_day_mark() -> str:
+    """What follows a time on the next day, "01:30 (+1)": the one place it is written."""
+    return _("(+1)")
+
+
+def format_end_time(start: time, end: time, language: str | None = None) -> str:
+    """An item's end on its own: "11:00", or "01:30 (+1)" when it ends the next day."""
+    text = format_time(end, language)
+    return f"{text} {next_day_mark()}" if ends_next_day(start, end) else text
+
+
+def format_time_range(start: time, end: time | None, language: str | None = None) -> str:
+    """An item's times: "09:30", "09:30–11:00", or "22:30–01:30 (+1)" past midnight."""
+    text = format_time(start, language)
+    return f"{text}–{format_end_time(start, end, language)}" if end is not None else text
+
+
+def format_moment_range(start: datetime, end: datetime | None, language: str | None = None) -> str:
+    """Two wall-clock moments as times, the end marked when it falls on a later date."""
+    text = format_time(start.time(), language)
+    if end is None:
+        return text
+    text += "–" + format_time(end.time(), language)
+    return f"{text} {next_day_mark()}" if end.date() > start.date() else text
+
+
+def format_utc_offset(offset: timedelta) -> str:
+    """ "UTC+3", "UTC+5:30", "UTC−4": how far a zone's clock is from UTC."""
+    minutes = int(offset.total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "+" if minutes >= 0 else "−"
+    return f"UTC{sign}{hours}:{rest:02d}" if rest else f"UTC{sign}{hours}"
+
+
 def format_duration(minutes: int) -> str:
     """ "2 h 35": read the same way in French and in English."""
     hours, rest = divmod(minutes, 60)
@@ -50,3 +85,14 @@ def format_duration(minutes: int) -> str:
 def home_time(day: date, local: time, zone: str, home_zone: str) -> datetime:
     """The wall-clock time at home when it is `local` on `day` at the destination."""
     return datetime.combine(day, local, ZoneInfo(zone)).astimezone(ZoneInfo(home_zone))
+
+
+def home_time_range(day: date, start: time, end: time | None, zone: str, home_zone: str) -> str:
+    """An item's times on the clock at home: "21:30–00:30 (+1)" for 22:30–01:30 in Tallinn.
+
+    The end is read on its own date (the next day past midnight), and marked when it falls
+    on a later date at home than the start.
+    """
+    begins = home_time(day, start, zone, home_zone)
+    ends = home_time(end_date(day, start, end), end, zone, home_zone) if end else None
+    return format_moment_range(begins, ends)

@@ -6,6 +6,7 @@ Draws an `Itinerary` (itinerary_model.py) in the language it names; reads nothin
 import threading
 from collections.abc import Callable, Iterable
 from copy import copy
+from datetime import time
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
@@ -15,8 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Paragraph, Spacer
 
 from delegation.domain.enums import AgendaStatus
+from delegation.domain.scheduling import end_minutes
 from delegation.i18n import _, current_language, set_language
-from delegation.i18n.formatting import format_time
+from delegation.i18n.formatting import format_end_time, format_time, format_time_range
 from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles
 from delegation.reports.elements import markup, written_day
 from delegation.reports.fonts import BOLD
@@ -184,31 +186,40 @@ def day_section(number: int, day: ItineraryDay, language: str) -> list[Flowable]
     return flowables
 
 
+def _minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def _end_minutes(item: ItineraryItem) -> int:
+    """Where an item ends on its day's clock; past midnight counts on, 01:30 is 1530."""
+    return end_minutes(item.start, item.end) if item.end else _minutes(item.start)
+
+
 def parallel_clusters(items: Iterable[ItineraryItem]) -> list[list[ItineraryItem]]:
     """Items grouped where they run at the same time for different groups."""
     clusters: list[list[ItineraryItem]] = []
-    cluster_end = None
-    for item in sorted(items, key=lambda i: (i.start, i.end or i.start)):
+    cluster_end = 0
+    for item in sorted(items, key=lambda i: (i.start, _end_minutes(i))):
         last = clusters[-1] if clusters else None
         if (
             last
             and item.groups
             and all(other.groups for other in last)
             and not any(set(item.groups) & set(other.groups) for other in last)
-            and (item.start < cluster_end or item.start == last[0].start)
+            and (_minutes(item.start) < cluster_end or item.start == last[0].start)
         ):
             last.append(item)
-            cluster_end = max(cluster_end, item.end or item.start)
+            cluster_end = max(cluster_end, _end_minutes(item))
         else:
             clusters.append([item])
-            cluster_end = item.end or item.start
+            cluster_end = _end_minutes(item)
     return clusters
 
 
-def _time_text(start, end, parallel: bool) -> str:
+def _time_text(start: time, end: str | None, parallel: bool) -> str:
     text = f"<b>{format_time(start)}</b>"
     if end:
-        text += f"<br/><font size='8' color='{_MUTED}'>– {format_time(end)}</font>"
+        text += f"<br/><font size='8' color='{_MUTED}'>– {markup(end)}</font>"
     if parallel:
         label = markup(_("in parallel"))
         text += f"<br/><font size='8' color='{_MUTED}'>{label}</font>"
@@ -217,8 +228,9 @@ def _time_text(start, end, parallel: bool) -> str:
 
 def _time_column(items: list[ItineraryItem]) -> _Column:
     start = min(i.start for i in items)
-    ends = [i.end for i in items if i.end]
-    end = max(ends) if ends else None
+    # The row ends with whichever item ends last, counting past midnight on.
+    last = max((i for i in items if i.end), key=_end_minutes, default=None)
+    end = format_end_time(last.start, last.end) if last else None
     parallel = len(items) > 1
 
     def make() -> list[Flowable]:
@@ -324,10 +336,7 @@ def item_cell(item: ItineraryItem, width: float, *, times: bool = False) -> list
     lines = [f"<font name='{BOLD}' size='10'>{title}</font>"]
     meta = [kind_label(item.kind), _groups_text(item)]
     if times:
-        span = format_time(item.start)
-        if item.end:
-            span += "–" + format_time(item.end)
-        meta.insert(0, span)
+        meta.insert(0, format_time_range(item.start, item.end))
     lines.append(f"{_SMALL}{markup(' · '.join(meta))}</font>")
     if item.place:
         place = item.place

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from delegation.i18n import _, ngettext
-from delegation.i18n.formatting import format_date, format_time
+from delegation.i18n.formatting import format_date, format_time_range
 from delegation.reports.base import styles, table
 from delegation.reports.listing import (
     MARGIN_MM,
@@ -61,11 +61,9 @@ class VisitorLists:
 
 
 def _when(visit: SiteVisit) -> str:
-    day = long_day(visit.day)
-    start = format_time(visit.start_time)
-    if visit.end_time is None:
-        return _("{day}, {start}").format(day=day, start=start)
-    return _("{day}, {start}–{end}").format(day=day, start=start, end=format_time(visit.end_time))
+    """ "Monday 8 May 2023, 22:30–01:30 (+1)": an end past midnight is marked."""
+    times = format_time_range(visit.start_time, visit.end_time)
+    return _("{day}, {times}").format(day=long_day(visit.day), times=times)
 
 
 def _facts(visit: SiteVisit, contact: str | None, width: float) -> Flowable:

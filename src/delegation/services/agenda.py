@@ -8,15 +8,18 @@ from sqlalchemy.orm import Session, aliased
 
 from delegation.domain.enums import AgendaKind, AgendaStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.scheduling import end_date
 from delegation.i18n import _
 from delegation.persistence.models import (
     AgendaItem,
     Contact,
     Organization,
+    Trip,
     TripGroup,
     Venue,
     agenda_item_groups,
 )
+from delegation.services.agenda_clock import skipped_time_problems
 from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit, trimmed_text
 from delegation.services.workspace import Workspace
@@ -69,23 +72,45 @@ def _clean(details: AgendaItemDetails) -> AgendaItemDetails:
     return replace(details, **changes)
 
 
-def validate_item_details(details: AgendaItemDetails) -> list[ValidationError]:
+def validate_item_details(
+    details: AgendaItemDetails, *, zone: str | None = None
+) -> list[ValidationError]:
+    """What is wrong with an item's details, each problem naming its field.
+
+    An end earlier than the start is the next day (22:30–01:30), not an error. With the
+    trip's `zone` (IANA name), a start or end the clocks skip that day is refused too.
+    """
     details = _clean(details)
     problems = []
     if not details.title_fr and not details.title_en:
         problems.append(ValidationError("title_fr", _("a title is required, in either language")))
-    if details.end_time is not None and details.end_time <= details.start_time:
-        problems.append(ValidationError("end_time", _("the item ends before it starts")))
+    if details.end_time is not None and details.end_time == details.start_time:
+        problems.append(ValidationError("end_time", _("the item ends when it starts")))
+    if zone is not None:
+        problems += skipped_time_problems(details.day, details.start_time, details.end_time, zone)
     if details.capacity is not None and details.capacity <= 0:
         problems.append(ValidationError("capacity", _("a capacity must be a positive number")))
     return problems
 
 
-def _check(details: AgendaItemDetails) -> AgendaItemDetails:
-    problems = validate_item_details(details)
+def _check(details: AgendaItemDetails, zone: str | None = None) -> AgendaItemDetails:
+    problems = validate_item_details(details, zone=zone)
     if problems:
         raise problems[0]
     return _clean(details)
+
+
+def _trip_zone(session: Session, trip_id: int) -> str:
+    zone = session.scalar(select(Trip.timezone).where(Trip.id == trip_id))
+    if zone is None:
+        raise NotFoundError(_("this trip no longer exists"))
+    return zone
+
+
+def _same_times(item: AgendaItem, details: AgendaItemDetails) -> bool:
+    """Whether an edit keeps the stored day and times of the item."""
+    stored = (item.day, item.start_time, item.end_time)
+    return stored == (details.day, details.start_time, details.end_time)
 
 
 _HostContact = aliased(Contact)
@@ -188,8 +213,9 @@ def write_item(session: Session, item: AgendaItem, details: AgendaItemDetails) -
 
 
 def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> AgendaItemRow:
-    details = _check(details)
+    """Add an item; times the clocks skip that day in the trip's zone are refused."""
     with workspace.transaction() as session:
+        details = _check(details, _trip_zone(session, trip_id))
         item = AgendaItem(trip_id=trip_id)
         session.add(item)
         write_item(session, item, details)
@@ -200,7 +226,12 @@ def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> 
 def update_item(
     workspace: Workspace, item_id: int, expected: Expected, details: AgendaItemDetails
 ) -> AgendaItemRow:
-    """Save an edit, refusing it if the item changed since it was read (see Expected)."""
+    """Save an edit, refusing it if the item changed since it was read (see Expected).
+
+    New times the clocks skip that day in the trip's zone are refused; times kept as they
+    were are not, so that an item saved before can still be renamed or cancelled (the
+    readiness report names it until it is moved).
+    """
     details = _check(details)
     with workspace.transaction() as session:
         item = load_for_edit(
@@ -209,21 +240,25 @@ def update_item(
             name=lambda item: f"“{item.title_fr or item.title_en}”",
             details=lambda item: _row(session, item.id).details,
         )  # fmt: skip
+        if not _same_times(item, details):
+            details = _check(details, _trip_zone(session, item.trip_id))
         write_item(session, item, details)
         session.flush()
         return _row(session, item_id)
 
 
 def moved(details: AgendaItemDetails, day: date, start: time) -> AgendaItemDetails:
-    """The same item at another time; its end follows, keeping the duration."""
+    """The same item at another time; its end follows, keeping the duration on the clock.
+
+    Moved late in the evening, it ends past midnight (its end earlier than its start).
+    """
     if details.end_time is None:
         return replace(details, day=day, start_time=start)
-    duration = datetime.combine(details.day, details.end_time) - datetime.combine(
+    ends = end_date(details.day, details.start_time, details.end_time)
+    duration = datetime.combine(ends, details.end_time) - datetime.combine(
         details.day, details.start_time
     )
     end = datetime.combine(day, start) + duration
-    if end.date() != day:
-        raise ValidationError("start_time", _("the item would end after midnight"))
     return replace(details, day=day, start_time=start, end_time=end.time())
 
 

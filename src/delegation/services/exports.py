@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from delegation.domain.enums import AgendaStatus
 from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import normalize_email
+from delegation.domain.scheduling import end_date
 from delegation.i18n import _, current_language
 from delegation.i18n.labels import (
     agenda_status_label,
@@ -24,6 +25,7 @@ from delegation.i18n.labels import (
 )
 from delegation.interchange.csv_out import write_csv
 from delegation.interchange.ics_out import CalendarEvent, write_ics
+from delegation.interchange.values import item_reference
 from delegation.interchange.xlsx_out import Sheet, write_xlsx
 from delegation.services.agenda import AgendaItemRow, list_agenda
 from delegation.services.hotels import list_hotels
@@ -119,7 +121,7 @@ def programme_table(items: Sequence[AgendaItemRow]) -> tuple[list[str], list[lis
     language = current_language()
     headers = [
         _("Date"), _("Start"), _("End"), _("Title"), _("Type"), _("Status"), _("Venue"),
-        _("Address"), _("Groups"), _("Host"), _("Notes"),
+        _("Address"), _("Groups"), _("Host"), _("Notes"), _("Reference"),
     ]  # fmt: skip
     rows = []
     for item in items:
@@ -128,7 +130,7 @@ def programme_table(items: Sequence[AgendaItemRow]) -> tuple[list[str], list[lis
         row = [
             d.day, d.start_time, d.end_time, d.title(language), kind_label(d.kind),
             agenda_status_label(d.status), item.venue_name, item.venue_address,
-            ", ".join(d.group_codes), item.host_name, notes,
+            ", ".join(d.group_codes), item.host_name, notes, item_reference(item.id),
         ]  # fmt: skip
         rows.append(row)
     return headers, rows
@@ -233,7 +235,10 @@ def _item_event(item: AgendaItemRow, zone: str, language: str) -> CalendarEvent:
     return CalendarEvent(
         uid=f"agenda-{item.id}@delegation",
         start=datetime.combine(d.day, d.start_time),
-        end=datetime.combine(d.day, d.end_time) if d.end_time else None,
+        # Past midnight (an end earlier than the start), DTEND falls on the next day.
+        end=datetime.combine(end_date(d.day, d.start_time, d.end_time), d.end_time)
+        if d.end_time
+        else None,
         summary=d.title(language),
         location=place or None,
         description=notes,

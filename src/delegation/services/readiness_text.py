@@ -11,8 +11,10 @@ from delegation.i18n.formatting import (
     format_duration,
     format_number,
     format_time,
+    format_time_range,
 )
 from delegation.services.agenda import AgendaItemDetails
+from delegation.services.agenda_clock import skipped_time_text
 from delegation.services.summaries import TripSummary
 from delegation.services.travel import SegmentDetails
 
@@ -31,9 +33,7 @@ class Names:
 
     def item(self, item_id: int) -> str:
         details = self.items[item_id]
-        hours = format_time(details.start_time)
-        if details.end_time is not None:
-            hours = f"{hours}–{format_time(details.end_time)}"
+        hours = format_time_range(details.start_time, details.end_time)
         return _("“{title}” ({day}, {time})").format(
             title=details.title(current_language()),
             day=format_date(details.day, "d MMM"),
@@ -149,7 +149,15 @@ def _ends_before_start(issue: Issue, names: Names) -> str:
         return _("Travel leg {leg} arrives before it departs.").format(
             leg=names.leg(issue.target_id)
         )
-    return _("{item} ends before it starts.").format(item=names.item(issue.target_id))
+    return _("{item} ends when it starts.").format(item=names.item(issue.target_id))
+
+
+def _skipped_time(issue: Issue, names: Names) -> str:
+    values = issue.values
+    return _("{item}: {reason}.").format(
+        item=names.item(issue.target_id),
+        reason=skipped_time_text(values["day"], values["time"], values["change"]),
+    )
 
 
 def _identity_missing(issue: Issue, names: Names) -> str:
@@ -226,6 +234,7 @@ def _waitlist(issue: Issue, names: Names) -> str:
 
 _SENTENCES: dict[Rule, Callable[[Issue, Names], str]] = {
     Rule.ENDS_BEFORE_START: _ends_before_start,
+    Rule.SKIPPED_TIME: _skipped_time,
     Rule.OUTSIDE_TRIP: _outside_trip,
     Rule.OVERLAP: _overlap,
     Rule.TRAVEL_TIME: _travel_time,

@@ -1,9 +1,17 @@
-"""The editor of one agenda item: when, what in both languages, where, for whom."""
+"""The editor of one agenda item: when, what in both languages, where, for whom.
 
+An end earlier than the start is the next day, said beside it ("(+1) next day"). With the
+trip's time zone, a time the clocks skip that day is refused under "Time", naming the next
+valid one, and a time that happens twice that night is explained there.
+"""
+
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, time
+from typing import ClassVar
 
 from PySide6.QtCore import QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,13 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from delegation.domain.enums import AgendaKind, AgendaStatus
+from delegation.domain.scheduling import ends_next_day
 from delegation.i18n import _
-from delegation.i18n.formatting import format_date
+from delegation.i18n.formatting import format_date, next_day_mark
 from delegation.i18n.labels import agenda_status_label, kind_label
 from delegation.services.agenda import AgendaItemDetails, validate_item_details
+from delegation.services.agenda_clock import repeated_time_note
 from delegation.services.directory import ContactRow, OrganizationRow, VenueRow
 from delegation.services.participants import GroupRow
 from delegation.ui.widgets.validated_form import EditorDialog, ValidatedForm, ok_cancel
+
+OPENING_WIDTH = 560
 
 
 def _time_edit(value: time | None) -> QTimeEdit:
@@ -44,6 +56,9 @@ def _text(edit: QPlainTextEdit, value: str | None) -> QPlainTextEdit:
 
 
 class AgendaItemDialog(EditorDialog):
+    # The end has no row of its own: a refusal of it shows under "Time".
+    field_aliases: ClassVar[Mapping[str, str]] = {"end_time": "start_time"}
+
     def __init__(
         self,
         days: list[date],
@@ -54,11 +69,14 @@ class AgendaItemDialog(EditorDialog):
         details: AgendaItemDetails,
         *,
         is_new: bool,
+        timezone: str | None = None,
         parent=None,
     ) -> None:
+        """`timezone`: the trip's zone, where skipped and repeated times are told apart."""
         super().__init__(parent)
         self.setWindowTitle(_("New agenda item") if is_new else _("Agenda item"))
         self._original = details
+        self._timezone = timezone
         form = ValidatedForm()
         self._day = QComboBox()
         # Dates travel through Qt as ISO text: a Python date comes back as a QDate.
@@ -71,14 +89,7 @@ class AgendaItemDialog(EditorDialog):
         self._has_end.setChecked(details.end_time is not None)
         self._end.setEnabled(details.end_time is not None)
         self._has_end.toggled.connect(self._end.setEnabled)
-        when = QWidget()
-        when_row = QHBoxLayout(when)
-        when_row.setContentsMargins(0, 0, 0, 0)
-        when_row.addWidget(self._start)
-        when_row.addWidget(self._has_end)
-        when_row.addWidget(self._end)
-        when_row.addWidget(QLabel(_("(local time)")))
-        when_row.addStretch(1)
+        when = self._when_widget()
         self._title_fr = QLineEdit(details.title_fr)
         self._title_en = QLineEdit(details.title_en)
         self._kind = QComboBox()
@@ -147,6 +158,7 @@ class AgendaItemDialog(EditorDialog):
         for signal in (
             self._title_fr.textChanged,
             self._title_en.textChanged,
+            self._day.currentIndexChanged,
             self._start.timeChanged,
             self._end.timeChanged,
             self._has_end.toggled,
@@ -154,6 +166,41 @@ class AgendaItemDialog(EditorDialog):
         ):
             signal.connect(self._on_any_field_changed)
         self._on_any_field_changed()
+
+    def _when_widget(self) -> QWidget:
+        """Start, end, the next-day mark beside the end, and the note on repeated times."""
+        self._next_day = QLabel(_("{mark} next day").format(mark=next_day_mark()))
+        self._next_day.setObjectName("next_day")
+        self._next_day.setToolTip(_("The item ends after midnight, on the next day."))
+        self._repeated = QLabel()
+        self._repeated.setObjectName("repeated_time")
+        self._repeated.setWordWrap(True)
+        self._repeated.setStyleSheet("color: #8a5a00;")  # a caution, not an error
+        self._repeated.hide()
+        when = QWidget()
+        column = QVBoxLayout(when)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(self._start)
+        row.addWidget(self._has_end)
+        row.addWidget(self._end)
+        row.addWidget(self._next_day)
+        row.addWidget(QLabel(_("(local time)")))
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self._repeated)
+        return when
+
+    def _show_clock_notes(self, details: AgendaItemDetails) -> None:
+        self._next_day.setVisible(ends_next_day(details.start_time, details.end_time))
+        note = None
+        if self._timezone is not None:
+            note = repeated_time_note(
+                details.day, details.start_time, details.end_time, self._timezone
+            )
+        self._repeated.setText(note or "")
+        self._repeated.setVisible(note is not None)
 
     def _fill_host_contacts(self, *_args) -> None:
         organization = self._host.currentData()
@@ -186,10 +233,31 @@ class AgendaItemDialog(EditorDialog):
         )
 
     def _on_any_field_changed(self, *_args) -> None:
+        details = self.details()
+        self._show_clock_notes(details)
         errors = {}
-        for problem in validate_item_details(self.details()):
+        for problem in validate_item_details(details, zone=self._timezone):
             # The end time has no row of its own: its message goes under "Time".
             field = "start_time" if problem.field == "end_time" else problem.field
             errors.setdefault(field, problem.reason)
         self._form.show_errors(errors)
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not errors)
+        self._fit_height()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Wide enough for a message on a clock change to take two lines, not five. Not a
+        # minimum width: that would stop the layout keeping its own rows whole.
+        if self.width() < OPENING_WIDTH:
+            self.resize(OPENING_WIDTH, self.height())
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a long message whole: a wrapped label's height is not in the size
+        hint the dialog opens with, and the form would squeeze it to one line."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)

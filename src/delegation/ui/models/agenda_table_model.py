@@ -1,10 +1,37 @@
 """The programme as a sortable, filterable list."""
 
+from delegation.domain.scheduling import end_minutes, ends_next_day
 from delegation.i18n import _, current_language
-from delegation.i18n.formatting import format_date, format_time, home_time
+from delegation.i18n.formatting import (
+    format_date,
+    format_end_time,
+    format_time,
+    format_time_range,
+    home_time_range,
+)
 from delegation.i18n.labels import agenda_status_label, kind_label
 from delegation.services.agenda import AgendaItemRow
 from delegation.ui.models.filtered_table_model import Column, FilteredTableModel
+
+
+def _end_text(row: AgendaItemRow) -> str:
+    """ "11:00", or "01:30 (+1)" for an item ending past midnight."""
+    d = row.details
+    return format_end_time(d.start_time, d.end_time) if d.end_time else ""
+
+
+def _end_tooltip(row: AgendaItemRow) -> str | None:
+    d = row.details
+    if not ends_next_day(d.start_time, d.end_time):
+        return None
+    times = format_time_range(d.start_time, d.end_time)
+    return _("{times}: ends the next day").format(times=times)
+
+
+def _end_minutes(row: AgendaItemRow) -> int:
+    d = row.details
+    end = d.end_time or d.start_time
+    return end_minutes(d.start_time, end)
 
 
 class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
@@ -25,8 +52,9 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
             ),
             Column(
                 lambda: _("End"),
-                lambda r: format_time(r.details.end_time) if r.details.end_time else "",
-                sort_key=lambda r: (r.details.day, r.details.end_time or r.details.start_time),
+                _end_text,
+                sort_key=lambda r: (r.details.day, _end_minutes(r)),
+                tooltip=_end_tooltip,
             ),
             Column(lambda: _("Home time"), self._home_range),
             Column(lambda: _("Title"), lambda r: r.details.title(current_language())),
@@ -44,12 +72,7 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
 
     def _home_range(self, row: AgendaItemRow) -> str:
         d = row.details
-        start = home_time(d.day, d.start_time, self.timezone, self.home_timezone)
-        text = format_time(start.time())
-        if d.end_time:
-            end = home_time(d.day, d.end_time, self.timezone, self.home_timezone)
-            text += "–" + format_time(end.time())
-        return text
+        return home_time_range(d.day, d.start_time, d.end_time, self.timezone, self.home_timezone)
 
     def _home_tooltip(self, row: AgendaItemRow) -> str:
         return _("{time} at home ({zone})").format(

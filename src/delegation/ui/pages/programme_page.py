@@ -315,6 +315,7 @@ class ProgrammePage(QWidget):
             directory.list_contacts(workspace),
             details,
             is_new=is_new,
+            timezone=self._trip.timezone if self._trip else None,
             parent=self,
         )
 

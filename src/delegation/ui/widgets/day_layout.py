@@ -2,15 +2,20 @@
 
 On a day where groups have items at the same time, each group keeps one lane all day;
 items for the whole delegation span the width; overlaps that do not divide the
-delegation between groups (often a conflict) share the width in columns.
+delegation between groups (often a conflict) share the width in columns. An item ending
+past midnight runs to the bottom of its day and is marked as continuing.
 """
 
 from dataclasses import dataclass
 from datetime import time
 from itertools import pairwise
 
+from delegation.domain.scheduling import ends_next_day
 from delegation.services.agenda import AgendaItemRow
 from delegation.services.participants import GroupRow
+
+DAY_MINUTES = 24 * 60
+SHORTEST_MINUTES = 15  # an item without end, or a very short one, still shows its title
 
 
 def minutes_of_day(value: time) -> int:
@@ -21,9 +26,10 @@ def minutes_of_day(value: time) -> int:
 class Placed:
     row: AgendaItemRow
     start: int  # minutes since midnight
-    end: int
+    end: int  # at most midnight at the end of the day (1440)
     lane: float  # left edge, as a fraction of the lanes' width
     width: float
+    continues: bool = False  # it ends the next day, after `end`
 
 
 def _clusters(placed: list[Placed]) -> list[list[Placed]]:
@@ -63,20 +69,18 @@ def day_lanes(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[str]:
     return sorted(used, key=order.__getitem__)
 
 
+def _placed(row: AgendaItemRow) -> Placed:
+    details = row.details
+    start = minutes_of_day(details.start_time)
+    if ends_next_day(details.start_time, details.end_time):
+        return Placed(row, start, DAY_MINUTES, 0.0, 1.0, continues=True)
+    end = minutes_of_day(details.end_time or details.start_time)
+    # Late short items stop at midnight too, not beyond the day's last line.
+    return Placed(row, start, min(max(end, start + SHORTEST_MINUTES), DAY_MINUTES), 0.0, 1.0)
+
+
 def _sorted(rows: list[AgendaItemRow]) -> list[Placed]:
-    return [
-        Placed(
-            row,
-            minutes_of_day(row.details.start_time),
-            max(
-                minutes_of_day(row.details.end_time or row.details.start_time),
-                minutes_of_day(row.details.start_time) + 15,
-            ),
-            0.0,
-            1.0,
-        )
-        for row in sorted(rows, key=lambda r: (r.details.start_time, r.id))
-    ]
+    return [_placed(row) for row in sorted(rows, key=lambda r: (r.details.start_time, r.id))]
 
 
 def place_items(rows: list[AgendaItemRow], groups: list[GroupRow]) -> list[Placed]:

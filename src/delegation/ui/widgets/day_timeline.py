@@ -1,20 +1,31 @@
 """One day of the programme drawn on a time axis, parallel items side by side.
 
 On a day where groups have items at the same time, each group keeps one lane all day;
-items for the whole delegation span the width. An item can be moved with the mouse
-(5-minute steps) or with Alt+Up / Alt+Down (15 minutes); its end follows. What is
-selected is said in words too (accessible description, `selection_described`).
+items for the whole delegation span the width. An item ending past midnight runs to the
+bottom of the day, its lower edge torn, with an arrow down. An item can be moved with
+the mouse (5-minute steps) or with Alt+Up / Alt+Down (15 minutes); its end follows. What
+is selected is said in words too (accessible description, `selection_described`).
 """
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QScrollArea, QToolTip, QWidget
 
 from delegation.domain.enums import AgendaStatus
 from delegation.i18n import _, current_language, ngettext
-from delegation.i18n.formatting import format_time, home_time
+from delegation.i18n.formatting import format_time, format_time_range, home_time_range
 from delegation.i18n.labels import agenda_status_label
 from delegation.services.agenda import AgendaItemRow
 from delegation.services.participants import GroupRow
@@ -96,9 +107,7 @@ class DayTimeline(QWidget):
     def describe(self, row: AgendaItemRow) -> str:
         """An item as the list shows it: times, title, groups, venue, status, home time."""
         details = row.details
-        local = format_time(details.start_time)
-        if details.end_time:
-            local += "–" + format_time(details.end_time)
+        local = format_time_range(details.start_time, details.end_time)
         title = details.title(current_language())
         codes = details.group_codes
         if codes:
@@ -135,13 +144,8 @@ class DayTimeline(QWidget):
         self.selection_described.emit(text)
 
     def _home_range(self, row: AgendaItemRow) -> str:
-        details = row.details
-        start = home_time(details.day, details.start_time, self._timezone, self._home_timezone)
-        text = format_time(start.time())
-        if details.end_time:
-            end = home_time(details.day, details.end_time, self._timezone, self._home_timezone)
-            text += "–" + format_time(end.time())
-        return text
+        d = row.details
+        return home_time_range(d.day, d.start_time, d.end_time, self._timezone, self._home_timezone)
 
     def _scroll_to_selected(self) -> None:
         # After the pending layout: a page just built does not know its size yet.
@@ -221,7 +225,10 @@ class DayTimeline(QWidget):
             pen.setColor(self.palette().highlight().color())
             pen.setWidth(3)
         painter.setPen(pen)
-        painter.drawRoundedRect(rect, 4, 4)
+        if item.continues:
+            painter.drawPath(_torn_at_the_bottom(rect))
+        else:
+            painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(
             QColor("white") if details.status != AgendaStatus.CANCELLED else QColor("#555")
         )
@@ -231,7 +238,7 @@ class DayTimeline(QWidget):
         painter.setFont(font)
         start = _shift(details.start_time, offset)
         end = _shift(details.end_time, offset) if details.end_time else None
-        times = format_time(start) + (f"–{format_time(end)}" if end else "")
+        times = format_time_range(start, end)
         title = details.title(current_language())
         text_rect = rect.adjusted(6, 3, -6, -3)
         painter.drawText(
@@ -248,13 +255,13 @@ class DayTimeline(QWidget):
                 item.row.venue_name,
             )
         painter.setFont(self.font())
+        if item.continues:
+            _paint_arrow_down(painter, rect)
 
     # Interaction.
     def tooltip_for(self, row: AgendaItemRow) -> str:
         details = row.details
-        local = format_time(details.start_time)
-        if details.end_time:
-            local += "–" + format_time(details.end_time)
+        local = format_time_range(details.start_time, details.end_time)
         home = self._home_range(row)
         return _("{title}\n{local} local time ({zone})\n{home} at home ({home_zone})").format(
             title=details.title(current_language()),
@@ -322,6 +329,39 @@ class DayTimeline(QWidget):
             self.item_activated.emit(self._selected)
             return
         super().keyPressEvent(event)
+
+
+TOOTH = 5  # width and height of the teeth of a torn edge
+
+
+def _torn_at_the_bottom(rect: QRectF) -> QPainterPath:
+    """An item's outline that goes on past the day: rounded on top, a torn lower edge."""
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    path = QPainterPath()
+    path.moveTo(left, bottom)
+    path.lineTo(left, top + TOOTH)
+    path.quadTo(left, top, left + TOOTH, top)
+    path.lineTo(right - TOOTH, top)
+    path.quadTo(right, top, right, top + TOOTH)
+    path.lineTo(right, bottom)
+    x, up = right, True
+    while x > left:
+        x = max(left, x - TOOTH)
+        path.lineTo(x, bottom - TOOTH if up else bottom)
+        up = not up
+    path.closeSubpath()
+    return path
+
+
+def _paint_arrow_down(painter: QPainter, rect: QRectF) -> None:
+    """A small white arrow in the lower right corner: the item goes on the next day."""
+    x, tip, size = rect.right() - 14, rect.bottom() - TOOTH - 4, 6
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("white"))
+    arrow = [QPointF(x - size, tip - size), QPointF(x + size, tip - size), QPointF(x, tip)]
+    painter.drawPolygon(QPolygonF(arrow))
+    painter.restore()
 
 
 def _shift(value: time, minutes: int) -> time:
