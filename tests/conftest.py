@@ -5,7 +5,12 @@ import os
 # Before any Qt import: the tests draw into memory, there is no screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import csv
+import io
+from datetime import datetime, time
+
 import pytest
+from openpyxl import Workbook
 
 from delegation.i18n import set_language
 from delegation.services.demo import load_demo
@@ -41,3 +46,76 @@ def workspace(database_path) -> Workspace:
 def demo_workspace(workspace) -> Workspace:
     load_demo(workspace)
     return workspace
+
+
+class MissionFiles:
+    """The files of a mission to Israel as organisers' tools write them."""
+
+    # A Google Forms registration form as Google Sheets downloads it in French: a timestamp,
+    # the email collected by the form, the questions; a checkbox question's answers joined
+    # with ", ". The organiser added the "Statut" column while confirming people.
+    FORM_HEADERS = (
+        "Horodateur", "Adresse e-mail", "Civilité", "Prénom", "Nom", "Société", "Fonction",
+        "Téléphone portable", "Régime alimentaire", "Nationalité", "Numéro de passeport",
+        "Date d'expiration du passeport", "Personne à prévenir en cas d'urgence",
+        "Téléphone d'urgence", "Groupe", "Statut",
+    )  # fmt: skip
+    PEOPLE = (
+        ("Mme", "Noa", "Levi", "Start-Up Nation", "Directrice", "+972 52 123 4567", "", "A"),
+        ("M.", "小明", "王", "清华大学", "Professeur", "+86 138 0013 8000", "Végétarien", "B"),
+        ("M.", "Κώστας", "Παπαδόπουλος", "Ελληνικά Πετρέλαια", "CTO", "", "", "A, B"),
+        ("Mme", "Layla", "حداد", "Beirut Digital District", "Fondatrice", "", "Halal", "B"),
+        ("M.", "Mart", "Kask", "Tartu Ülikool", "Chercheur", "+372 5123 4567", "", "A"),
+        ("Mme", "Élodie", "Martin-Lefèvre", "Bpifrance", "Chargée d'affaires", "", "", "A, B"),
+    )
+
+    @classmethod
+    def registrations(cls, path, groups_of: dict[str, str] | None = None):
+        """The form's sheet as CSV; groups_of: someone's (by last name) other groups."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(cls.FORM_HEADERS)
+        for number, person in enumerate(cls.PEOPLE):
+            civility, first, last, company, job, phone, diet, groups = person
+            stamp = f"0{number + 1}/02/2024 09:1{number}:00"
+            identity = ("Française", f"2{number}AB1234{number}", "12/11/2031", "Famille", "+33 1")
+            writer.writerow(
+                [stamp, f"personne{number}@example.org", civility, first, last, company, job,
+                 phone, diet, *identity, (groups_of or {}).get(last, groups), "Confirmé"]
+            )  # fmt: skip
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        return path
+
+    @staticmethod
+    def programme(path):
+        """An organiser's programme: parallel visits of groups A and B, a gala dinner past
+        midnight, one venue's address written two ways."""
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Programme"
+        sheet.append(["Jour", "Heure de début", "Heure de fin", "Intitulé", "Lieu", "Adresse",
+                      "Groupe", "Type"])  # fmt: skip
+        rows = [
+            (26, time(18), time(20), "Réception à l'ambassade", "Résidence de France",
+             "112 Herbert Samuel St, Tel Aviv", "", "Réception"),
+            (27, time(9), time(11, 30), "Visite de Check Point", "Check Point HQ",
+             "5 Shlomo Kaplan St, Tel Aviv", "A", "Visite"),
+            (27, time(9), time(11, 30), "Visite de Mobileye", "Mobileye",
+             "1 Shlomo Momo HaLevi St, Jerusalem", "B", "Visite"),
+            (27, time(12, 30), time(14), "Déjeuner", "Sarona Market", "3 Kalman Magen St", "",
+             "Repas"),
+            (28, time(22, 30), time(1, 30), "Dîner de gala", "Hotel Montefiore",
+             "36 Montefiore St, Tel Aviv", "", "Repas"),
+            (29, time(10), time(12), "Bilan de la mission", "Résidence de France",
+             "112, Herbert Samuel st. Tel-Aviv", "", "Rencontre"),
+        ]  # fmt: skip
+        for day, start, end, *rest in rows:
+            sheet.append([datetime(2024, 3, day), start, end, *rest])
+        book.save(path)
+        return path
+
+
+@pytest.fixture
+def mission() -> type[MissionFiles]:
+    """mission.registrations(path), mission.programme(path): a new trip's files."""
+    return MissionFiles

@@ -98,11 +98,11 @@ def test_a_refused_file_changes_nothing_and_lists_every_problem(
     before = _snapshot(database_path)
     path = _file(
         tmp_path,
-        HEADER + "A;Un;a1@example.ee;;Confirmé;Z\nB;;b2@example.ee;;;\nC;Trois;pas-un-email;;;\n",
+        HEADER + "A;Un;a1@example.ee;;Zorglub;Z\nB;;b2@example.ee;;;\nC;Trois;pas-un-email;;;\n",
     )
     plan = plan_participant_import(demo_workspace, trip_id, path)
     assert [p.located("f") for p in plan.problems] == [
-        "f:2: groups: no such group in this trip: Z",
+        "f:2: status: Zorglub is not a status (invited, confirmed, waitlisted, cancelled)",
         "f:3: last_name: a last name is required",
         "f:4: email: not an email address",
     ]

@@ -420,12 +420,22 @@ def _command_import(workspace, arguments) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
+    for line in plan.creation_lines() + _shortened(plan.change_lines()):
+        print(line)
     if arguments.dry_run:
         print(_("Dry run, nothing written: {summary}").format(summary=counts.summary()))
         return EXIT_OK
     result = apply_import(workspace, plan, skip_invalid=arguments.skip_invalid)
     print(f"{trip.key}: {result.counts.summary()}")
     return EXIT_OK
+
+
+def _shortened(lines: list[str], shown: int = 20) -> list[str]:
+    """A long report's first lines and how many more there are."""
+    if len(lines) <= shown:
+        return lines
+    rest = len(lines) - shown
+    return [*lines[:shown], ngettext("… and {n} more", "… and {n} more", rest).format(n=rest)]
 
 
 def _export_printed_list(workspace, arguments) -> int | None:

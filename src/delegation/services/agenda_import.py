@@ -7,6 +7,7 @@ French, "title" English); the other language falls back on it in documents.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -27,15 +28,21 @@ from delegation.services.agenda import (
     write_item,
 )
 from delegation.services.imports import (
+    FieldChange,
     ImportCounts,
     ImportProblem,
     ImportRefusedError,
+    NewGroup,
     PlanCounts,
     Progress,
     SourceFile,
-    group_codes,
+    TripGroupNames,
+    create_groups,
+    drop_unused_groups,
+    field_changes,
     open_source,
-    trip_group_codes,
+    shown,
+    used_groups,
 )
 from delegation.services.records import changed_since_step
 from delegation.services.workspace import Workspace
@@ -50,6 +57,11 @@ class PlannedItem:
     host: str | None
     item_id: int | None = None  # the item it updates; None: a new one
     version: int | None = None
+    differences: tuple[FieldChange, ...] = ()  # for an update, what it changes
+
+    @property
+    def label(self) -> str:
+        return _("“{title}”").format(title=self.details.title(_language()))
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,16 @@ class AgendaImportPlan(PlanCounts):
     changes: tuple[PlannedItem, ...]
     unchanged: int
     problems: tuple[ImportProblem, ...]
+    new_groups: tuple[NewGroup, ...] = ()
+
+    @property
+    def new_venues(self) -> tuple[str, ...]:
+        """The venues the import adds to the directory, once each."""
+        named: dict[str, str] = {}
+        for planned in (*self.creations, *self.changes):
+            if planned.venue:
+                named.setdefault(fold(planned.venue), planned.venue)
+        return tuple(named.values())
 
 
 @dataclass(frozen=True)
@@ -70,11 +92,54 @@ class AgendaImportResult:
     changed_before: tuple[AgendaItemRow, ...]
     written: tuple[AgendaItemDetails, ...]  # made then changed items, as the import left them
     host_ids: tuple[int, ...]  # the host organizations added to the directory
+    group_ids: tuple[int, ...] = ()  # the groups it made
+
+
+def _language() -> str:
+    from delegation.i18n import current_language
+
+    return current_language()
 
 
 def _english_file(file: SourceFile) -> bool:
     title_column = next(index for index, name in file.fields.items() if name == "title")
     return fold(file.table.headers[title_column]) == "title"
+
+
+@dataclass(frozen=True)
+class KnownVenues:
+    """The directory's venues by normalised address and by normalised name. The directory
+    serves every trip: a name alone ("Résidence de France") is a match only when the
+    addresses do not say otherwise."""
+
+    by_name: dict[str, int]
+    by_address: dict[str, int]
+    address_of: dict[int, str]
+
+    @classmethod
+    def read(cls, session: Session) -> "KnownVenues":
+        known = cls({}, {}, {})
+        for venue_id, name, address in session.execute(
+            select(Venue.id, Venue.name, Venue.address).order_by(Venue.id)
+        ):
+            known.add(venue_id, name, address)
+        return known
+
+    def find(self, name: str | None, address: str | None) -> int | None:
+        place = fold(address or "")
+        if place in self.by_address:
+            return self.by_address[place]
+        found = self.by_name.get(fold(name or ""))
+        if found is not None and place and self.address_of.get(found, place) != place:
+            return None  # the same name elsewhere
+        return found
+
+    def add(self, venue_id: int, name: str, address: str | None) -> None:
+        place = fold(address or "")
+        self.by_name[fold(name)] = venue_id  # a name found alone: its newest venue
+        if place:
+            self.by_address.setdefault(place, venue_id)
+            self.address_of[venue_id] = place
 
 
 def plan_agenda_import(
@@ -94,8 +159,8 @@ def plan_agenda_import(
         if trip is None:
             raise NotFoundError(_("this trip no longer exists"))
         planner = _Planner(
-            trip_id, file, existing, (trip.start_date, trip.end_date),
-            trip_group_codes(session, trip_id), _venue_names(session),
+            trip_id, file, existing, (trip.start_date, trip.end_date), trip.timezone,
+            TripGroupNames(session, trip_id), KnownVenues.read(session),
             {fold(o.name): o.id for o in session.scalars(select(Organization))},
         )  # fmt: skip
     return planner.plan()
@@ -104,15 +169,18 @@ def plan_agenda_import(
 class _Planner:
     """One pass over the rows: parse, check, match; problems are collected, not raised."""
 
-    def __init__(self, trip_id, file, existing, dates, codes, venues, hosts) -> None:
-        self.trip_id, self.file, self.dates = trip_id, file, dates
-        self.codes, self.venues, self.hosts = codes, venues, hosts
+    def __init__(self, trip_id, file, existing, dates, zone, groups, venues, hosts) -> None:
+        self.trip_id, self.file, self.dates, self.zone = trip_id, file, dates, zone
+        self.groups: TripGroupNames = groups
+        self.venues: KnownVenues = venues
+        self.hosts = hosts
         self.language = "en" if _english_file(file) else "fr"
-        self.by_key = {
-            (row.details.day, row.details.start_time, fold(row.details.title(language))): row
-            for row in existing
-            for language in ("fr", "en")
-        }
+        self.by_id = {row.id: row for row in existing}
+        self.by_day: dict[date, list[AgendaItemRow]] = {}
+        for row in existing:
+            self.by_day.setdefault(row.details.day, []).append(row)
+        self.matched: set[int] = set()
+        self.new_venues: dict[str, str] = {}  # a new venue's folded name or address -> name
         self.problems: list[ImportProblem] = []
         self.creations: list[PlannedItem] = []
         self.changes: list[PlannedItem] = []
@@ -131,6 +199,7 @@ class _Planner:
             tuple(self.changes),
             self.unchanged,
             tuple(self.problems),
+            used_groups(self.groups.created, [*self.creations, *self.changes]),
         )
 
     def _problem(self, line: int, field: str, reason: str) -> None:
@@ -162,12 +231,8 @@ class _Planner:
             )
             return None
         if parsed.get("groups"):
-            codes = group_codes(parsed["groups"], self.codes)
-            if isinstance(codes, ImportProblem):
-                self.problems.append(replace(codes, line=line))
-                return None
-            parsed["groups"] = codes
-        key = (parsed["date"], parsed["start"], fold(parsed["title"]))
+            parsed["groups"] = self.groups.codes(parsed["groups"])
+        key = parsed.get("reference") or (parsed["date"], parsed["start"], fold(parsed["title"]))
         if key in self.first_seen:
             first_line, first_parsed = self.first_seen[key]
             if parsed != first_parsed:  # a row repeated as is counts once
@@ -182,43 +247,118 @@ class _Planner:
         self.first_seen[key] = (line, parsed)
         return parsed
 
+    def _match(self, parsed: dict) -> AgendaItemRow | None:
+        """The item a row updates: by the export's reference, else on its day by title
+        (parallel visits of one title told apart by start, venue, groups), else on its day
+        by start and venue. Each item is updated by one row at most."""
+        reference = self.by_id.get(parsed.get("reference") or 0)
+        if reference is not None and reference.id not in self.matched:
+            return reference
+        free = [row for row in self.by_day.get(parsed["date"], []) if row.id not in self.matched]
+        title = fold(parsed["title"])
+        named = [row for row in free if title in map(fold, _titles(row))]
+        venue = fold(parsed.get("venue") or "")
+        for narrower in (
+            lambda row: row.details.start_time == parsed["start"],
+            lambda row: venue and fold(row.venue_name or "") == venue,
+            lambda row: row.details.group_codes == parsed.get("groups", ()),
+        ):
+            if len(named) > 1:
+                named = [row for row in named if narrower(row)] or named
+        if named:
+            return named[0]
+        placed = [
+            row
+            for row in free
+            if venue and row.details.start_time == parsed["start"]
+            and fold(row.venue_name or "") == venue
+        ]  # fmt: skip
+        return placed[0] if placed else None
+
+    def _new_venue(self, name: str, address: str | None) -> str:
+        """The name under which the import creates a venue: the first row's, when an
+        earlier row named it alike or gave the same address."""
+        keys = [fold(name)] + ([fold(address)] if address and fold(address) else [])
+        known = next((self.new_venues[key] for key in keys if key in self.new_venues), name)
+        for key in keys:
+            self.new_venues.setdefault(key, known)
+        return known
+
     def _row(self, line: int, parsed: dict) -> None:
         day, start = parsed["date"], parsed["start"]
-        match = self.by_key.get((day, start, fold(parsed["title"])))
+        match = self._match(parsed)
         given: dict[str, object] = {"day": day, "start_time": start}
         for name, field in (("end", "end_time"), ("kind", "kind"), ("status", "status")):
             if parsed.get(name) is not None:
                 given[field] = parsed[name]
         if parsed.get("groups"):
             given["group_codes"] = parsed["groups"]
-        if match is None:
+        # An export writes the title (and notes) of its language, or the other one's when
+        # that is empty: the same text read back changes nothing.
+        if match is None or parsed["title"] != match.details.title(self.language):
             given[f"title_{self.language}"] = parsed["title"]
-        if parsed.get("notes"):
+        if parsed.get("notes") and (
+            match is None or parsed["notes"] != _notes(match.details, self.language)
+        ):
             given[f"notes_{self.language}"] = parsed["notes"]
-        venue_name, host_name = parsed.get("venue"), parsed.get("host")
-        if venue_name and fold(venue_name) in self.venues:
-            given["venue_id"] = self.venues[fold(venue_name)]
+        venue_name, address, host_name = (
+            parsed.get("venue"),
+            parsed.get("address"),
+            parsed.get("host"),
+        )
+        venue_id = self.venues.find(venue_name, address)
+        if venue_id is not None:
+            given["venue_id"] = venue_id
+        elif venue_name:  # a venue new to the directory, perhaps named by an earlier row
+            venue_name = self._new_venue(venue_name, address)
         if host_name and fold(host_name) in self.hosts:
             given["host_organization_id"] = self.hosts[fold(host_name)]
         base = match.details if match is not None else AgendaItemDetails(day, start)
         details = replace(base, **given)
-        errors = validate_item_details(details)
+        errors = validate_item_details(details, zone=self.zone)
         for error in errors:
             self._problem(line, _FIELD_OF.get(error.field, error.field), error.reason)
         if errors:
             return
-        new_venue = venue_name if venue_name and "venue_id" not in given else None
+        new_venue = venue_name if venue_name and venue_id is None else None
         new_host = host_name if host_name and "host_organization_id" not in given else None
-        planned = PlannedItem(
-            line, details, new_venue, parsed.get("address"), new_host,
-            match.id if match else None, match.version if match else None,
-        )  # fmt: skip
         if match is None:
-            self.creations.append(planned)
-        elif details == match.details and not new_venue and not new_host:
+            self.creations.append(PlannedItem(line, details, new_venue, address, new_host))
+            return
+        self.matched.add(match.id)
+        if details == match.details and not new_venue and not new_host:
             self.unchanged += 1
-        else:
-            self.changes.append(planned)
+            return
+        differences = field_changes(match.details, details, _FIELDS_SHOWN)
+        for field, before, after in (
+            ("title", match.details.title(self.language), details.title(self.language)),
+            ("notes", _notes(match.details, self.language), _notes(details, self.language)),
+        ):
+            if before != after:
+                differences += (FieldChange(field, shown(before), shown(after)),)
+        if new_venue or details.venue_id != match.details.venue_id:
+            differences += (FieldChange("venue", shown(match.venue_name), venue_name or ""),)
+        if new_host or details.host_organization_id != match.details.host_organization_id:
+            differences += (FieldChange("host", shown(match.host_name), host_name or ""),)
+        self.changes.append(
+            PlannedItem(
+                line, details, new_venue, address, new_host, match.id, match.version,
+                differences,
+            )
+        )  # fmt: skip
+
+
+def _titles(row: AgendaItemRow) -> tuple[str, str]:
+    return row.details.title_fr, row.details.title_en
+
+
+def _notes(details: AgendaItemDetails, language: str) -> str | None:
+    first, second = (
+        (details.notes_fr, details.notes_en)
+        if language == "fr"
+        else (details.notes_en, details.notes_fr)
+    )
+    return first or second
 
 
 _PARSERS = {
@@ -233,14 +373,15 @@ _PARSERS = {
     "groups": parse.parse_groups,
     "host": parse.parse_text,
     "notes": parse.parse_text,
+    "reference": parse.parse_reference,
 }
 # The editor's field names, as the file's columns are called.
 _FIELD_OF = {"end_time": "end", "start_time": "start", "title_fr": "title", "title_en": "title"}
-
-
-def _venue_names(session: Session) -> dict[str, int]:
-    records = session.execute(select(Venue.id, Venue.name))
-    return {fold(name): venue_id for venue_id, name in records}
+# What a change report shows (with the title and notes of the file's language).
+_FIELDS_SHOWN = {
+    "day": "date", "start_time": "start", "end_time": "end", "kind": "kind",
+    "status": "status", "group_codes": "groups",
+}  # fmt: skip
 
 
 def apply_agenda_import(
@@ -268,7 +409,8 @@ def apply_agenda_import(
                     _("records were added since this import was undone; import the file again")
                 )
             _check_details(session, {row.id: row.details for row in reuse.changed_before})
-        venues = _venue_names(session)
+        venues = KnownVenues.read(session)
+        group_ids = create_groups(session, plan.trip_id, plan.new_groups)
         hosts = {fold(o.name): o for o in session.scalars(select(Organization))}
         made_venues: list[Venue] = []
         made_hosts: list[Organization] = []
@@ -278,14 +420,15 @@ def apply_agenda_import(
         for done, planned in enumerate((*plan.creations, *plan.changes), start=1):
             details = planned.details
             if planned.venue:
-                key = fold(planned.venue)
-                if key not in venues:
+                venue_id = venues.find(planned.venue, planned.address)
+                if venue_id is None:
                     venue = Venue(name=planned.venue, address=planned.address)
                     session.add(venue)
                     session.flush()
                     made_venues.append(venue)
-                    venues[key] = venue.id
-                details = replace(details, venue_id=venues[key])
+                    venues.add(venue.id, venue.name, venue.address)
+                    venue_id = venue.id
+                details = replace(details, venue_id=venue_id)
             if planned.host:
                 key = fold(planned.host)
                 if key not in hosts:
@@ -320,6 +463,7 @@ def apply_agenda_import(
             tuple(before[p.item_id] for p in plan.changes),
             tuple(written[i] for i in ids),
             tuple(host.id for host in made_hosts),
+            tuple(group_ids),
         )
 
 
@@ -359,3 +503,4 @@ def undo_agenda_import(workspace: Workspace, result: AgendaImportResult) -> None
             host = session.get(Organization, host_id)
             if used is None and host is not None and not host.contacts:
                 session.delete(host)
+        drop_unused_groups(session, result.group_ids)

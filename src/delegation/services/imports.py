@@ -5,6 +5,7 @@ database without writing (the preview, `--dry-run`); `apply` writes the plan in 
 transaction, refusing it whole while any row has a problem unless told to skip them.
 """
 
+import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,8 +13,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from delegation.domain.enums import AgendaKind, AgendaStatus, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import DelegationError, FileRefusedError
 from delegation.i18n import _, ngettext
+from delegation.i18n.labels import agenda_status_label, category_label, kind_label, status_label
 from delegation.interchange.columns import ColumnMatch, FieldSpec, fold, match_columns
 from delegation.interchange.tables import Cell, Table, read_table, sheet_names
 from delegation.persistence.models import TripGroup
@@ -53,8 +56,67 @@ class ImportCounts:
         )
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One value a row changes, as a person reads it."""
+
+    field: str  # the import's field name
+    before: str
+    after: str
+
+
+def shown(value: object) -> str:
+    """A value as a change report writes it: dates and times as typed, labels for codes."""
+    labels = {
+        AgendaKind: kind_label,
+        AgendaStatus: agenda_status_label,
+        ParticipantStatus: status_label,
+        ParticipantCategory: category_label,
+    }
+    if value is None or value == () or value == "":
+        return "—"
+    if type(value) in labels:
+        return labels[type(value)](value)
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, tuple):
+        return ", ".join(str(part) for part in value)
+    return str(value)
+
+
+def field_changes(before: object, after: object, fields: Mapping[str, str]) -> tuple:
+    """The values that differ between two records' details: attribute -> import field."""
+    changes: dict[str, FieldChange] = {}
+    for attribute, field in fields.items():
+        old, new = getattr(before, attribute), getattr(after, attribute)
+        if old != new and field not in changes:
+            changes[field] = FieldChange(field, shown(old), shown(new))
+    return tuple(changes.values())
+
+
 class PlanCounts:
     """What a plan (with creations, changes, unchanged, problems and file) will do."""
+
+    @property
+    def new_venues(self) -> tuple[str, ...]:
+        return ()
+
+    def creation_lines(self) -> list[str]:
+        """The groups and venues the import adds, one sentence each."""
+        return creations_text(self.new_groups, self.new_venues)
+
+    def change_lines(self) -> list[str]:
+        """Each changed row: FILE:LINE: what: column before → after; …"""
+        headers = {name: self.file.table.headers[i] for i, name in self.file.fields.items()}
+        return [
+            f"{self.file.source}:{row.line}: {row.label}: "
+            + "; ".join(
+                f"{headers.get(c.field, c.field)} {c.before} → {c.after}" for c in row.differences
+            )
+            for row in self.changes
+        ]
 
     @property
     def counts(self) -> ImportCounts:
@@ -95,8 +157,7 @@ class SourceFile:
 
     def sample(self) -> list[tuple[str, ...]]:
         return [
-            tuple("" if cell is None else str(cell) for cell in row.cells)
-            for row in self.table.rows[:SAMPLE_ROWS]
+            tuple(_cell_text(cell) for cell in row.cells) for row in self.table.rows[:SAMPLE_ROWS]
         ]
 
     def values(self) -> list[tuple[int, dict[str, Cell]]]:
@@ -106,6 +167,19 @@ class SourceFile:
             (row.line, {name: row.cells[index] for index, name in fields if index < len(row.cells)})
             for row in self.table.rows
         ]
+
+
+def _cell_text(cell: Cell) -> str:
+    """A cell as a person typed it: a workbook's dates and times without their zeros."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime.datetime) and cell.time() == datetime.time():
+        return cell.strftime("%d/%m/%Y")
+    if isinstance(cell, datetime.datetime):
+        return cell.strftime("%d/%m/%Y %H:%M")
+    if isinstance(cell, datetime.time) and not cell.second:
+        return cell.strftime("%H:%M")
+    return str(cell)
 
 
 def open_source(
@@ -151,34 +225,156 @@ def _corrected(
     )
 
 
-def trip_group_codes(session: Session, trip_id: int) -> dict[str, str]:
-    """The trip's groups as a file may name them: code or name, any case -> the code.
-
-    Filled in the trip's order of groups, which group_codes keeps.
-    """
-    known: dict[str, str] = {}
-    for code, name in session.execute(
-        select(TripGroup.code, TripGroup.name)
-        .where(TripGroup.trip_id == trip_id)
-        .order_by(TripGroup.position)
-    ):
-        known.setdefault(fold(code), code)
-        known.setdefault(fold(name), code)
-    return known
+# A cell saying "Groupe A" or "Group A" names group A.
+_GROUP_WORDS = ("groupe ", "group ", "grp ")
 
 
-def group_codes(
-    written: Sequence[str], known: Mapping[str, str]
-) -> tuple[str, ...] | ImportProblem:
-    """The trip's codes of the groups a cell names, in the trip's order (as the database
-    gives them back), or the problem (line 0: the caller's)."""
-    unknown = [code for code in written if fold(code) not in known]
-    if unknown:
-        return ImportProblem(
-            0, "groups", _("no such group in this trip: {codes}").format(codes=", ".join(unknown))
+def _group_key(text: str) -> str:
+    """How a file's name for a group is compared: folded, without a leading "groupe"."""
+    key = fold(text)
+    for word in _GROUP_WORDS:
+        if key.startswith(word) and key[len(word) :]:
+            return key[len(word) :]
+    return key
+
+
+@dataclass(frozen=True)
+class NewGroup:
+    """A group a file names that the trip lacks: the import creates it."""
+
+    code: str
+    name: str
+    colour: str
+
+    def described(self) -> str:
+        return self.code if self.name == self.code else f"{self.code} ({self.name})"
+
+
+class TripGroupNames:
+    """The trip's groups as a file may name them (code or name, any case or accents, with
+    or without a leading "Groupe"), and the groups to create for the names it lacks."""
+
+    def __init__(self, session: Session, trip_id: int) -> None:
+        self._codes: dict[str, str] = {}  # key -> code, in the trip's order of groups
+        self._taken: set[str] = set()  # every group's code and name, folded
+        colours: list[str | None] = []
+        for code, name, colour in session.execute(
+            select(TripGroup.code, TripGroup.name, TripGroup.colour)
+            .where(TripGroup.trip_id == trip_id)
+            .order_by(TripGroup.position, TripGroup.id)
+        ):
+            self._know(code, name)
+            colours.append(colour)
+        self._colours = colours
+        self.created: list[NewGroup] = []
+
+    def _know(self, code: str, name: str) -> None:
+        for text in (code, name):
+            self._codes.setdefault(fold(text), code)
+            self._codes.setdefault(_group_key(text), code)
+            self._taken.add(fold(text))
+
+    def codes(self, written: Sequence[str]) -> tuple[str, ...]:
+        """The codes of the groups a cell names, in the trip's order (as the database gives
+        them back); a name the trip lacks becomes a group to create, after the others."""
+        for text in written:
+            if fold(text) not in self._codes and _group_key(text) not in self._codes:
+                self._create(text)
+        chosen = {self._codes.get(fold(text)) or self._codes[_group_key(text)] for text in written}
+        return tuple(code for code in dict.fromkeys(self._codes.values()) if code in chosen)
+
+    def _create(self, text: str) -> None:
+        from delegation.services.groups import CODE_LENGTH, NAME_LENGTH, first_free_colour
+
+        text = " ".join(text.split())
+        key = _group_key(text)
+        if len(key) <= 3 and " " not in key:  # "A", "b", "Groupe c", "Eco"
+            code = key.upper()
+            name = text if fold(text) != key else _("Group {code}").format(code=code)
+        else:  # "Cybersécurité & IA": the initials, the text as its name
+            code = "".join(word[0] for word in key.split()).upper()[:CODE_LENGTH]
+            name = text[:NAME_LENGTH]
+        base, number = code, 1
+        while fold(code) in self._taken:
+            number += 1
+            code = f"{base}{number}"
+        if fold(name) in self._taken:
+            name = code
+        colour = first_free_colour([*self._colours, *(g.colour for g in self.created)])
+        self.created.append(NewGroup(code, name, colour))
+        self._know(code, name)
+        self._codes[key] = code
+
+
+def create_groups(session: Session, trip_id: int, groups: Sequence[NewGroup]) -> list[int]:
+    """Add the groups an import names, after the trip's; one made meanwhile under the same
+    code is used as it is. Returns the ids of those made."""
+    existing = dict(
+        session.execute(
+            select(TripGroup.code, TripGroup.id).where(TripGroup.trip_id == trip_id)
+        ).all()
+    )
+    position = max(
+        session.scalars(select(TripGroup.position).where(TripGroup.trip_id == trip_id)),
+        default=-1,
+    )
+    made = []
+    for group in groups:
+        if group.code in existing:
+            continue
+        position += 1
+        record = TripGroup(
+            trip_id=trip_id, code=group.code, name=group.name, colour=group.colour,
+            position=position,
+        )  # fmt: skip
+        session.add(record)
+        made.append(record)
+    session.flush()
+    return [record.id for record in made]
+
+
+def used_groups(created: Sequence[NewGroup], rows: Sequence) -> tuple[NewGroup, ...]:
+    """The groups to create that rows written name (a row refused for another problem
+    makes none)."""
+    named = {code for row in rows for code in row.details.group_codes}
+    return tuple(group for group in created if group.code in named)
+
+
+def drop_unused_groups(session: Session, group_ids: Sequence[int]) -> None:
+    """The undo of create_groups: the groups it made go, unless someone uses them since."""
+    from delegation.persistence.models import agenda_item_groups, participant_groups
+
+    for group_id in group_ids:
+        used = session.scalar(
+            select(participant_groups.c.group_id)
+            .where(participant_groups.c.group_id == group_id)
+            .limit(1)
+        ) or session.scalar(
+            select(agenda_item_groups.c.group_id)
+            .where(agenda_item_groups.c.group_id == group_id)
+            .limit(1)
         )
-    chosen = {known[fold(code)] for code in written}
-    return tuple(code for code in dict.fromkeys(known.values()) if code in chosen)
+        group = session.get(TripGroup, group_id)
+        if group is not None and used is None:
+            session.delete(group)
+
+
+def creations_text(groups: Sequence[NewGroup], venues: Sequence[str] = ()) -> list[str]:
+    """What an import adds beside its rows, one sentence each."""
+    lines = []
+    if groups:
+        lines.append(
+            ngettext("Creates group {groups}.", "Creates groups {groups}.", len(groups)).format(
+                groups=", ".join(group.described() for group in groups)
+            )
+        )
+    if venues:
+        lines.append(
+            ngettext("Creates venue {venues}.", "Creates venues {venues}.", len(venues)).format(
+                venues=", ".join(venues)
+            )
+        )
+    return lines
 
 
 def first_usable_sheet(path: str | Path, plan: Callable[[str | None], object]):

@@ -28,17 +28,23 @@ from delegation.persistence.models import (
     participant_groups,
 )
 from delegation.services.imports import (
+    FieldChange,
     ImportCounts,
     ImportProblem,
     ImportRefusedError,
+    NewGroup,
     PlanCounts,
     Progress,
     SourceFile,
-    group_codes,
+    TripGroupNames,
+    create_groups,
+    drop_unused_groups,
+    field_changes,
     open_source,
-    trip_group_codes,
+    used_groups,
 )
 from delegation.services.participants import (
+    SENSITIVE_FIELDS,
     ContactState,
     ParticipantDetails,
     ParticipantRow,
@@ -71,7 +77,7 @@ _PARSERS: dict[str, Callable[[Cell], object]] = {
     "groups": _cached(parse.parse_groups),
     "dietary": parse.parse_text,
     "accessibility": parse.parse_text,
-    "nationality": parse.parse_text,
+    "nationality": _cached(parse.parse_nationality),
     "birth_date": parse.parse_date,
     "passport_number": parse.parse_text,
     "passport_expiry": parse.parse_date,
@@ -91,6 +97,11 @@ class PlannedRow:
     participant_id: int | None = None  # the registration it updates; None: a new one
     version: int | None = None  # that registration's version when the file was read
     contact_id: int | None = None  # for a new one, the directory's contact to register
+    differences: tuple[FieldChange, ...] = ()  # for an update, what it changes
+
+    @property
+    def label(self) -> str:
+        return self.details.full_name
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,7 @@ class ParticipantImportPlan(PlanCounts):
     changes: tuple[PlannedRow, ...]
     unchanged: int
     problems: tuple[ImportProblem, ...]
+    new_groups: tuple[NewGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +126,7 @@ class ParticipantImportResult:
     changed_before: tuple[ParticipantRow, ...]  # the updated registrations as they were
     written: tuple[ParticipantDetails, ...]  # created then changed ones, as the import left them
     contacts_before: tuple[ContactState, ...]  # directory contacts it filled in, as they were
+    group_ids: tuple[int, ...] = ()  # the groups it made
 
     def touched_ids(self) -> list[int]:
         return [*self.participant_ids, *(row.id for row in self.changed_before)]
@@ -134,9 +147,9 @@ def plan_participant_import(
     )
     existing = list_participants(workspace, trip_id)
     with workspace.transaction() as session:
-        codes = trip_group_codes(session, trip_id)
+        groups = TripGroupNames(session, trip_id)
         directory = _directory_contacts(session)
-    return _Planner(trip_id, file, existing, codes, directory).plan()
+    return _Planner(trip_id, file, existing, groups, directory).plan()
 
 
 def _directory_contacts(session: Session) -> dict[str, object]:
@@ -150,6 +163,21 @@ def _directory_contacts(session: Session) -> dict[str, object]:
     }
 
 
+# Each detail of a registration, as the import's field that fills it.
+_FIELD_OF_DETAIL = {name: name for name in _PARSERS if name in _DETAIL_NAMES} | {
+    "group_codes": "groups"
+}
+
+
+def _differences(before: ParticipantDetails, after: ParticipantDetails):
+    """What a row changes; sensitive values are not repeated in reports."""
+    changes = field_changes(before, after, _FIELD_OF_DETAIL)
+    hidden = _("(sensitive)")
+    return tuple(
+        FieldChange(c.field, hidden, hidden) if c.field in SENSITIVE_FIELDS else c for c in changes
+    )
+
+
 def _name_key(details: ParticipantDetails) -> tuple[str, str, str]:
     return (fold(details.first_name), fold(details.last_name), fold(details.organization or ""))
 
@@ -157,10 +185,10 @@ def _name_key(details: ParticipantDetails) -> tuple[str, str, str]:
 class _Planner:
     """One pass over the rows: parse, check, match; problems are collected, not raised."""
 
-    def __init__(self, trip_id, file, existing, codes, directory) -> None:
+    def __init__(self, trip_id, file, existing, groups, directory) -> None:
         self.trip_id = trip_id
         self.file = file
-        self.codes = codes  # a group's code or name, folded -> its code
+        self.groups: TripGroupNames = groups
         self.directory = directory
         self.by_email = {row.details.email: row for row in existing if row.details.email}
         self.by_name = {_name_key(row.details): row for row in existing}
@@ -182,6 +210,7 @@ class _Planner:
             tuple(self.changes),
             self.unchanged,
             tuple(self.problems),
+            used_groups(self.groups.created, [*self.creations, *self.changes]),
         )
 
     def _problem(self, line: int, field: str, reason: str) -> None:
@@ -199,11 +228,7 @@ class _Planner:
             if value not in (None, ()):
                 given["group_codes" if name == "groups" else name] = value
         if "group_codes" in given:
-            codes = group_codes(given["group_codes"], self.codes)
-            if isinstance(codes, ImportProblem):
-                self.problems.append(replace(codes, line=line))
-            else:
-                given["group_codes"] = codes
+            given["group_codes"] = self.groups.codes(given["group_codes"])
         if len(self.problems) > before:
             return
         given = {name: value for name, value in given.items() if name in _DETAIL_NAMES}
@@ -236,7 +261,10 @@ class _Planner:
             if details == match.details:
                 self.unchanged += 1
             else:
-                self.changes.append(PlannedRow(line, details, match.id, match.version))
+                differences = _differences(match.details, details)
+                self.changes.append(
+                    PlannedRow(line, details, match.id, match.version, differences=differences)
+                )
             return
         contact = self.directory.get(details.email) if details.email else None
         if contact is not None and not same_person(contact, details):
@@ -278,6 +306,7 @@ def apply_participant_import(
         _check_trip(session, plan.trip_id)
         if reuse is not None:
             _check_as_undo_left(session, reuse)
+        group_ids = create_groups(session, plan.trip_id, plan.new_groups)
         organizations = _organization_ids(session, plan)
         contact_ids, made, filled = _contacts_for(session, plan, organizations, reuse)
         participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)
@@ -299,6 +328,7 @@ def apply_participant_import(
         tuple(before),
         tuple(written),
         tuple(filled),
+        tuple(group_ids),
     )
 
 
@@ -539,3 +569,5 @@ def undo_participant_import(workspace: Workspace, result: ParticipantImportResul
                 participant.touch()
         for state in result.contacts_before:
             put_contact(session, state)
+        session.flush()
+        drop_unused_groups(session, result.group_ids)

@@ -17,7 +17,10 @@ class ImportCommand(ServiceCommand):
         name = Path(plan.file.source).name
         super().__init__(context, lambda: _("Import {file}").format(file=name))
         self.participants = isinstance(plan, participant_import.ParticipantImportPlan)
+        # New groups show on every page (lanes, filters, lists): all of them reload.
         self.area = "participants" if self.participants else "agenda"
+        if plan.new_groups:
+            self.area = "trips"
         self._plan = plan
         self._skip = skip_invalid
         self._progress = progress

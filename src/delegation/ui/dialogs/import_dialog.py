@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +53,7 @@ FIELD_LABELS = {
     "venue": N_("Venue"),
     "address": N_("Address"),
     "host": N_("Host"),
+    "reference": N_("Reference"),
 }
 
 # (column -> field mapping or None to detect it, sheet or None) -> a plan, or raises.
@@ -85,6 +87,11 @@ class ImportDialog(QDialog):
         self._problems = QListWidget()
         self._problems.setObjectName("importProblems")
         self._problems.setAccessibleName(_("Problems"))
+        self._effects = QListWidget()
+        self._effects.setObjectName("importEffects")
+        self._effects.setAccessibleName(_("What the import does"))
+        for listing in (self._problems, self._effects):
+            listing.setWordWrap(True)  # a change shows its values before and after whole
         self.skip_invalid = QCheckBox(_("Import the valid rows and &skip the others"))
         self.skip_invalid.toggled.connect(self._update_button)
         self._buttons = QDialogButtonBox(
@@ -106,10 +113,15 @@ class ImportDialog(QDialog):
             QLabel(_("Check which field each column fills; choose another where it is wrong."))
         )
         layout.addWidget(self._table, 3)
-        problems_title = QLabel(_("&Problems:"))
-        problems_title.setBuddy(self._problems)
-        layout.addWidget(problems_title)
-        layout.addWidget(self._problems, 2)
+        lists = QGridLayout()
+        for column, (text, widget) in enumerate(
+            ((_("&Problems:"), self._problems), (_("What the import &does:"), self._effects))
+        ):
+            title = QLabel(text)
+            title.setBuddy(widget)
+            lists.addWidget(title, 0, column)
+            lists.addWidget(widget, 1, column)
+        layout.addLayout(lists, 2)
         layout.addWidget(self._summary)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(self._buttons)
@@ -202,7 +214,26 @@ class ImportDialog(QDialog):
             )
         if not plan.problems:
             self._problems.addItem(_("No problem found."))
+        self._effects.clear()
+        self._effects.addItems(plan.creation_lines())
+        for row in plan.changes:
+            self._effects.addItem(
+                _("Line {line}, {what}: {changes}").format(
+                    line=row.line,
+                    what=row.label,
+                    changes="; ".join(
+                        _("{field} {before} → {after}").format(
+                            field=_(FIELD_LABELS.get(c.field, c.field)),
+                            before=c.before,
+                            after=c.after,
+                        )
+                        for c in row.differences
+                    ),
+                )
+            )
         counts = plan.counts
+        if not counts.created and not counts.changed and not plan.problems:
+            self._effects.addItem(_("Nothing new: every row is already in place."))
         summary = _("Importing creates {created}, changes {changed}, leaves {unchanged} as is.")
         text = summary.format(
             created=counts.created, changed=counts.changed, unchanged=counts.unchanged
