@@ -1,6 +1,9 @@
 """A trip from nothing with the command line alone: the trip, its registrations (whose
 groups the file names), a programme of parallel group visits, the checks, the itineraries."""
 
+from datetime import time
+
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 TRIP = ("trips", "add", "--key", "tel-aviv-2024", "--title", "Mission Israël",
@@ -34,6 +37,24 @@ def test_a_new_trip_is_planned_and_printed_from_the_command_line(cli, mission, t
     assert "Résidence de France, Check Point HQ" in planned and planned.count("Résidence") == 1
     assert "0 créé(s), 0 modifié(s), 6 inchangé(s)" in run(
         "import", "agenda", "tel-aviv-2024", str(programme)
+    )
+    # The programme goes out to the hosts, comes back with one visit later and the lunch
+    # renamed; read again, it changes those two items and nothing else.
+    exported = tmp_path / "programme-envoyé.xlsx"
+    run("export", "programme", "tel-aviv-2024", "-o", str(exported))
+    book = load_workbook(exported)
+    rows = list(book.active.iter_rows(min_row=2))
+    visit = next(row for row in rows if row[3].value == "Visite de Mobileye")
+    lunch = next(row for row in rows if row[3].value == "Déjeuner")
+    visit[1].value, lunch[3].value = time(9, 30), "Déjeuner au marché Sarona"
+    book.save(exported)
+    edited = run("import", "agenda", "tel-aviv-2024", str(exported), "--dry-run")
+    assert "« Visite de Mobileye »: Début 09:00 → 09:30" in edited
+    assert "Titre Déjeuner → Déjeuner au marché Sarona" in edited
+    assert "0 créé(s), 2 modifié(s), 4 inchangé(s)" in edited
+    run("import", "agenda", "tel-aviv-2024", str(exported))
+    assert "0 créé(s), 0 modifié(s), 6 inchangé(s)" in run(
+        "import", "agenda", "tel-aviv-2024", str(exported)
     )
 
     # Those in both groups cannot be at both parallel visits: the checks say so, naming
