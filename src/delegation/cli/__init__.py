@@ -186,6 +186,11 @@ def _add_import_commands(commands) -> None:
             help=_("import the valid rows and report the others"),
         )
         command.add_argument("--sheet", help=_("the workbook's sheet (default: the first)"))
+        command.add_argument(
+            "--verbose",
+            action="store_true",
+            help=_("every problem on its own line, not each kind once"),
+        )
 
 
 def _add_export_commands(commands) -> None:
@@ -409,7 +414,7 @@ def _command_import(workspace, arguments) -> int:
     plan = plan_import(workspace, trip.id, arguments.file, sheet=arguments.sheet)
     if plan.file.ignored:
         print(_("Ignored columns: {columns}").format(columns=", ".join(plan.file.ignored)))
-    for line in plan.problem_lines():
+    for line in plan.problem_lines() if arguments.verbose else plan.problem_summary():
         print(line, file=sys.stderr)
     counts = plan.counts
     if plan.problems and not arguments.skip_invalid:

@@ -124,7 +124,27 @@ class PlanCounts:
         return ImportCounts(len(self.creations), len(self.changes), self.unchanged, invalid)
 
     def problem_lines(self) -> list[str]:
+        """Every problem, one line each: FILE:LINE: field: reason."""
         return [problem.located(self.file.source) for problem in self.problems]
+
+    def problem_summary(self, shown_lines: int = 5) -> list[str]:
+        """Each distinct problem once, where it first occurs, with how many rows have it
+        and their first lines: a column wrong on every row is one line, not thousands."""
+        alike: dict[tuple[str, str], list[int]] = {}
+        for problem in self.problems:
+            alike.setdefault((problem.field, problem.reason), []).append(problem.line)
+        summary = []
+        for (field, reason), lines in alike.items():
+            text = ImportProblem(lines[0], field, reason).located(self.file.source)
+            if len(lines) > 1:
+                listed = ", ".join(str(line) for line in lines[:shown_lines])
+                if len(lines) > shown_lines:
+                    listed += "…"
+                text += " " + ngettext(
+                    "({n} row: lines {lines})", "({n} rows: lines {lines})", len(lines)
+                ).format(n=len(lines), lines=listed)
+            summary.append(text)
+        return summary
 
 
 class ImportRefusedError(DelegationError):
