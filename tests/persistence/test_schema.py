@@ -57,12 +57,13 @@ def test_reopening_an_up_to_date_database_changes_nothing(workspace, database_pa
     again.close()
 
 
+NEXT = f"{int(SCHEMA_HEAD) + 1:04d}"  # what the next release's revision would be called
 NEXT_REVISION = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "{next}"
+down_revision = "{head}"
 
 
 def upgrade():
@@ -83,9 +84,11 @@ def newer_program(tmp_path, monkeypatch):
 
     migrations = tmp_path / "migrations"
     shutil.copytree(files("delegation.persistence") / "migrations", migrations)
-    (migrations / "versions" / "0002_motto.py").write_text(NEXT_REVISION)
+    (migrations / "versions" / f"{NEXT}_motto.py").write_text(
+        NEXT_REVISION.replace("{next}", NEXT).replace("{head}", SCHEMA_HEAD)
+    )
     monkeypatch.setattr(schema, "SCRIPT_LOCATION", str(migrations))
-    monkeypatch.setattr(schema, "SCHEMA_HEAD", "0002")
+    monkeypatch.setattr(schema, "SCHEMA_HEAD", NEXT)
 
 
 def test_upgrade_backs_the_file_up_then_keeps_the_data(
@@ -99,15 +102,15 @@ def test_upgrade_backs_the_file_up_then_keeps_the_data(
     upgraded.close()
 
     outcome = upgraded.outcome
-    assert outcome.upgraded_from == "0001"
+    assert outcome.upgraded_from == SCHEMA_HEAD
     assert outcome.backup is not None and outcome.backup.parent == database_path.parent
     assert outcome.backup.name.startswith("trips-backup-") and outcome.backup.suffix == ".sqlite3"
     assert stat.S_IMODE(outcome.backup.stat().st_mode) == 0o600
     with closing(sqlite3.connect(outcome.backup)) as copy:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
         assert copy.execute("SELECT count(*) FROM participants").fetchone() == (62,)
     with closing(sqlite3.connect(database_path)) as current:
-        assert current.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert current.execute("SELECT version_num FROM alembic_version").fetchone() == (NEXT,)
         columns = {row[1] for row in current.execute("PRAGMA table_info(trips)")}
         assert "motto" in columns
         assert current.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -119,12 +122,16 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
     demo_workspace, database_path, newer_program, tmp_path
 ):
     demo_workspace.close()
-    broken = tmp_path / "migrations" / "versions" / "0002_motto.py"
-    broken.write_text(NEXT_REVISION.replace('"motto", sa.String(100)', '"key", sa.String(100)'))
+    broken = tmp_path / "migrations" / "versions" / f"{NEXT}_motto.py"
+    broken.write_text(
+        broken.read_text().replace('"motto", sa.String(100)', '"key", sa.String(100)')
+    )
     with pytest.raises(DatabaseError, match="the upgrade failed and was undone"):
         open_workspace(str(database_path))
     with closing(sqlite3.connect(database_path)) as current:
-        assert current.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert current.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            SCHEMA_HEAD,
+        )
         assert current.execute("SELECT count(*) FROM participants").fetchone() == (62,)
 
 
@@ -282,7 +289,5 @@ def test_migrations_render_for_postgresql():
     assert "CREATE TABLE trips" in sql
     assert "CONSTRAINT ck_participants_participant_status CHECK" in sql
     assert "REFERENCES trips (id) ON DELETE CASCADE" in sql
-    assert (
-        "UPDATE alembic_version SET version_num='0001'" in sql
-        or "INSERT INTO alembic_version" in sql
-    )
+    assert f"UPDATE alembic_version SET version_num='{SCHEMA_HEAD}'" in sql
+    assert "ALTER TABLE agenda_items ADD COLUMN start_fold BOOLEAN DEFAULT false NOT NULL" in sql

@@ -5,7 +5,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel
 
 from delegation.services import agenda
 from delegation.services.agenda import AgendaItemDetails
@@ -139,3 +139,23 @@ def test_the_editor_explains_a_time_that_happens_twice(qtbot):
     assert _ok(dialog)  # allowed: the first occurrence is meant
     dialog._start.setTime(QTime(4, 30))
     assert note.isHidden()
+
+
+def test_the_editor_asks_which_of_a_repeated_time_is_meant(qtbot):
+    day = date(2024, 10, 27)
+    details = AgendaItemDetails(day=day, start_time=time(3, 30), end_time=time(5), title_en="Bus")
+    dialog = _dialog(qtbot, details, "Europe/Tallinn", [day])
+    choice = dialog.findChild(QComboBox, "occurrence")
+    note = dialog.findChild(QLabel, "repeated_time")
+    assert not choice.isHidden() and choice.currentIndex() == 0  # the first, unless told
+    assert [choice.itemText(i) for i in range(2)] == [
+        "the first, in summer time (UTC+3)",
+        "the second, after the clocks go back (UTC+2)",
+    ]
+    assert dialog.details().start_fold is False
+    choice.setCurrentIndex(1)
+    assert dialog.details().start_fold is True
+    assert dialog.details().end_fold is False  # 05:00 happens once
+    assert note.text().endswith("The second time (UTC+2), after the clocks go back, is meant.")
+    dialog._start.setTime(QTime(9, 0))
+    assert choice.isHidden() and dialog.details().start_fold is False

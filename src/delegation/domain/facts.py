@@ -115,6 +115,7 @@ class Item:
     capacity: int | None = None
     status: AgendaStatus = AgendaStatus.CONFIRMED
     kind: AgendaKind = AgendaKind.VISIT
+    folds: tuple[bool, bool] = (False, False)  # start, end: the second of a repeated time
 
     @property
     def live(self) -> bool:
@@ -126,7 +127,7 @@ class Item:
         return self.end is not None and self.end == self.start
 
     def interval(self, zone: str) -> Interval:
-        start, end = item_instants(self.day, self.start, self.end, zone)
+        start, end = item_instants(self.day, self.start, self.end, zone, folds=self.folds)
         if end is None:
             return Interval(start, start + timedelta(minutes=POINT_ITEM_MINUTES))
         return Interval(start, end)

@@ -36,9 +36,10 @@ def instant(wall_clock: datetime, zone: str) -> datetime:
     return wall_clock.replace(tzinfo=_zone(zone)).astimezone(UTC)
 
 
-def local_instant(day: date, at: time, zone: str) -> datetime:
-    """The real instant (in UTC) of a day and a wall-clock time in a zone."""
-    return instant(datetime.combine(day, at), zone)
+def local_instant(day: date, at: time, zone: str, *, second: bool = False) -> datetime:
+    """The real instant (in UTC) of a day and a wall-clock time in a zone; `second`: of
+    the second occurrence of a time the clocks repeat that night."""
+    return instant(datetime.combine(day, at).replace(fold=int(second)), zone)
 
 
 def ends_next_day(start: time, end: time | None) -> bool:
@@ -53,17 +54,23 @@ def end_date(day: date, start: time, end: time) -> date:
 
 
 def item_instants(
-    day: date, start: time, end: time | None, zone: str
+    day: date,
+    start: time,
+    end: time | None,
+    zone: str,
+    *,
+    folds: tuple[bool, bool] = (False, False),
 ) -> tuple[datetime, datetime | None]:
-    """The real start and end (UTC) of an item of `day` from `start` to `end` in `zone`.
+    """The real start and end (UTC) of an item of `day` from `start` to `end` in `zone`;
+    `folds`: whether the start and the end are the second occurrence of a repeated time.
 
     22:30–01:30 ends at 01:30 the next day; across a clock change the real length differs
     from the wall-clock one (22:30–03:30 on the spring night lasts four hours).
     """
-    begins = local_instant(day, start, zone)
+    begins = local_instant(day, start, zone, second=folds[0])
     if end is None:
         return begins, None
-    return begins, local_instant(end_date(day, start, end), end, zone)
+    return begins, local_instant(end_date(day, start, end), end, zone, second=folds[1])
 
 
 def end_minutes(start: time, end: time) -> int:

@@ -22,7 +22,7 @@ class CalendarEvent:
     """One programme item as a calendar program should show it."""
 
     uid: str  # stable, e.g. "agenda-42@delegation", so a re-import updates instead of doubling
-    start: datetime  # naive, local time in `timezone`
+    start: datetime  # naive, local time in `timezone`; fold=1: a repeated time's second
     end: datetime | None
     summary: str
     location: str | None = None
@@ -99,10 +99,17 @@ def _zone(name: str) -> ZoneInfo:
 
 
 def _localise(moment: datetime, zone: ZoneInfo) -> datetime:
-    """Attach `zone` to a naive local time; an aware one is expressed in `zone` instead."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+    """Attach `zone` to a naive local time; an aware one is expressed in `zone` instead.
+
+    RFC 5545 reads a local time the clocks repeat as its first occurrence: the second
+    (fold=1) is written in UTC, the one way to name it.
+    """
+    if moment.tzinfo is not None:
+        return moment.astimezone(zone)
+    local = moment.replace(tzinfo=zone)
+    if moment.fold and local.utcoffset() != local.replace(fold=0).utcoffset():
+        return local.astimezone(UTC)
+    return local
 
 
 def _place_onsets(component: Timezone, zone: ZoneInfo) -> None:

@@ -41,6 +41,16 @@ class ItineraryItem:
     host: Host | None = None
     groups: tuple[str, ...] = ()  # group names; none: the whole delegation
     notes: str | None = None
+    repeated: "RepeatedTime | None" = None  # a time the clocks repeat that night
+
+
+@dataclass(frozen=True)
+class RepeatedTime:
+    """A time of an item that happens twice (the clocks go back): which one is meant."""
+
+    at: time
+    second: bool  # after the clocks go back
+    offset: str  # of the one meant: "UTC+2"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, aliased
 
 from delegation.domain.enums import AgendaKind, AgendaStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
-from delegation.domain.scheduling import end_date
+from delegation.domain.scheduling import end_date, repeated_by
 from delegation.i18n import _
 from delegation.persistence.models import (
     AgendaItem,
@@ -44,6 +44,10 @@ class AgendaItemDetails:
     notes_fr: str | None = None
     notes_en: str | None = None
     internal_notes: str | None = None
+    # On the night the clocks go back, a start or end that happens twice means its
+    # second occurrence when set (kept only while the time is such a time).
+    start_fold: bool = False
+    end_fold: bool = False
 
     def title(self, language: str) -> str:
         """The title in a language, falling back to the other one."""
@@ -98,6 +102,20 @@ def _check(details: AgendaItemDetails, zone: str | None = None) -> AgendaItemDet
     if problems:
         raise problems[0]
     return _clean(details)
+
+
+def with_folds_in(details: AgendaItemDetails, zone: str) -> AgendaItemDetails:
+    """The details with "second occurrence" kept only for times the clocks repeat that
+    night in `zone` (a time moved elsewhere, or a zone changed, loses it)."""
+    start_fold = details.start_fold and repeated_by(details.day, details.start_time, zone)
+    end_fold = (
+        details.end_time is not None
+        and details.end_fold
+        and repeated_by(
+            end_date(details.day, details.start_time, details.end_time), details.end_time, zone
+        )
+    )
+    return replace(details, start_fold=bool(start_fold), end_fold=bool(end_fold))
 
 
 def _trip_zone(session: Session, trip_id: int) -> str:
@@ -161,6 +179,8 @@ def _rows(session: Session, *conditions) -> list[AgendaItemRow]:
             notes_fr=item.notes_fr,
             notes_en=item.notes_en,
             internal_notes=item.internal_notes,
+            start_fold=item.start_fold,
+            end_fold=item.end_fold,
         )
         contact = f"{contact_first or ''} {contact_last or ''}".strip() or None
         rows.append(
@@ -215,7 +235,8 @@ def write_item(session: Session, item: AgendaItem, details: AgendaItemDetails) -
 def add_item(workspace: Workspace, trip_id: int, details: AgendaItemDetails) -> AgendaItemRow:
     """Add an item; times the clocks skip that day in the trip's zone are refused."""
     with workspace.transaction() as session:
-        details = _check(details, _trip_zone(session, trip_id))
+        zone = _trip_zone(session, trip_id)
+        details = with_folds_in(_check(details, zone), zone)
         item = AgendaItem(trip_id=trip_id)
         session.add(item)
         write_item(session, item, details)
@@ -240,9 +261,10 @@ def update_item(
             name=lambda item: f"“{item.title_fr or item.title_en}”",
             details=lambda item: _row(session, item.id).details,
         )  # fmt: skip
+        zone = _trip_zone(session, item.trip_id)
         if not _same_times(item, details):
-            details = _check(details, _trip_zone(session, item.trip_id))
-        write_item(session, item, details)
+            details = _check(details, zone)
+        write_item(session, item, with_folds_in(details, zone))
         session.flush()
         return _row(session, item_id)
 

@@ -48,11 +48,31 @@ def skipped_time_problems(
     return problems
 
 
-def repeated_time_note(day: date, start: time, end: time | None, zone: str) -> str | None:
-    """What the editor says under times that happen twice that night, or None.
+def repeated_change(day: date, start: time, end: time | None, zone: str):
+    """The autumn change that makes the item's start or end happen twice, or None."""
+    for _field, moment_day, at in _moments(day, start, end):
+        change = repeated_by(moment_day, at, zone)
+        if change is not None:
+            return change
+    return None
 
-    "03:30 happens twice that night: the clocks go back from 04:00 to 03:00. The first
-    time, in summer time (UTC+3), is meant."
+
+def occurrence_labels(change: ClockChange) -> tuple[str, str]:
+    """How an editor offers the two occurrences of a repeated time: first, then second."""
+    before, after = format_utc_offset(change.offset_before), format_utc_offset(change.offset_after)
+    if change.summer_time_before:
+        first = _("the first, in summer time ({offset})").format(offset=before)
+    else:
+        first = _("the first ({offset})").format(offset=before)
+    return first, _("the second, after the clocks go back ({offset})").format(offset=after)
+
+
+def repeated_time_note(
+    day: date, start: time, end: time | None, zone: str, *, second: bool = False
+) -> str | None:
+    """ "03:30 happens twice that night: the clocks go back from 04:00 to 03:00. The first
+    time, in summer time (UTC+3), is meant." — or the second, when `second`; None when
+    no time of the item happens twice.
     """
     repeated = []
     for _field, moment_day, at in _moments(day, start, end):
@@ -77,9 +97,14 @@ def repeated_time_note(day: date, start: time, end: time | None, zone: str) -> s
         before=format_time(change.before.time()),
         after=format_time(change.after.time()),
     )
-    offset = format_utc_offset(change.offset_before)
-    if change.summer_time_before:
-        meant = _("The first time, in summer time ({offset}), is meant.")
+    if second:
+        meant = _("The second time ({offset}), after the clocks go back, is meant.")
+        offset = change.offset_after
+    elif change.summer_time_before:
+        meant, offset = (
+            _("The first time, in summer time ({offset}), is meant."),
+            change.offset_before,
+        )
     else:
-        meant = _("The first time ({offset}) is meant.")
-    return f"{twice} {meant.format(offset=offset)}"
+        meant, offset = _("The first time ({offset}) is meant."), change.offset_before
+    return f"{twice} {meant.format(offset=format_utc_offset(offset))}"

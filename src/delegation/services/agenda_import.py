@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from delegation.domain.errors import ConflictError, NotFoundError
-from delegation.i18n import _
+from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_date_range
 from delegation.interchange import values as parse
 from delegation.interchange.columns import AGENDA_FIELDS, fold
@@ -61,7 +61,7 @@ class PlannedItem:
 
     @property
     def label(self) -> str:
-        return _("“{title}”").format(title=self.details.title(_language()))
+        return _("“{title}”").format(title=self.details.title(current_language()))
 
 
 @dataclass(frozen=True)
@@ -93,12 +93,6 @@ class AgendaImportResult:
     written: tuple[AgendaItemDetails, ...]  # made then changed items, as the import left them
     host_ids: tuple[int, ...]  # the host organizations added to the directory
     group_ids: tuple[int, ...] = ()  # the groups it made
-
-
-def _language() -> str:
-    from delegation.i18n import current_language
-
-    return current_language()
 
 
 def _english_file(file: SourceFile) -> bool:

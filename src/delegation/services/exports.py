@@ -234,9 +234,11 @@ def _item_event(item: AgendaItemRow, zone: str, language: str) -> CalendarEvent:
     place = ", ".join(part for part in (item.venue_name, item.venue_address) if part)
     return CalendarEvent(
         uid=f"agenda-{item.id}@delegation",
-        start=datetime.combine(d.day, d.start_time),
+        start=datetime.combine(d.day, d.start_time).replace(fold=int(d.start_fold)),
         # Past midnight (an end earlier than the start), DTEND falls on the next day.
-        end=datetime.combine(end_date(d.day, d.start_time, d.end_time), d.end_time)
+        end=datetime.combine(end_date(d.day, d.start_time, d.end_time), d.end_time).replace(
+            fold=int(d.end_fold)
+        )
         if d.end_time
         else None,
         summary=d.title(language),

@@ -19,6 +19,7 @@ from delegation.domain.enums import (
     RoomType,
     TravelMode,
 )
+from delegation.domain.rules import full_name
 from delegation.persistence.models import (
     AgendaItem,
     Contact,
@@ -66,6 +67,7 @@ class ItemRecord:
     notes_fr: str | None
     notes_en: str | None
     group_ids: tuple[int, ...]
+    folds: tuple[bool, bool] = (False, False)  # start, end: a repeated time's second
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class PersonRecord:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ def _items(session: Session, trip_id: int) -> list[ItemRecord]:
                 notes_fr=item.notes_fr,
                 notes_en=item.notes_en,
                 group_ids=tuple(groups.get(item.id, ())),
+                folds=(item.start_fold, item.end_fold),
             )
         )
     return records

@@ -113,6 +113,7 @@ def gather(workspace: Workspace, reference: str | int) -> tuple[Plan, Names]:
             capacity=row.details.capacity,
             status=row.details.status,
             kind=row.details.kind,
+            folds=(row.details.start_fold, row.details.end_fold),
         )
         for row in agenda
     )

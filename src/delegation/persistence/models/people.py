@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from delegation.domain.rules import full_name
 from delegation.persistence.base import Base, Versioned
 
 
@@ -46,4 +47,4 @@ class Contact(Versioned, Base):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     Time,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -66,6 +67,10 @@ class AgendaItem(Versioned, Base):
     day: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
+    # A time that happens twice on the night the clocks go back means its second
+    # occurrence when set (PEP 495's fold); otherwise the first.
+    start_fold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    end_fold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     title_fr: Mapped[str] = mapped_column(String(300), default="")
     title_en: Mapped[str] = mapped_column(String(300), default="")
     kind: Mapped[AgendaKind] = enum_column(AgendaKind, "agenda_kind", default=AgendaKind.VISIT)

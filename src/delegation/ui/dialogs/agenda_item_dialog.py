@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, time
 from typing import ClassVar
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,8 +31,12 @@ from delegation.domain.scheduling import ends_next_day
 from delegation.i18n import _
 from delegation.i18n.formatting import format_date, next_day_mark
 from delegation.i18n.labels import agenda_status_label, kind_label
-from delegation.services.agenda import AgendaItemDetails, validate_item_details
-from delegation.services.agenda_clock import repeated_time_note
+from delegation.services.agenda import AgendaItemDetails, validate_item_details, with_folds_in
+from delegation.services.agenda_clock import (
+    occurrence_labels,
+    repeated_change,
+    repeated_time_note,
+)
 from delegation.services.directory import ContactRow, OrganizationRow, VenueRow
 from delegation.services.participants import GroupRow
 from delegation.ui.widgets.validated_form import EditorDialog, ValidatedForm, ok_cancel
@@ -177,6 +181,16 @@ class AgendaItemDialog(EditorDialog):
         self._repeated.setWordWrap(True)
         self._repeated.setStyleSheet("color: #8a5a00;")  # a caution, not an error
         self._repeated.hide()
+        # Which of the two is meant, when the clocks go back over the item's times.
+        self._occurrence = QComboBox()
+        self._occurrence.setObjectName("occurrence")
+        self._occurrence.setAccessibleName(_("Which occurrence"))
+        self._occurrence.addItems(["", ""])
+        self._occurrence.setCurrentIndex(
+            1 if self._original.start_fold or self._original.end_fold else 0
+        )
+        self._occurrence.currentIndexChanged.connect(self._on_any_field_changed)
+        self._occurrence.hide()
         when = QWidget()
         column = QVBoxLayout(when)
         column.setContentsMargins(0, 0, 0, 0)
@@ -190,15 +204,20 @@ class AgendaItemDialog(EditorDialog):
         row.addStretch(1)
         column.addLayout(row)
         column.addWidget(self._repeated)
+        column.addWidget(self._occurrence, 0, Qt.AlignmentFlag.AlignLeft)
         return when
 
     def _show_clock_notes(self, details: AgendaItemDetails) -> None:
         self._next_day.setVisible(ends_next_day(details.start_time, details.end_time))
-        note = None
+        note = change = None
         if self._timezone is not None:
-            note = repeated_time_note(
-                details.day, details.start_time, details.end_time, self._timezone
-            )
+            times = (details.day, details.start_time, details.end_time, self._timezone)
+            change = repeated_change(*times)
+            note = repeated_time_note(*times, second=details.start_fold or details.end_fold)
+        if change is not None:
+            for index, label in enumerate(occurrence_labels(change)):
+                self._occurrence.setItemText(index, label)
+        self._occurrence.setVisible(change is not None)
         self._repeated.setText(note or "")
         self._repeated.setVisible(note is not None)
 
@@ -213,7 +232,7 @@ class AgendaItemDialog(EditorDialog):
     def details(self) -> AgendaItemDetails:
         start = self._start.time()
         end = self._end.time()
-        return replace(
+        chosen = replace(
             self._original,
             day=date.fromisoformat(self._day.currentData()),
             start_time=time(start.hour(), start.minute()),
@@ -230,7 +249,11 @@ class AgendaItemDialog(EditorDialog):
             notes_fr=self._notes_fr.toPlainText(),
             notes_en=self._notes_en.toPlainText(),
             internal_notes=self._internal.toPlainText(),
+            start_fold=self._occurrence.currentIndex() == 1,
+            end_fold=self._occurrence.currentIndex() == 1,
         )
+        # "The second" holds only for the times the clocks repeat.
+        return with_folds_in(chosen, self._timezone) if self._timezone else chosen
 
     def _on_any_field_changed(self, *_args) -> None:
         details = self.details()
