@@ -140,15 +140,15 @@ def test_one_pdf_per_confirmed_participant_and_a_booklet(demo_workspace, tmp_pat
         workers=2,
     )
     assert len(files) == len({f.name for f in files}) == seen[-1][0] == seen[-1][1]
-    assert all(f.exists() and f.name.isascii() for f in files)
-    assert any(f.name == "Dupre_Solene.pdf" for f in files)
+    assert all(f.exists() for f in files)
+    assert any(f.name == "Dupré_Solène.pdf" for f in files)  # the name as written
     counts = [len(PdfReader(f).pages) for f in files]
     booklet = PdfReader(tmp_path / "booklet.pdf")
     assert len(booklet.pages) == sum(c + c % 2 for c in counts)
     kadri = next(f for f in files if f.name == "Tamm_Kadri.pdf")
     assert written(FIRST_DAY, "en_GB") in flat(pdf_text(kadri))  # Kadri reads English
     # Drawn by the workers from the trip they were given once: each sees only their groups.
-    solene = flat(pdf_text(next(f for f in files if f.name == "Dupre_Solene.pdf")))
+    solene = flat(pdf_text(next(f for f in files if f.name == "Dupré_Solène.pdf")))
     assert "Solène Dupré" in solene
     assert "Visite du centre d'excellence OTAN de cyberdéfense" in solene
     assert "Lift99" not in solene
@@ -204,3 +204,101 @@ def test_times_are_real_across_clock_changes_and_a_cancelled_person_gets_no_itin
             language="en",
             participant_email="cecile.coste@belle-de-mai.example",
         )
+
+
+WORLD = (
+    ("小明", "王"), ("娜", "李"), ("Layla", "حداد"), ("Noa", "לוי"),
+    ("Κώστας", "Παπαδόπουλος"), ("Mart", "Kask"), ("Jüri", "Õun"),
+)  # fmt: skip
+
+
+def test_itineraries_are_named_after_people_in_their_own_script(workspace, tmp_path):
+    import unicodedata
+
+    from delegation.domain.enums import ParticipantStatus
+    from delegation.services.participants import ParticipantDetails, add_participant
+    from delegation.services.trips import NewTrip, add_trip
+
+    trip = add_trip(workspace, NewTrip("world", "World", "Tallinn", "EE", FIRST_DAY, LAST_DAY))
+    # A second Wang Xiaoming, his name typed with the Jüri's ü decomposed (as macOS gives it).
+    people = [*WORLD, ("小明", "王"), (unicodedata.normalize("NFD", "Jüri"), "Õun")]
+    for number, (first, last) in enumerate(people):
+        details = ParticipantDetails(
+            last, first, email=f"p{number}@example.org", status=ParticipantStatus.CONFIRMED
+        )
+        add_participant(workspace, trip.id, details)
+    files = export_itineraries(workspace, "world", tmp_path / "out", language="en", workers=1)
+    names = {f.name for f in files}
+    assert names == {
+        "王_小明.pdf", "李_娜.pdf", "حداد_Layla.pdf", "לוי_Noa.pdf", "Παπαδόπουλος_Κώστας.pdf",
+        "Kask_Mart.pdf", "Õun_Jüri.pdf", "王_小明_2.pdf", "Õun_Jüri_2.pdf",
+    }  # fmt: skip
+    assert {p.name for p in (tmp_path / "out").iterdir()} == names
+    wang = pdf_text(tmp_path / "out" / "王_小明.pdf")
+    assert "王" in wang and "小明" in wang
+    layla = unicodedata.normalize("NFKC", pdf_text(tmp_path / "out" / "حداد_Layla.pdf"))
+    assert "حداد" in layla or "حداد"[::-1] in layla
+
+
+def _person(last: str, first: str = "", person_id: int = 7):
+    from delegation.domain.enums import Language, ParticipantStatus
+    from delegation.services.itinerary_data import PersonRecord
+
+    return PersonRecord(
+        person_id, first, last, None, ParticipantStatus.CONFIRMED, Language.FRENCH, None, ()
+    )
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "expected"),
+    [
+        ("王", "小明", "王_小明.pdf"),
+        ("حداد", "Layla", "حداد_Layla.pdf"),
+        ("van der Berg", "Anna Lena", "van_der_Berg_Anna_Lena.pdf"),
+        ('AC/DC: "Best"?', "<Bob>|*", "AC_DC_Best_Bob.pdf"),  # what Windows refuses
+        ("Tab\tNew\nline\x7f", "", "Tab_New_line.pdf"),  # control characters
+        ("Evil\u202efdp.exe", "", "Evilfdp.exe.pdf"),  # a mark that reverses the reading
+        ("Smith Jr.", "", "Smith_Jr.pdf"),  # Windows drops a trailing dot
+        ("...hidden", "", "hidden.pdf"),  # a leading dot hides a file
+        ("Con", "", "Con_.pdf"),  # a device name on Windows, whatever the extension
+        ("nul", "", "nul_.pdf"),
+        ("LPT1", "", "LPT1_.pdf"),
+        ("Console", "", "Console.pdf"),
+        ("شیرزاد\u200cپور", "", "شیرزاد\u200cپور.pdf"),  # Persian's non-joiner is spelling
+        ("???", "", "participant_7.pdf"),
+        ("", "", "participant_7.pdf"),
+    ],
+)
+def test_a_file_name_drops_only_what_file_systems_refuse(last, first, expected):
+    from delegation.services.itineraries import safe_file_name
+
+    assert safe_file_name(_person(last, first), set()) == expected
+
+
+def test_file_names_are_unique_as_file_systems_compare_them():
+    import unicodedata
+
+    from delegation.services.itineraries import safe_file_name
+
+    taken: set[str] = set()
+    names = [
+        safe_file_name(_person(last, first), taken)
+        for last, first in [
+            ("Kask", "Mart"),
+            ("KASK", "MART"),  # the same file on Windows and macOS
+            ("Õun", unicodedata.normalize("NFD", "Jüri")),
+            ("Õun", "Jüri"),  # the same once composed
+        ]
+    ]
+    assert names == ["Kask_Mart.pdf", "KASK_MART_2.pdf", "Õun_Jüri.pdf", "Õun_Jüri_2.pdf"]
+    assert all(unicodedata.is_normalized("NFC", name) for name in names)
+
+
+def test_a_long_name_is_cut_within_the_file_systems_limit_and_never_inside_a_letter():
+    from delegation.services.itineraries import safe_file_name
+
+    chinese = safe_file_name(_person("欧阳" * 100), set())
+    assert len(chinese.encode()) <= 255 - 20 and chinese.startswith("欧阳欧阳")
+    # q with a dot above has no single character: the cut keeps the two together.
+    dotted = safe_file_name(_person("q\u0307" * 100), set())
+    assert dotted.removesuffix(".pdf").endswith("q\u0307")

@@ -12,11 +12,12 @@ from typing import BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from delegation.domain.rules import full_name
 from delegation.i18n import _
 from delegation.reports.base import _write_atomically
+from delegation.reports.fallback import draw_string, string_width
 from delegation.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
 from delegation.reports.listing import (
     GroupInfo,
@@ -104,9 +105,9 @@ def name_lines(first_name: str, last_name: str, width: float) -> FittedName:
     One line in bold while it stays large; else the first name above the last name,
     shrunk together (in the condensed bold if that keeps them larger); at the smallest
     size, a line still too wide is cut with an ellipsis."""
-    full = visual(f"{first_name} {last_name}".strip())
+    full = visual(full_name(first_name, last_name))
     size = fit_size(full, BOLD, width, NAME_LARGEST, NAME_ONE_LINE_SMALLEST)
-    if stringWidth(full, BOLD, size) <= width:
+    if string_width(full, BOLD, size) <= width:
         return FittedName((full,), BOLD, size)
     first, last = first_name.strip(), last_name.strip()
     lines = (visual(first), visual(last)) if first and last else (full,)
@@ -130,7 +131,7 @@ def _wrap(text: str, font: str, size: float, width: float, most: int) -> list[st
     words = text.split()
     while words and len(lines) < most:
         line = words.pop(0)
-        while words and stringWidth(f"{line} {words[0]}", font, size) <= width:
+        while words and string_width(f"{line} {words[0]}", font, size) <= width:
             line = f"{line} {words.pop(0)}"
         lines.append(line)
     if words:
@@ -154,12 +155,9 @@ def _draw_band(canvas: Canvas, badge: Badge, x: float, top: float, width: float)
         label = visual(group.name)
         size = fit_size(label, CONDENSED_BOLD, room, 8.5, 6)
         canvas.setFillColor(readable_on(colour))
-        canvas.setFont(CONDENSED_BOLD, size)
-        canvas.drawString(
-            left + inset,
-            top - _BAND / 2 - size * 0.35,
-            shorten(label, CONDENSED_BOLD, size, room),
-        )
+        baseline = top - _BAND / 2 - size * 0.35
+        label = shorten(label, CONDENSED_BOLD, size, room)
+        draw_string(canvas, left + inset, baseline, label, CONDENSED_BOLD, size)
 
 
 def _draw_badge(canvas: Canvas, badge: Badge, trip_title: str, x: float, y: float,
@@ -181,15 +179,14 @@ def _draw_badge(canvas: Canvas, badge: Badge, trip_title: str, x: float, y: floa
     middle = (top - _BAND + y + 7 * mm) / 2
     cursor = middle + block / 2  # the block's top; each line hangs from it
     canvas.setFillColor(INK)
-    canvas.setFont(name.font, size)
     for line in lines:
-        canvas.drawCentredString(centre, cursor - size * 0.92, line)
+        draw_string(canvas, centre, cursor - size * 0.92, line, name.font, size, anchor="middle")
         cursor -= name_leading
     cursor -= gap
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, org_size)
     for line in org_lines:
-        canvas.drawCentredString(centre, cursor - org_size * 0.95, line)
+        baseline = cursor - org_size * 0.95
+        draw_string(canvas, centre, baseline, line, REGULAR, org_size, anchor="middle")
         cursor -= org_leading
 
     # Footer: the role in both languages on the left, the trip on the right.
@@ -200,16 +197,15 @@ def _draw_badge(canvas: Canvas, badge: Badge, trip_title: str, x: float, y: floa
     role = visual(badge.role)
     role_size = fit_size(role, CONDENSED_BOLD, inner * 0.55, 7.5, 6)
     role = shorten(role, CONDENSED_BOLD, role_size, inner * 0.55)
-    role_width = stringWidth(role, CONDENSED_BOLD, role_size)
+    role_width = string_width(role, CONDENSED_BOLD, role_size)
     canvas.setFillColor(ink_of(group_colour(badge.groups[0])) if badge.groups else MUTED)
-    canvas.setFont(CONDENSED_BOLD, role_size)
-    canvas.drawString(x + _PAD, footer, role)
+    draw_string(canvas, x + _PAD, footer, role, CONDENSED_BOLD, role_size)
     room = inner - role_width - 3 * mm
     title = visual(trip_title)
     title_size = fit_size(title, CONDENSED, room, 7, 5.5)
     canvas.setFillColor(MUTED)
-    canvas.setFont(CONDENSED, title_size)
-    canvas.drawRightString(x + width - _PAD, footer, shorten(title, CONDENSED, title_size, room))
+    title = shorten(title, CONDENSED, title_size, room)
+    draw_string(canvas, x + width - _PAD, footer, title, CONDENSED, title_size, anchor="end")
 
 
 def _draw_cut_marks(canvas: Canvas, layout: SheetLayout) -> None:

@@ -12,11 +12,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from delegation.i18n import _
+from delegation.reports.fallback import draw_string, string_width
 from delegation.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from delegation.reports.text import visual
 
@@ -120,9 +120,9 @@ def _tell_tables(story: list[Flowable], frame_height: float) -> None:
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """The text cut with an ellipsis so that it fits the width (running headers are one line)."""
-    if stringWidth(text, font, size) <= width:
+    if string_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and string_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -153,15 +153,18 @@ def _numbered_canvas(header: str, first_page_plain: bool, counter: list[int]) ->
             width, height = self._pagesize
             margin = self._margin
             self.saveState()
-            self.setFont(REGULAR, _RUNNING_SIZE)
             self.setFillColor(MUTED)
             top = height - margin + 4 * mm
-            self.drawString(margin, top, _fit(header, REGULAR, _RUNNING_SIZE, width - 2 * margin))
+            line = _fit(header, REGULAR, _RUNNING_SIZE, width - 2 * margin)
+            draw_string(self, margin, top, line, REGULAR, _RUNNING_SIZE)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(margin, top - 2 * mm, width - margin, top - 2 * mm)
             page_text = _("Page {page} of {pages}").format(page=number, pages=total)
-            self.drawRightString(width - margin, margin - 8 * mm, page_text)
+            bottom = margin - 8 * mm
+            draw_string(
+                self, width - margin, bottom, page_text, REGULAR, _RUNNING_SIZE, anchor="end"
+            )
             self.restoreState()
 
     return NumberedCanvas

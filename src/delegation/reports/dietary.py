@@ -10,11 +10,12 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_time
 from delegation.reports.base import styles
+from delegation.reports.fallback import Paragraph
 from delegation.reports.listing import (
     MARGIN_MM,
     build_list,

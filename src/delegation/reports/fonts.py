@@ -1,7 +1,14 @@
-"""The DejaVu fonts shipped in resources/fonts, registered once for every PDF (embedded, subset)."""
+"""The fonts shipped in resources/fonts, registered once for every PDF (embedded, subset).
+
+DejaVu draws the text; Droid Sans Fallback draws what DejaVu has no glyph for: Chinese
+and Japanese (not Korean syllables, which it lacks too). `font_runs` says which font draws
+each part of a text.
+"""
 
 import threading
+from functools import cache
 from importlib.resources import files
+from itertools import groupby
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -12,6 +19,7 @@ BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
 CONDENSED = "DejaVuSansCondensed"
 CONDENSED_BOLD = "DejaVuSansCondensed-Bold"
+FALLBACK = "DroidSansFallback"
 
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
@@ -20,9 +28,11 @@ _FILES = {
     CONDENSED: "DejaVuSansCondensed.ttf",
     CONDENSED_BOLD: "DejaVuSansCondensed-Bold.ttf",
 }
+_FALLBACK_FILE = "DroidSansFallbackFull.ttf"
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _registered = False
+_fallback_registered = False
 
 
 def fonts_folder() -> Path:
@@ -52,3 +62,54 @@ def register_fonts() -> None:
             boldItalic=CONDENSED_BOLD,
         )
         _registered = True
+
+
+def register_fallback() -> None:
+    """Registers Droid Sans Fallback (one face, also for bold and italic).
+
+    Only when a text needs it: the file is 4 MB, and most documents (Latin, Greek,
+    Cyrillic, Hebrew, Arabic names) never do. Like the others it is embedded as a subset
+    of the characters drawn, so a few Chinese names add a few kilobytes to a PDF.
+    """
+    global _fallback_registered
+    if _fallback_registered:
+        return
+    with _lock:
+        if not _fallback_registered:
+            pdfmetrics.registerFont(TTFont(FALLBACK, str(fonts_folder() / _FALLBACK_FILE)))
+            _fallback_registered = True
+
+
+@cache
+def coverage(font: str) -> frozenset[str] | None:
+    """The characters the font has a glyph for (read from its character map once); None
+    for a font that is not a TrueType file (PDF's standard fonts), taken as it is."""
+    if font == FALLBACK:
+        register_fallback()
+    else:
+        register_fonts()
+    glyphs = getattr(pdfmetrics.getFont(font).face, "charToGlyph", None)
+    return None if glyphs is None else frozenset(map(chr, glyphs))
+
+
+def _font_for(char: str, font: str) -> str:
+    """The font that draws the character: the one asked for if it can, else upright DejaVu
+    (the oblique face has no Arabic), else the fallback; if none can, the one asked for."""
+    for candidate in (font, REGULAR, FALLBACK):
+        if char in coverage(candidate):
+            return candidate
+    return font
+
+
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """The text cut into (part, font) runs, each part drawn by a font that has its glyphs.
+
+    A character that no font has stays in `font`, drawn as the font's missing-glyph box.
+    """
+    covered = coverage(font)
+    if covered is None or covered.issuperset(text):
+        return [(text, font)]
+    return [
+        ("".join(chars), chosen)
+        for chosen, chars in groupby(text, key=lambda char: _font_for(char, font))
+    ]

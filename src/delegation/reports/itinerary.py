@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Spacer
 
 from delegation.domain.enums import AgendaStatus
 from delegation.domain.scheduling import end_minutes
@@ -21,8 +21,14 @@ from delegation.i18n import _, current_language, set_language
 from delegation.i18n.formatting import format_end_time, format_time, format_time_range
 from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles
 from delegation.reports.elements import markup, written_day
+from delegation.reports.fallback import Paragraph
 from delegation.reports.fonts import BOLD
-from delegation.reports.itinerary_model import Itinerary, ItineraryDay, ItineraryItem
+from delegation.reports.itinerary_model import (
+    Itinerary,
+    ItineraryDay,
+    ItineraryItem,
+    RepeatedTime,
+)
 from delegation.reports.itinerary_parts import (
     FRAME_WIDTH,
     QR_SIZE,
@@ -216,6 +222,17 @@ def parallel_clusters(items: Iterable[ItineraryItem]) -> list[list[ItineraryItem
     return clusters
 
 
+def _repeated_text(repeated: RepeatedTime) -> str:
+    """Which of a time that happens twice that night is meant: "03:30 after the clocks go
+    back (UTC+2)"."""
+    text = (
+        _("{time} after the clocks go back ({offset})")
+        if repeated.second
+        else _("{time} before the clocks go back ({offset})")
+    )
+    return text.format(time=format_time(repeated.at), offset=repeated.offset)
+
+
 def _time_text(start: time, end: str | None, parallel: bool) -> str:
     text = f"<b>{format_time(start)}</b>"
     if end:
@@ -337,6 +354,8 @@ def item_cell(item: ItineraryItem, width: float, *, times: bool = False) -> list
     meta = [kind_label(item.kind), _groups_text(item)]
     if times:
         meta.insert(0, format_time_range(item.start, item.end))
+    if item.repeated is not None:
+        meta.append(_repeated_text(item.repeated))
     lines.append(f"{_SMALL}{markup(' · '.join(meta))}</font>")
     if item.place:
         place = item.place

@@ -5,7 +5,7 @@ from datetime import datetime
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, Spacer
 
 from delegation.domain.scheduling import duration, minutes
 from delegation.i18n import _, ngettext
@@ -19,6 +19,7 @@ from delegation.reports.elements import (
     written_date_range,
     written_day,
 )
+from delegation.reports.fallback import Paragraph
 from delegation.reports.fonts import BOLD
 from delegation.reports.itinerary_model import Itinerary, Place, TravelLeg
 

@@ -8,11 +8,11 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from delegation.i18n.formatting import format_date
 from delegation.reports.base import ACCENT, RULE, SHADE, build_pdf, styles, table
+from delegation.reports.fallback import Paragraph, string_width
 from delegation.reports.text import escape, visual
 
 NO_GROUP_COLOUR = "#8a9099"
@@ -77,16 +77,16 @@ def fit_size(text: str, font: str, width: float, largest: float, smallest: float
     """The largest size, by half points from `largest` to `smallest`, at which the text
     fits the width; `smallest` when even that is too wide."""
     size = largest
-    while size > smallest and stringWidth(text, font, size) > width:
+    while size > smallest and string_width(text, font, size) > width:
         size -= 0.5
     return max(size, smallest)
 
 
 def shorten(text: str, font: str, size: float, width: float) -> str:
     """The text, cut with an ellipsis if needed, so that it fits the width at this size."""
-    if stringWidth(text, font, size) <= width:
+    if string_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and string_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…" if text else ""
 

@@ -8,13 +8,14 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date
 from delegation.i18n.labels import category_label, status_label
 from delegation.reports.base import build_pdf, styles
+from delegation.reports.fallback import Paragraph
 from delegation.reports.listing import (
     MARGIN_MM,
     GroupInfo,

@@ -8,13 +8,14 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from delegation.domain.enums import RoomType
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_date_range
 from delegation.i18n.labels import room_type_label
 from delegation.reports.base import styles
+from delegation.reports.fallback import Paragraph
 from delegation.reports.listing import (
     MARGIN_MM,
     build_list,

@@ -8,11 +8,12 @@ from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_time_range
 from delegation.reports.base import styles, table
+from delegation.reports.fallback import Paragraph
 from delegation.reports.listing import (
     MARGIN_MM,
     build_list,

@@ -17,8 +17,10 @@ from zoneinfo import ZoneInfo
 
 from delegation.domain.enums import AgendaStatus, ParticipantStatus
 from delegation.domain.errors import FileRefusedError, NotFoundError, ValidationError
-from delegation.domain.rules import normalize_email
+from delegation.domain.rules import full_name, normalize_email
+from delegation.domain.scheduling import end_date, repeated_by
 from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language
+from delegation.i18n.formatting import format_utc_offset
 from delegation.reports.fonts import register_fonts
 from delegation.reports.itinerary import draw_itinerary
 from delegation.reports.itinerary_model import (
@@ -28,6 +30,7 @@ from delegation.reports.itinerary_model import (
     ItineraryDay,
     ItineraryItem,
     Place,
+    RepeatedTime,
     TravelLeg,
 )
 from delegation.services.itinerary_data import (
@@ -113,7 +116,22 @@ def _item(record: ItemRecord, snapshot: TripSnapshot, language: str, cache: dict
         host=host,
         groups=tuple(snapshot.groups[g] for g in snapshot.groups if g in record.group_ids),
         notes=_in(language, record.notes_fr, record.notes_en),
+        repeated=_repeated(record, snapshot.timezone),
     )
+
+
+def _repeated(record: ItemRecord, zone: str) -> RepeatedTime | None:
+    """The item's first time that the clocks repeat that night, and which one is meant."""
+    moments = [(record.day, record.start, record.folds[0])]
+    if record.end is not None:
+        ends = end_date(record.day, record.start, record.end)
+        moments.append((ends, record.end, record.folds[1]))
+    for day, at, second in moments:
+        change = repeated_by(day, at, zone)
+        if change is not None:
+            offset = change.offset_after if second else change.offset_before
+            return RepeatedTime(at, second, format_utc_offset(offset))
+    return None
 
 
 def _days(items: list[ItineraryItem], records: list[ItemRecord], snapshot: TripSnapshot):
@@ -287,7 +305,7 @@ def build_itinerary(
         raise ValidationError(
             "participant",
             _("{name} has cancelled: no itinerary is printed for them").format(
-                name=f"{person.first_name} {person.last_name}".strip()
+                name=full_name(person.first_name, person.last_name)
             ),
         )
     return builder.personal(person, _language(language, person))
@@ -329,20 +347,59 @@ def export_itinerary(
     return _draw(itinerary, path)
 
 
+# Refused by Windows in a file name ("/" everywhere), and the control characters.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+# Invisible marks that reorder how a name reads (a file "…‮fdp.exe" shows as "…exe.pdf");
+# the joiners Persian and Indic spellings need (U+200C, U+200D) stay.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+# Names Windows keeps for devices, whatever extension follows: "CON.pdf" cannot be made.
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"{device}{number}" for device in ("COM", "LPT") for number in "123456789¹²³"]
+)
+# In UTF-8 bytes: file systems allow 255, and room is left for "_2.pdf" and the temporary
+# name the file is written under first.
+_STEM_BYTES = 120
+
+
+def _name_part(text: str) -> str:
+    """A name as a file name holds it: in its own script, NFC (as macOS and zip tools
+    expect), its spaces as underscores, without the characters a file system refuses."""
+    text = _UNSAFE.sub(" ", unicodedata.normalize("NFC", text))
+    kept = "".join(
+        char
+        for char in text
+        if char not in _BIDI_CONTROLS and unicodedata.category(char) not in ("Cc", "Cs", "Cn")
+    )
+    return "_".join(kept.split())
+
+
+def _shortened(stem: str) -> str:
+    """The stem within _STEM_BYTES, cut before a letter rather than between it and its accent."""
+    cut = stem
+    while len(cut.encode()) > _STEM_BYTES or (
+        len(cut) < len(stem) and unicodedata.category(stem[len(cut)]).startswith("M")
+    ):
+        cut = cut[:-1]
+    return cut
+
+
 def safe_file_name(person: PersonRecord, taken: set[str]) -> str:
-    """ "Tamm_Kadri.pdf": ASCII letters, digits and underscores, unique within `taken`."""
-
-    def folded(text: str) -> str:
-        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-        return re.sub(r"[^A-Za-z0-9]+", "_", ascii_text).strip("_")
-
-    stem = "_".join(p for p in (folded(person.last_name), folded(person.first_name)) if p)
-    stem = stem[:80] or f"participant_{person.id}"
+    """ "Tamm_Kadri.pdf", "王_小明.pdf": the name as written, safe on Windows, macOS and
+    Linux, unique within `taken` (compared as those file systems do, ignoring case)."""
+    parts = (_name_part(person.last_name), _name_part(person.first_name))
+    # Windows drops a trailing dot or space; a leading dot hides a file elsewhere.
+    stem = _shortened("_".join(p for p in parts if p)).strip(" ._")
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem += "_"
+    stem = stem or f"participant_{person.id}"
     name, number = f"{stem}.pdf", 1
-    while name.lower() in taken:
+    while name.casefold() in taken:
         number += 1
         name = f"{stem}_{number}.pdf"
-    taken.add(name.lower())
+    taken.add(name.casefold())
     return name
 
 

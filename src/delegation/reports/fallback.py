@@ -1,0 +1,79 @@
+"""Text drawn in runs of fonts, so that a name in any script prints: each character in the
+font asked for if it has it, else in one that has (fonts.font_runs).
+
+Paragraphs get it by using this module's `Paragraph`; text drawn straight on a canvas
+(badges, running headers) by `draw_string`, measured by `string_width`.
+"""
+
+from typing import Literal
+
+from reportlab import platypus
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from delegation.reports.fonts import font_runs
+
+
+class Paragraph(platypus.Paragraph):
+    """A Paragraph whose characters its fonts lack are drawn in a font that has them.
+
+    Done on the parsed fragments, where each run's font is known, rather than in the
+    markup: it then holds for translated labels and dates as for escaped user text, keeps
+    bold and italic where the font has the character, and takes the upright face for the
+    Arabic the oblique face lacks. A paragraph cut at a page end comes back through here
+    with fragments already split, which costs a set comparison each.
+    """
+
+    def __init__(self, text, style=None, *args, **kwargs) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        self.frags = _with_fallback(self.frags)
+
+
+def _with_fallback(frags: list) -> list:
+    """The fragments, each one cut where its characters need another font."""
+    result = []
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        # Only plain text: images, links and ReportLab's own string subclasses (soft
+        # hyphens, split words) stay as they are.
+        if type(text) is not str or not text or hasattr(frag, "cbDefn"):
+            result.append(frag)
+            continue
+        runs = font_runs(text, frag.fontName)
+        if runs == [(text, frag.fontName)]:
+            result.append(frag)
+        else:
+            result += [frag.clone(text=part, fontName=font) for part, font in runs]
+    return result
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    """The width of the text as `draw_string` draws it."""
+    return sum(stringWidth(part, run_font, size) for part, run_font in font_runs(text, font))
+
+
+def draw_string(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    *,
+    anchor: Literal["start", "middle", "end"] = "start",
+) -> None:
+    """Draws one line of text from x (its middle at x, or its end), font by font.
+
+    One text object for the whole line, so that a PDF reader copies it as one line.
+    The canvas is left in `font` at `size`, as after setFont.
+    """
+    runs = font_runs(text, font)
+    if anchor != "start":
+        width = sum(stringWidth(part, run_font, size) for part, run_font in runs)
+        x -= width / 2 if anchor == "middle" else width
+    line = canvas.beginText(x, y)
+    for part, run_font in runs:
+        line.setFont(run_font, size)
+        line.textOut(part)
+    canvas.drawText(line)
+    canvas.setFont(font, size)
