@@ -4,6 +4,7 @@ import pytest
 
 from delegation.domain.errors import ValidationError
 from delegation.domain.rules import (
+    full_name,
     is_valid_country_code,
     is_valid_email,
     is_valid_timezone,
@@ -53,3 +54,21 @@ def test_trip_length_counts_both_ends():
 def test_validation_error_names_location_and_field():
     error = ValidationError("end", "the trip ends before it starts", location="trips.csv:3")
     assert str(error) == "trips.csv:3: end: the trip ends before it starts"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "written"),
+    [
+        ("Noa", "Levi", "Noa Levi"),
+        ("小明", "王", "王小明"),
+        ("娜", "李", "李娜"),
+        ("太郎", "山田", "山田太郎"),
+        ("민준", "김", "김민준"),
+        ("Xiaoming", "王", "Xiaoming 王"),  # one part in Latin letters: as given
+        ("Layla", "حداد", "Layla حداد"),
+        ("", "王", "王"),
+        (" Mart ", "Kask", "Mart Kask"),
+    ],
+)
+def test_a_name_is_written_in_its_own_order(first, last, written):
+    assert full_name(first, last) == written

@@ -11,6 +11,22 @@ COUNTRY_CODE_PATTERN = re.compile(r"^[A-Z]{2}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+# Han ideographs, kana and Hangul: names written in them put the family name first.
+_EAST_ASIAN = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
+)
+
+
+def full_name(first_name: str, last_name: str) -> str:
+    """A person's name as it is written: "Noa Levi", but 王小明 (the family name first,
+    no space) when both parts are in Chinese, Japanese or Korean script."""
+    first, last = first_name.strip(), last_name.strip()
+    if first and last and _EAST_ASIAN.match(first) and _EAST_ASIAN.match(last):
+        return f"{last}{first}"
+    return f"{first} {last}".strip()
+
+
 def is_valid_trip_key(key: str) -> bool:
     """Keys are typed on command lines and used in file names: lowercase, digits, hyphens."""
     return bool(TRIP_KEY_PATTERN.match(key)) and len(key) <= 40

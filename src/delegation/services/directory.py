@@ -5,6 +5,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import func, select
 
 from delegation.domain.errors import ValidationError
+from delegation.domain.rules import full_name
 from delegation.i18n import _
 from delegation.persistence.models import Contact, Organization, Participant, Trip, Venue
 from delegation.services.expected import Expected
@@ -26,7 +27,7 @@ class ContactRow:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
 
 def list_contacts(workspace: Workspace) -> list[ContactRow]:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError
+from delegation.domain.rules import full_name
 from delegation.i18n import _
 from delegation.interchange import values as parse
 from delegation.interchange.columns import PARTICIPANT_FIELDS, fold
@@ -272,7 +273,7 @@ class _Planner:
                 line,
                 "email",
                 _("this email belongs to {name} in the contacts").format(
-                    name=f"{contact.first_name} {contact.last_name}".strip()
+                    name=full_name(contact.first_name, contact.last_name)
                 ),
             )
             return

@@ -8,7 +8,12 @@ from sqlalchemy.orm import Session
 
 from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
-from delegation.domain.rules import is_valid_country_code, is_valid_email, normalize_email
+from delegation.domain.rules import (
+    full_name,
+    is_valid_country_code,
+    is_valid_email,
+    normalize_email,
+)
 from delegation.i18n import _
 from delegation.persistence.models import (
     AgendaItem,
@@ -53,7 +58,7 @@ class ParticipantDetails:
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name)
 
 
 SENSITIVE_FIELDS = frozenset(
