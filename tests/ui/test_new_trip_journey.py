@@ -83,6 +83,12 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     _import(window, monkeypatch, "agenda", programme, [venues + "Hotel Montefiore."])
     assert window.undo_action.text() == "&Undo Import programme.xlsx"
 
+    # The gala night: the day view opens on its one item, late in the evening.
+    window.show_page("programme")
+    window.programme.days.setCurrentIndex(2)
+    scroll = window.programme.timeline.parentWidget().parentWidget().verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.value() > 0)
+
     text = _print_itinerary(window, monkeypatch, tmp_path / "itineraire.pdf")
     assert "Visite de Check Point" in text and "Visite de Mobileye" in text
     assert "22:30\n– 01:30 (+1)" in text  # the end under the start

@@ -210,6 +210,8 @@ class ProgrammePage(QWidget):
         item = self._selected_item()
         # An item of another day is not shown: it is no longer selected.
         self._select(item.id if item and item.details.day == self.current_day() else None)
+        if self._selected is None:
+            self.timeline.show_first_item()  # a day that starts late is not shown empty
 
     def _on_views_current_changed(self, _index: int) -> None:
         self._select(self._selected)

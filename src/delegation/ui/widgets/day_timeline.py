@@ -152,13 +152,28 @@ class DayTimeline(QWidget):
         QTimer.singleShot(0, self, self._scroll_now)
 
     def _scroll_now(self) -> None:
-        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        area = self._scroll_area()
         item = next((item for item in self._placed if item.row.id == self._selected), None)
-        if isinstance(area, QScrollArea) and item is not None:
+        if area is not None and item is not None:
             rect = self._rect(item)
             area.ensureVisible(
                 int(rect.center().x()), int(rect.center().y()), 0, int(rect.height() / 2) + 16
             )
+
+    def _scroll_area(self) -> QScrollArea | None:
+        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        return area if isinstance(area, QScrollArea) else None
+
+    def show_first_item(self) -> None:
+        """Scroll so that the day's first item shows near the top, once laid out."""
+
+        def scroll() -> None:
+            area = self._scroll_area()
+            if area is not None and self._placed:
+                first = min(item.start for item in self._placed)
+                area.verticalScrollBar().setValue(max(0, self._y(first) - 24))
+
+        QTimer.singleShot(0, self, scroll)
 
     def sizeHint(self) -> QSize:
         return QSize(640, self._y(self._last_hour * 60) + 10)
