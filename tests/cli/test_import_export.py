@@ -237,17 +237,18 @@ def test_an_output_of_the_wrong_kind_is_a_usage_error(cli, db, tmp_path):
     assert wrong.returncode == 2 and "--output" in wrong.stderr
 
 
-def test_a_problem_on_many_rows_is_reported_once_unless_verbose(cli, db, tmp_path):
+def test_a_kind_of_problem_on_many_rows_is_reported_once_unless_verbose(cli, db, tmp_path):
     source = tmp_path / "inscrits.csv"
-    rows = "".join(f"Nom{n};Prénom;personne{n}@example.fr;Zorglub\n" for n in range(12))
+    rows = "".join(f"Nom{n};Prénom;personne{n}@example.fr;Zorglub{n}\n" for n in range(12))
     source.write_text("Nom;Prénom;Courriel;Statut\n" + rows + "Dupont;Jean;jean@;\n")
     refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[:2] == [
-        f"{source}:2: status: Zorglub is not a status (invited, confirmed, waitlisted, "
+        f"{source}:2: status: Zorglub0 is not a status (invited, confirmed, waitlisted, "
         "cancelled) (12 rows: lines 2, 3, 4, 5, 6…)",
         f"{source}:14: email: not an email address",
     ]
     verbose = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--verbose")
     assert verbose.stderr.count(": status: Zorglub") == 12 and "(12 rows" not in verbose.stderr
+    assert ": status: Zorglub11 is not a status" in verbose.stderr
     assert _participants(db) == 62

@@ -7,8 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from delegation.domain.enums import AgendaKind
+from delegation.domain.errors import ConflictError, ValidationError
 from delegation.i18n import set_language
-from delegation.services.agenda import AgendaItemDetails, add_item, list_agenda
+from delegation.services.agenda import AgendaItemDetails, add_item, list_agenda, remove_item
 from delegation.services.agenda_import import (
     apply_agenda_import,
     plan_agenda_import,
@@ -76,10 +77,27 @@ def test_a_registration_file_creates_the_groups_it_names_once_each(workspace, tr
     assert members["Haddad"] == members["Martin"] == ("CI",)
     # The colours are the palette's, one each.
     assert len({g.colour for g in list_group_summaries(workspace, trip_id)}) == 3
+    made = [g.id for g in list_group_summaries(workspace, trip_id)]
     undo_participant_import(workspace, result)
     assert _groups(workspace, trip_id) == [] and not list_participants(workspace, trip_id)
-    apply_participant_import(workspace, plan, reuse=result)
-    assert len(_groups(workspace, trip_id)) == 3
+    # The redo gives the groups their ids back, which later steps of the history
+    # (renaming one, say) refer to.
+    again = apply_participant_import(workspace, plan, reuse=result)
+    assert [g.id for g in list_group_summaries(workspace, trip_id)] == made
+    undo_participant_import(workspace, again)
+    # Unless another group took one of them meanwhile: then the redo is refused whole.
+    other = add_trip(workspace, NewTrip("riga-2024", "Riga", "Riga", "LV", date(2024, 6, 3),
+                                        date(2024, 6, 6)))  # fmt: skip
+    add_group(workspace, other.id, GroupDetails("X", "Autre"))
+    with pytest.raises(ConflictError, match="importez de nouveau le fichier"):
+        apply_participant_import(workspace, plan, reuse=again)
+    assert _groups(workspace, trip_id) == [] and not list_participants(workspace, trip_id)
+
+
+def test_the_group_editor_refuses_a_near_miss_of_a_group(workspace, trip_id):
+    add_group(workspace, trip_id, GroupDetails("A", "Agritech"))
+    with pytest.raises(ValidationError, match="already used by group A"):
+        add_group(workspace, trip_id, GroupDetails("GA", "Groupe A"))
 
 
 def test_a_near_miss_of_an_existing_group_is_that_group(workspace, trip_id, tmp_path):
@@ -217,3 +235,94 @@ def test_a_programme_row_at_a_time_the_clocks_skip_is_refused_saying_why(
         "go forward from 02:00 to 03:00; the next valid time is 03:00"
     ]
     assert plan.counts.created == 1
+
+
+def _counts(plan) -> tuple[int, int, int]:
+    return plan.counts.created, plan.counts.changed, plan.counts.unchanged
+
+
+def test_parallel_visits_of_one_title_and_start_are_told_apart(workspace, trip_id, tmp_path):
+    add_group(workspace, trip_id, GroupDetails("A", "Cyber"))
+    add_group(workspace, trip_id, GroupDetails("B", "Santé"))
+    first = _write(
+        tmp_path,
+        "programme.csv",
+        "Date;Début;Fin;Titre;Lieu;Groupe\n"
+        "27/03/2024;14:00;16:00;Atelier;Check Point HQ;A\n"
+        "27/03/2024;14:00;16:00;Atelier;Mobileye;B\n"
+        "27/03/2024;08:00;08:45;Transfert;;\n"
+        "27/03/2024;18:00;18:45;Transfert;;\n",
+    )
+    apply_agenda_import(workspace, plan_agenda_import(workspace, trip_id, first))
+    assert _counts(plan_agenda_import(workspace, trip_id, first)) == (0, 0, 4)
+    # Rows in another order, one workshop renamed, the evening transfer later: each row
+    # updates its own item, whatever comes first in the file.
+    again = _write(
+        tmp_path,
+        "programme2.csv",
+        "Date;Début;Fin;Titre;Lieu;Groupe\n"
+        "27/03/2024;18:30;19:15;Transfert;;\n"
+        "27/03/2024;14:00;16:00;Atelier santé;Mobileye;B\n"
+        "27/03/2024;08:00;08:45;Transfert;;\n"
+        "27/03/2024;14:00;16:00;Atelier;Check Point HQ;A\n",
+    )
+    plan = plan_agenda_import(workspace, trip_id, again)
+    assert _counts(plan) == (0, 2, 2)
+    assert [line.split(": ", 2)[2] for line in plan.change_lines()] == [
+        "Début 18:00 → 18:30; Fin 18:45 → 19:15",
+        "Titre Atelier → Atelier santé",
+    ]
+
+
+def test_a_reference_names_its_item_only_while_it_is_that_item(workspace, trip_id, tmp_path):
+    set_language("en")
+    add_item(
+        workspace, trip_id,
+        AgendaItemDetails(date(2024, 3, 27), time(10), time(11), title_en="Port visit"),
+    )  # fmt: skip
+    gala = add_item(
+        workspace, trip_id,
+        AgendaItemDetails(date(2024, 3, 27), time(20), time(23), title_en="Gala dinner"),
+    )  # fmt: skip
+    path = tmp_path / "programme.xlsx"
+    export_programme(workspace, trip_id, path)
+    book = load_workbook(path)
+    book.active.insert_rows(2)  # a visit typed above, without reference
+    for column, value in enumerate(["27/03/2024", "08:00", "09:00", "Port visit"], start=1):
+        book.active.cell(2, column, value)
+    book.save(path)
+    plan = plan_agenda_import(workspace, trip_id, path)
+    assert _counts(plan) == (1, 0, 2)  # the referenced row keeps its item
+    # An id freed, then given to another item, is not the one the export meant.
+    remove_item(workspace, gala.id)
+    other = add_item(
+        workspace, trip_id,
+        AgendaItemDetails(date(2024, 3, 28), time(10), time(12), title_en="Factory visit"),
+    )  # fmt: skip
+    assert other.id == gala.id  # SQLite gives the freed id again
+    plan = plan_agenda_import(workspace, trip_id, path)
+    assert all(change.item_id != other.id for change in plan.changes)
+
+
+def test_an_end_far_before_the_start_is_a_slip_not_a_night(workspace, trip_id, tmp_path):
+    set_language("en")
+    path = _write(tmp_path, "programme.csv", "Date,Start,End,Title\n27/03/2024,14:00,13:00,Talk\n")
+    assert plan_agenda_import(workspace, trip_id, path).problem_lines() == [
+        f"{path}:2: end: the item ends before it starts; an end on the next day is read only"
+        " for an item of up to 12 hours, e.g. 22:30–01:30"
+    ]
+
+
+def test_a_venue_name_alone_finds_no_venue_of_another_city(workspace, trip_id, tmp_path):
+    from delegation.services.directory import VenueDetails, save_venue
+
+    save_venue(workspace, None, None, VenueDetails(
+        name="Résidence de France", address="Toom-Rüütli 1, Tallinn", city="Tallinn"
+    ))  # fmt: skip
+    path = _write(
+        tmp_path,
+        "programme.csv",
+        "Date;Début;Titre;Lieu\n27/03/2024;19:00;Réception;Résidence de France\n",
+    )
+    plan = plan_agenda_import(workspace, trip_id, path)
+    assert plan.new_venues == ("Résidence de France",)

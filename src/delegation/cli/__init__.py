@@ -425,7 +425,8 @@ def _command_import(workspace, arguments) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
-    for line in plan.creation_lines() + _shortened(plan.change_lines()):
+    changes = plan.change_lines()
+    for line in plan.creation_lines() + (changes if arguments.verbose else _shortened(changes)):
         print(line)
     if arguments.dry_run:
         print(_("Dry run, nothing written: {summary}").format(summary=counts.summary()))

@@ -19,9 +19,9 @@ from delegation.domain.enums import (
 from delegation.domain.scheduling import (
     ClockChange,
     Interval,
-    end_date,
     instant,
     item_instants,
+    item_moments,
     skipped_by,
 )
 
@@ -135,10 +135,7 @@ class Item:
     def skipped_times(self, zone: str) -> list[tuple[date, time, ClockChange]]:
         """Its start and end when the clocks skip them that day, each with its change."""
         found = []
-        moments = [(self.day, self.start)]
-        if self.end is not None:
-            moments.append((end_date(self.day, self.start, self.end), self.end))
-        for day, at in moments:
+        for day, at in item_moments(self.day, self.start, self.end):
             change = skipped_by(day, at, zone)
             if change is not None:
                 found.append((day, at, change))

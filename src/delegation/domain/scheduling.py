@@ -42,6 +42,11 @@ def local_instant(day: date, at: time, zone: str, *, second: bool = False) -> da
     return instant(datetime.combine(day, at).replace(fold=int(second)), zone)
 
 
+# An end earlier than the start is read as the next day for an item this long at most:
+# a gala dinner or a night train, not 14:00–13:00, which is a slip of the keyboard.
+LONGEST_NIGHT_MINUTES = 12 * 60
+
+
 def ends_next_day(start: time, end: time | None) -> bool:
     """Whether an item's end is on the day after its start: 22:30–01:30."""
     return end is not None and end < start
@@ -51,6 +56,15 @@ def end_date(day: date, start: time, end: time) -> date:
     """The wall-clock date of an item's end: its day, or the next one when it ends earlier
     in the day than it starts."""
     return day + timedelta(days=1) if ends_next_day(start, end) else day
+
+
+def item_moments(day: date, start: time, end: time | None) -> list[tuple[date, time]]:
+    """An item's start and end as dates and wall-clock times: the end past midnight on
+    the next day."""
+    moments = [(day, start)]
+    if end is not None:
+        moments.append((end_date(day, start, end), end))
+    return moments
 
 
 def item_instants(

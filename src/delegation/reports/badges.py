@@ -110,7 +110,9 @@ def name_lines(first_name: str, last_name: str, width: float) -> FittedName:
     if string_width(full, BOLD, size) <= width:
         return FittedName((full,), BOLD, size)
     first, last = first_name.strip(), last_name.strip()
-    lines = (visual(first), visual(last)) if first and last else (full,)
+    # On two lines in the order the name is written: 王 above 小明, Noa above Levi.
+    in_order = (last, first) if full_name(first, last) == f"{last}{first}" else (first, last)
+    lines = tuple(visual(part) for part in in_order) if first and last else (full,)
     fitted = [
         FittedName(
             lines, font, min(fit_size(t, font, width, NAME_LARGEST, NAME_SMALLEST) for t in lines)

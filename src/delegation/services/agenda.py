@@ -8,7 +8,14 @@ from sqlalchemy.orm import Session, aliased
 
 from delegation.domain.enums import AgendaKind, AgendaStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
-from delegation.domain.scheduling import end_date, repeated_by
+from delegation.domain.scheduling import (
+    LONGEST_NIGHT_MINUTES,
+    end_date,
+    end_minutes,
+    ends_next_day,
+    item_moments,
+    repeated_by,
+)
 from delegation.i18n import _
 from delegation.persistence.models import (
     AgendaItem,
@@ -90,6 +97,20 @@ def validate_item_details(
         problems.append(ValidationError("title_fr", _("a title is required, in either language")))
     if details.end_time is not None and details.end_time == details.start_time:
         problems.append(ValidationError("end_time", _("the item ends when it starts")))
+    elif details.end_time is not None and ends_next_day(details.start_time, details.end_time):
+        length = end_minutes(details.start_time, details.end_time) - (
+            details.start_time.hour * 60 + details.start_time.minute
+        )
+        if length > LONGEST_NIGHT_MINUTES:  # 14:00–13:00 is a slip, not a 23-hour item
+            problems.append(
+                ValidationError(
+                    "end_time",
+                    _(
+                        "the item ends before it starts; an end on the next day is read only"
+                        " for an item of up to {hours} hours, e.g. 22:30–01:30"
+                    ).format(hours=LONGEST_NIGHT_MINUTES // 60),
+                )
+            )
     if zone is not None:
         problems += skipped_time_problems(details.day, details.start_time, details.end_time, zone)
     if details.capacity is not None and details.capacity <= 0:
@@ -107,15 +128,13 @@ def _check(details: AgendaItemDetails, zone: str | None = None) -> AgendaItemDet
 def with_folds_in(details: AgendaItemDetails, zone: str) -> AgendaItemDetails:
     """The details with "second occurrence" kept only for times the clocks repeat that
     night in `zone` (a time moved elsewhere, or a zone changed, loses it)."""
-    start_fold = details.start_fold and repeated_by(details.day, details.start_time, zone)
-    end_fold = (
-        details.end_time is not None
-        and details.end_fold
-        and repeated_by(
-            end_date(details.day, details.start_time, details.end_time), details.end_time, zone
-        )
-    )
-    return replace(details, start_fold=bool(start_fold), end_fold=bool(end_fold))
+    moments = item_moments(details.day, details.start_time, details.end_time)
+    asked = (details.start_fold, details.end_fold)
+    kept = [
+        second and repeated_by(day, at, zone) is not None
+        for (day, at), second in zip(moments, asked, strict=False)
+    ]
+    return replace(details, start_fold=kept[0], end_fold=len(kept) > 1 and kept[1])
 
 
 def _trip_zone(session: Session, trip_id: int) -> str:
@@ -125,10 +144,11 @@ def _trip_zone(session: Session, trip_id: int) -> str:
     return zone
 
 
-def _same_times(item: AgendaItem, details: AgendaItemDetails) -> bool:
-    """Whether an edit keeps the stored day and times of the item."""
-    stored = (item.day, item.start_time, item.end_time)
-    return stored == (details.day, details.start_time, details.end_time)
+def same_times(first: AgendaItem | AgendaItemDetails, second: AgendaItemDetails) -> bool:
+    """Whether an edit keeps the day and times of the item (stored, or as read)."""
+    return (first.day, first.start_time, first.end_time) == (
+        second.day, second.start_time, second.end_time,
+    )  # fmt: skip
 
 
 _HostContact = aliased(Contact)
@@ -262,7 +282,7 @@ def update_item(
             details=lambda item: _row(session, item.id).details,
         )  # fmt: skip
         zone = _trip_zone(session, item.trip_id)
-        if not _same_times(item, details):
+        if not same_times(item, details):
             details = _check(details, zone)
         write_item(session, item, with_folds_in(details, zone))
         session.flush()

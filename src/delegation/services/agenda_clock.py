@@ -8,17 +8,16 @@ occurrence (domain/scheduling.py), and the editor says so.
 from datetime import date, time
 
 from delegation.domain.errors import ValidationError
-from delegation.domain.scheduling import ClockChange, end_date, repeated_by, skipped_by
+from delegation.domain.scheduling import ClockChange, item_moments, repeated_by, skipped_by
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_time, format_utc_offset
 
 
 def _moments(day: date, start: time, end: time | None) -> list[tuple[str, date, time]]:
     """Each time of an item with its field and the date it falls on (past midnight: next)."""
-    moments = [("start_time", day, start)]
-    if end is not None:
-        moments.append(("end_time", end_date(day, start, end), end))
-    return moments
+    moments = item_moments(day, start, end)
+    fields = ("start_time", "end_time")[: len(moments)]
+    return [(field, *moment) for field, moment in zip(fields, moments, strict=True)]
 
 
 def skipped_time_text(day: date, at: time, change: ClockChange) -> str:

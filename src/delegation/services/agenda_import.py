@@ -24,21 +24,21 @@ from delegation.services.agenda import (
     AgendaItemRow,
     get_item_rows,
     list_agenda,
+    same_times,
     validate_item_details,
+    with_folds_in,
     write_item,
 )
+from delegation.services.groups import NewGroup, TripGroupNames, create_groups, drop_unused_groups
 from delegation.services.imports import (
     FieldChange,
     ImportCounts,
     ImportProblem,
     ImportRefusedError,
-    NewGroup,
     PlanCounts,
     Progress,
     SourceFile,
-    TripGroupNames,
-    create_groups,
-    drop_unused_groups,
+    cell_text,
     field_changes,
     open_source,
     shown,
@@ -73,15 +73,7 @@ class AgendaImportPlan(PlanCounts):
     unchanged: int
     problems: tuple[ImportProblem, ...]
     new_groups: tuple[NewGroup, ...] = ()
-
-    @property
-    def new_venues(self) -> tuple[str, ...]:
-        """The venues the import adds to the directory, once each."""
-        named: dict[str, str] = {}
-        for planned in (*self.creations, *self.changes):
-            if planned.venue:
-                named.setdefault(fold(planned.venue), planned.venue)
-        return tuple(named.values())
+    new_venues: tuple[str, ...] = ()  # the venues it adds to the directory, once each
 
 
 @dataclass(frozen=True)
@@ -102,21 +94,29 @@ def _english_file(file: SourceFile) -> bool:
 
 @dataclass(frozen=True)
 class KnownVenues:
-    """The directory's venues by normalised address and by normalised name. The directory
-    serves every trip: a name alone ("Résidence de France") is a match only when the
-    addresses do not say otherwise."""
+    """Venues by normalised address and by normalised name. The directory serves every
+    trip: a name alone ("Résidence de France") finds only a venue of the trip's city (or
+    of no city) or one its programme uses, and only when the addresses do not differ."""
 
     by_name: dict[str, int]
     by_address: dict[str, int]
     address_of: dict[int, str]
 
     @classmethod
-    def read(cls, session: Session) -> "KnownVenues":
+    def read(cls, session: Session, trip: Trip | None = None) -> "KnownVenues":
         known = cls({}, {}, {})
-        for venue_id, name, address in session.execute(
-            select(Venue.id, Venue.name, Venue.address).order_by(Venue.id)
+        used = set(
+            session.scalars(select(AgendaItem.venue_id).where(AgendaItem.trip_id == trip.id))
+            if trip is not None
+            else ()
+        )
+        for venue_id, name, address, city in session.execute(
+            select(Venue.id, Venue.name, Venue.address, Venue.city).order_by(Venue.id)
         ):
-            known.add(venue_id, name, address)
+            nearby = trip is None or venue_id in used or not city
+            if not nearby and fold(city) == fold(trip.destination_city):
+                nearby = True
+            known.add(venue_id, name if nearby else None, address)
         return known
 
     def find(self, name: str | None, address: str | None) -> int | None:
@@ -128,9 +128,10 @@ class KnownVenues:
             return None  # the same name elsewhere
         return found
 
-    def add(self, venue_id: int, name: str, address: str | None) -> None:
+    def add(self, venue_id: int, name: str | None, address: str | None) -> None:
         place = fold(address or "")
-        self.by_name[fold(name)] = venue_id  # a name found alone: its newest venue
+        if name:
+            self.by_name[fold(name)] = venue_id  # a name found alone: its newest venue
         if place:
             self.by_address.setdefault(place, venue_id)
             self.address_of[venue_id] = place
@@ -154,7 +155,7 @@ def plan_agenda_import(
             raise NotFoundError(_("this trip no longer exists"))
         planner = _Planner(
             trip_id, file, existing, (trip.start_date, trip.end_date), trip.timezone,
-            TripGroupNames(session, trip_id), KnownVenues.read(session),
+            TripGroupNames(session, trip_id), KnownVenues.read(session, trip),
             {fold(o.name): o.id for o in session.scalars(select(Organization))},
         )  # fmt: skip
     return planner.plan()
@@ -174,7 +175,10 @@ class _Planner:
         for row in existing:
             self.by_day.setdefault(row.details.day, []).append(row)
         self.matched: set[int] = set()
-        self.new_venues: dict[str, str] = {}  # a new venue's folded name or address -> name
+        # The venues the import will add, under placeholder ids (-1, -2…) by the same rules.
+        self.new_venues = KnownVenues({}, {}, {})
+        self.new_venue_names: dict[int, tuple[str, str | None]] = {}  # id -> name, address
+        self.new_venue_of: dict[int, int] = {}  # line -> the new venue's placeholder id
         self.problems: list[ImportProblem] = []
         self.creations: list[PlannedItem] = []
         self.changes: list[PlannedItem] = []
@@ -182,10 +186,14 @@ class _Planner:
         self.first_seen: dict[tuple, tuple[int, dict]] = {}
 
     def plan(self) -> AgendaImportPlan:
+        rows = []
         for line, cells in self.file.values():
             parsed = self._parsed(line, cells)
             if parsed is not None:
-                self._row(line, parsed)
+                rows.append((line, parsed))
+        matches = self._matches(rows)
+        for line, parsed in rows:
+            self._row(line, parsed, matches.get(line))
         return AgendaImportPlan(
             self.trip_id,
             self.file,
@@ -194,6 +202,7 @@ class _Planner:
             self.unchanged,
             tuple(self.problems),
             used_groups(self.groups.created, [*self.creations, *self.changes]),
+            self._venues_made(),
         )
 
     def _problem(self, line: int, field: str, reason: str) -> None:
@@ -207,7 +216,7 @@ class _Planner:
             try:
                 parsed[name] = _PARSERS[name](cell)
             except ValueError as error:
-                self._problem(line, name, str(error))
+                self.problems.append(ImportProblem(line, name, str(error), cell_text(cell)))
         refused = {problem.field for problem in self.problems[count:]}
         for name in ("date", "start", "title"):
             if parsed.get(name) in (None, "") and name not in refused:
@@ -226,13 +235,18 @@ class _Planner:
             return None
         if parsed.get("groups"):
             parsed["groups"] = self.groups.codes(parsed["groups"])
-        key = parsed.get("reference") or (parsed["date"], parsed["start"], fold(parsed["title"]))
+        # Parallel visits may share a day, a start and a title: their venues and groups
+        # tell them apart.
+        key = parsed.get("reference") or (
+            parsed["date"], parsed["start"], fold(parsed["title"]),
+            fold(parsed.get("venue") or ""), parsed.get("groups") or (),
+        )  # fmt: skip
         if key in self.first_seen:
             first_line, first_parsed = self.first_seen[key]
             if parsed != first_parsed:  # a row repeated as is counts once
                 self._problem(
                     line,
-                    "title",
+                    "reference" if parsed.get("reference") else "title",
                     _("the same item as on line {line}, with other details").format(
                         line=first_line
                     ),
@@ -241,46 +255,81 @@ class _Planner:
         self.first_seen[key] = (line, parsed)
         return parsed
 
-    def _match(self, parsed: dict) -> AgendaItemRow | None:
-        """The item a row updates: by the export's reference, else on its day by title
-        (parallel visits of one title told apart by start, venue, groups), else on its day
-        by start and venue. Each item is updated by one row at most."""
-        reference = self.by_id.get(parsed.get("reference") or 0)
-        if reference is not None and reference.id not in self.matched:
-            return reference
-        free = [row for row in self.by_day.get(parsed["date"], []) if row.id not in self.matched]
+    def _matches(self, rows: list[tuple[int, dict]]) -> dict[int, AgendaItemRow]:
+        """The item each row updates, by line. In passes over all rows, surest first, so
+        that a row's order in the file never lets it take another row's item: the export's
+        reference; the same day, title and start; the same day and title (the nearest
+        start); the same day, start and venue. Each item is updated by one row at most."""
+        matches: dict[int, AgendaItemRow] = {}
+        for candidates in (
+            self._by_reference,
+            lambda parsed, free: [r for r in self._named(parsed, free)
+                                  if r.details.start_time == parsed["start"]],
+            self._named,
+            self._placed,
+        ):  # fmt: skip
+            for line, parsed in rows:
+                if line in matches:
+                    continue
+                free = [r for r in self.by_day.get(parsed["date"], []) if r.id not in self.matched]
+                found = candidates(parsed, free)
+                if found:
+                    best = min(found, key=lambda row, parsed=parsed: _distance(row, parsed))
+                    matches[line] = best
+                    self.matched.add(best.id)
+        return matches
+
+    def _by_reference(self, parsed: dict, _free) -> list[AgendaItemRow]:
+        """The item the export named, while it is still that item: on the row's day or
+        under its title (an id deleted then given to a new item is not the one meant)."""
+        row = self.by_id.get(parsed.get("reference") or 0)
+        if row is None or row.id in self.matched:
+            return []
         title = fold(parsed["title"])
-        named = [row for row in free if title in map(fold, _titles(row))]
+        return (
+            [row] if row.details.day == parsed["date"] or title in map(fold, _titles(row)) else []
+        )
+
+    @staticmethod
+    def _named(parsed: dict, free: list[AgendaItemRow]) -> list[AgendaItemRow]:
+        title = fold(parsed["title"])
+        return [row for row in free if title in map(fold, _titles(row))]
+
+    @staticmethod
+    def _placed(parsed: dict, free: list[AgendaItemRow]) -> list[AgendaItemRow]:
         venue = fold(parsed.get("venue") or "")
-        for narrower in (
-            lambda row: row.details.start_time == parsed["start"],
-            lambda row: venue and fold(row.venue_name or "") == venue,
-            lambda row: row.details.group_codes == parsed.get("groups", ()),
-        ):
-            if len(named) > 1:
-                named = [row for row in named if narrower(row)] or named
-        if named:
-            return named[0]
-        placed = [
+        return [
             row
             for row in free
             if venue and row.details.start_time == parsed["start"]
             and fold(row.venue_name or "") == venue
+            and row.details.group_codes == (parsed.get("groups") or row.details.group_codes)
         ]  # fmt: skip
-        return placed[0] if placed else None
 
-    def _new_venue(self, name: str, address: str | None) -> str:
-        """The name under which the import creates a venue: the first row's, when an
-        earlier row named it alike or gave the same address."""
-        keys = [fold(name)] + ([fold(address)] if address and fold(address) else [])
-        known = next((self.new_venues[key] for key in keys if key in self.new_venues), name)
-        for key in keys:
-            self.new_venues.setdefault(key, known)
-        return known
+    def _venues_made(self) -> tuple[str, ...]:
+        """The venues written rows add; a name given to two of them, with each address."""
+        lines = {p.line for p in (*self.creations, *self.changes) if p.venue}
+        made = [self.new_venue_names[self.new_venue_of[line]] for line in sorted(lines)]
+        made = list(dict.fromkeys(made))
+        names = [fold(name) for name, _address in made]
+        return tuple(
+            f"{name} ({address})" if address and names.count(fold(name)) > 1 else name
+            for name, address in made
+        )
 
-    def _row(self, line: int, parsed: dict) -> None:
+    def _new_venue(self, line: int, name: str, address: str | None) -> str:
+        """The name under which the import creates a venue: an earlier row's, when it
+        gave the same address, or the same name without another address."""
+        found = self.new_venues.find(name, address)
+        if found is None:
+            found = -(len(self.new_venue_names) + 1)
+            self.new_venue_names[found] = (name, address)
+        self.new_venues.add(found, name, address)
+        self.new_venue_of[line] = found
+        return self.new_venue_names[found][0]
+
+    def _row(self, line: int, parsed: dict, match: AgendaItemRow | None) -> None:
         day, start = parsed["date"], parsed["start"]
-        match = self._match(parsed)
         given: dict[str, object] = {"day": day, "start_time": start}
         for name, field in (("end", "end_time"), ("kind", "kind"), ("status", "status")):
             if parsed.get(name) is not None:
@@ -304,12 +353,15 @@ class _Planner:
         if venue_id is not None:
             given["venue_id"] = venue_id
         elif venue_name:  # a venue new to the directory, perhaps named by an earlier row
-            venue_name = self._new_venue(venue_name, address)
+            venue_name = self._new_venue(line, venue_name, address)
         if host_name and fold(host_name) in self.hosts:
             given["host_organization_id"] = self.hosts[fold(host_name)]
         base = match.details if match is not None else AgendaItemDetails(day, start)
-        details = replace(base, **given)
-        errors = validate_item_details(details, zone=self.zone)
+        details = with_folds_in(replace(base, **given), self.zone)
+        # Times kept as they were are not refused, even one the clocks skip (the checks
+        # name it): the programme read back unchanged stays unchanged.
+        kept = match is not None and same_times(match.details, details)
+        errors = validate_item_details(details, zone=None if kept else self.zone)
         for error in errors:
             self._problem(line, _FIELD_OF.get(error.field, error.field), error.reason)
         if errors:
@@ -319,7 +371,6 @@ class _Planner:
         if match is None:
             self.creations.append(PlannedItem(line, details, new_venue, address, new_host))
             return
-        self.matched.add(match.id)
         if details == match.details and not new_venue and not new_host:
             self.unchanged += 1
             return
@@ -340,6 +391,21 @@ class _Planner:
                 differences,
             )
         )  # fmt: skip
+
+
+def _distance(row: AgendaItemRow, parsed: dict) -> tuple:
+    """How far an item is from a row that may update it: other groups, another venue,
+    then minutes apart."""
+    start = row.details.start_time
+    minutes = abs(
+        (start.hour * 60 + start.minute) - (parsed["start"].hour * 60 + parsed["start"].minute)
+    )
+    return (
+        bool(parsed.get("groups")) and row.details.group_codes != parsed["groups"],
+        bool(parsed.get("venue")) and fold(row.venue_name or "") != fold(parsed["venue"]),
+        minutes,
+        row.id,
+    )  # fmt: skip
 
 
 def _titles(row: AgendaItemRow) -> tuple[str, str]:
@@ -403,8 +469,10 @@ def apply_agenda_import(
                     _("records were added since this import was undone; import the file again")
                 )
             _check_details(session, {row.id: row.details for row in reuse.changed_before})
-        venues = KnownVenues.read(session)
-        group_ids = create_groups(session, plan.trip_id, plan.new_groups)
+        venues = KnownVenues.read(session, session.get(Trip, plan.trip_id))
+        group_ids = create_groups(
+            session, plan.trip_id, plan.new_groups, reuse.group_ids if reuse else ()
+        )
         hosts = {fold(o.name): o for o in session.scalars(select(Organization))}
         made_venues: list[Venue] = []
         made_hosts: list[Organization] = []

@@ -10,16 +10,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from delegation.domain.enums import AgendaKind, AgendaStatus, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import DelegationError, FileRefusedError
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import agenda_status_label, category_label, kind_label, status_label
-from delegation.interchange.columns import ColumnMatch, FieldSpec, fold, match_columns
+from delegation.interchange.columns import ColumnMatch, FieldSpec, match_columns
 from delegation.interchange.tables import Cell, Table, read_table, sheet_names
-from delegation.persistence.models import TripGroup
+from delegation.services.groups import NewGroup
 
 Progress = Callable[[int, int], None]  # (done, total) while rows are written
 
@@ -31,6 +28,14 @@ class ImportProblem:
     line: int
     field: str
     reason: str
+    value: str | None = None  # the cell that could not be read, as the reason quotes it
+
+    @property
+    def kind(self) -> tuple[str, str]:
+        """What rows with the same problem share: the field and the reason, whatever
+        value each row holds ("12/31/1980 is not a date", "02/30/1975 is not a date")."""
+        reason = self.reason.replace(self.value, "…") if self.value else self.reason
+        return self.field, reason
 
     def located(self, source: str) -> str:
         """As every tool shows it: FILE:LINE: field: reason."""
@@ -99,9 +104,7 @@ def field_changes(before: object, after: object, fields: Mapping[str, str]) -> t
 class PlanCounts:
     """What a plan (with creations, changes, unchanged, problems and file) will do."""
 
-    @property
-    def new_venues(self) -> tuple[str, ...]:
-        return ()
+    new_venues: tuple[str, ...] = ()  # a programme's new venues
 
     def creation_lines(self) -> list[str]:
         """The groups and venues the import adds, one sentence each."""
@@ -130,12 +133,13 @@ class PlanCounts:
     def problem_summary(self, shown_lines: int = 5) -> list[str]:
         """Each distinct problem once, where it first occurs, with how many rows have it
         and their first lines: a column wrong on every row is one line, not thousands."""
-        alike: dict[tuple[str, str], list[int]] = {}
+        alike: dict[tuple[str, str], list[ImportProblem]] = {}
         for problem in self.problems:
-            alike.setdefault((problem.field, problem.reason), []).append(problem.line)
+            alike.setdefault(problem.kind, []).append(problem)
         summary = []
-        for (field, reason), lines in alike.items():
-            text = ImportProblem(lines[0], field, reason).located(self.file.source)
+        for problems in alike.values():
+            text = problems[0].located(self.file.source)
+            lines = [problem.line for problem in problems]
             if len(lines) > 1:
                 listed = ", ".join(str(line) for line in lines[:shown_lines])
                 if len(lines) > shown_lines:
@@ -177,7 +181,7 @@ class SourceFile:
 
     def sample(self) -> list[tuple[str, ...]]:
         return [
-            tuple(_cell_text(cell) for cell in row.cells) for row in self.table.rows[:SAMPLE_ROWS]
+            tuple(cell_text(cell) for cell in row.cells) for row in self.table.rows[:SAMPLE_ROWS]
         ]
 
     def values(self) -> list[tuple[int, dict[str, Cell]]]:
@@ -189,7 +193,7 @@ class SourceFile:
         ]
 
 
-def _cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
     """A cell as a person typed it: a workbook's dates and times without their zeros."""
     if cell is None:
         return ""
@@ -245,138 +249,11 @@ def _corrected(
     )
 
 
-# A cell saying "Groupe A" or "Group A" names group A.
-_GROUP_WORDS = ("groupe ", "group ", "grp ")
-
-
-def _group_key(text: str) -> str:
-    """How a file's name for a group is compared: folded, without a leading "groupe"."""
-    key = fold(text)
-    for word in _GROUP_WORDS:
-        if key.startswith(word) and key[len(word) :]:
-            return key[len(word) :]
-    return key
-
-
-@dataclass(frozen=True)
-class NewGroup:
-    """A group a file names that the trip lacks: the import creates it."""
-
-    code: str
-    name: str
-    colour: str
-
-    def described(self) -> str:
-        return self.code if self.name == self.code else f"{self.code} ({self.name})"
-
-
-class TripGroupNames:
-    """The trip's groups as a file may name them (code or name, any case or accents, with
-    or without a leading "Groupe"), and the groups to create for the names it lacks."""
-
-    def __init__(self, session: Session, trip_id: int) -> None:
-        self._codes: dict[str, str] = {}  # key -> code, in the trip's order of groups
-        self._taken: set[str] = set()  # every group's code and name, folded
-        colours: list[str | None] = []
-        for code, name, colour in session.execute(
-            select(TripGroup.code, TripGroup.name, TripGroup.colour)
-            .where(TripGroup.trip_id == trip_id)
-            .order_by(TripGroup.position, TripGroup.id)
-        ):
-            self._know(code, name)
-            colours.append(colour)
-        self._colours = colours
-        self.created: list[NewGroup] = []
-
-    def _know(self, code: str, name: str) -> None:
-        for text in (code, name):
-            self._codes.setdefault(fold(text), code)
-            self._codes.setdefault(_group_key(text), code)
-            self._taken.add(fold(text))
-
-    def codes(self, written: Sequence[str]) -> tuple[str, ...]:
-        """The codes of the groups a cell names, in the trip's order (as the database gives
-        them back); a name the trip lacks becomes a group to create, after the others."""
-        for text in written:
-            if fold(text) not in self._codes and _group_key(text) not in self._codes:
-                self._create(text)
-        chosen = {self._codes.get(fold(text)) or self._codes[_group_key(text)] for text in written}
-        return tuple(code for code in dict.fromkeys(self._codes.values()) if code in chosen)
-
-    def _create(self, text: str) -> None:
-        from delegation.services.groups import CODE_LENGTH, NAME_LENGTH, first_free_colour
-
-        text = " ".join(text.split())
-        key = _group_key(text)
-        if len(key) <= 3 and " " not in key:  # "A", "b", "Groupe c", "Eco"
-            code = key.upper()
-            name = text if fold(text) != key else _("Group {code}").format(code=code)
-        else:  # "Cybersécurité & IA": the initials, the text as its name
-            code = "".join(word[0] for word in key.split()).upper()[:CODE_LENGTH]
-            name = text[:NAME_LENGTH]
-        base, number = code, 1
-        while fold(code) in self._taken:
-            number += 1
-            code = f"{base}{number}"
-        if fold(name) in self._taken:
-            name = code
-        colour = first_free_colour([*self._colours, *(g.colour for g in self.created)])
-        self.created.append(NewGroup(code, name, colour))
-        self._know(code, name)
-        self._codes[key] = code
-
-
-def create_groups(session: Session, trip_id: int, groups: Sequence[NewGroup]) -> list[int]:
-    """Add the groups an import names, after the trip's; one made meanwhile under the same
-    code is used as it is. Returns the ids of those made."""
-    existing = dict(
-        session.execute(
-            select(TripGroup.code, TripGroup.id).where(TripGroup.trip_id == trip_id)
-        ).all()
-    )
-    position = max(
-        session.scalars(select(TripGroup.position).where(TripGroup.trip_id == trip_id)),
-        default=-1,
-    )
-    made = []
-    for group in groups:
-        if group.code in existing:
-            continue
-        position += 1
-        record = TripGroup(
-            trip_id=trip_id, code=group.code, name=group.name, colour=group.colour,
-            position=position,
-        )  # fmt: skip
-        session.add(record)
-        made.append(record)
-    session.flush()
-    return [record.id for record in made]
-
-
 def used_groups(created: Sequence[NewGroup], rows: Sequence) -> tuple[NewGroup, ...]:
     """The groups to create that rows written name (a row refused for another problem
     makes none)."""
     named = {code for row in rows for code in row.details.group_codes}
     return tuple(group for group in created if group.code in named)
-
-
-def drop_unused_groups(session: Session, group_ids: Sequence[int]) -> None:
-    """The undo of create_groups: the groups it made go, unless someone uses them since."""
-    from delegation.persistence.models import agenda_item_groups, participant_groups
-
-    for group_id in group_ids:
-        used = session.scalar(
-            select(participant_groups.c.group_id)
-            .where(participant_groups.c.group_id == group_id)
-            .limit(1)
-        ) or session.scalar(
-            select(agenda_item_groups.c.group_id)
-            .where(agenda_item_groups.c.group_id == group_id)
-            .limit(1)
-        )
-        group = session.get(TripGroup, group_id)
-        if group is not None and used is None:
-            session.delete(group)
 
 
 def creations_text(groups: Sequence[NewGroup], venues: Sequence[str] = ()) -> list[str]:

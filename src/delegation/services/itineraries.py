@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from delegation.domain.enums import AgendaStatus, ParticipantStatus
 from delegation.domain.errors import FileRefusedError, NotFoundError, ValidationError
 from delegation.domain.rules import full_name, normalize_email
-from delegation.domain.scheduling import end_date, repeated_by
+from delegation.domain.scheduling import item_moments, repeated_by
 from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language
 from delegation.i18n.formatting import format_utc_offset
 from delegation.reports.fonts import register_fonts
@@ -122,11 +122,8 @@ def _item(record: ItemRecord, snapshot: TripSnapshot, language: str, cache: dict
 
 def _repeated(record: ItemRecord, zone: str) -> RepeatedTime | None:
     """The item's first time that the clocks repeat that night, and which one is meant."""
-    moments = [(record.day, record.start, record.folds[0])]
-    if record.end is not None:
-        ends = end_date(record.day, record.start, record.end)
-        moments.append((ends, record.end, record.folds[1]))
-    for day, at, second in moments:
+    moments = item_moments(record.day, record.start, record.end)
+    for (day, at), second in zip(moments, record.folds, strict=False):
         change = repeated_by(day, at, zone)
         if change is not None:
             offset = change.offset_after if second else change.offset_before

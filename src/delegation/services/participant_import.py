@@ -28,18 +28,16 @@ from delegation.persistence.models import (
     TripGroup,
     participant_groups,
 )
+from delegation.services.groups import NewGroup, TripGroupNames, create_groups, drop_unused_groups
 from delegation.services.imports import (
     FieldChange,
     ImportCounts,
     ImportProblem,
     ImportRefusedError,
-    NewGroup,
     PlanCounts,
     Progress,
     SourceFile,
-    TripGroupNames,
-    create_groups,
-    drop_unused_groups,
+    cell_text,
     field_changes,
     open_source,
     used_groups,
@@ -224,7 +222,7 @@ class _Planner:
             try:
                 value = _PARSERS[name](cell)
             except ValueError as error:
-                self._problem(line, name, str(error))
+                self.problems.append(ImportProblem(line, name, str(error), cell_text(cell)))
                 continue
             if value not in (None, ()):
                 given["group_codes" if name == "groups" else name] = value
@@ -307,7 +305,9 @@ def apply_participant_import(
         _check_trip(session, plan.trip_id)
         if reuse is not None:
             _check_as_undo_left(session, reuse)
-        group_ids = create_groups(session, plan.trip_id, plan.new_groups)
+        group_ids = create_groups(
+            session, plan.trip_id, plan.new_groups, reuse.group_ids if reuse else ()
+        )
         organizations = _organization_ids(session, plan)
         contact_ids, made, filled = _contacts_for(session, plan, organizations, reuse)
         participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)

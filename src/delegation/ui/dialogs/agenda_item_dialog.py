@@ -31,7 +31,12 @@ from delegation.domain.scheduling import ends_next_day
 from delegation.i18n import _
 from delegation.i18n.formatting import format_date, next_day_mark
 from delegation.i18n.labels import agenda_status_label, kind_label
-from delegation.services.agenda import AgendaItemDetails, validate_item_details, with_folds_in
+from delegation.services.agenda import (
+    AgendaItemDetails,
+    same_times,
+    validate_item_details,
+    with_folds_in,
+)
 from delegation.services.agenda_clock import (
     occurrence_labels,
     repeated_change,
@@ -79,6 +84,7 @@ class AgendaItemDialog(EditorDialog):
         """`timezone`: the trip's zone, where skipped and repeated times are told apart."""
         super().__init__(parent)
         self.setWindowTitle(_("New agenda item") if is_new else _("Agenda item"))
+        self._is_new = is_new
         self._original = details
         self._timezone = timezone
         form = ValidatedForm()
@@ -259,7 +265,10 @@ class AgendaItemDialog(EditorDialog):
         details = self.details()
         self._show_clock_notes(details)
         errors = {}
-        for problem in validate_item_details(details, zone=self._timezone):
+        # As the service: times kept as they were are not refused, even ones the clocks
+        # skip (the checks name them), so such an item can still be renamed or cancelled.
+        kept = not self._is_new and same_times(self._original, details)
+        for problem in validate_item_details(details, zone=None if kept else self._timezone):
             # The end time has no row of its own: its message goes under "Time".
             field = "start_time" if problem.field == "end_time" else problem.field
             errors.setdefault(field, problem.reason)
