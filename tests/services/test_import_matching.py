@@ -326,3 +326,18 @@ def test_a_venue_name_alone_finds_no_venue_of_another_city(workspace, trip_id, t
     )
     plan = plan_agenda_import(workspace, trip_id, path)
     assert plan.new_venues == ("Résidence de France",)
+
+
+def test_a_change_report_says_next_day_and_names_languages(workspace, trip_id, tmp_path):
+    set_language("fr")
+    _programme(workspace, trip_id, tmp_path)
+    path = _write(
+        tmp_path, "programme.csv", "Date;Début;Fin;Titre\n27/03/2024;22:30;02:00;Dîner de gala\n"
+    )
+    [line] = plan_agenda_import(workspace, trip_id, path).change_lines()
+    assert line.endswith("« Dîner de gala »: Fin 01:30 (+1) → 02:00 (+1)")
+    people = _write(tmp_path, "inscrits.csv", "Nom;Courriel;Langue\nTamm;tamm@example.ee;fr\n")
+    apply_participant_import(workspace, plan_participant_import(workspace, trip_id, people))
+    people.write_text("Nom;Courriel;Langue\nTamm;tamm@example.ee;anglais\n", encoding="utf-8")
+    [line] = plan_participant_import(workspace, trip_id, people).change_lines()
+    assert line.endswith("Tamm: Langue Français → Anglais")

@@ -34,6 +34,11 @@ def category_label(category: ParticipantCategory) -> str:
     return _(_CATEGORY_LABELS[category])
 
 
+def language_label(language: str) -> str:
+    """A participant's language (fr, en) by its name."""
+    return _("French") if language == "fr" else _("English")
+
+
 _KIND_LABELS = {
     AgendaKind.VISIT: N_("Visit"),
     AgendaKind.MEETING: N_("Meeting"),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from delegation.domain.errors import ConflictError, NotFoundError
 from delegation.i18n import _, current_language
-from delegation.i18n.formatting import format_date_range
+from delegation.i18n.formatting import format_date_range, format_end_time
 from delegation.interchange import values as parse
 from delegation.interchange.columns import AGENDA_FIELDS, fold
 from delegation.persistence.models import AgendaItem, Organization, Trip, Venue
@@ -374,7 +374,10 @@ class _Planner:
         if details == match.details and not new_venue and not new_host:
             self.unchanged += 1
             return
-        differences = field_changes(match.details, details, _FIELDS_SHOWN)
+        differences = tuple(
+            _with_next_day(change, match.details, details)
+            for change in field_changes(match.details, details, _FIELDS_SHOWN)
+        )
         for field, before, after in (
             ("title", match.details.title(self.language), details.title(self.language)),
             ("notes", _notes(match.details, self.language), _notes(details, self.language)),
@@ -391,6 +394,19 @@ class _Planner:
                 differences,
             )
         )  # fmt: skip
+
+
+def _with_next_day(
+    change: FieldChange, before: AgendaItemDetails, after: AgendaItemDetails
+) -> FieldChange:
+    """An end shown as the window shows it: "01:30 (+1)" when it is the next day."""
+    if change.field != "end":
+        return change
+    return FieldChange(
+        "end",
+        format_end_time(before.start_time, before.end_time) if before.end_time else change.before,
+        format_end_time(after.start_time, after.end_time) if after.end_time else change.after,
+    )
 
 
 def _distance(row: AgendaItemRow, parsed: dict) -> tuple:

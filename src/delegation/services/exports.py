@@ -20,6 +20,7 @@ from delegation.i18n.labels import (
     agenda_status_label,
     category_label,
     kind_label,
+    language_label,
     room_type_label,
     status_label,
 )
@@ -39,10 +40,6 @@ from delegation.services.workspace import Workspace
 class ExportResult:
     path: Path
     rows: int
-
-
-def _language_label(code: str) -> str:
-    return _("French") if code == "fr" else _("English")
 
 
 def _date_text(value: date | None) -> str:
@@ -75,7 +72,7 @@ def participant_table(
         line: list[object] = [
             d.last_name, d.first_name, d.civility, d.organization, d.job_title, d.email,
             d.phone, status_label(d.status), category_label(d.category),
-            ", ".join(d.group_codes), _language_label(d.language), d.nationality,
+            ", ".join(d.group_codes), language_label(d.language), d.nationality,
             row.room_label, d.notes,
         ]  # fmt: skip
         if include_sensitive:

@@ -8,12 +8,25 @@ transaction, refusing it whole while any row has a problem unless told to skip t
 import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from delegation.domain.enums import AgendaKind, AgendaStatus, ParticipantCategory, ParticipantStatus
+from delegation.domain.enums import (
+    AgendaKind,
+    AgendaStatus,
+    Language,
+    ParticipantCategory,
+    ParticipantStatus,
+)
 from delegation.domain.errors import DelegationError, FileRefusedError
 from delegation.i18n import _, ngettext
-from delegation.i18n.labels import agenda_status_label, category_label, kind_label, status_label
+from delegation.i18n.labels import (
+    agenda_status_label,
+    category_label,
+    kind_label,
+    language_label,
+    status_label,
+)
 from delegation.interchange.columns import ColumnMatch, FieldSpec, match_columns
 from delegation.interchange.tables import Cell, Table, read_table, sheet_names
 from delegation.services.groups import NewGroup
@@ -77,6 +90,7 @@ def shown(value: object) -> str:
         AgendaStatus: agenda_status_label,
         ParticipantStatus: status_label,
         ParticipantCategory: category_label,
+        Language: language_label,
     }
     if value is None or value == () or value == "":
         return "—"
@@ -96,6 +110,9 @@ def field_changes(before: object, after: object, fields: Mapping[str, str]) -> t
     changes: dict[str, FieldChange] = {}
     for attribute, field in fields.items():
         old, new = getattr(before, attribute), getattr(after, attribute)
+        # A code read from a file ("en") is named as the stored one is (English).
+        if isinstance(old, StrEnum) and type(new) is str:
+            new = type(old)(new)
         if old != new and field not in changes:
             changes[field] = FieldChange(field, shown(old), shown(new))
     return tuple(changes.values())
