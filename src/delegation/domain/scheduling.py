@@ -87,11 +87,18 @@ def item_instants(
     return begins, local_instant(end_date(day, start, end), end, zone, second=folds[1])
 
 
-def end_minutes(start: time, end: time) -> int:
-    """Minutes from the start day's midnight to an item's end, on the wall clock: 01:30 the
-    next day is 1530. For drawing and ordering a day, where real time does not matter."""
-    minutes_of_end = end.hour * 60 + end.minute
-    return minutes_of_end + 24 * 60 if ends_next_day(start, end) else minutes_of_end
+def minutes_of_day(at: time) -> int:
+    """Minutes since midnight on the wall clock: 09:30 is 570."""
+    return at.hour * 60 + at.minute
+
+
+def end_minutes(start: time, end: time | None) -> int:
+    """Minutes from the start day's midnight to an item's end (its start when it has
+    none), on the wall clock: 01:30 the next day is 1530. For drawing and ordering a day,
+    where real time does not matter."""
+    if end is None:
+        return minutes_of_day(start)
+    return minutes_of_day(end) + (24 * 60 if ends_next_day(start, end) else 0)
 
 
 @dataclass(frozen=True)

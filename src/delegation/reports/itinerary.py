@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Spacer
 
 from delegation.domain.enums import AgendaStatus
-from delegation.domain.scheduling import end_minutes
+from delegation.domain.scheduling import end_minutes, minutes_of_day
 from delegation.i18n import _, current_language, set_language
 from delegation.i18n.formatting import format_end_time, format_time, format_time_range
 from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles
@@ -192,13 +192,8 @@ def day_section(number: int, day: ItineraryDay, language: str) -> list[Flowable]
     return flowables
 
 
-def _minutes(at: time) -> int:
-    return at.hour * 60 + at.minute
-
-
 def _end_minutes(item: ItineraryItem) -> int:
-    """Where an item ends on its day's clock; past midnight counts on, 01:30 is 1530."""
-    return end_minutes(item.start, item.end) if item.end else _minutes(item.start)
+    return end_minutes(item.start, item.end)
 
 
 def parallel_clusters(items: Iterable[ItineraryItem]) -> list[list[ItineraryItem]]:
@@ -212,7 +207,7 @@ def parallel_clusters(items: Iterable[ItineraryItem]) -> list[list[ItineraryItem
             and item.groups
             and all(other.groups for other in last)
             and not any(set(item.groups) & set(other.groups) for other in last)
-            and (_minutes(item.start) < cluster_end or item.start == last[0].start)
+            and (minutes_of_day(item.start) < cluster_end or item.start == last[0].start)
         ):
             last.append(item)
             cluster_end = max(cluster_end, _end_minutes(item))

@@ -14,6 +14,7 @@ from delegation.domain.scheduling import (
     end_minutes,
     ends_next_day,
     item_moments,
+    minutes_of_day,
     repeated_by,
 )
 from delegation.i18n import _
@@ -98,8 +99,8 @@ def validate_item_details(
     if details.end_time is not None and details.end_time == details.start_time:
         problems.append(ValidationError("end_time", _("the item ends when it starts")))
     elif details.end_time is not None and ends_next_day(details.start_time, details.end_time):
-        length = end_minutes(details.start_time, details.end_time) - (
-            details.start_time.hour * 60 + details.start_time.minute
+        length = end_minutes(details.start_time, details.end_time) - minutes_of_day(
+            details.start_time
         )
         if length > LONGEST_NIGHT_MINUTES:  # 14:00–13:00 is a slip, not a 23-hour item
             problems.append(

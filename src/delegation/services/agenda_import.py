@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from delegation.domain.errors import ConflictError, NotFoundError
+from delegation.domain.scheduling import minutes_of_day
 from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_date_range, format_end_time
 from delegation.interchange import values as parse
@@ -44,7 +45,7 @@ from delegation.services.imports import (
     shown,
     used_groups,
 )
-from delegation.services.records import changed_since_step
+from delegation.services.records import changed_since_step, refuse_taken_ids
 from delegation.services.workspace import Workspace
 
 
@@ -412,10 +413,7 @@ def _with_next_day(
 def _distance(row: AgendaItemRow, parsed: dict) -> tuple:
     """How far an item is from a row that may update it: other groups, another venue,
     then minutes apart."""
-    start = row.details.start_time
-    minutes = abs(
-        (start.hour * 60 + start.minute) - (parsed["start"].hour * 60 + parsed["start"].minute)
-    )
+    minutes = abs(minutes_of_day(row.details.start_time) - minutes_of_day(parsed["start"]))
     return (
         bool(parsed.get("groups")) and row.details.group_codes != parsed["groups"],
         bool(parsed.get("venue")) and fold(row.venue_name or "") != fold(parsed["venue"]),
@@ -480,10 +478,7 @@ def apply_agenda_import(
         if session.get(Trip, plan.trip_id) is None:
             raise NotFoundError(_("this trip no longer exists"))
         if reuse is not None:
-            if session.scalar(select(AgendaItem.id).where(AgendaItem.id.in_(reuse.item_ids))):
-                raise ConflictError(
-                    _("records were added since this import was undone; import the file again")
-                )
+            refuse_taken_ids(session, AgendaItem, reuse.item_ids)
             _check_details(session, {row.id: row.details for row in reuse.changed_before})
         venues = KnownVenues.read(session, session.get(Trip, plan.trip_id))
         group_ids = create_groups(

@@ -28,12 +28,6 @@ def _end_tooltip(row: AgendaItemRow) -> str | None:
     return _("{times}: ends the next day").format(times=times)
 
 
-def _end_minutes(row: AgendaItemRow) -> int:
-    d = row.details
-    end = d.end_time or d.start_time
-    return end_minutes(d.start_time, end)
-
-
 class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
     def __init__(self, parent=None) -> None:
         self.timezone = "UTC"
@@ -53,7 +47,10 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
             Column(
                 lambda: _("End"),
                 _end_text,
-                sort_key=lambda r: (r.details.day, _end_minutes(r)),
+                sort_key=lambda r: (
+                    r.details.day,
+                    end_minutes(r.details.start_time, r.details.end_time),
+                ),
                 tooltip=_end_tooltip,
             ),
             Column(lambda: _("Home time"), self._home_range),

@@ -7,19 +7,14 @@ past midnight runs to the bottom of its day and is marked as continuing.
 """
 
 from dataclasses import dataclass
-from datetime import time
 from itertools import pairwise
 
-from delegation.domain.scheduling import ends_next_day
+from delegation.domain.scheduling import ends_next_day, minutes_of_day
 from delegation.services.agenda import AgendaItemRow
 from delegation.services.participants import GroupRow
 
 DAY_MINUTES = 24 * 60
 SHORTEST_MINUTES = 15  # an item without end, or a very short one, still shows its title
-
-
-def minutes_of_day(value: time) -> int:
-    return value.hour * 60 + value.minute
 
 
 @dataclass
