@@ -312,7 +312,6 @@ def _show_trip(workspace, reference: str) -> int:
 
 
 def _edit_trip(workspace, arguments) -> int:
-    from delegation.i18n.formatting import format_date_range
     from delegation.services.trips import find_trip, update_trip
 
     trip = find_trip(workspace, arguments.trip)
@@ -329,15 +328,20 @@ def _edit_trip(workspace, arguments) -> int:
     trip = update_trip(
         workspace, trip.id, trip.version, changes, move_programme=arguments.move_programme
     )
-    print(
-        _("Changed trip {key}: {title}, {dates} ({timezone}).").format(
-            key=trip.key,
-            title=trip.title,
-            dates=format_date_range(trip.start_date, trip.end_date),
-            timezone=trip.timezone,
-        )
-    )
+    print(_trip_said(_("Changed trip {key}: {title}, {dates} ({timezone})."), trip))
     return EXIT_OK
+
+
+def _trip_said(template: str, trip) -> str:
+    """A sentence on a trip: its key, title, dates and time zone."""
+    from delegation.i18n.formatting import format_date_range
+
+    return template.format(
+        key=trip.key,
+        title=trip.title,
+        dates=format_date_range(trip.start_date, trip.end_date),
+        timezone=trip.timezone,
+    )
 
 
 def _command_trips(workspace, arguments) -> int:
@@ -361,14 +365,7 @@ def _command_trips(workspace, arguments) -> int:
                 timezone=arguments.timezone,
             ),
         )
-        print(
-            _("Created trip {key}: {title}, {dates} ({timezone}).").format(
-                key=trip.key,
-                title=trip.title,
-                dates=format_date_range(trip.start_date, trip.end_date),
-                timezone=trip.timezone,
-            )
-        )
+        print(_trip_said(_("Created trip {key}: {title}, {dates} ({timezone})."), trip))
         return EXIT_OK
     trips = list_trips(workspace)
     if not trips:

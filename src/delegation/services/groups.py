@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
+from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.i18n import _, ngettext
 from delegation.interchange.columns import fold
 from delegation.persistence.models import (
@@ -19,7 +19,7 @@ from delegation.persistence.models import (
     participant_groups,
 )
 from delegation.services.expected import Expected
-from delegation.services.records import load_for_edit, one_line_problem
+from delegation.services.records import load_for_edit, one_line_problem, refuse_taken_ids
 from delegation.services.workspace import Workspace
 
 # Dark enough for white text (contrast 4.5:1 or more) and apart from each other on
@@ -445,10 +445,7 @@ def create_groups(
         session.scalars(select(TripGroup.position).where(TripGroup.trip_id == trip_id)),
         default=-1,
     )
-    if ids and session.scalar(select(TripGroup.id).where(TripGroup.id.in_(ids)).limit(1)):
-        raise ConflictError(
-            _("records were added since this import was undone; import the file again")
-        )
+    refuse_taken_ids(session, TripGroup, ids)
     made = []
     reused = iter(ids)
     for group in groups:

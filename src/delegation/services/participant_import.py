@@ -58,7 +58,7 @@ from delegation.services.participants import (
     write_contact,
     write_registration,
 )
-from delegation.services.records import changed_since_step
+from delegation.services.records import changed_since_step, refuse_taken_ids
 from delegation.services.workspace import Workspace
 
 # The same few words fill the status or category column thousands of times: read once.
@@ -340,17 +340,8 @@ def _merged(row: PlannedRow) -> bool:
 
 def _check_as_undo_left(session: Session, result: ParticipantImportResult) -> None:
     """A redo: the ids the import gave are free again, the rows it changed as undo left them."""
-    taken = session.scalar(
-        select(Participant.id).where(Participant.id.in_(result.participant_ids)).limit(1)
-    ) or session.scalar(
-        select(Contact.id)
-        .where(Contact.id.in_([i for i in result.contact_ids if i is not None]))
-        .limit(1)
-    )
-    if taken is not None:
-        raise ConflictError(
-            _("records were added since this import was undone; import the file again")
-        )
+    refuse_taken_ids(session, Participant, result.participant_ids)
+    refuse_taken_ids(session, Contact, result.contact_ids)
     _check_details(session, {row.id: row.details for row in result.changed_before})
 
 

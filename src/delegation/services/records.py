@@ -1,8 +1,9 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -55,6 +56,16 @@ def changed_since_step(name: str, record: _Updated) -> ConflictError:
             name=name, user=record.updated_by or _("someone else")
         )
     )
+
+
+def refuse_taken_ids(session: Session, model: type, ids: Iterable[int | None]) -> None:
+    """A redo gives records the ids they had: refused whole when another record has
+    taken one of them since the undo."""
+    wanted = [record_id for record_id in ids if record_id is not None]
+    if wanted and session.scalar(select(model.id).where(model.id.in_(wanted)).limit(1)):
+        raise ConflictError(
+            _("records were added since this import was undone; import the file again")
+        )
 
 
 Details = TypeVar("Details")
