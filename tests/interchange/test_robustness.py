@@ -4,6 +4,7 @@ import io
 import re
 import zipfile
 from datetime import datetime, time
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 import openpyxl
@@ -55,6 +56,9 @@ def _rezipped(data: bytes, change=lambda name, content: content) -> bytes:
 
 VALID_XLSX = _workbook()
 STORED_XLSX = _rezipped(VALID_XLSX)
+FIXTURES = Path(__file__).parent / "fixtures"
+VALID_XLS = (FIXTURES / "inscrits-scripts.xls").read_bytes()
+STORED_ODS = _rezipped((FIXTURES / "inscrits-scripts.ods").read_bytes())
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +160,32 @@ def test_mutated_xlsx(folder, data):
 @given(mutated(STORED_XLSX))
 def test_mutated_uncompressed_xlsx(folder, data):
     _read(folder, data, "input.xlsx")
+
+
+@FAST
+@given(mutated(VALID_XLS))
+def test_mutated_xls(folder, data):
+    _read(folder, data, "input.xls")
+
+
+@FAST
+@given(mutated(STORED_ODS))
+def test_mutated_uncompressed_ods(folder, data):
+    _read(folder, data, "input.ods")
+
+
+@FAST
+@given(st.data())
+def test_xls_with_odd_numbers_in_its_records(folder, data):
+    """Sizes, positions and counts overwritten where BIFF records keep them."""
+    forged = bytearray(VALID_XLS)
+    for _ in range(data.draw(st.integers(1, 3))):
+        position = data.draw(st.integers(0, len(forged) - 4))
+        value = data.draw(
+            st.sampled_from([0, 1, 255, 256, 4095, 4096, 65535, 2**31 - 1, 2**32 - 1])
+        )
+        forged[position : position + 4] = value.to_bytes(4, "little")
+    _read(folder, bytes(forged), "input.xls")
 
 
 @FAST

@@ -2,12 +2,13 @@
 
 import io
 from datetime import date, datetime, time
+from pathlib import Path
 
 import openpyxl
 import pytest
 
 from delegation.domain.errors import FileRefusedError
-from delegation.interchange.tables import Row, read_table
+from delegation.interchange.tables import Row, read_table, sheet_names
 
 
 def _write(tmp_path, name: str, data: bytes):
@@ -131,10 +132,62 @@ def test_bytes_undefined_in_windows_1252_are_refused(tmp_path):
         read_table(_write(tmp_path, "data.csv", b"Nom;Pr\x81nom\nA;B\n"))
 
 
-def test_old_xls_is_refused_with_advice(tmp_path):
+def test_compound_file_header_without_a_workbook_is_refused_as_damaged(tmp_path):
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
-    with pytest.raises(FileRefusedError, match=r"\.xls"):
+    with pytest.raises(FileRefusedError) as refused:
         read_table(_write(tmp_path, "old.xls", data))
+    assert refused.value.reason == "the workbook is damaged or truncated"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# The same sheet saved by LibreOffice as .xls and .ods (see fixtures/make_fixtures.py).
+SCRIPTS = [
+    Row(3, ("王", "小明", "wang.xiaoming@example.cn", datetime(1984, 2, 29),
+            datetime(2027, 3, 4, 18, 45), time(9, 30), 2, True, "北京 – 塔林")),
+    Row(4, ("כהן", "נועה", "noa.cohen@example.il", datetime(1990, 12, 31),
+            datetime(2027, 3, 5, 7, 5), time(14, 0), 1, False, "שלום")),
+    Row(6, ("الحسيني", "ليلى", "layla@example.jo", datetime(1975, 7, 14),
+            datetime(2027, 3, 4), time(23, 59), 3, True, "مرحبا")),
+    Row(7, ("Παπαδόπουλος", "Ελένη", "eleni@example.gr", datetime(2001, 1, 1),
+            datetime(2027, 3, 6, 12), time(0, 15), 1, False, "Καλημέρα")),
+    Row(8, ("Õunapuu", "Jüri", "juri.ounapuu@example.ee", datetime(1966, 6, 23),
+            datetime(2027, 3, 4, 21, 30), time(8, 0), 4, True, "Tere, Tõnu ja Ülle")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_workbooks_of_each_format_read_alike(suffix):
+    table = read_table(FIXTURES / f"inscrits-scripts{suffix}")
+    assert table.headers == (
+        "Nom", "Prénom", "Courriel", "Date de naissance", "Arrivée", "Heure", "Places",
+        "Confirmé", "Remarques",
+    )  # fmt: skip
+    assert table.header_line == 2  # the empty first row still counts, as on screen
+    assert table.rows == tuple(SCRIPTS)
+    assert [type(cell) for cell in table.rows[0].cells[3:7]] == [datetime, datetime, time, int]
+    assert (table.sheet, table.sheets) == ("Inscrits", ("Inscrits", "Programme"))
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_old_excel_and_opendocument_sheets_by_name(tmp_path, suffix):
+    # Named by content, not by suffix: a workbook saved under another name is still read.
+    path = _write(tmp_path, "export.csv", (FIXTURES / f"inscrits-scripts{suffix}").read_bytes())
+    assert sheet_names(path) == ("Inscrits", "Programme")
+    table = read_table(path, sheet="programme")
+    assert table.headers == ("Date", "Début", "Titre")
+    assert table.rows == (Row(2, (datetime(2027, 3, 4), time(9, 30), "Visite du port de Tallinn")),)
+
+
+def test_cells_off_the_first_column_keep_their_columns_and_rows(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["C4"], sheet["D4"], sheet["D6"] = "Nom", "Prénom", "Zoé"
+    sheet["C7"] = 12.5
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    table = read_table(_write(tmp_path, "x.xlsx", buffer.getvalue()))
+    assert table.headers == ("", "", "Nom", "Prénom")
+    assert table.rows == (Row(6, (None, None, None, "Zoé")), Row(7, (None, None, 12.5, None)))
 
 
 def test_missing_file_and_folder_are_refused(tmp_path):

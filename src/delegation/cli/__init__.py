@@ -171,12 +171,12 @@ def _add_import_commands(commands) -> None:
     importer = commands.add_parser("import", help=_("read participants or a programme"))
     kinds = importer.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
     for kind, text in (
-        ("participants", _("participants from a CSV or XLSX file")),
-        ("agenda", _("programme items from a CSV or XLSX file")),
+        ("participants", _("participants from a CSV file or a workbook (.xlsx, .xls, .ods)")),
+        ("agenda", _("programme items from a CSV file or a workbook (.xlsx, .xls, .ods)")),
     ):
         command = kinds.add_parser(kind, help=text)
         command.add_argument("trip", metavar="TRIP", help=_("the trip's key or numeric id"))
-        command.add_argument("file", metavar="FILE", help=_("the .csv or .xlsx file"))
+        command.add_argument("file", metavar="FILE", help=_("the .csv, .xlsx, .xls or .ods file"))
         command.add_argument(
             "--dry-run", action="store_true", help=_("check the file and report; write nothing")
         )

@@ -1,47 +1,21 @@
-"""Reads a CSV or XLSX file as it comes into a plain table of header texts and typed rows."""
+"""Reads a CSV file or a workbook (.xlsx, .xls, .ods) as it comes into a plain table of
+header texts and typed rows."""
 
 import codecs
 import csv
 import io
 import re
 import stat
-import warnings
-import zipfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterator
 from pathlib import Path
-
-import openpyxl
 
 from delegation.domain.errors import FileRefusedError
 from delegation.i18n import _
+from delegation.interchange.table_rows import Cell, Row, Table, make_table
+from delegation.interchange.workbooks import is_workbook, read_workbook, workbook_sheet_names
 
-Cell = str | int | float | bool | date | datetime | time | None
+__all__ = ["Cell", "Row", "Table", "read_table", "sheet_names"]
 
-
-@dataclass(frozen=True)
-class Row:
-    """One data row: its line in the file and one cell per header column."""
-
-    line: int
-    cells: tuple[Cell, ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A sheet or CSV file: the name for messages, the header row and the non-blank rows."""
-
-    source: str
-    headers: tuple[str, ...]
-    header_line: int
-    rows: tuple[Row, ...]
-    sheet: str | None = None  # an XLSX sheet's name, and all the sheets of the workbook
-    sheets: tuple[str, ...] = ()
-
-
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls (and .doc, .msg)
 _CANDIDATE_DELIMITERS = (";", ",", "\t")  # order breaks ties: Excel on French Windows uses ;
 # Never present in accepted text (control characters are refused), so a file without any
 # delimiter in its header is read as one column and its cells are never split.
@@ -49,36 +23,27 @@ _NO_DELIMITER = "\x1f"
 # C0 controls other than tab, line feed, carriage return: a sign of a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEP_HINT = re.compile(r'"?sep=([;,\t|])"?[;,\t]*\r?\n', re.IGNORECASE)  # Excel's "sep=;" line
-_EXCEL_MAX_ROWS = 1_048_576
 
 
 def read_table(
     path: str | Path, *, sheet: str | None = None, display_name: str | None = None
 ) -> Table:
-    """Read the file whatever its name says; `sheet` picks an XLSX sheet (ignored for CSV).
-    Any file that cannot be read raises FileRefusedError, never another exception."""
+    """Read the file whatever its name says; `sheet` picks a workbook's sheet (ignored for
+    CSV). Any file that cannot be read raises FileRefusedError, never another exception."""
     source = display_name or str(path)
     data = _read_bytes(Path(path), source)
-    if data.startswith(_ZIP_MAGIC):
-        return _read_xlsx(data, source, sheet)
+    if is_workbook(data):
+        return read_workbook(data, source, sheet)
     return _read_csv(_decode(data, source), source)
 
 
 def sheet_names(path: str | Path) -> tuple[str, ...]:
-    """The sheets of an XLSX workbook, in order; () for a CSV file or an unreadable one."""
+    """The sheets of a workbook, in order; () for a CSV file or an unreadable one."""
     try:
         data = Path(path).read_bytes()
-        if not data.startswith(_ZIP_MAGIC):
-            return ()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-            try:
-                return tuple(workbook.sheetnames)
-            finally:
-                workbook.close()
-    except Exception:  # a damaged file: read_table will say so in its own words
+    except (OSError, ValueError):
         return ()
+    return workbook_sheet_names(data) if is_workbook(data) else ()
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
@@ -102,10 +67,6 @@ def _read_bytes(path: Path, source: str) -> bytes:
 
 def _decode(data: bytes, source: str) -> str:
     """UTF-8 (with or without BOM), else Windows-1252; binary content is refused."""
-    if data.startswith(_OLE_MAGIC):
-        raise FileRefusedError(
-            source, _("an old Excel workbook (.xls): save it as .xlsx or CSV and try again")
-        )
     # Excel's "Unicode text" export is UTF-16 with a BOM; cheap to accept.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -142,7 +103,7 @@ def _read_csv(text: str, source: str) -> Table:
             raise FileRefusedError(source, _("the file is empty"))
         delimiter = _detect_delimiter(header)
     records = _csv_records(text, delimiter, source, skipped_lines)
-    return _make_table(source, records, _("the file is empty"))
+    return make_table(source, records, _("the file is empty"))
 
 
 def _detect_delimiter(header: str) -> str:
@@ -245,132 +206,3 @@ def _csv_cell(value: str) -> Cell:
 
 
 _NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
-
-
-# --- XLSX --------------------------------------------------------------------------------
-
-
-def _read_xlsx(data: bytes, source: str, sheet: str | None) -> Table:
-    refusal = _not_a_workbook(data, source)
-    if refusal is not None:
-        raise refusal
-    try:
-        # openpyxl is third-party code parsing untrusted bytes: a damaged file can make it
-        # raise almost anything (zip, XML, key, value, type errors), so all count as damage.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # "no default style" and the like: not the user's
-            workbook = openpyxl.load_workbook(
-                io.BytesIO(data), read_only=True, data_only=True, keep_links=False
-            )
-            try:
-                worksheet = _pick_sheet(workbook, source, sheet)
-                empty = _("the sheet “{sheet}” is empty").format(sheet=worksheet.title)
-                table = _make_table(source, _xlsx_records(worksheet), empty)
-                return replace(table, sheet=worksheet.title, sheets=tuple(workbook.sheetnames))
-            finally:
-                workbook.close()
-    except FileRefusedError:
-        raise
-    except Exception:
-        raise FileRefusedError(source, _("the workbook is damaged or truncated")) from None
-
-
-def _not_a_workbook(data: bytes, source: str) -> FileRefusedError | None:
-    """A readable zip that holds no Excel workbook (OpenDocument, Word…) is not damaged."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            mimetype = b""
-            if "mimetype" in names:
-                with archive.open("mimetype") as member:
-                    mimetype = member.read(100)
-    except Exception:  # a broken zip: openpyxl's turn to fail, reported as damage
-        return None
-    if b"opendocument.spreadsheet" in mimetype:
-        return FileRefusedError(
-            source, _("an OpenDocument spreadsheet (.ods): save it as .xlsx or CSV and try again")
-        )
-    if not any(name.startswith("xl/") for name in names):
-        return FileRefusedError(source, _("not a spreadsheet (CSV or XLSX)"))
-    return None
-
-
-def _pick_sheet(workbook, source: str, sheet: str | None):
-    sheets = list(workbook.worksheets)
-    if not sheets:
-        raise FileRefusedError(source, _("the workbook has no sheet"))
-    if sheet is None:
-        return sheets[0]
-    exact = [candidate for candidate in sheets if candidate.title == sheet]
-    loose = [each for each in sheets if _fold_title(each.title) == _fold_title(sheet)]
-    if exact or loose:
-        return (exact or loose)[0]
-    names = ", ".join(f"“{candidate.title}”" for candidate in sheets)
-    reason = _("no sheet named “{sheet}” (sheets: {names})").format(sheet=sheet, names=names)
-    raise FileRefusedError(source, reason)
-
-
-def _fold_title(title: str) -> str:
-    """A sheet name as typed loosely on a command line: case and outer spaces ignored."""
-    return title.strip().casefold()
-
-
-def _xlsx_records(worksheet) -> Iterator[tuple[int, list[Cell]]]:
-    """(sheet row number, cells) for each row holding at least one value."""
-    # The stored dimension can be wrong (or forged): read what the sheet really holds.
-    worksheet.reset_dimensions()
-    # openpyxl yields one row per sheet row from row 1, empty ones included, so the
-    # position is the row number Excel shows (the cells' own references can disagree).
-    for line, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        # A forged row number makes openpyxl yield empty rows up to it: stop at Excel's size.
-        if line > _EXCEL_MAX_ROWS:
-            raise ValueError("more rows than Excel allows")
-        cells = [_xlsx_cell(value) for value in values]
-        if any(cell is not None for cell in cells):
-            yield line, cells
-
-
-def _xlsx_cell(value: object) -> Cell:
-    if isinstance(value, str):
-        return value.strip().replace("\r\n", "\n") or None
-    if value is None or isinstance(value, bool | int | float | date | time):
-        return value  # a datetime is a date, kept whole
-    if isinstance(value, timedelta):  # a "[h]:mm" cell: a time of day if it fits in one
-        if timedelta(0) <= value < timedelta(days=1):
-            return (datetime.min + value).time()
-        return value.total_seconds() / 86400
-    return str(value).strip() or None
-
-
-# --- Both --------------------------------------------------------------------------------
-
-
-def _make_table(
-    source: str, records: Iterable[tuple[int, Sequence[Cell]]], empty_reason: str
-) -> Table:
-    """The first non-blank record is the header; blank records after it are skipped."""
-    header_line = 0
-    headers: tuple[str, ...] = ()
-    rows: list[Row] = []
-    for line, cells in records:
-        if not headers:
-            texts = [_header_text(cell) for cell in cells]
-            while texts and not texts[-1]:
-                texts.pop()  # trailing empty header columns are formatting, not columns
-            if texts:
-                headers, header_line = tuple(texts), line
-            continue
-        fitted = tuple(cells[: len(headers)]) + (None,) * (len(headers) - len(cells))
-        if any(cell is not None for cell in fitted):
-            rows.append(Row(line=line, cells=fitted))
-    if not headers:
-        raise FileRefusedError(source, empty_reason)
-    return Table(source=source, headers=headers, header_line=header_line, rows=tuple(rows))
-
-
-def _header_text(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))  # a year typed as a header, read by Excel as 2024.0
-    return " ".join(str(cell).split())

@@ -12,7 +12,7 @@ from delegation.i18n import _
 from delegation.ui.error_text import error_text
 from delegation.ui.file_actions import FileActions, add_entries
 
-SPREADSHEETS = "*.csv *.xlsx"
+SPREADSHEETS = "*.csv *.xlsx *.xls *.ods"
 
 
 class ImportCancelledError(DelegationError):
