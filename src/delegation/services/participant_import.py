@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from delegation.domain.enums import ParticipantStatus
-from delegation.domain.errors import ConflictError, NotFoundError
+from delegation.domain.errors import NotFoundError
 from delegation.domain.rules import full_name
 from delegation.i18n import _
 from delegation.interchange import values as parse
@@ -23,7 +23,6 @@ from delegation.interchange.tables import Cell
 from delegation.persistence.bulk import insert_rows, reserve_ids
 from delegation.persistence.models import (
     Contact,
-    Organization,
     Participant,
     TripGroup,
     participant_groups,
@@ -59,6 +58,11 @@ from delegation.services.participants import (
     write_registration,
 )
 from delegation.services.records import changed_since_step, refuse_taken_ids
+from delegation.services.registration_updates import (
+    RegistrationChange,
+    organization_ids,
+    update_registrations,
+)
 from delegation.services.workspace import Workspace
 
 # The same few words fill the status or category column thousands of times: read once.
@@ -308,7 +312,9 @@ def apply_participant_import(
         group_ids = create_groups(
             session, plan.trip_id, plan.new_groups, reuse.group_ids if reuse else ()
         )
-        organizations = _organization_ids(session, plan)
+        organizations = organization_ids(
+            session, (row.details.organization for row in plan.creations)
+        )
         contact_ids, made, filled = _contacts_for(session, plan, organizations, reuse)
         participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)
         before = _apply_changes(session, plan, advance, check_versions=reuse is None)
@@ -361,29 +367,6 @@ def _check_trip(session: Session, trip_id: int) -> None:
 
     if session.get(Trip, trip_id) is None:
         raise NotFoundError(_("this trip no longer exists"))
-
-
-def _organization_ids(session: Session, plan: ParticipantImportPlan) -> dict[str, int]:
-    named = {row.details.organization for row in plan.creations}
-    listed = sorted(name for name in named if name)
-    known: dict[str, int] = {}
-    for start in range(0, len(listed), _CHUNK):
-        chunk = listed[start : start + _CHUNK]
-        known.update(
-            session.execute(
-                select(Organization.name, Organization.id).where(Organization.name.in_(chunk))
-            ).all()
-        )
-    missing = [name for name in listed if name not in known]
-    ids = reserve_ids(session, Organization.__table__, len(missing))
-    insert_rows(
-        session,
-        Organization.__table__,
-        [{"id": i, "name": name} for i, name in zip(ids, missing, strict=True)],
-        versioned=True,
-    )
-    known.update(zip(missing, ids, strict=True))
-    return known
 
 
 def _contacts_for(session, plan, organizations, reuse):
@@ -497,37 +480,12 @@ def _insert_participants(session, plan, contact_ids, reuse, advance) -> list[int
 
 
 def _apply_changes(session, plan, advance, *, check_versions: bool) -> list[ParticipantRow]:
-    """Update the matched registrations through the same code as the editor."""
-    if not plan.changes:
-        return []
-    ids = [row.participant_id for row in plan.changes]
-    before = {row.id: row for row in get_rows(session, ids)}
-    participants = {
-        p.id: p
-        for p in session.scalars(
-            select(Participant)
-            .where(Participant.id.in_(ids))
-            .options(selectinload(Participant.contact), selectinload(Participant.groups))
-        )
-    }
-    # Each write would otherwise flush all the pending ones before its own queries.
-    with session.no_autoflush:
-        for done, row in enumerate(plan.changes, start=1):
-            participant = participants.get(row.participant_id)
-            if participant is None or (check_versions and participant.version != row.version):
-                raise ConflictError(
-                    _("{name} was changed since the file was read; nothing was imported").format(
-                        name=row.details.full_name
-                    )
-                )
-            write_contact(session, participant.contact, row.details)
-            write_registration(session, participant, row.details)
-            participant.touch()
-            if done % 200 == 0:
-                advance(200)
-    session.flush()
-    advance(len(plan.changes) % 200)
-    return [before[row.participant_id] for row in plan.changes]
+    """Update the matched registrations, as the editor would, in a few statements."""
+    changes = [
+        RegistrationChange(row.participant_id, row.version if check_versions else None, row.details)
+        for row in plan.changes
+    ]
+    return update_registrations(session, plan.trip_id, changes, advance)
 
 
 def undo_participant_import(workspace: Workspace, result: ParticipantImportResult) -> None:
