@@ -7,7 +7,7 @@ nothing: it never erases what is known. Importing the same file again changes no
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
@@ -50,6 +50,7 @@ from delegation.services.participants import (
     contact_state,
     drop_unused_contacts,
     get_rows,
+    group_codes,
     list_participants,
     problems_of_clean,
     put_contact,
@@ -194,7 +195,7 @@ class _Planner:
         self.groups: TripGroupNames = groups
         self.directory = directory
         self.by_email = {row.details.email: row for row in existing if row.details.email}
-        self.by_name = {_name_key(row.details): row for row in existing}
+        self.existing = existing
         # Someone first listed without email, found again when the email comes.
         self.by_name_only = {_name_key(r.details): r for r in existing if not r.details.email}
         self.first_seen: dict[object, tuple[int, ParticipantDetails]] = {}
@@ -202,6 +203,12 @@ class _Planner:
         self.creations: list[PlannedRow] = []
         self.changes: list[PlannedRow] = []
         self.unchanged = 0
+
+    @cached_property
+    def by_name(self) -> dict[tuple[str, str, str], ParticipantRow]:
+        """Built at the first row without email: folding every name costs, and a file
+        with emails never needs it."""
+        return {_name_key(row.details): row for row in self.existing}
 
     def plan(self) -> ParticipantImportPlan:
         for line, cells in self.file.values():
@@ -238,7 +245,9 @@ class _Planner:
         fresh = ParticipantDetails(**{"last_name": "", **given})
         email = given.get("email")
         if email:
-            match = self.by_email.get(email) or self.by_name_only.get(_name_key(fresh))
+            match = self.by_email.get(email)
+            if match is None and self.by_name_only:  # folding names costs: only if needed
+                match = self.by_name_only.get(_name_key(fresh))
         else:
             match = self.by_name.get(_name_key(fresh))
         details = clean_details(replace(match.details, **given) if match else fresh)
@@ -319,13 +328,22 @@ def apply_participant_import(
         participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)
         before = _apply_changes(session, plan, advance, check_versions=reuse is None)
         # A new registration with a new contact holds the plan's cleaned details as they
-        # read back (groups in the trip's order); the others are read again.
-        ids = [*participant_ids, *(row.participant_id for row in plan.changes)]
-        planned = [*plan.creations, *plan.changes]
-        again = [i for i, row in zip(ids, planned, strict=True) if _merged(row)]
-        read = {row.id: row.details for row in get_rows(session, again)}
+        # read back (groups in the trip's order); a changed one was written whole from its
+        # details, its groups aside, which are read again in the order a read gives them;
+        # one whose directory contact was filled in is read again.
+        directory = [
+            i for i, row in zip(participant_ids, plan.creations, strict=True) if row.contact_id
+        ]
+        read = {row.id: row.details for row in get_rows(session, directory)}
+        codes = group_codes(session, [row.participant_id for row in plan.changes])
     written = [
-        read[i] if _merged(row) else row.details for i, row in zip(ids, planned, strict=True)
+        read[i] if row.contact_id is not None else row.details
+        for i, row in zip(participant_ids, plan.creations, strict=True)
+    ] + [
+        row.details
+        if row.details.group_codes == codes[row.participant_id]
+        else replace(row.details, group_codes=codes[row.participant_id])
+        for row in plan.changes
     ]
     return ParticipantImportResult(
         plan.counts,
@@ -337,11 +355,6 @@ def apply_participant_import(
         tuple(filled),
         tuple(group_ids),
     )
-
-
-def _merged(row: PlannedRow) -> bool:
-    """Whether the row's details were merged with what the database knew."""
-    return row.participant_id is not None or row.contact_id is not None
 
 
 def _check_as_undo_left(session: Session, result: ParticipantImportResult) -> None:

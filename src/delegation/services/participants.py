@@ -163,8 +163,9 @@ _ROW_COLUMNS = (
 )
 
 
-def _rows(session: Session, *conditions) -> list[ParticipantRow]:
-    """Plain column queries: ten thousand participants load in a fraction of a second."""
+def _rows(session: Session, *conditions, among: list[int] | None = None) -> list[ParticipantRow]:
+    """Plain column queries: ten thousand participants load in a fraction of a second.
+    `among`: the ids the conditions pick, when they are few, to read only their groups."""
     query = (
         select(*_ROW_COLUMNS)
         .join(Contact, Contact.id == Participant.contact_id)
@@ -176,20 +177,11 @@ def _rows(session: Session, *conditions) -> list[ParticipantRow]:
     records = session.execute(query).all()
     if not records:
         return []
-    codes: dict[int, list[str]] = {}
-    membership = (
-        select(participant_groups.c.participant_id, TripGroup.code)
-        .join(TripGroup, TripGroup.id == participant_groups.c.group_id)
-        .order_by(TripGroup.position)
-    )
-    if len(records) < 500:
-        membership = membership.where(
-            participant_groups.c.participant_id.in_([record.id for record in records])
-        )
+    if among is not None or len(records) < 500:
+        codes = _codes(session, among if among is not None else [r.id for r in records])
     else:  # a whole trip: one pass over its memberships beats a huge IN list
-        membership = membership.where(TripGroup.trip_id == records[0].trip_id)
-    for participant_id, code in session.execute(membership):
-        codes.setdefault(participant_id, []).append(code)
+        codes = _codes(session, trip_id=records[0].trip_id)
+    details_at = len(_ROW_COLUMNS) - len(_DETAIL_COLUMNS)
     return [
         ParticipantRow(
             id=record.id,
@@ -197,7 +189,7 @@ def _rows(session: Session, *conditions) -> list[ParticipantRow]:
             contact_id=record.contact_id,
             details=ParticipantDetails(
                 group_codes=tuple(codes.get(record.id, ())),
-                **{name: getattr(record, name) for name in _DETAIL_NAMES},
+                **dict(zip(_DETAIL_NAMES, record[details_at:], strict=True)),
             ),
             waitlist_position=record.waitlist_position,
             room_label=record.room_label,
@@ -207,6 +199,35 @@ def _rows(session: Session, *conditions) -> list[ParticipantRow]:
         )
         for record in records
     ]
+
+
+def _codes(
+    session: Session, among: list[int] | None = None, *, trip_id: int | None = None
+) -> dict[int, list[str]]:
+    """Each participant's group codes in the trip's order: those among these ids (500 at
+    most), or all of a trip's."""
+    membership = (
+        select(participant_groups.c.participant_id, TripGroup.code)
+        .join(TripGroup, TripGroup.id == participant_groups.c.group_id)
+        .order_by(TripGroup.position)
+    )
+    if among is not None:
+        membership = membership.where(participant_groups.c.participant_id.in_(among))
+    else:
+        membership = membership.where(TripGroup.trip_id == trip_id)
+    codes: dict[int, list[str]] = {}
+    for participant_id, code in session.execute(membership):
+        codes.setdefault(participant_id, []).append(code)
+    return codes
+
+
+def group_codes(session: Session, participant_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The group codes of these registrations, in the order get_rows gives them."""
+    found: dict[int, tuple[str, ...]] = dict.fromkeys(participant_ids, ())
+    for start in range(0, len(participant_ids), 500):
+        chunk = participant_ids[start : start + 500]
+        found.update((i, tuple(codes)) for i, codes in _codes(session, chunk).items())
+    return found
 
 
 def list_participants(workspace: Workspace, trip_id: int) -> list[ParticipantRow]:
@@ -227,7 +248,8 @@ def get_rows(session: Session, participant_ids: list[int]) -> list[ParticipantRo
     """These registrations as the window shows them, read in the caller's transaction."""
     rows: list[ParticipantRow] = []
     for start in range(0, len(participant_ids), 500):
-        rows.extend(_rows(session, Participant.id.in_(participant_ids[start : start + 500])))
+        chunk = participant_ids[start : start + 500]
+        rows.extend(_rows(session, Participant.id.in_(chunk), among=chunk))
     return rows
 
 
