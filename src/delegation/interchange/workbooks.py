@@ -3,7 +3,7 @@ importers expect and rows numbered as the spreadsheet program shows them."""
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 
 import python_calamine
@@ -157,26 +157,55 @@ def _records(worksheet: python_calamine.CalamineSheet) -> Iterator[tuple[int, li
     # iter_rows gives the rows above the first value as empty ones, but starts each row at
     # the first column holding a value: padding keeps the columns where the sheet has them.
     padding: list[Cell] = [None] * start[1]
+    convert = _CONVERTERS.get
     for line, values in enumerate(worksheet.iter_rows(), start=1):
         if values.count("") == len(values):
             continue
         if line > EXCEL_MAX_ROWS:
             raise BeyondExcelError
-        yield line, [*padding, *map(_cell, values)]
+        yield line, [*padding, *[convert(type(value), _other)(value) for value in values]]
 
 
-def _cell(value: object) -> Cell:
-    if isinstance(value, str):
-        return value.strip().replace("\r\n", "\n") or None
-    if isinstance(value, float):
-        # Numbers come as floats: 12.0 is the 12 that was typed (and openpyxl gave).
-        return int(value) if value.is_integer() and abs(value) < _LARGEST_EXACT_FLOAT else value
-    if isinstance(value, bool | int | datetime | time):
-        return value
-    if isinstance(value, date):  # calamine gives a day at midnight as a date; Excel, a datetime
-        return datetime(value.year, value.month, value.day)
-    if isinstance(value, timedelta):  # a "[h]:mm" cell: a time of day if it fits in one
-        if timedelta(0) <= value < timedelta(days=1):
-            return (datetime.min + value).time()
-        return value.total_seconds() / 86400
+def _text(value: str) -> Cell:
+    value = value.strip()
+    if "\r" in value:
+        value = value.replace("\r\n", "\n")
+    return value or None
+
+
+def _number(value: float) -> Cell:
+    # Numbers come as floats: 12.0 is the 12 that was typed (and openpyxl gave).
+    return int(value) if value.is_integer() and abs(value) < _LARGEST_EXACT_FLOAT else value
+
+
+def _kept(value: Cell) -> Cell:
+    return value
+
+
+def _day(value: date) -> Cell:
+    # calamine gives a day at midnight as a date; Excel stores, and openpyxl gave, a datetime.
+    return datetime(value.year, value.month, value.day)
+
+
+def _duration(value: timedelta) -> Cell:
+    """A "[h]:mm" cell: a time of day if it fits in one, else a number of days."""
+    if timedelta(0) <= value < timedelta(days=1):
+        return (datetime.min + value).time()
+    return value.total_seconds() / 86400
+
+
+def _other(value: object) -> Cell:
     return str(value).strip() or None
+
+
+# By exact type: calamine gives these, and a lookup is cheaper than isinstance checks.
+_CONVERTERS: dict[type, Callable[..., Cell]] = {
+    str: _text,
+    float: _number,
+    int: _kept,
+    bool: _kept,
+    datetime: _kept,
+    time: _kept,
+    date: _day,
+    timedelta: _duration,
+}
