@@ -5,6 +5,7 @@ import io
 import sqlite3
 from contextlib import closing
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -251,4 +252,46 @@ def test_a_kind_of_problem_on_many_rows_is_reported_once_unless_verbose(cli, db,
     verbose = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--verbose")
     assert verbose.stderr.count(": status: Zorglub") == 12 and "(12 rows" not in verbose.stderr
     assert ": status: Zorglub11 is not a status" in verbose.stderr
+    assert _participants(db) == 62
+
+
+FIXTURES = Path(__file__).parent.parent / "interchange" / "fixtures"
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_old_excel_and_libreoffice_workbooks_are_imported(cli, db, tmp_path, suffix):
+    source = tmp_path / f"inscrits{suffix}"
+    source.write_bytes((FIXTURES / f"inscrits-scripts{suffix}").read_bytes())
+    first = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert first.returncode == 0, first.stderr
+    assert "5 created, 0 changed" in first.stdout
+    with closing(sqlite3.connect(db)) as connection:
+        people = dict(
+            connection.execute(
+                "SELECT c.last_name, c.birth_date FROM contacts c "
+                "WHERE c.email LIKE '%.cn' OR c.email LIKE '%.il' OR c.email LIKE '%.jo' "
+                "OR c.email LIKE '%.gr' OR c.email = 'juri.ounapuu@example.ee'"
+            )
+        )
+    assert people == {
+        "王": "1984-02-29",
+        "כהן": "1990-12-31",
+        "الحسيني": "1975-07-14",
+        "Παπαδόπουλος": "2001-01-01",
+        "Õunapuu": "1966-06-23",
+    }
+    again = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert "0 created, 0 changed, 5 unchanged" in again.stdout
+
+
+def test_a_workbook_forged_to_exhaust_memory_is_one_line(cli, db, tmp_path):
+    data = (FIXTURES / "inscrits-scripts.xls").read_bytes()
+    # The last text cell moved to the far corner of the grid: billions of cells to lay out.
+    at = data.rfind(b"\xfd\x00\x0a\x00")
+    forged = data[: at + 4] + b"\xff\xff\xff\xff" + data[at + 8 :]
+    source = tmp_path / "forged.xls"
+    source.write_bytes(forged)
+    refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == f"delegation: {source}: the workbook is too large to read"
     assert _participants(db) == 62
