@@ -36,7 +36,20 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict], *, version
     """One executemany of rows; versioned rows get version 1 and who and when, once."""
     if not rows:
         return
-    if versioned:
+    # A column empty in every row is left to the database, which stores NULL as well:
+    # each parameter left out is one less to convert per row. Not one with a default,
+    # which would then be filled in.
+    empty = [
+        name
+        for name in rows[0]
+        if table.c[name].default is None
+        and table.c[name].server_default is None
+        and all(row[name] is None for row in rows)
+    ]
+    if empty or versioned:
         stamp = {"version": 1, "updated_at": utcnow(), "updated_by": current_user()}
-        rows = [{**stamp, **row} for row in rows]
+        kept = [name for name in rows[0] if name not in empty]
+        rows = [
+            {**(stamp if versioned else {}), **{name: row[name] for name in kept}} for row in rows
+        ]
     session.execute(insert(table), list(rows))

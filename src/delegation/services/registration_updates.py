@@ -129,41 +129,27 @@ def _update_contacts(
     session: Session, pairs: list[tuple[ParticipantRow, ParticipantDetails]], stamp: dict
 ) -> list[str]:
     """Update the contacts whose details change; returns the organizations they left."""
-    changed = [
-        (row, details)
+    moving = [
+        details.organization
         for row, details in pairs
         if details.organization != row.details.organization
-        or any(getattr(details, name) != getattr(row.details, name) for name in _CONTACT_FIELDS)
     ]
-    if not changed:
-        return []
-    organizations = organization_ids(session, (details.organization for _, details in changed))
-    table = Contact.__table__
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-        .values(
-            {
-                **{name: bindparam(name) for name in _CONTACT_FIELDS},
-                "organization_id": bindparam("b_organization_id"),
-                **_versioned(table),
-            }
-        )
-    )
-    parameters = [
-        {
-            "b_id": row.contact_id,
-            "b_version": row.contact_version,
-            "b_organization_id": organizations.get(details.organization or ""),
-            **{name: getattr(details, name) for name in _CONTACT_FIELDS},
-            **stamp,
+    organizations = organization_ids(session, moving) if moving else {}
+    writes = []
+    for row, details in pairs:
+        changed = {
+            name: getattr(details, name)
+            for name in _CONTACT_FIELDS
+            if getattr(details, name) != getattr(row.details, name)
         }
-        for row, details in changed
-    ]
-    _execute_counted(session, statement, parameters)
+        if details.organization != row.details.organization:
+            changed["organization_id"] = organizations.get(details.organization or "")
+        if changed:
+            writes.append((row.contact_id, row.contact_version, changed))
+    _write(session, Contact.__table__, writes, stamp)
     return [
         row.details.organization
-        for row, details in changed
+        for row, details in pairs
         if row.details.organization and row.details.organization != details.organization
     ]
 
@@ -180,7 +166,7 @@ def _update_participants(
         select(func.max(Participant.waitlist_position)).where(Participant.trip_id == trip_id)
     )
     position = highest or 0
-    parameters = []
+    writes = []
     for row, details in pairs:
         waiting = row.waitlist_position
         if details.status != ParticipantStatus.WAITLISTED:
@@ -188,30 +174,54 @@ def _update_participants(
         elif waiting is None:  # joining the waiting list: at its end, in file order
             position += 1
             waiting = position
-        parameters.append(
+        changed = {
+            name: getattr(details, name)
+            for name in _REGISTRATION_FIELDS
+            if getattr(details, name) != getattr(row.details, name)
+        }
+        if waiting != row.waitlist_position:
+            changed["waitlist_position"] = waiting
+        writes.append((row.id, row.version, changed))
+    _write(session, Participant.__table__, writes, stamp, advance)
+
+
+def _write(
+    session: Session,
+    table,
+    writes: list[tuple[int, int, dict[str, object]]],
+    stamp: dict,
+    advance: Callable[[int], None] | None = None,
+) -> None:
+    """UPDATE each row (id, version, the columns that change): one executemany for the
+    rows that change the same columns, each row guarded by its version, which moves."""
+    by_columns: dict[tuple[str, ...], list[dict]] = {}
+    for row_id, version, changed in writes:
+        by_columns.setdefault(tuple(changed), []).append(
             {
-                "b_id": row.id,
-                "b_version": row.version,
-                "waitlist_position": waiting,
-                **{name: getattr(details, name) for name in _REGISTRATION_FIELDS},
+                "b_id": row_id,
+                "b_version": version,
+                **{f"v_{k}": v for k, v in changed.items()},
                 **stamp,
             }
         )
-    table = Participant.__table__
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-        .values(
-            {
-                **{name: bindparam(name) for name in (*_REGISTRATION_FIELDS, "waitlist_position")},
-                **_versioned(table),
-            }
+    for columns, parameters in by_columns.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values(
+                {
+                    **{name: bindparam(f"v_{name}") for name in columns},
+                    "version": table.c.version + 1,
+                    "updated_at": bindparam("b_updated_at"),
+                    "updated_by": bindparam("b_updated_by"),
+                }
+            )
         )
-    )
-    for start in range(0, len(parameters), CHUNK):
-        chunk = parameters[start : start + CHUNK]
-        _execute_counted(session, statement, chunk)
-        advance(len(chunk))
+        for start in range(0, len(parameters), CHUNK):
+            chunk = parameters[start : start + CHUNK]
+            _execute_counted(session, statement, chunk)
+            if advance is not None:
+                advance(len(chunk))
 
 
 def _update_memberships(
@@ -263,15 +273,6 @@ def _drop_unused_organizations(session: Session, names: list[str]) -> None:
     cached = session.info.get("organizations", {})
     for name in names:  # the editor's cache of organizations by name, in this transaction
         cached.pop(name, None)
-
-
-def _versioned(table) -> dict:
-    """What every write of a versioned row sets besides its own columns."""
-    return {
-        "version": table.c.version + 1,
-        "updated_at": bindparam("b_updated_at"),
-        "updated_by": bindparam("b_updated_by"),
-    }
 
 
 def _execute_counted(session: Session, statement, parameters: list[dict]) -> None:
