@@ -66,6 +66,12 @@ def test_cells_placed_without_references_are_counted_too(tmp_path):
     assert _refusal(tmp_path, data) == TOO_LARGE
 
 
+def test_a_cell_naming_two_places(tmp_path):
+    # Not well-formed XML, yet calamine reads it and takes the second place.
+    data = _xlsx(_sheet(lambda xml: xml.replace(b'<c r="B2"', b'<c r="B2" r="XFD1048576"')))
+    assert _refusal(tmp_path, data) == "the workbook is damaged or truncated"
+
+
 def test_a_cell_beyond_the_last_excel_row(tmp_path):
     data = _xlsx(_sheet(lambda xml: xml.replace(b'r="B2"', b'r="B99999999999"')))
     assert _refusal(tmp_path, data) == "more rows or columns than a spreadsheet can have"

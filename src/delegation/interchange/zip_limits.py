@@ -34,8 +34,11 @@ _TAG = re.compile(
 )
 _REF_ATTRIBUTE = re.compile(rb"(?:^|\s)r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REF = re.compile(rb"([A-Za-z]*)([0-9]*)")
-# What Excel, LibreOffice and the usual libraries write: every cell starting <c r="A1".
-_PLAIN_CELL_REF = re.compile(rb'<c r="([A-Za-z]*)([0-9]*)"')
+# What Excel, LibreOffice and the usual libraries write: every cell tag starting <c r="A1",
+# its other attributes plain. A second r (calamine would take the last) fails to match.
+_PLAIN_CELL_REF = re.compile(
+    rb'<c r="([A-Za-z]*)([0-9]*)"(?:\s+(?!r[\s=])[A-Za-z_][\w:.-]*="[^"<>]*")*\s*/?>'
+)
 _TAG_ENDS = (b" ", b"\t", b"\n", b"\r", b">", b"/")
 _PREFIXED_CELL_STARTS = tuple(b":c" + end for end in _TAG_ENDS)
 _SHARED_STRING_STARTS = tuple(start + end for start in (b"<si", b":si") for end in _TAG_ENDS)
@@ -142,8 +145,10 @@ def _extent_walking(xml: bytes) -> tuple[int, int, int, int]:
             if name == b"row":
                 row, column = row + 1, 0
             continue
-        ref = _REF_ATTRIBUTE.search(attributes)
-        text = (ref.group(1) if ref.group(1) is not None else ref.group(2)) if ref else None
+        refs = _REF_ATTRIBUTE.findall(attributes)
+        if len(refs) > 1:  # not well-formed XML; calamine would take the last
+            raise DamagedError
+        text = (refs[0][0] or refs[0][1]) if refs else None
         if name == b"row":
             if text is not None:
                 # calamine ignores an empty <row/>: taking its number can only widen the block
