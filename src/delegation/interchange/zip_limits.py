@@ -57,12 +57,24 @@ def check_zip_workbook(data: bytes) -> None:
     for member in members:
         content = _unpacked(data, member, budget)
         budget -= len(content)
+        content = _as_utf8(content)
         shared_strings += _shared_strings(content)
         if shared_strings > MAX_SHARED_STRINGS:
             raise TooLargeError
         if member.filename == "content.xml":
             _check_ods_content(content)
         _check_sheet_extent(content)
+
+
+def _as_utf8(content: bytes) -> bytes:
+    """XML in UTF-16 (a byte order mark, or "<?" spelled in two bytes a character) scanned
+    as UTF-8, should the XML reader ever decode it: tags must look like tags."""
+    if not content.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00?\x00", b"\x00<\x00?")):
+        return content
+    encoding = "utf-16" if content[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le"
+    if content.startswith(b"\x00<"):
+        encoding = "utf-16-be"
+    return content.decode(encoding, errors="replace").encode("utf-8")
 
 
 def _shared_strings(xml: bytes) -> int:
