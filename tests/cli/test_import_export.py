@@ -77,7 +77,7 @@ def test_one_impossible_date_refuses_the_whole_file(cli, db, tmp_path):
     source.write_bytes(FRENCH_EXCEL.replace("15/03/2031", "31/02/2027").encode("cp1252"))
     refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
     assert refused.returncode == 1
-    assert f"{source}:2: passport_expiry: 31/02/2027 is not a date" in refused.stderr
+    assert f"{source}:2: Date d'expiration du passeport: 31/02/2027 is not a date" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert _participants(db) == 62
     skipped = cli(
@@ -101,7 +101,7 @@ def test_a_dry_run_writes_nothing(cli, db, tmp_path):
         (b"", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "not a"),
         (b"PK\x03\x04\x14\x00\x00\x00", "damaged"),
-        (b"Name;Email\r\nA;a@example.com\r\n", "last_name"),
+        (b"Prenom;Email\r\nA;a@example.com\r\n", "no column for the last name (columns found"),
     ],
 )
 def test_a_file_that_cannot_be_used_is_one_line(cli, db, tmp_path, content, says):
@@ -208,7 +208,7 @@ def test_a_new_programme_item_from_csv(cli, db, tmp_path):
     outside = source.read_text(encoding="utf-8").replace("09/05/2023", "12/05/2023")
     source.write_text(outside, encoding="utf-8")
     refused = cli("--db", db, "import", "agenda", "tallinn-2023", str(source))
-    assert refused.returncode == 1 and ":2: date: 12/05/2023 is outside the trip" in refused.stderr
+    assert refused.returncode == 1 and ":2: Date: 12/05/2023 is outside the trip" in refused.stderr
 
 
 def test_the_rooming_list_has_a_sheet_per_hotel(cli, db, tmp_path):
@@ -239,16 +239,22 @@ def test_an_output_of_the_wrong_kind_is_a_usage_error(cli, db, tmp_path):
 
 def test_a_kind_of_problem_on_many_rows_is_reported_once_unless_verbose(cli, db, tmp_path):
     source = tmp_path / "inscrits.csv"
-    rows = "".join(f"Nom{n};Prénom;personne{n}@example.fr;Zorglub{n}\n" for n in range(12))
-    source.write_text("Nom;Prénom;Courriel;Statut\n" + rows + "Dupont;Jean;jean@;\n")
+    rows = "".join(
+        f"Nom{n};Prénom;personne{n}@example.fr;Zorglub;3{n}/02/1980\n" for n in range(12)
+    )
+    source.write_text(
+        "Nom;Prénom;Courriel;Statut;Date de naissance\n" + rows + "Dupont;Jean;jean@;;\n"
+    )
     refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
     assert refused.returncode == 1
-    assert refused.stderr.splitlines()[:2] == [
-        f"{source}:2: status: Zorglub0 is not a status (invited, confirmed, waitlisted, "
+    # Each unknown word once with its rows; each kind of other problem once, whatever value.
+    assert refused.stderr.splitlines()[:3] == [
+        f"{source}:2: Statut: Zorglub is not a status (invited, confirmed, waitlisted, "
         "cancelled) (12 rows: lines 2, 3, 4, 5, 6…)",
-        f"{source}:14: email: not an email address",
+        f"{source}:2: Date de naissance: 30/02/1980 is not a date (12 rows: lines 2, 3, 4, 5, 6…)",
+        f"{source}:14: Courriel: not an email address",
     ]
     verbose = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--verbose")
-    assert verbose.stderr.count(": status: Zorglub") == 12 and "(12 rows" not in verbose.stderr
-    assert ": status: Zorglub11 is not a status" in verbose.stderr
+    assert verbose.stderr.count(": Statut: Zorglub") == 12 and "(12 rows" not in verbose.stderr
+    assert ": Date de naissance: 311/02/1980 is not a date" in verbose.stderr
     assert _participants(db) == 62

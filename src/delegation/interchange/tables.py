@@ -3,11 +3,12 @@
 import codecs
 import csv
 import io
+import itertools
 import re
 import stat
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -18,6 +19,8 @@ from delegation.domain.errors import FileRefusedError
 from delegation.i18n import _
 
 Cell = str | int | float | bool | date | datetime | time | None
+# Rates a record as the header row (how many of its texts name a field).
+HeaderScore = Callable[[Sequence[str]], int]
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Table:
     rows: tuple[Row, ...]
     sheet: str | None = None  # an XLSX sheet's name, and all the sheets of the workbook
     sheets: tuple[str, ...] = ()
+    skipped_lines: tuple[int, ...] = ()  # a title or notes above the header
 
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -53,15 +57,19 @@ _EXCEL_MAX_ROWS = 1_048_576
 
 
 def read_table(
-    path: str | Path, *, sheet: str | None = None, display_name: str | None = None
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    display_name: str | None = None,
+    header_score: HeaderScore | None = None,
 ) -> Table:
     """Read the file whatever its name says; `sheet` picks an XLSX sheet (ignored for CSV).
     Any file that cannot be read raises FileRefusedError, never another exception."""
     source = display_name or str(path)
     data = _read_bytes(Path(path), source)
     if data.startswith(_ZIP_MAGIC):
-        return _read_xlsx(data, source, sheet)
-    return _read_csv(_decode(data, source), source)
+        return _read_xlsx(data, source, sheet, header_score)
+    return _read_csv(_decode(data, source), source, header_score)
 
 
 def sheet_names(path: str | Path) -> tuple[str, ...]:
@@ -129,7 +137,7 @@ def _decode(data: bytes, source: str) -> str:
     return text.lstrip("\ufeff")
 
 
-def _read_csv(text: str, source: str) -> Table:
+def _read_csv(text: str, source: str, header_score: HeaderScore | None = None) -> Table:
     skipped_lines = 0
     hint = _SEP_HINT.match(text)
     if hint:
@@ -142,7 +150,7 @@ def _read_csv(text: str, source: str) -> Table:
             raise FileRefusedError(source, _("the file is empty"))
         delimiter = _detect_delimiter(header)
     records = _csv_records(text, delimiter, source, skipped_lines)
-    return _make_table(source, records, _("the file is empty"))
+    return _make_table(source, records, _("the file is empty"), header_score)
 
 
 def _detect_delimiter(header: str) -> str:
@@ -250,7 +258,9 @@ _NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
 # --- XLSX --------------------------------------------------------------------------------
 
 
-def _read_xlsx(data: bytes, source: str, sheet: str | None) -> Table:
+def _read_xlsx(
+    data: bytes, source: str, sheet: str | None, header_score: HeaderScore | None = None
+) -> Table:
     refusal = _not_a_workbook(data, source)
     if refusal is not None:
         raise refusal
@@ -265,7 +275,7 @@ def _read_xlsx(data: bytes, source: str, sheet: str | None) -> Table:
             try:
                 worksheet = _pick_sheet(workbook, source, sheet)
                 empty = _("the sheet “{sheet}” is empty").format(sheet=worksheet.title)
-                table = _make_table(source, _xlsx_records(worksheet), empty)
+                table = _make_table(source, _xlsx_records(worksheet), empty, header_score)
                 return replace(table, sheet=worksheet.title, sheets=tuple(workbook.sheetnames))
             finally:
                 workbook.close()
@@ -345,27 +355,51 @@ def _xlsx_cell(value: object) -> Cell:
 # --- Both --------------------------------------------------------------------------------
 
 
+_HEADER_SEARCH = 10  # non-blank records looked at for the header row
+
+
 def _make_table(
-    source: str, records: Iterable[tuple[int, Sequence[Cell]]], empty_reason: str
+    source: str,
+    records: Iterable[tuple[int, Sequence[Cell]]],
+    empty_reason: str,
+    header_score: HeaderScore | None = None,
 ) -> Table:
-    """The first non-blank record is the header; blank records after it are skipped."""
-    header_line = 0
-    headers: tuple[str, ...] = ()
-    rows: list[Row] = []
+    """The header is the first non-blank record, or of the first few the one `header_score`
+    rates best (a title and a date typed above the header are skipped and kept as said);
+    blank records after it are skipped."""
+    records = iter(records)
+    first: list[tuple[int, list[str], Sequence[Cell]]] = []
     for line, cells in records:
-        if not headers:
-            texts = [_header_text(cell) for cell in cells]
-            while texts and not texts[-1]:
-                texts.pop()  # trailing empty header columns are formatting, not columns
-            if texts:
-                headers, header_line = tuple(texts), line
-            continue
-        fitted = tuple(cells[: len(headers)]) + (None,) * (len(headers) - len(cells))
+        texts = [_header_text(cell) for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()  # trailing empty header columns are formatting, not columns
+        if texts:
+            first.append((line, texts, cells))
+        if len(first) == (_HEADER_SEARCH if header_score else 1):
+            break
+    if not first:
+        raise FileRefusedError(source, empty_reason)
+    best = 0
+    if header_score is not None:
+        scores = [header_score(texts) for _line, texts, _cells in first]
+        best = max(range(len(first)), key=lambda index: (scores[index], -index))
+        if scores[best] <= scores[0]:
+            best = 0
+    header_line, headers, _cells = first[best]
+    rows: list[Row] = []
+    width = len(headers)
+    pending = ((line, cells) for line, _texts, cells in first[best + 1 :])
+    for line, cells in itertools.chain(pending, records):
+        fitted = tuple(cells[:width]) + (None,) * (width - len(cells))
         if any(cell is not None for cell in fitted):
             rows.append(Row(line=line, cells=fitted))
-    if not headers:
-        raise FileRefusedError(source, empty_reason)
-    return Table(source=source, headers=headers, header_line=header_line, rows=tuple(rows))
+    return Table(
+        source=source,
+        headers=tuple(headers),
+        header_line=header_line,
+        rows=tuple(rows),
+        skipped_lines=tuple(line for line, _texts, _cells in first[:best]),
+    )
 
 
 def _header_text(cell: Cell) -> str:

@@ -8,6 +8,7 @@ French, "title" English); the other language falls back on it in documents.
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_date_range, format_end_time
 from delegation.interchange import values as parse
 from delegation.interchange.columns import AGENDA_FIELDS, fold
+from delegation.interchange.values import DateOrder
 from delegation.persistence.models import AgendaItem, Organization, Trip, Venue
 from delegation.services.agenda import (
     AgendaItemDetails,
@@ -39,6 +41,7 @@ from delegation.services.imports import (
     PlanCounts,
     Progress,
     SourceFile,
+    ValueMap,
     cell_text,
     field_changes,
     open_source,
@@ -46,6 +49,7 @@ from delegation.services.imports import (
     used_groups,
 )
 from delegation.services.records import changed_since_step, refuse_taken_ids
+from delegation.services.value_maps import remember_values, remembered_values
 from delegation.services.workspace import Workspace
 
 
@@ -146,9 +150,19 @@ def plan_agenda_import(
     columns: Mapping[int, str] | None = None,
     sheet: str | None = None,
     display_name: str | None = None,
+    date_orders: Mapping[str, DateOrder] | None = None,
+    values: ValueMap | None = None,
 ) -> AgendaImportPlan:
     """Read and check the whole programme against the trip; nothing is written."""
-    file = open_source(path, AGENDA_FIELDS, fields=columns, sheet=sheet, display_name=display_name)
+    file = open_source(
+        path,
+        AGENDA_FIELDS,
+        fields=columns,
+        sheet=sheet,
+        display_name=display_name,
+        date_orders=date_orders,
+        told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
+    )
     existing = list_agenda(workspace, trip_id)
     with workspace.transaction() as session:
         trip = session.get(Trip, trip_id)
@@ -185,6 +199,8 @@ class _Planner:
         self.changes: list[PlannedItem] = []
         self.unchanged = 0
         self.first_seen: dict[tuple, tuple[int, dict]] = {}
+        self.parsers = dict(_PARSERS)
+        self.parsers["date"] = partial(parse.parse_date, order=file.date_order("date"))
 
     def plan(self) -> AgendaImportPlan:
         rows = []
@@ -215,7 +231,7 @@ class _Planner:
         parsed = {}
         for name, cell in cells.items():
             try:
-                parsed[name] = _PARSERS[name](cell)
+                parsed[name] = self.parsers[name](cell)
             except ValueError as error:
                 self.problems.append(ImportProblem(line, name, str(error), cell_text(cell)))
         refused = {problem.field for problem in self.problems[count:]}
@@ -475,6 +491,8 @@ def apply_agenda_import(
         raise ImportRefusedError(plan.file.source, plan.problems)
     total = len(plan.creations) + len(plan.changes)
     with workspace.transaction() as session:
+        if plan.file.told:  # the meanings the user gave, for the next file of this layout
+            remember_values(session, plan.file.table.headers, plan.file.told)
         if session.get(Trip, plan.trip_id) is None:
             raise NotFoundError(_("this trip no longer exists"))
         if reuse is not None:

@@ -20,41 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from delegation.domain.errors import DelegationError
-from delegation.i18n import N_, _, ngettext
+from delegation.i18n import _, ngettext
+from delegation.i18n.labels import field_label
 from delegation.ui.error_text import error_text
-
-# How each field an importer fills is called in the window.
-FIELD_LABELS = {
-    "civility": N_("Salutation"),
-    "first_name": N_("First name"),
-    "last_name": N_("Last name"),
-    "email": N_("Email"),
-    "organization": N_("Organization"),
-    "job_title": N_("Function"),
-    "phone": N_("Phone"),
-    "category": N_("Category"),
-    "status": N_("Status"),
-    "groups": N_("Groups"),
-    "dietary": N_("Dietary needs"),
-    "accessibility": N_("Accessibility"),
-    "nationality": N_("Nationality"),
-    "birth_date": N_("Date of birth"),
-    "passport_number": N_("Passport number"),
-    "passport_expiry": N_("Passport expiry"),
-    "emergency_contact_name": N_("Emergency contact"),
-    "emergency_contact_phone": N_("Emergency phone"),
-    "language": N_("Language"),
-    "notes": N_("Notes"),
-    "date": N_("Date"),
-    "start": N_("Start"),
-    "end": N_("End"),
-    "title": N_("Title"),
-    "kind": N_("Type"),
-    "venue": N_("Venue"),
-    "address": N_("Address"),
-    "host": N_("Host"),
-    "reference": N_("Reference"),
-}
 
 # (column -> field mapping or None to detect it, sheet or None) -> a plan, or raises.
 Planner = Callable[[dict[int, str] | None, str | None], object]
@@ -147,7 +115,7 @@ class ImportDialog(QDialog):
             combo.setAccessibleName(_("Field of column {name}").format(name=headers[column]))
             combo.addItem(_("(ignored)"), "")
             for name in names:
-                combo.addItem(_(FIELD_LABELS.get(name, name)), name)
+                combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(file.fields.get(column, ""))))
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self._table.setCellWidget(0, column, combo)
@@ -208,7 +176,7 @@ class ImportDialog(QDialog):
             self._problems.addItem(
                 _("Line {line}, {field}: {reason}").format(
                     line=problem.line,
-                    field=_(FIELD_LABELS.get(problem.field, problem.field)),
+                    field=field_label(problem.field),
                     reason=problem.reason,
                 )
             )
@@ -223,7 +191,7 @@ class ImportDialog(QDialog):
                     what=row.label,
                     changes="; ".join(
                         _("{field} {before} → {after}").format(
-                            field=_(FIELD_LABELS.get(c.field, c.field)),
+                            field=field_label(c.field),
                             before=c.before,
                             after=c.after,
                         )
