@@ -22,6 +22,7 @@ from delegation.interchange import values as parse
 from delegation.interchange.columns import AGENDA_FIELDS, fold
 from delegation.interchange.values import DateOrder
 from delegation.persistence.models import AgendaItem, Organization, Trip, Venue
+from delegation.persistence.models.columns import new_calendar_uid
 from delegation.services.agenda import (
     AgendaItemDetails,
     AgendaItemRow,
@@ -90,6 +91,7 @@ class AgendaImportResult:
     written: tuple[AgendaItemDetails, ...]  # made then changed items, as the import left them
     host_ids: tuple[int, ...]  # the host organizations added to the directory
     group_ids: tuple[int, ...] = ()  # the groups it made
+    item_uids: tuple[str, ...] = ()  # the calendar UIDs of the items made, in that order
 
 
 def _english_file(file: SourceFile) -> bool:
@@ -484,8 +486,8 @@ def apply_agenda_import(
 ) -> AgendaImportResult:
     """Write the programme in one transaction (refused whole while rows have problems).
 
-    `reuse` (a redo): the new items get their first ids again, and the changed items must
-    be as the undo left them.
+    `reuse` (a redo): the new items get their first ids and calendar UIDs again, and the
+    changed items must be as the undo left them.
     """
     if plan.problems and not skip_invalid:
         raise ImportRefusedError(plan.file.source, plan.problems)
@@ -508,6 +510,7 @@ def apply_agenda_import(
         before = {row.id: row for row in get_item_rows(session, [p.item_id for p in plan.changes])}
         items: list[AgendaItem] = []
         reused_ids = iter(reuse.item_ids if reuse else ())
+        reused_uids = iter(reuse.item_uids if reuse else ())
         for done, planned in enumerate((*plan.creations, *plan.changes), start=1):
             details = planned.details
             if planned.venue:
@@ -529,7 +532,11 @@ def apply_agenda_import(
                     made_hosts.append(hosts[key])
                 details = replace(details, host_organization_id=hosts[key].id)
             if planned.item_id is None:
-                item = AgendaItem(id=next(reused_ids, None), trip_id=plan.trip_id)
+                item = AgendaItem(
+                    id=next(reused_ids, None),
+                    trip_id=plan.trip_id,
+                    calendar_uid=next(reused_uids, None) or new_calendar_uid(),
+                )
                 session.add(item)
                 items.append(item)
             else:
@@ -555,6 +562,7 @@ def apply_agenda_import(
             tuple(written[i] for i in ids),
             tuple(host.id for host in made_hosts),
             tuple(group_ids),
+            tuple(item.calendar_uid for item in items),
         )
 
 

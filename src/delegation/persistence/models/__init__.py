@@ -23,3 +23,6 @@ __all__ = [
     "participant_groups",
     "segment_passengers",
 ]
+
+# Registers the flush events that keep calendar sequences (after every model is defined).
+from delegation.persistence import calendar_sequence  # noqa: F401
