@@ -2,7 +2,7 @@
 
 Run: python tools/new_migration.py "what changes"   (or: make migration MESSAGE=...)
 Read the generated file before committing: autogenerate misses renames and data moves.
-Then set SCHEMA_HEAD in src/delegation/persistence/schema.py to the new revision.
+Then set SCHEMA_HEAD in src/delegation/persistence/revision.py to the new revision.
 """
 
 import sys

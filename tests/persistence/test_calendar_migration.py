@@ -1,4 +1,4 @@
-"""Revision 0003: agenda items and travel legs of an older database get their calendar UIDs."""
+"""Revision 0004: agenda items and travel legs of an older database get their calendar UIDs."""
 
 import io
 import sqlite3
@@ -89,7 +89,7 @@ def test_the_revision_renders_for_postgresql():
     config = Config(output_buffer=output)
     config.set_main_option("script_location", schema.SCRIPT_LOCATION)
     config.attributes["dialect"] = "postgresql"
-    command.upgrade(config, "0002:0003", sql=True)
+    command.upgrade(config, "0003:0004", sql=True)
     sql = output.getvalue()
     for table in ("agenda_items", "travel_segments"):
         assert f"ALTER TABLE {table} ADD COLUMN calendar_uid VARCHAR(64)" in sql
