@@ -32,7 +32,7 @@ def main() -> None:
                 _alembic_config(connection), message=sys.argv[1], autogenerate=True, rev_id=next_id
             )
         engine.dispose()
-    print(f"Now set SCHEMA_HEAD = {next_id!r} in src/delegation/persistence/schema.py")
+    print(f"Now set SCHEMA_HEAD = {next_id!r} in src/delegation/persistence/revision.py")
 
 
 if __name__ == "__main__":
