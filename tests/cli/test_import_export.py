@@ -10,6 +10,10 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
+from delegation.services.participants import list_participants
+from delegation.services.trips import find_trip
+from delegation.services.workspace import open_workspace
+
 FRENCH_EXCEL = (
     "Civilité;Prénom;Nom;Courriel;Société;Fonction;Téléphone;Catégorie;Statut;Groupe;"
     "Date d'expiration du passeport;N° passeport;Régime alimentaire\r\n"
@@ -258,3 +262,40 @@ def test_a_kind_of_problem_on_many_rows_is_reported_once_unless_verbose(cli, db,
     assert verbose.stderr.count(": Statut: Zorglub") == 12 and "(12 rows" not in verbose.stderr
     assert ": Date de naissance: 311/02/1980 is not a date" in verbose.stderr
     assert _participants(db) == 62
+
+
+def test_a_tool_s_export_is_named_and_its_unknown_values_mapped_on_the_command_line(
+    cli, db, tmp_path
+):
+    source = tmp_path / "reponses.csv"
+    source.write_text(
+        "Horodateur,Adresse e-mail,Nom,Prénom,Date de naissance,Nationalité\n"
+        "02/03/2026 14:00:00,jean@example.fr,Dupont,Jean,03/04/1980,Bretonne\n"
+        "02/03/2026 14:05:00,anne@example.fr,Martin,Anne,05/06/1981,Française\n",
+        encoding="utf-8",
+    )
+    refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert refused.returncode == 1
+    assert "Laid out as a Google Forms export." in refused.stdout
+    assert "read day first (3 April); check." in refused.stdout
+    assert f"{source}:2: Nationalité: Bretonne is not a country" in refused.stderr
+    assert '--map "Nationalité:Bretonne=…"' in refused.stderr
+    done = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source),
+        "--map", "Nationalité:Bretonne=FR", "--dates", "month-first",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "2 created" in done.stdout and _participants(db) == 64
+    workspace = open_workspace(db)
+    try:
+        trip = find_trip(workspace, "tallinn-2023")
+        rows = list_participants(workspace, trip.id)
+    finally:
+        workspace.close()
+    [jean] = [row.details for row in rows if row.details.full_name == "Jean Dupont"]
+    assert (jean.birth_date, jean.nationality) == (date(1980, 3, 4), "FR")
+    # The meaning is remembered: the same layout is read so again without --map.
+    again = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--dry-run")
+    assert again.returncode == 0 and "Bretonne" not in again.stderr
+    wrong = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--map", "Pays")
+    assert wrong.returncode == 2 and "COLUMN:VALUE=MEANING" in wrong.stderr

@@ -146,6 +146,8 @@ class UnknownValue:
     text: str  # as the file writes it
     key: str  # folded, as a meaning is remembered
     lines: tuple[int, ...]
+    said: bool = False  # a user gave it a meaning already: `target`
+    target: str | None = None
 
 
 class PlanCounts:
@@ -193,25 +195,37 @@ class PlanCounts:
             found[key] = UnknownValue(problem.field, column, problem.value, key[1], lines)
         return list(found.values())
 
-    def problem_summary(self, shown_lines: int = 5) -> list[str]:
-        """Each distinct problem once, where it first occurs, with how many rows have it
-        and their first lines: a column wrong on every row is one line, not thousands."""
+    def values_to_map(self) -> list[UnknownValue]:
+        """The words to give a meaning: those unknown, then those a user already mapped."""
+        return self.unknown_values() + self.file.said_values()
+
+    def grouped_problems(self) -> list[tuple[ImportProblem, tuple[int, ...]]]:
+        """Each distinct problem once, as it first occurs, with the lines of all its rows."""
         alike: dict[tuple[str, str], list[ImportProblem]] = {}
         for problem in self.problems:
             alike.setdefault(problem.kind, []).append(problem)
+        return [(problems[0], tuple(p.line for p in problems)) for problems in alike.values()]
+
+    def problem_summary(self, shown_lines: int = 5) -> list[str]:
+        """Each distinct problem once, where it first occurs, with how many rows have it
+        and their first lines: a column wrong on every row is one line, not thousands."""
         summary = []
-        for problems in alike.values():
-            text = self._located(problems[0])
-            lines = [problem.line for problem in problems]
+        for problem, lines in self.grouped_problems():
+            text = self._located(problem)
             if len(lines) > 1:
-                listed = ", ".join(str(line) for line in lines[:shown_lines])
-                if len(lines) > shown_lines:
-                    listed += "…"
-                text += " " + ngettext(
-                    "({n} row: lines {lines})", "({n} rows: lines {lines})", len(lines)
-                ).format(n=len(lines), lines=listed)
+                text += " " + rows_text(lines, shown_lines)
             summary.append(text)
         return summary
+
+
+def rows_text(lines: Sequence[int], shown_lines: int = 5) -> str:
+    """How many rows share something, and their first lines: "(12 rows: lines 2, 3…)"."""
+    listed = ", ".join(str(line) for line in lines[:shown_lines])
+    if len(lines) > shown_lines:
+        listed += "…"
+    return ngettext("({n} row: lines {lines})", "({n} rows: lines {lines})", len(lines)).format(
+        n=len(lines), lines=listed
+    )
 
 
 class ImportRefusedError(DelegationError):
@@ -276,6 +290,8 @@ class SourceFile:
         for index, field_name in self.fields.items():
             if field_name == name:
                 return self.table.headers[index]
+        if name in self.fallbacks:
+            return self.table.headers[self.fallbacks[name]]
         if name in NAME_FIELDS and "full_name" in self.fields.values():
             return self.column_name("full_name")
         return field_label(name)
@@ -325,6 +341,32 @@ class SourceFile:
         names = (cells.get("first_name"), cells.get("last_name"))
         person = fold(f"{cell_text(names[0])} {cell_text(names[1])}")
         return bought_by == person or bought_by == fold(cell_text(cells.get("full_name")))
+
+    def said_values(self) -> list[UnknownValue]:
+        """The file's words a user gave a meaning to before, with their rows."""
+        columns = {name: index for index, name in self.fields.items()}
+        said: dict[str, dict[str, str | None]] = {}
+        for (name, key), target in self.told.items():
+            if name in columns:
+                said.setdefault(name, {})[key] = target
+        found: dict[tuple[str, str], UnknownValue] = {}
+        for row in self.table.rows:
+            for name, meanings in said.items():
+                text = cell_text(row.cells[columns[name]])
+                key = fold(text)
+                if key not in meanings:
+                    continue
+                known = found.get((name, key))
+                found[(name, key)] = UnknownValue(
+                    name,
+                    self.table.headers[columns[name]],
+                    known.text if known else text,
+                    key,
+                    (known.lines if known else ()) + (row.line,),
+                    said=True,
+                    target=meanings[key],
+                )
+        return list(found.values())
 
     def notes(self) -> list[str]:
         """What the reading decided that the user should know, one sentence each."""
@@ -414,10 +456,9 @@ def open_source(
     table = read_table(path, sheet=sheet, display_name=display_name, header_score=score)
     profile = recognise_profile(table.headers)
     filled = _filled_columns(table)
-    if fields is None:
-        match = match_columns(table.headers, specs, filled=filled, profile=profile)
-    else:
-        match = _corrected(table.headers, fields, specs)
+    match = match_columns(table.headers, specs, filled=filled, profile=profile)
+    if fields is not None:  # the user's columns, and the tool's fallbacks they leave
+        match = _corrected(table.headers, fields, specs, match)
     if match.missing:
         found = ", ".join(f"“{header}”" for header in table.headers if header)
         raise FileRefusedError(
@@ -499,14 +540,26 @@ _FRENCH_WORDS = frozenset({
 
 
 def _corrected(
-    headers: Sequence[str], fields: Mapping[int, str], specs: Sequence[FieldSpec]
+    headers: Sequence[str],
+    fields: Mapping[int, str],
+    specs: Sequence[FieldSpec],
+    detected: ColumnMatch,
 ) -> ColumnMatch:
     known = {spec.name for spec in specs}
     chosen = {index: name for index, name in fields.items() if name in known}
-    names = set(chosen.values())
+    kept = {name: index for name, index in detected.fallbacks.items() if index not in chosen}
+    options = () if "groups" in chosen.values() else detected.group_options
+    names = set(chosen.values()) | set(kept)
     return ColumnMatch(
         fields=chosen,
-        ignored=tuple(h for i, h in enumerate(headers) if i not in chosen and h),
+        ignored=tuple(
+            header
+            for index, header in enumerate(headers)
+            if header
+            and index not in chosen
+            and index not in kept.values()
+            and index not in {column for column, _option in options}
+        ),
         missing=tuple(
             s.name
             for s in specs
@@ -514,6 +567,8 @@ def _corrected(
             and s.name not in names
             and not (s.name in NAME_FIELDS and "full_name" in names)
         ),
+        fallbacks=kept,
+        group_options=options,
     )
 
 
