@@ -7,7 +7,7 @@ sensitive fields (identity, health, emergency contact) stay out unless asked for
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -42,10 +42,9 @@ class ExportResult:
     rows: int
 
 
-def _date_text(value: date | None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
+def _csv_date_format() -> str:
+    """Day first in French, as a French Excel or Calc reads and writes it; else ISO 8601."""
+    return "%d/%m/%Y" if current_language() == "fr" else "%Y-%m-%d"
 
 
 def _date_format() -> str:
@@ -107,8 +106,9 @@ def export_participants(
         list_participants(workspace, summary.id), include_sensitive=include_sensitive
     )
     if suffix == ".csv":
-        text_rows = [[_date_text(c) if isinstance(c, date) else c for c in r] for r in rows]
-        write_csv(path, headers, text_rows, delimiter=";" if current_language() == "fr" else ",")
+        # A French Excel splits on ";"; text that looks like a number or date is protected.
+        delimiter = ";" if current_language() == "fr" else ","
+        write_csv(path, headers, rows, delimiter=delimiter, date_format=_csv_date_format())
     else:
         write_xlsx(path, [Sheet(_("Participants"), headers, rows, _date_format())])
     return ExportResult(path, len(rows))
