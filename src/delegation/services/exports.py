@@ -42,11 +42,6 @@ class ExportResult:
     rows: int
 
 
-def _csv_date_format() -> str:
-    """Day first in French, as a French Excel or Calc reads and writes it; else ISO 8601."""
-    return "%d/%m/%Y" if current_language() == "fr" else "%Y-%m-%d"
-
-
 def _date_format() -> str:
     return "DD/MM/YYYY" if current_language() == "fr" else "YYYY-MM-DD"
 
@@ -98,7 +93,7 @@ def _suffix(path: Path, allowed: Sequence[str]) -> str:
 def export_participants(
     workspace: Workspace, trip: str | int, path: str | Path, *, include_sensitive: bool = False
 ) -> ExportResult:
-    """The participant list as .csv (UTF-8 with BOM; `;` in French) or .xlsx."""
+    """The participant list as .csv (UTF-8 with BOM; `;` in French; ISO dates) or .xlsx."""
     path = Path(path)
     suffix = _suffix(path, (".csv", ".xlsx"))
     summary = find_trip(workspace, trip)
@@ -106,9 +101,11 @@ def export_participants(
         list_participants(workspace, summary.id), include_sensitive=include_sensitive
     )
     if suffix == ".csv":
-        # A French Excel splits on ";"; text that looks like a number or date is protected.
+        # A French Excel splits on ";". Dates are ISO in every language: Excel and Calc read
+        # 1985-07-20 as a date in any locale and Calc saves it back as it is, whereas it
+        # saves 20/07/1985 as 20/07/85, and a two-digit year cannot tell 2031 from 1931.
         delimiter = ";" if current_language() == "fr" else ","
-        write_csv(path, headers, rows, delimiter=delimiter, date_format=_csv_date_format())
+        write_csv(path, headers, rows, delimiter=delimiter)
     else:
         write_xlsx(path, [Sheet(_("Participants"), headers, rows, _date_format())])
     return ExportResult(path, len(rows))
