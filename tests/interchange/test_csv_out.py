@@ -66,6 +66,8 @@ PROTECTED = [
     ("May 5", '="May 5"'),
     ("TRUE", '="TRUE"'),
     ("1.50", '="1.50"'),
+    ("06 12 34 56 78", "06 12 34 56 78"),  # pairs of digits are no number: kept as text
+    ("061 234 567", '="061 234 567"'),  # but thousands are
     ("12", "12"),  # comes back as written
     ("-5", "-5"),
     ("Tamm", "Tamm"),

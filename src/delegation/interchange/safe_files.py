@@ -36,7 +36,7 @@ def neutralise(text: str) -> str:
 
 # What a spreadsheet opening a CSV file turns into a number, date, time, fraction,
 # percentage or amount: digits among separators, signs, currency and exponent marks.
-# Broad on purpose: protecting text that would have stayed text costs nothing on reading.
+# Broad on purpose: text protected without need still reads back as it was written.
 _NUMBER_CHARACTERS = r"[\d\s.,:/+\-()%$€£¥eE]"
 _NUMBER_LIKE = re.compile(rf"{_NUMBER_CHARACTERS}*\d{_NUMBER_CHARACTERS}*")
 # An integer a spreadsheet gives back as written: no leading zero, a sign only for a minus,
@@ -55,6 +55,10 @@ _MERIDIEM_TIME = re.compile(r"\d{1,2}(?::\d{2}){0,2}\s*[ap]\.?\s*m?\.?", re.IGNO
 _BOOLEANS = frozenset({"true", "false", "vrai", "faux"})  # Excel's, in English and French
 _ERROR = re.compile(r"#(?:N/A|[A-Z0/_]+[!?])", re.IGNORECASE)  # #N/A, #DIV/0!, #NOM?…
 _DIGIT = re.compile(r"\d")
+# Digits in groups split by spaces are read as a number only when the groups are thousands
+# (1 000, 061 234 567): a phone written 06 12 34 56 78 stays text in Excel and Calc.
+_SPACED_DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)+")
+_THOUSANDS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})+")
 
 
 def spreadsheet_would_change(text: str) -> bool:
@@ -64,7 +68,8 @@ def spreadsheet_would_change(text: str) -> bool:
     something on the way back (``0612345678``, ``000123456``, ``612345678901``,
     ``1.50``, ``+5``), as a date, time or fraction (``1/2``, ``3-4``, ``12:30``,
     ``May 5``, ``9 am``), a truth value (``TRUE``, ``Faux``) or an error (``#N/A``).
-    An integer such as ``12`` or ``-5`` comes back as written and is not reported.
+    An integer such as ``12`` or ``-5``, or a phone number written ``06 12 34 56 78``, comes
+    back as written and is not reported.
     """
     if not text:
         return False
@@ -76,6 +81,8 @@ def spreadsheet_would_change(text: str) -> bool:
         return text.casefold() in _BOOLEANS  # "May" alone stays text; "May 5" does not
     if _STABLE_INTEGER.fullmatch(text):
         return False
+    if _SPACED_DIGITS.fullmatch(text):
+        return _THOUSANDS.fullmatch(text) is not None
     return bool(
         _NUMBER_LIKE.fullmatch(text)
         or _MONTH_DATE.fullmatch(text)
