@@ -158,15 +158,17 @@ def test_a_csv_list_saved_again_by_calc_imports_back_unchanged(
 
 def test_a_french_csv_with_special_numbers_detected_imports_back_unchanged(trip, tmp_path):
     # Calc then reads dates and saves them as shown: 1985-07-20 stays so (20/07/1985 would
-    # come back as 20/07/85); 0612345678 comes back bare, the formula evaluated.
+    # come back as 20/07/85); 0612345678 comes back bare, the formula evaluated. Saved with
+    # commas, which Calc prefers when the file was opened with several separators ticked.
     exported = _export(trip, tmp_path, "fr", ".csv")
     (saved,) = _resave(
         [exported],
         tmp_path / "saved",
         locale="fr_FR",
         open_with=_OPEN.format(ticked="true"),
-        save_as=_SAVE.format(separator="59"),
+        save_as=_SAVE.format(separator="44"),
     )
+    assert '"A, B"' in saved.read_text(encoding="utf-8-sig")
     _assert_reads_back_unchanged(trip, saved, "fr")
 
 
