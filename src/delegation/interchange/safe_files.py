@@ -1,4 +1,5 @@
-"""Safe output files: atomic replacement on disk and neutralising of spreadsheet formulas."""
+"""Safe output files: atomic replacement on disk, neutralised formulas, and which text a
+spreadsheet opening a CSV file would change."""
 
 from __future__ import annotations
 

@@ -103,7 +103,8 @@ def _cell(worksheet: WriteOnlyWorksheet, value: object, date_format: str, dateti
             # Stored as text already, but a cell edited in Excel or Calc is read again by
             # its number format: "@" keeps 0612345678 or 1/2 text after an edit.
             return _text_cell(worksheet, value, _TEXT_FORMAT)
-        # Plain text is cheaper unwrapped; only `=` would make openpyxl store a formula.
+        # Plain text is cheaper unwrapped; text starting with `=`, which openpyxl would store
+        # as a formula, was pinned above.
         if ILLEGAL_CHARACTERS_RE.search(value):
             return _text_cell(worksheet, value)
         return value
