@@ -249,10 +249,18 @@ def _csv_cell(value: str) -> Cell:
     value = value.strip().replace("\r\n", "\n")
     if value[:1] == "'" and value[1:2] in _NEUTRALISED:
         value = value[1:]  # the apostrophe our exports put before formula-like text
+    elif value[:2] == '="':
+        # ="0612345678": how our exports keep text as text, which LibreOffice Calc saves
+        # back as it is unless "Evaluate formulas" was ticked on opening the file.
+        literal = _FORMULA_TEXT.fullmatch(value)
+        if literal:
+            value = literal[1].replace('""', '"').strip()
     return value or None
 
 
 _NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
+# A formula that is nothing but one text constant, its quotes doubled inside.
+_FORMULA_TEXT = re.compile(r'="((?:[^"]|"")*)"', re.DOTALL)
 
 
 # --- XLSX --------------------------------------------------------------------------------

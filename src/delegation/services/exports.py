@@ -7,7 +7,7 @@ sensitive fields (identity, health, emergency contact) stay out unless asked for
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -40,12 +40,6 @@ from delegation.services.workspace import Workspace
 class ExportResult:
     path: Path
     rows: int
-
-
-def _date_text(value: date | None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
 
 
 def _date_format() -> str:
@@ -99,7 +93,7 @@ def _suffix(path: Path, allowed: Sequence[str]) -> str:
 def export_participants(
     workspace: Workspace, trip: str | int, path: str | Path, *, include_sensitive: bool = False
 ) -> ExportResult:
-    """The participant list as .csv (UTF-8 with BOM; `;` in French) or .xlsx."""
+    """The participant list as .csv (UTF-8 with BOM; `;` in French; ISO dates) or .xlsx."""
     path = Path(path)
     suffix = _suffix(path, (".csv", ".xlsx"))
     summary = find_trip(workspace, trip)
@@ -107,8 +101,11 @@ def export_participants(
         list_participants(workspace, summary.id), include_sensitive=include_sensitive
     )
     if suffix == ".csv":
-        text_rows = [[_date_text(c) if isinstance(c, date) else c for c in r] for r in rows]
-        write_csv(path, headers, text_rows, delimiter=";" if current_language() == "fr" else ",")
+        # A French Excel splits on ";". Dates are ISO in every language: Excel and Calc read
+        # 1985-07-20 as a date in any locale and Calc saves it back as it is, whereas it
+        # saves 20/07/1985 as 20/07/85, and a two-digit year cannot tell 2031 from 1931.
+        delimiter = ";" if current_language() == "fr" else ","
+        write_csv(path, headers, rows, delimiter=delimiter)
     else:
         write_xlsx(path, [Sheet(_("Participants"), headers, rows, _date_format())])
     return ExportResult(path, len(rows))
