@@ -319,14 +319,7 @@ def match_columns(
     if "groups" in set(fields.values()):
         ignored.extend(headers[index] for index, _option in options)
         options = []
-    names = set(fields.values()) | set(fallbacks)
-    missing = tuple(
-        spec.name
-        for spec in specs
-        if spec.required
-        and spec.name not in names
-        and not (spec.name in NAME_FIELDS and "full_name" in names)
-    )
+    missing = missing_fields(specs, set(fields.values()) | set(fallbacks))
     return ColumnMatch(
         dict(sorted(fields.items())),
         tuple(ignored),
@@ -334,6 +327,17 @@ def match_columns(
         tuple(choices),
         fallbacks,
         tuple(options),
+    )
+
+
+def missing_fields(specs: Sequence[FieldSpec], names: set[str]) -> tuple[str, ...]:
+    """The required fields no column fills (a full name gives the first and last names)."""
+    return tuple(
+        spec.name
+        for spec in specs
+        if spec.required
+        and spec.name not in names
+        and not (spec.name in NAME_FIELDS and "full_name" in names)
     )
 
 

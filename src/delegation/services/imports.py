@@ -36,6 +36,7 @@ from delegation.interchange.columns import (
     FieldSpec,
     fold,
     match_columns,
+    missing_fields,
 )
 from delegation.interchange.profiles import SourceProfile, recognise_profile
 from delegation.interchange.tables import Cell, Table, read_table, sheet_names
@@ -560,13 +561,7 @@ def _corrected(
             and index not in kept.values()
             and index not in {column for column, _option in options}
         ),
-        missing=tuple(
-            s.name
-            for s in specs
-            if s.required
-            and s.name not in names
-            and not (s.name in NAME_FIELDS and "full_name" in names)
-        ),
+        missing=missing_fields(specs, names),
         fallbacks=kept,
         group_options=options,
     )
