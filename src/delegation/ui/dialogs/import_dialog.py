@@ -175,6 +175,10 @@ class ImportDialog(QDialog):
             for name in names:
                 combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(file.fields.get(column, ""))))
+            backup = next((name for name, i in file.fallbacks.items() if i == column), None)
+            if backup is not None:  # read only where the field's own column is blank
+                combo.insertItem(1, _("{field}, where blank").format(field=field_label(backup)), "")
+                combo.setCurrentIndex(1)
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self._table.setCellWidget(0, column, combo)
             self._combos.append(combo)
