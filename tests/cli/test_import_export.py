@@ -303,3 +303,18 @@ def test_a_tool_s_export_is_named_and_its_unknown_values_mapped_on_the_command_l
     assert again.returncode == 0 and "Bretonne" not in again.stderr
     wrong = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--map", "Pays")
     assert wrong.returncode == 2 and "COLUMN:VALUE=MEANING" in wrong.stderr
+
+
+def test_a_meaning_no_value_has_is_refused_before_anything_is_read(cli, db, tmp_path):
+    source = tmp_path / "inscrits.csv"
+    source.write_text("Nom;Prénom;Statut\nDupont;Jean;Bof\n", encoding="utf-8")
+    refused = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source), "--map", "Statut:Bof=xyz"
+    )
+    assert refused.returncode == 2
+    assert "--map: Statut: xyz is none of: invited, confirmed" in refused.stderr
+    done = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source),
+        "--map", "Statut:Bof=Confirmed",
+    )  # fmt: skip
+    assert done.returncode == 0 and "1 created" in done.stdout

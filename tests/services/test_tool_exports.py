@@ -135,3 +135,41 @@ def test_a_file_without_names_says_which_columns_it_found(workspace, trip_id, tm
     with pytest.raises(DelegationError) as refused:
         plan_participant_import(workspace, trip_id, path)
     assert "no column for the last name (columns found: “Prénom”, “Courriel”)" in str(refused.value)
+
+
+def test_an_order_s_email_is_nobody_s_when_it_was_given_for_several_people(
+    workspace, trip_id, tmp_path
+):
+    path = _csv(
+        tmp_path,
+        "Order code,Position ID,Attendee name,Attendee email,Email\n"
+        "AB12C,1,Jean Dupont,,assistant@corp.fr\n"
+        "AB12C,2,Paul Martin,,assistant@corp.fr\n"
+        "XY34Z,1,Anne Roy,,anne.roy@corp.fr\n",
+        "pretix.csv",
+    )
+    plan = plan_participant_import(workspace, trip_id, path)
+    assert plan.problems == ()
+    emails = {row.details.last_name: row.details.email for row in plan.creations}
+    assert emails == {"Dupont": None, "Martin": None, "Roy": "anne.roy@corp.fr"}
+
+
+def test_an_ordinary_sheet_is_no_tool_s_export_for_one_of_its_words(workspace, trip_id, tmp_path):
+    path = _csv(tmp_path, "First name,Last name,Email,Position,Company,Order code\n"
+                "Ann,Lee,ann@example.com,CEO,Acme,17\n")  # fmt: skip
+    plan = plan_participant_import(workspace, trip_id, path)
+    assert plan.file.profile is None
+    assert plan.creations[0].details.job_title == "CEO"
+
+
+def test_a_french_sheet_with_english_looking_words_reads_dates_day_first(
+    workspace, trip_id, tmp_path
+):
+    path = _csv(
+        tmp_path,
+        "Participant;Email;Date de naissance;Organisme\n"
+        "Jean DUPONT;jean@example.fr;03/04/1985;Bpifrance\n"
+        "Anne ROY;anne@example.fr;05/06/1980;Région Bretagne\n",
+    )
+    plan = plan_participant_import(workspace, trip_id, path)
+    assert plan.creations[0].details.birth_date == date(1985, 4, 3)

@@ -450,7 +450,7 @@ def _command_import(workspace, arguments) -> int:
 
     plan = read()
     if arguments.map:
-        plan = read(_meanings(plan.file, arguments.map))
+        plan = read(_meanings(plan.file, arguments.map, arguments.import_kind == "agenda"))
     if plan.file.profile is not None:
         print(_("Laid out as a {tool} export.").format(tool=plan.file.profile.name))
     if plan.file.ignored:
@@ -486,10 +486,14 @@ def _command_import(workspace, arguments) -> int:
     return EXIT_OK
 
 
-def _meanings(file, said: list[tuple[str, str, str]]) -> dict[tuple[str, str], str | None]:
-    """--map's words as the importer's value map; a column the file lacks is a usage error."""
+def _meanings(
+    file, said: list[tuple[str, str, str]], programme: bool
+) -> dict[tuple[str, str], str | None]:
+    """--map's words as the importer's value map; a column the file lacks, or a meaning
+    none of its values has, is a usage error."""
     from delegation.interchange.columns import fold
     from delegation.services.imports import MAPPED_FIELDS
+    from delegation.services.value_maps import meaning_of
 
     present = [name for name in MAPPED_FIELDS if name in file.fields.values()]
     by_column = {fold(file.column_name(name)): name for name in present}
@@ -504,7 +508,10 @@ def _meanings(file, said: list[tuple[str, str, str]]) -> dict[tuple[str, str], s
                     columns=", ".join(file.column_name(name) for name in present) or "—",
                 )
             )
-        meanings[(name, fold(value))] = meaning or None
+        try:
+            meanings[(name, fold(value))] = meaning_of(name, meaning, programme)
+        except ValueError as error:
+            raise NotFoundError(f"--map: {column}: {error}") from None
     return meanings
 
 

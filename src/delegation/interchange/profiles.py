@@ -128,7 +128,10 @@ PROFILES: tuple[SourceProfile, ...] = (
     SourceProfile(
         key="pretix",
         name="pretix",
-        markers=(("Order code", "Bestellnummer", "Code de commande"),),
+        markers=(
+            ("Order code", "Bestellnummer", "Code de commande"),
+            ("Position ID", "Product", "Produkt", "Pseudonymization ID", "Pseudonyme ID"),
+        ),
         columns={
             **_own("Order code", "Position ID", "Order total", "Order date", "Order time"),
             **_own("Product", "Variation", "Price", "Tax rate", "Tax rule", "Tax value"),

@@ -33,6 +33,7 @@ _SERIAL_RANGE = (10_000, (datetime(_LAST_YEAR, 12, 31) - _EXCEL_EPOCH).days)
 _TIME_SUFFIX = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?"
 # Day and month in either order, the year with four digits or two (LibreOffice's 20/07/24).
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME_SUFFIX)
+_NO_DATE = re.compile(r"|0{1,4}([/.\-])0{1,2}(?:\1)0{1,4}(?: 0{1,2}:00(?::00)?)?")
 _YEAR_FIRST = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME_SUFFIX)
 _TIME = re.compile(
     r"(\d{1,2})\s*(?:[hH]\s*(\d{2})?|:(\d{2})(?::(\d{2})(?:\.\d+)?)?)\s*"
@@ -79,8 +80,8 @@ def parse_date(
     """A day: DD/MM/YYYY or MM/DD/YYYY as `order` says, with . or - too, a two-digit year,
     ISO, or an Excel date. `past`: a two-digit year is the latest one not in the future
     (a birth date's 85 is 1985); otherwise 20yy (a passport's expiry, a trip's day)."""
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
-        return None
+    if cell is None or (isinstance(cell, str) and _NO_DATE.fullmatch(cell.strip())):
+        return None  # blank, or the zeros some programs write for no date
     found: date | None = None
     if isinstance(cell, datetime):
         found = cell.date()
@@ -483,20 +484,29 @@ _EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff
 def split_full_name(cell: Cell, family_first: bool = False) -> tuple[str, str]:
     """(first name, family name) of a whole name as a registration tool writes it.
 
-    A family name in capitals is recognised wherever it stands ("DUPONT Jean", "Jean DE
-    LA FONTAINE"); "Family, Given" by its comma; a Chinese, Japanese or Korean name
-    written without spaces starts with the family name. Otherwise the family name is the
-    last word with the particles before it, or the first word when the column's header
-    says so ("NOM Prénom", `family_first`).
+    Titles before it (Dr, Mme) and degrees after it (PhD, Jr.) are left out. A family name
+    in capitals is recognised wherever it stands ("DUPONT Jean", "Jean DE LA FONTAINE");
+    "Family, Given" by its comma; a Chinese, Japanese or Korean name written without
+    spaces starts with the family name. Otherwise the family name is the last word with
+    the particles before it, or the first word with its particles when the column's
+    header says so ("NOM Prénom", `family_first`).
     """
-    text = " ".join((parse_text(cell) or "").split())
+    words = " ".join((parse_text(cell) or "").replace(",", " , ").split()).split(" ")
+    while words and fold(words[-1]) in _DEGREES | {""}:
+        words.pop()  # "Jean Dupont, PhD", "John SMITH Jr."
+        while words and words[-1] == ",":
+            words.pop()
+    while len(words) > 1 and fold(words[0]) in _TITLES:
+        words.pop(0)
+    if "," in words:
+        cut = words.index(",")
+        family, given = words[:cut], [word for word in words[cut + 1 :] if word != ","]
+        if family and given:
+            return " ".join(given), " ".join(family)
+        words = family + given
+    text = " ".join(words)
     if not text:
         return "", ""
-    if text.count(",") == 1:
-        family, given = (part.strip() for part in text.split(","))
-        if family and given:
-            return given, family
-    words = text.split(" ")
     if len(words) == 1:
         if _EAST_ASIAN.match(text) and len(text) > 1:
             cut = 2 if text[:2] in _COMPOUND_FAMILY_NAMES and len(text) > 2 else 1
@@ -511,14 +521,34 @@ def split_full_name(cell: Cell, family_first: bool = False) -> tuple[str, str]:
             cut = len(words) - capitals[::-1].index(False)
             return " ".join(words[:cut]), " ".join(words[cut:])
     if family_first:
-        return " ".join(words[1:]), words[0]
+        cut = 0
+        while cut < len(words) - 2 and _is_particle(words, cut):
+            cut += 1
+        return " ".join(words[cut + 1 :]), " ".join(words[: cut + 1])
     cut = len(words) - 1
-    while cut > 1 and fold(words[cut - 1]) in _PARTICLES:
+    while cut > 1 and _is_particle(words, cut - 1):
         cut -= 1
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
+# Left out of a name: a title before it, a degree or generation after it.
+_TITLES = frozenset(
+    {"dr", "pr", "prof", "m", "mme", "mlle", "mr", "mrs", "ms", "miss", "me", "sir", "dame"}
+)
+_DEGREES = frozenset({"phd", "ph d", "md", "jr", "sr", "ii", "iii", "iv", "msc", "mba", "esq"})
+
+
+def _is_particle(words: list[str], index: int) -> bool:
+    """Whether a word is a particle of the family name, in any case: "de", "van", "Le"
+    ("Hélène Le Goff", "Jan Van Damme")."""
+    return fold(words[index]) in _PARTICLES
+
+
 def _in_capitals(word: str) -> bool:
-    """A word written in capitals on purpose: two letters at least ("DUPONT", "D'AUVERGNE")."""
+    """A word written in capitals on purpose ("DUPONT", "D'AUVERGNE", "LI"), not initials
+    ("JP", "J.-P.", "MJ": two letters without a vowel, or with dots)."""
     letters = [char for char in word if char.isalpha()]
-    return len(letters) > 1 and all(char.isupper() for char in letters)
+    if len(letters) < 2 or not all(char.isupper() for char in letters):
+        return False
+    initials = "." in word or (len(letters) == 2 and not set(fold(word)) & set("aeiouy"))
+    return not initials or fold(word) == "ng"

@@ -162,12 +162,10 @@ class PlanCounts:
 
     def change_lines(self) -> list[str]:
         """Each changed row: FILE:LINE: what: column before → after; …"""
-        headers = {name: self.file.table.headers[i] for i, name in self.file.fields.items()}
+        column = self.file.column_name
         return [
             f"{self.file.source}:{row.line}: {row.label}: "
-            + "; ".join(
-                f"{headers.get(c.field, c.field)} {c.before} → {c.after}" for c in row.differences
-            )
+            + "; ".join(f"{column(c.field)} {c.before} → {c.after}" for c in row.differences)
             for row in self.changes
         ]
 
@@ -185,16 +183,15 @@ class PlanCounts:
 
     def unknown_values(self) -> list[UnknownValue]:
         """Each word of a listed field the importer did not know, once, with its rows."""
-        found: dict[tuple[str, str], UnknownValue] = {}
+        found: dict[tuple[str, str], tuple[ImportProblem, list[int]]] = {}
         for problem in self.problems:
-            if problem.field not in MAPPED_FIELDS or problem.value is None:
-                continue
-            key = (problem.field, fold(problem.value))
-            known = found.get(key)
-            lines = (known.lines if known else ()) + (problem.line,)
-            column = self.file.column_name(problem.field)
-            found[key] = UnknownValue(problem.field, column, problem.value, key[1], lines)
-        return list(found.values())
+            if problem.field in MAPPED_FIELDS and problem.value is not None:
+                key = (problem.field, fold(problem.value))
+                found.setdefault(key, (problem, []))[1].append(problem.line)
+        return [
+            UnknownValue(name, self.file.column_name(name), first.value or "", key, tuple(lines))
+            for (name, key), (first, lines) in found.items()
+        ]
 
     def values_to_map(self) -> list[UnknownValue]:
         """The words to give a meaning: those unknown, then those a user already mapped."""
@@ -309,6 +306,8 @@ class SourceFile:
         fields = sorted(self.fields.items())
         mapped = {name for name, _value in self.value_map}
         buyer = self._buyer_columns()
+        # Without the buyer's name, a value given for several people is none of theirs.
+        shared = self._shared_fallbacks() if buyer is None else set()
         rows = []
         for row in self.table.rows:
             cells = {name: row.cells[index] for index, name in fields if index < len(row.cells)}
@@ -317,14 +316,32 @@ class SourceFile:
                     option for index, option in self.group_options if _ticked(row.cells[index])
                 )
             for name, index in self.fallbacks.items():
-                if is_blank_answer(cells.get(name)) and self._bought_own(row.cells, cells, buyer):
-                    cells[name] = row.cells[index]
+                backup = row.cells[index]
+                if (
+                    is_blank_answer(cells.get(name))
+                    and (name, fold(cell_text(backup))) not in shared
+                    and self._bought_own(row.cells, cells, buyer)
+                ):
+                    cells[name] = backup
             for name in mapped.intersection(cells):
                 key = (name, fold(cell_text(cells[name])))
                 if key in self.value_map:
                     cells[name] = self.value_map[key]
             rows.append((row.line, cells))
         return rows
+
+    def _shared_fallbacks(self) -> set[tuple[str, str]]:
+        """Fallback values given for several people (an assistant who filled the form for
+        three, a buyer who ordered for a team): the address of none of them."""
+        names = [i for i, name in self.fields.items() if name in (*NAME_FIELDS, "full_name")]
+        people: dict[tuple[str, str], set[str]] = {}
+        for row in self.table.rows:
+            person = fold(" ".join(cell_text(row.cells[index]) for index in names))
+            for name, index in self.fallbacks.items():
+                value = fold(cell_text(row.cells[index]))
+                if value:
+                    people.setdefault((name, value), set()).add(person)
+        return {key for key, persons in people.items() if len(persons) > 1}
 
     def _buyer_columns(self) -> tuple[int, int] | None:
         if self.profile is None or self.profile.buyer is None:
@@ -350,24 +367,25 @@ class SourceFile:
         for (name, key), target in self.told.items():
             if name in columns:
                 said.setdefault(name, {})[key] = target
-        found: dict[tuple[str, str], UnknownValue] = {}
+        found: dict[tuple[str, str], tuple[str, list[int]]] = {}
         for row in self.table.rows:
             for name, meanings in said.items():
                 text = cell_text(row.cells[columns[name]])
                 key = fold(text)
-                if key not in meanings:
-                    continue
-                known = found.get((name, key))
-                found[(name, key)] = UnknownValue(
-                    name,
-                    self.table.headers[columns[name]],
-                    known.text if known else text,
-                    key,
-                    (known.lines if known else ()) + (row.line,),
-                    said=True,
-                    target=meanings[key],
-                )
-        return list(found.values())
+                if key in meanings:
+                    found.setdefault((name, key), (text, []))[1].append(row.line)
+        return [
+            UnknownValue(
+                name,
+                self.table.headers[columns[name]],
+                text,
+                key,
+                tuple(lines),
+                said=True,
+                target=said[name][key],
+            )
+            for (name, key), (text, lines) in found.items()
+        ]
 
     def notes(self) -> list[str]:
         """What the reading decided that the user should know, one sentence each."""
@@ -530,13 +548,17 @@ def _in_english(headers: Sequence[str]) -> bool:
     return len(words & _ENGLISH_WORDS) > len(words & _FRENCH_WORDS)
 
 
+# Words of one language only ("date", "email", "notes" are both).
 _ENGLISH_WORDS = frozenset({
-    "first", "last", "name", "email", "company", "phone", "birth", "date", "of", "status",
-    "group", "title", "start", "end",
+    "first", "last", "name", "company", "phone", "birth", "of", "status", "group", "title",
+    "start", "end", "nationality", "organization", "organisation", "address", "surname",
+    "mobile", "expiry", "emergency", "dietary", "requirements", "job", "day",
 })  # fmt: skip
 _FRENCH_WORDS = frozenset({
     "prenom", "nom", "courriel", "societe", "entreprise", "telephone", "naissance", "statut",
-    "groupe", "intitule", "debut", "fin", "jour", "adresse",
+    "groupe", "intitule", "debut", "fin", "jour", "adresse", "nationalite", "organisme",
+    "passeport", "fonction", "civilite", "remarques", "portable", "urgence", "regime",
+    "de", "du", "des", "la", "le",
 })  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from delegation.domain.enums import (
     ParticipantCategory,
     ParticipantStatus,
 )
-from delegation.i18n import current_language
+from delegation.i18n import _, current_language
 from delegation.i18n.labels import (
     agenda_status_label,
     category_label,
@@ -23,7 +23,7 @@ from delegation.i18n.labels import (
     status_label,
 )
 from delegation.interchange.columns import fold
-from delegation.interchange.values import country_codes
+from delegation.interchange.values import country_codes, parse_nationality
 from delegation.persistence.models import ImportValueMap
 from delegation.services.imports import ValueMap
 from delegation.services.workspace import Workspace
@@ -79,3 +79,23 @@ def value_choices(field: str, programme: bool = False) -> list[tuple[str, str]]:
         countries = [(code, names.get(code, code)) for code in country_codes()]
         return sorted(countries, key=lambda country: fold(country[1]))
     return []
+
+
+def meaning_of(field: str, text: str, programme: bool = False) -> str | None:
+    """The code a user's word names among a field's values (its code or its label, any
+    case or accents; for a nationality, a country as the importer reads one); "" is None.
+    Raises ValueError listing the values when it names none."""
+    if not text.strip():
+        return None
+    choices = value_choices(field, programme)
+    folded = fold(text)
+    for code, label in choices:
+        if folded in (fold(code), fold(label)):
+            return code
+    if field == "nationality":
+        try:
+            return parse_nationality(text)
+        except ValueError:
+            pass
+    listed = ", ".join(code for code, _label in choices[:12]) + ("…" if len(choices) > 12 else "")
+    raise ValueError(_("{value} is none of: {values}").format(value=text, values=listed))

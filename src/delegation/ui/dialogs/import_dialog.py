@@ -323,6 +323,9 @@ class ImportDialog(QDialog):
         known now, and must stay in view to be changed again)."""
         for value in plan.values_to_map():
             self._values_seen[(value.field, value.key)] = value
+        read = set(plan.file.fields.values())  # a column the user has just left out: gone
+        for key in [key for key in self._values_seen if key[0] not in read]:
+            del self._values_seen[key]
         self._values.setRowCount(0)
         for value in self._values_seen.values():
             row = self._values.rowCount()
