@@ -2,7 +2,7 @@
 
 Run: python tools/new_migration.py "what changes"   (or: make migration MESSAGE=...)
 Read the generated file before committing: autogenerate misses renames and data moves.
-Then set SCHEMA_HEAD in src/delegation/persistence/schema.py to the new revision.
+Then set SCHEMA_HEAD in src/delegation/persistence/revision.py to the new revision.
 """
 
 import sys
@@ -32,7 +32,7 @@ def main() -> None:
                 _alembic_config(connection), message=sys.argv[1], autogenerate=True, rev_id=next_id
             )
         engine.dispose()
-    print(f"Now set SCHEMA_HEAD = {next_id!r} in src/delegation/persistence/schema.py")
+    print(f"Now set SCHEMA_HEAD = {next_id!r} in src/delegation/persistence/revision.py")
 
 
 if __name__ == "__main__":

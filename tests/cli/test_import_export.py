@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import sqlite3
 from contextlib import closing
 from datetime import UTC, date, datetime
@@ -10,6 +11,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
+
+from delegation.services.participants import list_participants
+from delegation.services.trips import find_trip
+from delegation.services.workspace import open_workspace
 
 FRENCH_EXCEL = (
     "Civilité;Prénom;Nom;Courriel;Société;Fonction;Téléphone;Catégorie;Statut;Groupe;"
@@ -78,7 +83,7 @@ def test_one_impossible_date_refuses_the_whole_file(cli, db, tmp_path):
     source.write_bytes(FRENCH_EXCEL.replace("15/03/2031", "31/02/2027").encode("cp1252"))
     refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
     assert refused.returncode == 1
-    assert f"{source}:2: passport_expiry: 31/02/2027 is not a date" in refused.stderr
+    assert f"{source}:2: Date d'expiration du passeport: 31/02/2027 is not a date" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert _participants(db) == 62
     skipped = cli(
@@ -102,7 +107,7 @@ def test_a_dry_run_writes_nothing(cli, db, tmp_path):
         (b"", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "not a"),
         (b"PK\x03\x04\x14\x00\x00\x00", "damaged"),
-        (b"Name;Email\r\nA;a@example.com\r\n", "last_name"),
+        (b"Prenom;Email\r\nA;a@example.com\r\n", "no column for the last name (columns found"),
     ],
 )
 def test_a_file_that_cannot_be_used_is_one_line(cli, db, tmp_path, content, says):
@@ -132,9 +137,12 @@ def test_the_participant_list_reads_back_with_accents_and_no_formula(cli, db, tm
     names = {(row[1], row[0]) for row in rows[1:]}
     assert ("Tõnis", "Järvelill") in names and ("Maria", "Σωτηρίου") in names
     assert ("Élodie", "Nicolaï") in names
-    assert not any(cell.startswith(("=", "@", "-", "\t")) for row in rows for cell in row)
-    assert '\'=HYPERLINK("http://x")' in {cell for row in rows for cell in row}
-    assert all(cell[1:2].isdigit() for row in rows for cell in row if cell.startswith("+"))
+    cells = {cell for row in rows for cell in row}
+    # A formula-like cell is one text constant, which a spreadsheet shows as the text itself.
+    formulas = {cell for cell in cells if cell.startswith(("=", "+", "@", "-", "\t"))}
+    assert all(re.fullmatch(r'="(?:[^"]|"")*"', cell) for cell in formulas)
+    assert '="=HYPERLINK(""http://x"")"' in formulas
+    assert '="+372 555 0000"' in formulas  # a phone, without an apostrophe
     assert "Passeport" not in " ".join(rows[0])  # sensitive data left out
 
     workbook = tmp_path / "list.xlsx"
@@ -209,7 +217,7 @@ def test_a_new_programme_item_from_csv(cli, db, tmp_path):
     outside = source.read_text(encoding="utf-8").replace("09/05/2023", "12/05/2023")
     source.write_text(outside, encoding="utf-8")
     refused = cli("--db", db, "import", "agenda", "tallinn-2023", str(source))
-    assert refused.returncode == 1 and ":2: date: 12/05/2023 is outside the trip" in refused.stderr
+    assert refused.returncode == 1 and ":2: Date: 12/05/2023 is outside the trip" in refused.stderr
 
 
 def test_the_rooming_list_has_a_sheet_per_hotel(cli, db, tmp_path):
@@ -240,18 +248,24 @@ def test_an_output_of_the_wrong_kind_is_a_usage_error(cli, db, tmp_path):
 
 def test_a_kind_of_problem_on_many_rows_is_reported_once_unless_verbose(cli, db, tmp_path):
     source = tmp_path / "inscrits.csv"
-    rows = "".join(f"Nom{n};Prénom;personne{n}@example.fr;Zorglub{n}\n" for n in range(12))
-    source.write_text("Nom;Prénom;Courriel;Statut\n" + rows + "Dupont;Jean;jean@;\n")
+    rows = "".join(
+        f"Nom{n};Prénom;personne{n}@example.fr;Zorglub;3{n}/02/1980\n" for n in range(12)
+    )
+    source.write_text(
+        "Nom;Prénom;Courriel;Statut;Date de naissance\n" + rows + "Dupont;Jean;jean@;;\n"
+    )
     refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
     assert refused.returncode == 1
-    assert refused.stderr.splitlines()[:2] == [
-        f"{source}:2: status: Zorglub0 is not a status (invited, confirmed, waitlisted, "
+    # Each unknown word once with its rows; each kind of other problem once, whatever value.
+    assert refused.stderr.splitlines()[:3] == [
+        f"{source}:2: Statut: Zorglub is not a status (invited, confirmed, waitlisted, "
         "cancelled) (12 rows: lines 2, 3, 4, 5, 6…)",
-        f"{source}:14: email: not an email address",
+        f"{source}:2: Date de naissance: 30/02/1980 is not a date (12 rows: lines 2, 3, 4, 5, 6…)",
+        f"{source}:14: Courriel: not an email address",
     ]
     verbose = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--verbose")
-    assert verbose.stderr.count(": status: Zorglub") == 12 and "(12 rows" not in verbose.stderr
-    assert ": status: Zorglub11 is not a status" in verbose.stderr
+    assert verbose.stderr.count(": Statut: Zorglub") == 12 and "(12 rows" not in verbose.stderr
+    assert ": Date de naissance: 311/02/1980 is not a date" in verbose.stderr
     assert _participants(db) == 62
 
 
@@ -295,3 +309,55 @@ def test_a_workbook_forged_to_exhaust_memory_is_one_line(cli, db, tmp_path):
     assert refused.returncode == 1
     assert refused.stderr.strip() == f"delegation: {source}: the workbook is too large to read"
     assert _participants(db) == 62
+
+
+def test_a_tool_s_export_is_named_and_its_unknown_values_mapped_on_the_command_line(
+    cli, db, tmp_path
+):
+    source = tmp_path / "reponses.csv"
+    source.write_text(
+        "Horodateur,Adresse e-mail,Nom,Prénom,Date de naissance,Nationalité\n"
+        "02/03/2026 14:00:00,jean@example.fr,Dupont,Jean,03/04/1980,Bretonne\n"
+        "02/03/2026 14:05:00,anne@example.fr,Martin,Anne,05/06/1981,Française\n",
+        encoding="utf-8",
+    )
+    refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert refused.returncode == 1
+    assert "Laid out as a Google Forms export." in refused.stdout
+    assert "read day first (3 April); check." in refused.stdout
+    assert f"{source}:2: Nationalité: Bretonne is not a country" in refused.stderr
+    assert '--map "Nationalité:Bretonne=…"' in refused.stderr
+    done = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source),
+        "--map", "Nationalité:Bretonne=FR", "--dates", "month-first",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "2 created" in done.stdout and _participants(db) == 64
+    workspace = open_workspace(db)
+    try:
+        trip = find_trip(workspace, "tallinn-2023")
+        rows = list_participants(workspace, trip.id)
+    finally:
+        workspace.close()
+    [jean] = [row.details for row in rows if row.details.full_name == "Jean Dupont"]
+    assert (jean.birth_date, jean.nationality) == (date(1980, 3, 4), "FR")
+    # The meaning is remembered: the same layout is read so again without --map.
+    again = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--dry-run")
+    assert again.returncode == 0 and "Bretonne" not in again.stderr
+    wrong = cli("--db", db, "import", "participants", "tallinn-2023", str(source), "--map", "Pays")
+    assert wrong.returncode == 2 and "COLUMN:VALUE=MEANING" in wrong.stderr
+
+
+def test_a_meaning_no_value_has_is_refused_before_anything_is_read(cli, db, tmp_path):
+    source = tmp_path / "inscrits.csv"
+    source.write_text("Nom;Prénom;Statut\nDupont;Jean;Bof\n", encoding="utf-8")
+    refused = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source), "--map", "Statut:Bof=xyz"
+    )
+    assert refused.returncode == 2
+    assert "--map: Statut: xyz is none of: invited, confirmed" in refused.stderr
+    done = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source),
+        "--map", "Statut:Bof=Confirmed",
+    )  # fmt: skip
+    assert done.returncode == 0 and "1 created" in done.stdout

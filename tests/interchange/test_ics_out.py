@@ -1,9 +1,11 @@
-"""iCalendar export read back with icalendar's parser."""
+"""iCalendar export read back with icalendar's parser, and with vobject's."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import vobject
 from icalendar import Calendar
 
 from delegation.interchange.ics_out import CalendarEvent, write_ics
@@ -16,6 +18,9 @@ VISIT = CalendarEvent(
     location="Tallinn, Lõõtsa 2",
     description="Accueil; puis questions.\nDeuxième ligne",
     status="CONFIRMED",
+    sequence=3,
+    last_modified=datetime(2023, 5, 2, 14, 30, 15),  # naive: UTC, as the database keeps it
+    geo=(59.4209, 24.8049),
 )
 BEFORE_DST = CalendarEvent("agenda-43@delegation", datetime(2023, 3, 25, 9), None, "Avant")
 AFTER_DST = CalendarEvent("agenda-44@delegation", datetime(2023, 3, 27, 9), None, "Après")
@@ -134,3 +139,76 @@ def test_bad_input_is_refused_before_writing(tmp_path):
     with pytest.raises(ValueError, match="ends before"):
         write_ics(target, "T", "Europe/Tallinn", [backwards])
     assert not target.exists()
+
+
+def test_sequence_last_modified_and_geo(calendar):
+    event = _event(calendar, "agenda-42@delegation")
+    assert event.decoded("SEQUENCE") == 3
+    assert event.decoded("LAST-MODIFIED") == datetime(2023, 5, 2, 14, 30, 15, tzinfo=UTC)
+    assert (event["GEO"].latitude, event["GEO"].longitude) == (59.4209, 24.8049)
+    plain = _event(calendar, "agenda-43@delegation")
+    assert plain.decoded("SEQUENCE") == 0  # written even when nothing changed yet
+    assert "LAST-MODIFIED" not in plain and "GEO" not in plain
+
+
+def test_an_aware_last_modified_is_said_in_utc(tmp_path):
+    target = tmp_path / "one.ics"
+    moment = datetime(2023, 5, 2, 16, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    write_ics(target, "T", "Europe/Tallinn", [replace(BEFORE_DST, last_modified=moment)])
+    [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert "LAST-MODIFIED:20230502T143000Z" in event.to_ical().decode()
+
+
+def test_a_cancelled_event_says_so(tmp_path):
+    target = tmp_path / "cancelled.ics"
+    write_ics(target, "T", "Europe/Tallinn", [replace(VISIT, status="cancelled", sequence=4)])
+    [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert (str(event["STATUS"]), event.decoded("SEQUENCE")) == ("CANCELLED", 4)
+
+
+def test_vobject_reads_the_same_events(written):
+    parsed = vobject.readOne(written.decode("utf-8"))
+    events = {event.uid.value: event for event in parsed.vevent_list}
+    assert sorted(events) == [f"agenda-4{n}@delegation" for n in (2, 3, 4, 5)]
+    visit = events["agenda-42@delegation"]
+    assert int(visit.sequence.value) == 3
+    assert visit.dtstart.value.astimezone(UTC) == datetime(2023, 5, 8, 6, 0, tzinfo=UTC)
+    assert visit.dtend.value.astimezone(UTC) == datetime(2023, 5, 8, 7, 30, tzinfo=UTC)
+    assert visit.last_modified.value == datetime(2023, 5, 2, 14, 30, 15, tzinfo=UTC)
+    assert visit.geo.value == "59.4209;24.8049"
+    assert visit.summary.value == VISIT.summary and visit.location.value == VISIT.location
+    flight = events["agenda-45@delegation"]
+    assert flight.dtstart.value.astimezone(UTC) == datetime(2023, 5, 7, 5, 15, tzinfo=UTC)
+    # Across the spring change, vobject reads our VTIMEZONE (not its own zone data) alike.
+    after = events["agenda-44@delegation"].dtstart.value
+    assert after.astimezone(UTC) == datetime(2023, 3, 27, 6, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "wrong, message",
+    [({"sequence": -1}, "negative sequence"), ({"geo": (91.0, 24.8)}, "no place on Earth")],
+)
+def test_a_wrong_sequence_or_place_is_refused(tmp_path, wrong, message):
+    target = tmp_path / "wrong.ics"
+    with pytest.raises(ValueError, match=message):
+        write_ics(target, "T", "Europe/Tallinn", [replace(VISIT, **wrong)])
+    assert not target.exists()
+
+
+def test_vobject_reads_each_year_of_a_zone_alike(tmp_path):
+    # Summers two years apart: the later ones come from the VTIMEZONE's later onsets, which
+    # vobject reads only when each stands on its own RDATE line. (A zone no other test of
+    # this run parses: vobject keeps the first VTIMEZONE it reads under a TZID.)
+    target = tmp_path / "years.ics"
+    summers = [
+        CalendarEvent(f"summer-{year}", datetime(year, 7, 1, 12), None, "Vasara")
+        for year in (2023, 2024, 2025)
+    ]
+    write_ics(target, "T", "Europe/Vilnius", summers)
+    text = target.read_text(encoding="utf-8")
+    rdates = [line for line in text.splitlines() if line.startswith("RDATE")]
+    assert len(rdates) >= 4 and not any("," in line for line in rdates)
+    read = vobject.readOne(text).vevent_list
+    assert [event.dtstart.value.astimezone(UTC) for event in read] == [
+        datetime(year, 7, 1, 9, tzinfo=UTC) for year in (2023, 2024, 2025)
+    ]

@@ -5,7 +5,11 @@ import os
 import pytest
 
 from delegation.domain.errors import FileRefusedError
-from delegation.interchange.safe_files import neutralise, write_atomically
+from delegation.interchange.safe_files import (
+    neutralise,
+    spreadsheet_would_change,
+    write_atomically,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +37,29 @@ def test_formulas_get_an_apostrophe(text, expected):
 )
 def test_plain_text_and_numbers_stay_readable(text):
     assert neutralise(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0612345678", "000123456", "007", "612345678901", "-0612", "+5", "1.50", "1,5",
+        "1 000", "061 234 567", "1e5", "50%", "(5)", "5 €", "$5", "1/2", "3-4", "1.2.24",
+        "2024-07-20", "20/07/85", "12:30", "9 am", "12:30 PM", "1 1/2", "May 5", "5 mai", "janv-24",
+        "20 juillet 2024", "TRUE", "Faux", "#N/A", "#DIV/0!", "=1+1", "+33 6 12 34 56 78",
+        "@SUM(A1)", "-", "\tx",
+    ],
+)  # fmt: skip
+def test_what_a_spreadsheet_would_change_is_recognised(text):
+    assert spreadsheet_would_change(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "0", "12", "-5", "06 12 34 56 78", "5123 4567", "98765432101", "Tamm", "Mars", "May",
+     "A, B", "Room 12", "Kadri-Liis", "a=b", "C'est vrai", "N° 12", "王小明", "#1 fan", "VIP"],
+)  # fmt: skip
+def test_what_a_spreadsheet_keeps_is_left_alone(text):
+    assert not spreadsheet_would_change(text)
 
 
 def test_write_atomically_writes_the_file(tmp_path):

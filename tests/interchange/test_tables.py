@@ -278,3 +278,19 @@ def test_the_apostrophe_of_a_neutralised_cell_is_taken_off(tmp_path):
     path.write_text("Nom;Notes\nTamm;'=HYPERLINK(\"x\")\nSaar;'+372 5555 0101\nKask;'ok\n")
     table = read_table(path)
     assert [row.cells[1] for row in table.rows] == ['=HYPERLINK("x")', "+372 5555 0101", "'ok"]
+
+
+def test_a_text_constant_formula_is_read_as_its_text(tmp_path):
+    # Our exports write ="0612345678"; LibreOffice Calc saves it back as it is by default.
+    path = tmp_path / "back.csv"
+    path.write_text(
+        'Nom;Tel;Notes\nTamm;"=""0612345678""";"=""Il dit """"oui"""""""\n'
+        'Saar;="+372 5555";="a"&"b"\nKask;=A1;"=""x"\n',
+        encoding="utf-8",
+    )
+    table = read_table(path)
+    assert [row.cells[1:] for row in table.rows] == [
+        ("0612345678", 'Il dit "oui"'),
+        ("+372 5555", '="a"&"b"'),  # more than one constant: left as it is
+        ("=A1", '="x'),
+    ]

@@ -8,6 +8,9 @@ from hypothesis import strategies as st
 
 from delegation.domain.enums import AgendaKind, Language, ParticipantCategory, ParticipantStatus
 from delegation.interchange.values import (
+    DateOrder,
+    date_order_of,
+    has_ambiguous_dates,
     parse_category,
     parse_date,
     parse_email,
@@ -18,6 +21,7 @@ from delegation.interchange.values import (
     parse_status,
     parse_text,
     parse_time,
+    split_full_name,
 )
 
 
@@ -61,7 +65,7 @@ def test_parse_date(cell, day):
 
 
 @pytest.mark.parametrize(
-    "cell", ["31/02/2027", "29/02/2027", "13/13/2023", "03/04/23", "1850-01-01", "demain", 2027]
+    "cell", ["31/02/2027", "29/02/2027", "13/13/2023", "03/04/123", "1850-01-01", "demain", 2027]
 )
 def test_parse_date_refuses_with_the_value_quoted(cell):
     with pytest.raises(ValueError) as refused:
@@ -243,6 +247,7 @@ CELLS = st.one_of(
 PARSERS = [
     parse_text,
     parse_date,
+    split_full_name,
     parse_time,
     parse_status,
     parse_category,
@@ -261,3 +266,95 @@ def test_any_cell_gives_a_value_or_a_one_line_reason(cell, parse):
         parse(cell)
     except ValueError as refused:
         assert str(refused) and "\n" not in str(refused)
+
+
+def test_a_date_is_read_in_the_order_its_column_writes():
+    assert parse_date("11/2/1985", DateOrder.MONTH_FIRST) == date(1985, 11, 2)
+    assert parse_date("11/2/1985", DateOrder.DAY_FIRST) == date(1985, 2, 11)
+    assert parse_date("11/2/1985 10:04:12", DateOrder.MONTH_FIRST) == date(1985, 11, 2)
+    with pytest.raises(ValueError, match="is not a date"):
+        parse_date("20/07/1985", DateOrder.MONTH_FIRST)  # never swapped to make it fit
+
+
+def test_two_digit_years_as_libreoffice_writes_them():
+    assert parse_date("20/07/24") == date(2024, 7, 20)
+    assert parse_date("20/07/85", past=True) == date(1985, 7, 20)
+    next_year = (date.today().year + 1) % 100
+    assert parse_date(f"01/01/{next_year:02}", past=True).year == 1900 + next_year
+    assert parse_date(f"01/01/{next_year:02}").year == 2000 + next_year
+
+
+@pytest.mark.parametrize(
+    ("cells", "order"),
+    [
+        (["20/07/1985", "03/04/1990"], DateOrder.DAY_FIRST),
+        (["11/2/1985", "12/31/1970", None, 31000], DateOrder.MONTH_FIRST),
+        (["03/04/1990", "1985-07-20"], None),  # every value fits both orders
+        (["20/07/1985", "12/31/1970"], None),  # the column contradicts itself
+        ([], None),
+    ],
+)
+def test_the_order_a_column_proves(cells, order):
+    assert date_order_of(cells) is order
+
+
+def test_ambiguous_dates_are_told_from_harmless_ones():
+    assert has_ambiguous_dates(["03/04/1990"])
+    assert not has_ambiguous_dates(["03/03/1990", "20/07/1985", "1985-07-20", None])
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("Checked In", ParticipantStatus.CONFIRMED),  # Eventbrite
+        ("Not Attending", ParticipantStatus.CANCELLED),
+        ("Paid", ParticipantStatus.CONFIRMED),  # pretix
+        ("Pending", ParticipantStatus.INVITED),
+        ("Expired", ParticipantStatus.CANCELLED),
+        ("Validé", ParticipantStatus.CONFIRMED),  # HelloAsso
+        ("Remboursé", ParticipantStatus.CANCELLED),
+        ("Refusé", ParticipantStatus.CANCELLED),
+        ("Withdrawn", ParticipantStatus.CANCELLED),  # Indico
+        ("Awaiting payment", ParticipantStatus.INVITED),
+    ],
+)
+def test_statuses_as_registration_tools_write_them(cell, status):
+    assert parse_status(cell) == status
+
+
+def test_an_anonymous_respondent_has_no_email():
+    assert parse_email("anonymous") is None
+    assert parse_email("Anonyme") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "family_first", "names"),
+    [
+        ("DUPONT Jean", False, ("Jean", "DUPONT")),
+        ("Jean DUPONT", False, ("Jean", "DUPONT")),
+        ("Marie-Claire DE LA FONTAINE", False, ("Marie-Claire", "DE LA FONTAINE")),
+        ("D'AUVERGNE Anne Sophie", False, ("Anne Sophie", "D'AUVERGNE")),
+        ("Jean de La Fontaine", False, ("Jean", "de La Fontaine")),
+        ("Pieter van der Berg", False, ("Pieter", "van der Berg")),
+        ("Tõnu Mägi", False, ("Tõnu", "Mägi")),
+        ("Mägi Tõnu", True, ("Tõnu", "Mägi")),
+        ("Papadopoulos, Giorgos", False, ("Giorgos", "Papadopoulos")),
+        ("王小明", False, ("小明", "王")),
+        ("欧阳修文", False, ("修文", "欧阳")),
+        ("דוד לוי", False, ("דוד", "לוי")),
+        ("ليلى حداد", False, ("ليلى", "حداد")),
+        ("Γιώργος Παπαδόπουλος", False, ("Γιώργος", "Παπαδόπουλος")),
+        ("de La Fontaine Jean", True, ("Jean", "de La Fontaine")),
+        ("Hélène Le Goff", False, ("Hélène", "Le Goff")),
+        ("JP Dupont", False, ("JP", "Dupont")),  # initials are no family name in capitals
+        ("J.-P. DUPONT", False, ("J.-P.", "DUPONT")),
+        ("NG Wei", False, ("Wei", "NG")),
+        ("Jean Dupont, PhD", False, ("Jean", "Dupont")),
+        ("John SMITH Jr.", False, ("John", "SMITH")),
+        ("Dr Jean DUPONT", False, ("Jean", "DUPONT")),
+        ("Madonna", False, ("", "Madonna")),
+        ("  ", False, ("", "")),
+    ],
+)
+def test_a_full_name_is_split_into_first_and_family_name(cell, family_first, names):
+    assert split_full_name(cell, family_first) == names

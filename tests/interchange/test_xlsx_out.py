@@ -107,3 +107,13 @@ def test_a_workbook_needs_a_sheet(tmp_path):
     with pytest.raises(ValueError):
         write_xlsx(tmp_path / "empty.xlsx", [])
     assert not (tmp_path / "empty.xlsx").exists()
+
+
+def test_text_a_spreadsheet_would_change_gets_the_text_format(tmp_path):
+    target = tmp_path / "participants.xlsx"
+    values = ["0612345678", "000123456", "1/2", "+33 6 12 34 56 78", "=SUM(A1)", "Tamm", "12"]
+    write_xlsx(target, [Sheet("Participants", ["Value"], [[value] for value in values])])
+    cells = [row[0] for row in load_workbook(target)["Participants"].iter_rows(min_row=2)]
+    assert [cell.value for cell in cells] == values
+    assert all(cell.data_type == "s" for cell in cells)
+    assert [cell.number_format for cell in cells] == ["@"] * 5 + ["General"] * 2

@@ -231,7 +231,7 @@ def test_a_programme_row_at_a_time_the_clocks_skip_is_refused_saying_why(
     )
     plan = plan_agenda_import(workspace, trip_id, path)
     assert plan.problem_lines() == [
-        f"{path}:3: start: 02:30 does not exist on 29/03/2024 in this trip’s time zone: clocks "
+        f"{path}:3: Start: 02:30 does not exist on 29/03/2024 in this trip’s time zone: clocks "
         "go forward from 02:00 to 03:00; the next valid time is 03:00"
     ]
     assert plan.counts.created == 1
@@ -308,7 +308,7 @@ def test_an_end_far_before_the_start_is_a_slip_not_a_night(workspace, trip_id, t
     set_language("en")
     path = _write(tmp_path, "programme.csv", "Date,Start,End,Title\n27/03/2024,14:00,13:00,Talk\n")
     assert plan_agenda_import(workspace, trip_id, path).problem_lines() == [
-        f"{path}:2: end: the item ends before it starts; an end on the next day is read only"
+        f"{path}:2: End: the item ends before it starts; an end on the next day is read only"
         " for an item of up to 12 hours, e.g. 22:30–01:30"
     ]
 

@@ -47,6 +47,23 @@ def test_add_a_leg_with_its_zones_and_passengers(editor, window, monkeypatch):
     assert page.segments.rowCount() == 4
 
 
+def test_a_leg_made_again_by_redo_is_the_same_calendar_event(editor, window):
+    def ferry(dialog: SegmentDialog) -> None:
+        dialog._from.setText("Stockholm Värtahamnen")
+        dialog._to.setText("Tallinn D-terminal")
+        dialog._from_zone.setText("Europe/Stockholm")
+
+    editor(SegmentDialog, ferry)
+    page = window.show_page("logistics")
+    page.add_segment()
+    made = next(r for r in page.segments.rows() if r.details.departure_place.startswith("Sto"))
+    window.undo_action.trigger()
+    assert made.id not in [r.id for r in page.segments.rows()]
+    window.redo_action.trigger()
+    again = next(r for r in page.segments.rows() if r.id == made.id)
+    assert (again.calendar.uid, again.calendar.sequence) == (made.calendar.uid, 0)
+
+
 def test_each_remove_says_what_it_removes_and_has_its_own_delete(window):
     page = window.show_page("logistics")
     buttons = {button.text() for button in page.findChildren(QToolButton)}

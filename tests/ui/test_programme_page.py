@@ -1,12 +1,13 @@
 """The programme page: parallel items side by side, moves in time with the end following."""
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from babel.dates import format_date
 from PySide6.QtCore import Qt
 
 from delegation.domain.enums import AgendaStatus
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
+from delegation.services.calendar_stamp import CalendarStamp
 from delegation.services.participants import GroupRow
 from delegation.ui.widgets.day_layout import day_lanes, place_items
 
@@ -80,7 +81,8 @@ def _item(item_id: int, start: int, end: int, *codes: str) -> AgendaItemRow:
         title_en=f"Item {item_id}",
         group_codes=codes,
     )
-    return AgendaItemRow(item_id, 1, details, None, None, None, None, 1, "test")
+    stamp = CalendarStamp(f"uid-{item_id}", 0, datetime(2023, 5, 1))
+    return AgendaItemRow(item_id, 1, details, None, None, None, None, 1, "test", stamp, None)
 
 
 GROUPS = [GroupRow(n, code, f"Group {code}", None) for n, code in enumerate("ABC", start=1)]

@@ -1,10 +1,19 @@
 """File > Import with its preview, undone and redone; File > Export read back."""
 
 import csv
+from datetime import date
 
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QListWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+)
 
+from delegation.services.imports import DateOrder
 from delegation.ui.dialogs.import_dialog import ImportDialog
 
 ROWS = (
@@ -60,9 +69,11 @@ def test_a_file_with_problems_lists_them_and_imports_nothing_unless_skipped(
 
     def skip(dialog: ImportDialog) -> int:
         problems = dialog.findChild(QListWidget, "importProblems")
-        assert problems.item(0).text() == "Line 2, Email: not an email address"
-        assert not dialog._buttons.buttons()[0].isEnabled() or True
+        assert problems.item(0).text() == "Line 2, Courriel: not an email address"
+        ok = dialog._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()
         dialog.skip_invalid.setChecked(True)
+        assert ok.isEnabled()
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ImportDialog, "exec", skip)
@@ -129,3 +140,40 @@ def test_another_sheet_of_a_workbook_can_be_chosen(window, monkeypatch, tmp_path
     window.transfers.import_file("participants")
     assert seen == ["Inscrits"]  # the first sheet without names was passed over
     assert window.participants.model.rowCount() == 63
+
+
+def test_the_preview_names_the_tool_and_lets_values_and_dates_be_said(
+    window, monkeypatch, qtbot, tmp_path
+):
+    source = tmp_path / "responses.csv"
+    source.write_text(
+        "Timestamp,Email Address,First name,Last name,Date of birth,Nationality\n"
+        "3/2/2026 9:00:00,ann@example.com,Ann,Lee,03/04/1990,Breton\n"
+        "3/2/2026 9:05:00,bob@example.com,Bob,Ray,05/06/1985,Breton\n",
+        encoding="utf-8",
+    )
+    _choose(monkeypatch, source)
+
+    def say(dialog: ImportDialog) -> int:
+        assert "Laid out as a Google Forms export." in dialog.findChildren(QLabel)[0].text()
+        values = dialog.findChild(QTableWidget, "importValues")
+        assert values.rowCount() == 1 and values.item(0, 1).text() == "Breton"
+        assert values.item(0, 2).text() == "2"
+        notes = dialog.findChild(QListWidget, "importNotes")
+        assert any("month first" in notes.item(i).text() for i in range(notes.count()))
+        ok = dialog._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()
+        dialog.set_value("nationality", "Breton", "FR")
+        qtbot.waitUntil(lambda: not dialog.plan.problems)
+        # The value stays in view, mapped, so the user can change their mind.
+        assert values.rowCount() == 1 and values.cellWidget(0, 3).currentData() == "FR"
+        dialog.set_date_order("birth_date", DateOrder.DAY_FIRST)
+        qtbot.waitUntil(lambda: dialog.plan.file.date_order("birth_date") is DateOrder.DAY_FIRST)
+        assert ok.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", say)
+    page = window.show_page("participants")
+    window.transfers.import_file("participants")
+    lee = next(r for r in page.model.rows() if r.details.last_name == "Lee")
+    assert lee.details.nationality == "FR" and lee.details.birth_date == date(1990, 4, 3)

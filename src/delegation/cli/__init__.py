@@ -191,6 +191,31 @@ def _add_import_commands(commands) -> None:
             action="store_true",
             help=_("every problem on its own line, not each kind once"),
         )
+        command.add_argument(
+            "--dates",
+            choices=("day-first", "month-first"),
+            help=_("how the file writes 03/04 (default: as its values prove, else its language)"),
+        )
+        command.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            type=_value_meaning,
+            metavar=_("COLUMN:VALUE=MEANING"),
+            help=_(
+                'what a value of a column means, e.g. "Nationalité:Bretonne=FR" (an empty '
+                "meaning leaves the field empty); remembered for files with the same columns"
+            ),
+        )
+
+
+def _value_meaning(text: str) -> tuple[str, str, str]:
+    """(column, value, meaning) of "COLUMN:VALUE=MEANING"."""
+    column, colon, rest = text.partition(":")
+    value, equals, meaning = rest.rpartition("=")
+    if not (colon and equals and column.strip() and value.strip()):
+        raise argparse.ArgumentTypeError(_("{text}: write COLUMN:VALUE=MEANING").format(text=text))
+    return column.strip(), value.strip(), meaning.strip()
 
 
 def _add_export_commands(commands) -> None:
@@ -394,6 +419,7 @@ def _command_trips(workspace, arguments) -> int:
 
 def _command_import(workspace, arguments) -> int:
     from delegation.services.agenda_import import apply_agenda_import, plan_agenda_import
+    from delegation.services.imports import DATE_FIELDS, DateOrder
     from delegation.services.participant_import import (
         apply_participant_import,
         plan_participant_import,
@@ -408,11 +434,38 @@ def _command_import(workspace, arguments) -> int:
         if arguments.import_kind == "participants"
         else (plan_agenda_import, apply_agenda_import)
     )
-    plan = plan_import(workspace, trip.id, arguments.file, sheet=arguments.sheet)
+    orders = {}
+    if arguments.dates:
+        orders = dict.fromkeys(DATE_FIELDS, DateOrder(arguments.dates))
+
+    def read(values=None):
+        return plan_import(
+            workspace,
+            trip.id,
+            arguments.file,
+            sheet=arguments.sheet,
+            date_orders=orders,
+            values=values,
+        )
+
+    plan = read()
+    if arguments.map:
+        plan = read(_meanings(plan.file, arguments.map, arguments.import_kind == "agenda"))
+    if plan.file.profile is not None:
+        print(_("Laid out as a {tool} export.").format(tool=plan.file.profile.name))
     if plan.file.ignored:
         print(_("Ignored columns: {columns}").format(columns=", ".join(plan.file.ignored)))
+    for line in plan.file.notes():
+        print(line)
     for line in plan.problem_lines() if arguments.verbose else plan.problem_summary():
         print(line, file=sys.stderr)
+    unknown = plan.unknown_values()
+    if unknown:
+        example = f"{unknown[0].column}:{unknown[0].text}=…"
+        print(
+            _('To say what a value means: --map "{example}"').format(example=example),
+            file=sys.stderr,
+        )
     counts = plan.counts
     if plan.problems and not arguments.skip_invalid:
         print(
@@ -431,6 +484,35 @@ def _command_import(workspace, arguments) -> int:
     result = apply_import(workspace, plan, skip_invalid=arguments.skip_invalid)
     print(f"{trip.key}: {result.counts.summary()}")
     return EXIT_OK
+
+
+def _meanings(
+    file, said: list[tuple[str, str, str]], programme: bool
+) -> dict[tuple[str, str], str | None]:
+    """--map's words as the importer's value map; a column the file lacks, or a meaning
+    none of its values has, is a usage error."""
+    from delegation.interchange.columns import fold
+    from delegation.services.imports import MAPPED_FIELDS
+    from delegation.services.value_maps import meaning_of
+
+    present = [name for name in MAPPED_FIELDS if name in file.fields.values()]
+    by_column = {fold(file.column_name(name)): name for name in present}
+    by_column |= {fold(name): name for name in present}
+    meanings = {}
+    for column, value, meaning in said:
+        name = by_column.get(fold(column))
+        if name is None:
+            raise NotFoundError(
+                _("--map: no column “{column}” of values to map (columns: {columns})").format(
+                    column=column,
+                    columns=", ".join(file.column_name(name) for name in present) or "—",
+                )
+            )
+        try:
+            meanings[(name, fold(value))] = meaning_of(name, meaning, programme)
+        except ValueError as error:
+            raise NotFoundError(f"--map: {column}: {error}") from None
+    return meanings
 
 
 def _shortened(lines: list[str], shown: int = 20) -> list[str]:

@@ -90,3 +90,43 @@ def direction_label(direction: TravelDirection) -> str:
 
 def room_type_label(room_type: RoomType) -> str:
     return _(_ROOM_TYPE_LABELS[room_type])
+
+
+# How each field an importer fills is called to a user.
+_FIELD_LABELS = {
+    "civility": N_("Salutation"),
+    "first_name": N_("First name"),
+    "full_name": N_("Full name"),
+    "last_name": N_("Last name"),
+    "email": N_("Email"),
+    "organization": N_("Organization"),
+    "job_title": N_("Function"),
+    "phone": N_("Phone"),
+    "category": N_("Category"),
+    "status": N_("Status"),
+    "groups": N_("Groups"),
+    "dietary": N_("Dietary needs"),
+    "accessibility": N_("Accessibility"),
+    "nationality": N_("Nationality"),
+    "birth_date": N_("Date of birth"),
+    "passport_number": N_("Passport number"),
+    "passport_expiry": N_("Passport expiry"),
+    "emergency_contact_name": N_("Emergency contact"),
+    "emergency_contact_phone": N_("Emergency phone"),
+    "language": N_("Language"),
+    "notes": N_("Notes"),
+    "date": N_("Date"),
+    "start": N_("Start"),
+    "end": N_("End"),
+    "title": N_("Title"),
+    "kind": N_("Type"),
+    "venue": N_("Venue"),
+    "address": N_("Address"),
+    "host": N_("Host"),
+    "reference": N_("Reference"),
+}
+
+
+def field_label(name: str) -> str:
+    """An importer's field (first_name, birth_date…) as a user calls it."""
+    return _(_FIELD_LABELS[name]) if name in _FIELD_LABELS else name

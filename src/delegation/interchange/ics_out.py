@@ -21,7 +21,7 @@ STATUSES = frozenset({"CONFIRMED", "TENTATIVE", "CANCELLED"})
 class CalendarEvent:
     """One programme item as a calendar program should show it."""
 
-    uid: str  # stable, e.g. "agenda-42@delegation", so a re-import updates instead of doubling
+    uid: str  # the record's for life, so that a file read again updates instead of doubling
     start: datetime  # naive, local time in `timezone`; fold=1: a repeated time's second
     end: datetime | None
     summary: str
@@ -29,6 +29,11 @@ class CalendarEvent:
     description: str | None = None
     status: str | None = None  # "CONFIRMED" | "TENTATIVE" | "CANCELLED"
     timezone: str | None = None  # IANA zone of this event (defaults to the calendar's)
+    # Raised by each change of what the event shows: a program keeps the highest it has
+    # read, so a moved or cancelled event replaces the copy it holds.
+    sequence: int = 0
+    last_modified: datetime | None = None  # aware, or naive in UTC
+    geo: tuple[float, float] | None = None  # latitude, longitude of the place
 
 
 def write_ics(path: str | Path, name: str, timezone: str, events: Sequence[CalendarEvent]) -> None:
@@ -74,9 +79,16 @@ def _event(item: CalendarEvent, default_zone: str, stamp: datetime) -> Event:
     status = item.status.upper() if item.status else None
     if status is not None and status not in STATUSES:
         raise ValueError(f"event {item.uid!r} has an unknown status {item.status!r}")
+    if item.sequence < 0:
+        raise ValueError(f"event {item.uid!r} has a negative sequence")
+    if item.geo is not None and not (-90 <= item.geo[0] <= 90 and -180 <= item.geo[1] <= 180):
+        raise ValueError(f"event {item.uid!r} has no place on Earth at {item.geo!r}")
     event = Event()
     event.add("uid", item.uid)
     event.add("dtstamp", stamp)
+    event.add("sequence", item.sequence)
+    if item.last_modified is not None:
+        event.add("last-modified", _in_utc(item.last_modified))
     # Aware datetimes in a named zone make icalendar write DTSTART;TZID=Europe/Tallinn:…
     event.add("dtstart", _localise(item.start, zone))
     if item.end is not None:
@@ -84,6 +96,8 @@ def _event(item: CalendarEvent, default_zone: str, stamp: datetime) -> Event:
     event.add("summary", item.summary)
     if item.location:
         event.add("location", item.location)
+    if item.geo is not None:
+        event.add("geo", item.geo)
     if item.description:
         event.add("description", item.description)
     if status:
@@ -96,6 +110,12 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValueError(f"unknown time zone {name!r}") from error
+
+
+def _in_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _localise(moment: datetime, zone: ZoneInfo) -> datetime:
@@ -135,8 +155,10 @@ def _place_onsets(component: Timezone, zone: ZoneInfo) -> None:
         observance.pop("DTSTART")
         observance.pop("RDATE", None)
         observance.DTSTART = onsets[0]
-        if onsets[1:]:
-            observance.add("RDATE", onsets[1:])
+        # One RDATE line per onset: vobject (and calendar servers built on it) reads only
+        # the first date of a comma-separated list, then gets later years an hour wrong.
+        for onset in onsets[1:]:
+            observance.add("RDATE", onset)
 
 
 def _onset(listed: datetime, before: timedelta, after: timedelta, zone: ZoneInfo) -> datetime:

@@ -1,4 +1,5 @@
-"""Safe output files: atomic replacement on disk and neutralising of spreadsheet formulas."""
+"""Safe output files: atomic replacement on disk, neutralised formulas, and which text a
+spreadsheet opening a CSV file would change."""
 
 from __future__ import annotations
 
@@ -32,6 +33,62 @@ def neutralise(text: str) -> str:
     if not text.startswith(_FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
         return text
     return "'" + text
+
+
+# What a spreadsheet opening a CSV file turns into a number, date, time, fraction,
+# percentage or amount: digits among separators, signs, currency and exponent marks.
+# Broad on purpose: text protected without need still reads back as it was written.
+_NUMBER_CHARACTERS = r"[\d\s.,:/+\-()%$€£¥eE]"
+_NUMBER_LIKE = re.compile(rf"{_NUMBER_CHARACTERS}*\d{_NUMBER_CHARACTERS}*")
+# An integer a spreadsheet gives back as written: no leading zero, a sign only for a minus,
+# and at most the 11 digits Excel's General format shows before switching to 6.1E+11.
+_STABLE_INTEGER = re.compile(r"0|-?[1-9][0-9]{0,10}")
+# Month names in English and French, as Excel and Calc read "May 5", "5 mai", "janv-24".
+_MONTH = (
+    r"jan(?:uary|v(?:ier)?)?|feb(?:ruary)?|f[ée]v(?:r(?:ier)?)?|mar(?:ch|s)?|apr(?:il)?"
+    r"|avr(?:il)?|ma[yi]|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t?"
+    r"|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|d[ée]c(?:ember|embre)?"
+)
+_MONTH_DATE = re.compile(
+    rf"(?:\d{{1,4}}[\s\-/.,]*)?(?:{_MONTH})\.?(?:[\s\-/.,]*\d{{1,4}})?", re.IGNORECASE
+)
+_MERIDIEM_TIME = re.compile(r"\d{1,2}(?::\d{2}){0,2}\s*[ap]\.?\s*m?\.?", re.IGNORECASE)
+_BOOLEANS = frozenset({"true", "false", "vrai", "faux"})  # Excel's, in English and French
+_ERROR = re.compile(r"#(?:N/A|[A-Z0/_]+[!?])", re.IGNORECASE)  # #N/A, #DIV/0!, #NOM?…
+_DIGIT = re.compile(r"\d")
+# Digits in groups split by spaces are read as a number only when the groups are thousands
+# (1 000, 061 234 567): a phone written 06 12 34 56 78 stays text in Excel and Calc.
+_SPACED_DIGITS = re.compile(r"\d+(?:[ \u00a0\u202f]\d+)+")
+_THOUSANDS = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})+")
+
+
+def spreadsheet_would_change(text: str) -> bool:
+    """True when Excel or LibreOffice Calc, opening a CSV file, would not keep `text` as it is.
+
+    That is text read as a formula (``=…``, ``+33 6…``, ``@…``), as a number that loses
+    something on the way back (``0612345678``, ``000123456``, ``612345678901``,
+    ``1.50``, ``+5``), as a date, time or fraction (``1/2``, ``3-4``, ``12:30``,
+    ``May 5``, ``9 am``), a truth value (``TRUE``, ``Faux``) or an error (``#N/A``).
+    An integer such as ``12`` or ``-5``, or a phone number written ``06 12 34 56 78``, comes
+    back as written and is not reported.
+    """
+    if not text:
+        return False
+    if text.startswith(_FORMULA_STARTS):
+        return _STABLE_INTEGER.fullmatch(text) is None
+    if text[0] == "#" and _ERROR.fullmatch(text):
+        return True
+    if _DIGIT.search(text) is None:
+        return text.casefold() in _BOOLEANS  # "May" alone stays text; "May 5" does not
+    if _STABLE_INTEGER.fullmatch(text):
+        return False
+    if _SPACED_DIGITS.fullmatch(text):
+        return _THOUSANDS.fullmatch(text) is not None
+    return bool(
+        _NUMBER_LIKE.fullmatch(text)
+        or _MONTH_DATE.fullmatch(text)
+        or _MERIDIEM_TIME.fullmatch(text)
+    )
 
 
 def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> None:

@@ -1,12 +1,15 @@
 """A spreadsheet read as a table: header texts and typed rows, whatever the file format."""
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from delegation.domain.errors import FileRefusedError
 
 Cell = str | int | float | bool | date | datetime | time | None
+# Rates a record as the header row (how many of its texts name a field).
+HeaderScore = Callable[[Sequence[str]], int]
 
 
 @dataclass(frozen=True)
@@ -27,29 +30,54 @@ class Table:
     rows: tuple[Row, ...]
     sheet: str | None = None  # a workbook sheet's name, and all the sheets of the workbook
     sheets: tuple[str, ...] = ()
+    skipped_lines: tuple[int, ...] = ()  # a title or notes above the header
+
+
+_HEADER_SEARCH = 10  # non-blank records looked at for the header row
 
 
 def make_table(
-    source: str, records: Iterable[tuple[int, Sequence[Cell]]], empty_reason: str
+    source: str,
+    records: Iterable[tuple[int, Sequence[Cell]]],
+    empty_reason: str,
+    header_score: HeaderScore | None = None,
 ) -> Table:
-    """The first non-blank record is the header; blank records after it are skipped."""
-    header_line = 0
-    headers: tuple[str, ...] = ()
-    rows: list[Row] = []
+    """The header is the first non-blank record, or of the first few the one `header_score`
+    rates best (a title and a date typed above the header are skipped and kept as said);
+    blank records after it are skipped."""
+    records = iter(records)
+    first: list[tuple[int, list[str], Sequence[Cell]]] = []
     for line, cells in records:
-        if not headers:
-            texts = [_header_text(cell) for cell in cells]
-            while texts and not texts[-1]:
-                texts.pop()  # trailing empty header columns are formatting, not columns
-            if texts:
-                headers, header_line = tuple(texts), line
-            continue
-        fitted = tuple(cells[: len(headers)]) + (None,) * (len(headers) - len(cells))
+        texts = [_header_text(cell) for cell in cells]
+        while texts and not texts[-1]:
+            texts.pop()  # trailing empty header columns are formatting, not columns
+        if texts:
+            first.append((line, texts, cells))
+        if len(first) == (_HEADER_SEARCH if header_score else 1):
+            break
+    if not first:
+        raise FileRefusedError(source, empty_reason)
+    best = 0
+    if header_score is not None:
+        scores = [header_score(texts) for _line, texts, _cells in first]
+        best = max(range(len(first)), key=lambda index: (scores[index], -index))
+        if scores[best] <= scores[0]:
+            best = 0
+    header_line, headers, _cells = first[best]
+    rows: list[Row] = []
+    width = len(headers)
+    pending = ((line, cells) for line, _texts, cells in first[best + 1 :])
+    for line, cells in itertools.chain(pending, records):
+        fitted = tuple(cells[:width]) + (None,) * (width - len(cells))
         if any(cell is not None for cell in fitted):
             rows.append(Row(line=line, cells=fitted))
-    if not headers:
-        raise FileRefusedError(source, empty_reason)
-    return Table(source=source, headers=headers, header_line=header_line, rows=tuple(rows))
+    return Table(
+        source=source,
+        headers=tuple(headers),
+        header_line=header_line,
+        rows=tuple(rows),
+        skipped_lines=tuple(line for line, _texts, _cells in first[:best]),
+    )
 
 
 def _header_text(cell: Cell) -> str:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from delegation.domain.errors import FileRefusedError
 from delegation.i18n import _
-from delegation.interchange.table_rows import Cell, Row, Table, make_table
+from delegation.interchange.table_rows import Cell, HeaderScore, Row, Table, make_table
 from delegation.interchange.workbooks import is_workbook, read_workbook, workbook_sheet_names
 
-__all__ = ["Cell", "Row", "Table", "read_table", "sheet_names"]
+__all__ = ["Cell", "HeaderScore", "Row", "Table", "read_table", "sheet_names"]
 
 _CANDIDATE_DELIMITERS = (";", ",", "\t")  # order breaks ties: Excel on French Windows uses ;
 # Never present in accepted text (control characters are refused), so a file without any
@@ -26,15 +26,19 @@ _SEP_HINT = re.compile(r'"?sep=([;,\t|])"?[;,\t]*\r?\n', re.IGNORECASE)  # Excel
 
 
 def read_table(
-    path: str | Path, *, sheet: str | None = None, display_name: str | None = None
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    display_name: str | None = None,
+    header_score: HeaderScore | None = None,
 ) -> Table:
     """Read the file whatever its name says; `sheet` picks a workbook's sheet (ignored for
     CSV). Any file that cannot be read raises FileRefusedError, never another exception."""
     source = display_name or str(path)
     data = _read_bytes(Path(path), source)
     if is_workbook(data):
-        return read_workbook(data, source, sheet)
-    return _read_csv(_decode(data, source), source)
+        return read_workbook(data, source, sheet, header_score)
+    return _read_csv(_decode(data, source), source, header_score)
 
 
 def sheet_names(path: str | Path) -> tuple[str, ...]:
@@ -90,7 +94,7 @@ def _decode(data: bytes, source: str) -> str:
     return text.lstrip("\ufeff")
 
 
-def _read_csv(text: str, source: str) -> Table:
+def _read_csv(text: str, source: str, header_score: HeaderScore | None = None) -> Table:
     skipped_lines = 0
     hint = _SEP_HINT.match(text)
     if hint:
@@ -103,7 +107,7 @@ def _read_csv(text: str, source: str) -> Table:
             raise FileRefusedError(source, _("the file is empty"))
         delimiter = _detect_delimiter(header)
     records = _csv_records(text, delimiter, source, skipped_lines)
-    return make_table(source, records, _("the file is empty"))
+    return make_table(source, records, _("the file is empty"), header_score)
 
 
 def _detect_delimiter(header: str) -> str:
@@ -202,7 +206,15 @@ def _csv_cell(value: str) -> Cell:
     value = value.strip().replace("\r\n", "\n")
     if value[:1] == "'" and value[1:2] in _NEUTRALISED:
         value = value[1:]  # the apostrophe our exports put before formula-like text
+    elif value[:2] == '="':
+        # ="0612345678": how our exports keep text as text, which LibreOffice Calc saves
+        # back as it is unless "Evaluate formulas" was ticked on opening the file.
+        literal = _FORMULA_TEXT.fullmatch(value)
+        if literal:
+            value = literal[1].replace('""', '"').strip()
     return value or None
 
 
 _NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
+# A formula that is nothing but one text constant, its quotes doubled inside.
+_FORMULA_TEXT = re.compile(r'="((?:[^"]|"")*)"', re.DOTALL)

@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cache
@@ -30,7 +31,9 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 _SERIAL_RANGE = (10_000, (datetime(_LAST_YEAR, 12, 31) - _EXCEL_EPOCH).days)
 
 _TIME_SUFFIX = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?"
-_DAY_FIRST = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _TIME_SUFFIX)
+# Day and month in either order, the year with four digits or two (LibreOffice's 20/07/24).
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME_SUFFIX)
+_NO_DATE = re.compile(r"|0{1,4}([/.\-])0{1,2}(?:\1)0{1,4}(?: 0{1,2}:00(?::00)?)?")
 _YEAR_FIRST = re.compile(r"(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})" + _TIME_SUFFIX)
 _TIME = re.compile(
     r"(\d{1,2})\s*(?:[hH]\s*(\d{2})?|:(\d{2})(?::(\d{2})(?:\.\d+)?)?)\s*"
@@ -64,10 +67,21 @@ def parse_text(cell: Cell) -> str | None:
     return str(cell).strip() or None
 
 
-def parse_date(cell: Cell) -> date | None:
-    """A day: DD/MM/YYYY (French order), D.M.YYYY, DD-MM-YYYY, ISO, or an Excel date."""
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
-        return None
+class DateOrder(StrEnum):
+    """How a column writes a numeric day: 20/07/1985 (French, British) or 07/20/1985 (US)."""
+
+    DAY_FIRST = "day-first"
+    MONTH_FIRST = "month-first"
+
+
+def parse_date(
+    cell: Cell, order: DateOrder = DateOrder.DAY_FIRST, *, past: bool = False
+) -> date | None:
+    """A day: DD/MM/YYYY or MM/DD/YYYY as `order` says, with . or - too, a two-digit year,
+    ISO, or an Excel date. `past`: a two-digit year is the latest one not in the future
+    (a birth date's 85 is 1985); otherwise 20yy (a passport's expiry, a trip's day)."""
+    if cell is None or (isinstance(cell, str) and _NO_DATE.fullmatch(cell.strip())):
+        return None  # blank, or the zeros some programs write for no date
     found: date | None = None
     if isinstance(cell, datetime):
         found = cell.date()
@@ -77,23 +91,67 @@ def parse_date(cell: Cell) -> date | None:
         if _SERIAL_RANGE[0] <= cell <= _SERIAL_RANGE[1]:
             found = (_EXCEL_EPOCH + timedelta(days=int(cell))).date()
     elif isinstance(cell, str):
-        found = _date_from_text(cell.strip())
+        found = _date_from_text(cell.strip(), order, past)
     if found is None or not _FIRST_YEAR <= found.year <= _LAST_YEAR:
         raise ValueError(_("{value} is not a date").format(value=_shown(cell)))
     return found
 
 
-def _date_from_text(text: str) -> date | None:
-    day_first = _DAY_FIRST.fullmatch(text)
+def _date_from_text(text: str, order: DateOrder, past: bool) -> date | None:
+    numeric = _NUMERIC_DATE.fullmatch(text)
     year_first = _YEAR_FIRST.fullmatch(text)
     try:
-        if day_first:
-            return date(int(day_first[4]), int(day_first[3]), int(day_first[1]))
+        if numeric:
+            first, second = int(numeric[1]), int(numeric[3])
+            day, month = (first, second) if order is DateOrder.DAY_FIRST else (second, first)
+            return date(_full_year(numeric[4], past), month, day)
         if year_first:
             return date(int(year_first[1]), int(year_first[3]), int(year_first[4]))
     except ValueError:  # 31/02/2027, month 13: an impossible day
         return None
     return None
+
+
+def _full_year(digits: str, past: bool) -> int:
+    if len(digits) == 4:
+        return int(digits)
+    year = 2000 + int(digits)
+    return year - 100 if past and year > date.today().year else year
+
+
+def date_order_of(cells: Iterable[Cell]) -> DateOrder | None:
+    """The order a column's numeric dates prove: a first number over 12 is a day, a second
+    one over 12 is a day too. None when no value decides (or values contradict each other,
+    which the rows' own problems then show)."""
+    proofs: set[DateOrder] = set()
+    for cell in cells:
+        if not isinstance(cell, str):
+            continue
+        numeric = _NUMERIC_DATE.fullmatch(cell.strip())
+        if numeric is None:
+            continue
+        first, second = int(numeric[1]), int(numeric[3])
+        if first > 12 >= second:
+            proofs.add(DateOrder.DAY_FIRST)
+        elif second > 12 >= first:
+            proofs.add(DateOrder.MONTH_FIRST)
+        if len(proofs) > 1:
+            return None
+    return proofs.pop() if proofs else None
+
+
+def has_ambiguous_dates(cells: Iterable[Cell]) -> bool:
+    """Whether some value reads as two different days (03/04/1985), so the order matters."""
+    for cell in cells:
+        if isinstance(cell, str):
+            numeric = _NUMERIC_DATE.fullmatch(cell.strip())
+            if (
+                numeric
+                and numeric[1].lstrip("0") != numeric[3].lstrip("0")
+                and max(int(numeric[1]), int(numeric[3])) <= 12
+            ):
+                return True
+    return False
 
 
 def parse_time(cell: Cell) -> time | None:
@@ -149,20 +207,34 @@ def _vocabulary(words: dict[_Word, tuple[str, ...]]) -> dict[str, _Word]:
     return {fold(word): value for value, synonyms in words.items() for word in (value, *synonyms)}
 
 
+# As people and the registration tools write a status: Eventbrite ("Attending", "Checked
+# In"), pretix ("Paid", "Pending", "Expired"), HelloAsso ("Validé", "Remboursé", "Refusé"),
+# Weezevent, Indico ("Completed", "Withdrawn", "Awaiting payment"), a form's yes or no.
 _STATUSES = _vocabulary(
     {
-        ParticipantStatus.INVITED: ("invité", "invitée", "invité(e)", "invitee"),
+        ParticipantStatus.INVITED: (
+            *("invité", "invitée", "invité(e)", "invitee", "invitation envoyée"),
+            *("pending", "en cours", "awaiting payment", "unpaid", "non payé", "à payer"),
+            *("en attente de paiement", "à confirmer", "to be confirmed", "pré-inscrit"),
+            *("préinscrit", "pré-inscrite", "préinscrite", "interested", "intéressé"),
+        ),
         ParticipantStatus.CONFIRMED: (
             *("confirmé", "confirmée", "confirmé(e)", "attending", "yes", "oui"),
-            *("inscrit", "inscrite", "inscrit(e)", "registered"),
+            *("inscrit", "inscrite", "inscrit(e)", "registered", "checked in", "check-in"),
+            *("paid", "payé", "payée", "validé", "validée", "valide", "valid", "completed"),
+            *("complete", "complété", "accepted", "accepté", "acceptée", "approved"),
+            *("approuvé", "approuvée", "présent", "présente", "present", "attended"),
         ),
         ParticipantStatus.WAITLISTED: (
             *("liste d'attente", "sur liste d'attente", "en attente"),
-            *("waiting list", "waitlist", "wait list", "wait-listed"),
+            *("waiting list", "waitlist", "wait list", "wait-listed", "waiting"),
         ),
         ParticipantStatus.CANCELLED: (
             *("canceled", "annulé", "annulée", "annulé(e)", "not attending", "no", "non"),
             *("declined", "désisté", "désistée", "désisté(e)", "désistement"),
+            *("refunded", "remboursé", "remboursée", "refusé", "refusée", "rejected"),
+            *("withdrawn", "expired", "expiré", "expirée", "deleted", "supprimé"),
+            *("abandonné", "abandonnée", "absent", "absente", "no show", "no-show"),
         ),
     }
 )
@@ -294,7 +366,37 @@ def parse_email(cell: Cell) -> str | None:
     text = text.strip().strip("<>").strip()
     if text.casefold().startswith("mailto:"):  # a hyperlink pasted from a web page
         text = text[len("mailto:") :].strip()
+    if fold(text) in _NO_EMAIL:  # Microsoft Forms' respondent when the form is open to all
+        return None
     return text.lower() or None
+
+
+def is_blank_answer(cell: Cell) -> bool:
+    """Whether a cell says nothing: empty, or a form's "anonymous" respondent."""
+    text = parse_text(cell)
+    return text is None or fold(text) in _NO_EMAIL
+
+
+_NO_EMAIL = frozenset({"anonymous", "anonyme", "anonyme anonyme", "n a", "none", "aucun", "aucune"})
+
+
+_YES = frozenset({"yes", "oui", "true", "vrai", "x", "1", "ja", "y", "o"})
+_NO = frozenset({"no", "non", "false", "faux", "0", "nein", "n"})
+
+
+def parse_yes_no(cell: Cell) -> bool | None:
+    """A box ticked or not, as a form or a spreadsheet writes it (yes, oui, x, TRUE, 1…)."""
+    if isinstance(cell, bool):
+        return cell
+    text = parse_text(cell)
+    if text is None:
+        return None
+    folded = fold(text)
+    if folded in _YES or text in ("✓", "✔"):
+        return True
+    if folded in _NO:
+        return False
+    raise ValueError(_("{value} is neither yes nor no").format(value=_shown(cell)))
 
 
 def parse_int(cell: Cell) -> int | None:
@@ -331,6 +433,9 @@ def _countries() -> dict[str, str]:
     for code in codes:
         words += [(english[code], code), (english[code].replace("&", "and"), code)]
         words.append((french[code], code))
+    # German too: pretix and other tools from German-speaking countries name countries so.
+    german = Locale.parse("de").territories
+    words += [(german[code], code) for code in codes if code in german]
     for alias, targets in get_global("territory_aliases").items():  # alpha-3: "FRA", "EST"
         if len(alias) == 3 and alias.isalpha() and len(targets) == 1 and targets[0] in codes:
             words.append((alias, targets[0]))
@@ -341,6 +446,11 @@ def _countries() -> dict[str, str]:
     for word, code in words:
         claims.setdefault(fold(word), set()).add(code)
     return {word: claimed.pop() for word, claimed in claims.items() if len(claimed) == 1}
+
+
+def country_codes() -> list[str]:
+    """Every country a person can hold the nationality of, by its ISO code."""
+    return sorted(set(_countries().values()))
 
 
 def parse_nationality(cell: Cell) -> str | None:
@@ -356,3 +466,89 @@ def parse_nationality(cell: Cell) -> str | None:
                 return countries[key]
     reason = _("{value} is not a country or nationality; write its ISO code, e.g. FR")
     raise ValueError(reason.format(value=_shown(cell)))
+
+
+# Words that belong to the family name they come before: "Jean de La Fontaine".
+_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "van", "von", "der", "den", "ter", "da", "di"}
+    | {"del", "della", "dos", "das", "do", "ben", "bin", "ibn", "al", "el", "abu", "bat", "st"}
+)
+# Two-character Chinese family names; every other is one character.
+_COMPOUND_FAMILY_NAMES = frozenset(
+    {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯"}
+    | {"令狐", "司徒", "歐陽", "諸葛", "東方", "長孫"}
+)
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def split_full_name(cell: Cell, family_first: bool = False) -> tuple[str, str]:
+    """(first name, family name) of a whole name as a registration tool writes it.
+
+    Titles before it (Dr, Mme) and degrees after it (PhD, Jr.) are left out. A family name
+    in capitals is recognised wherever it stands ("DUPONT Jean", "Jean DE LA FONTAINE");
+    "Family, Given" by its comma; a Chinese, Japanese or Korean name written without
+    spaces starts with the family name. Otherwise the family name is the last word with
+    the particles before it, or the first word with its particles when the column's
+    header says so ("NOM Prénom", `family_first`).
+    """
+    words = " ".join((parse_text(cell) or "").replace(",", " , ").split()).split(" ")
+    while words and fold(words[-1]) in _DEGREES | {""}:
+        words.pop()  # "Jean Dupont, PhD", "John SMITH Jr."
+        while words and words[-1] == ",":
+            words.pop()
+    while len(words) > 1 and fold(words[0]) in _TITLES:
+        words.pop(0)
+    if "," in words:
+        cut = words.index(",")
+        family, given = words[:cut], [word for word in words[cut + 1 :] if word != ","]
+        if family and given:
+            return " ".join(given), " ".join(family)
+        words = family + given
+    text = " ".join(words)
+    if not text:
+        return "", ""
+    if len(words) == 1:
+        if _EAST_ASIAN.match(text) and len(text) > 1:
+            cut = 2 if text[:2] in _COMPOUND_FAMILY_NAMES and len(text) > 2 else 1
+            return text[cut:], text[:cut]
+        return "", text
+    capitals = [_in_capitals(word) for word in words]
+    if any(capitals) and not all(capitals):
+        if capitals[0]:
+            cut = capitals.index(False)
+            return " ".join(words[cut:]), " ".join(words[:cut])
+        if capitals[-1]:
+            cut = len(words) - capitals[::-1].index(False)
+            return " ".join(words[:cut]), " ".join(words[cut:])
+    if family_first:
+        cut = 0
+        while cut < len(words) - 2 and _is_particle(words, cut):
+            cut += 1
+        return " ".join(words[cut + 1 :]), " ".join(words[: cut + 1])
+    cut = len(words) - 1
+    while cut > 1 and _is_particle(words, cut - 1):
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+# Left out of a name: a title before it, a degree or generation after it.
+_TITLES = frozenset(
+    {"dr", "pr", "prof", "m", "mme", "mlle", "mr", "mrs", "ms", "miss", "me", "sir", "dame"}
+)
+_DEGREES = frozenset({"phd", "ph d", "md", "jr", "sr", "ii", "iii", "iv", "msc", "mba", "esq"})
+
+
+def _is_particle(words: list[str], index: int) -> bool:
+    """Whether a word is a particle of the family name, in any case: "de", "van", "Le"
+    ("Hélène Le Goff", "Jan Van Damme")."""
+    return fold(words[index]) in _PARTICLES
+
+
+def _in_capitals(word: str) -> bool:
+    """A word written in capitals on purpose ("DUPONT", "D'AUVERGNE", "LI"), not initials
+    ("JP", "J.-P.", "MJ": two letters without a vowel, or with dots)."""
+    letters = [char for char in word if char.isalpha()]
+    if len(letters) < 2 or not all(char.isupper() for char in letters):
+        return False
+    initials = "." in word or (len(letters) == 2 and not set(fold(word)) & set("aeiouy"))
+    return not initials or fold(word) == "ng"

@@ -4,6 +4,7 @@ importers expect and rows numbered as the spreadsheet program shows them."""
 import io
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import python_calamine
@@ -11,7 +12,7 @@ import python_calamine
 from delegation.domain.errors import FileRefusedError
 from delegation.i18n import _
 from delegation.interchange.ole_limits import check_ole_workbook
-from delegation.interchange.table_rows import Cell, Table, make_table
+from delegation.interchange.table_rows import Cell, HeaderScore, Table, make_table
 from delegation.interchange.workbook_limits import (
     EXCEL_MAX_ROWS,
     BeyondExcelError,
@@ -32,7 +33,9 @@ def is_workbook(data: bytes) -> bool:
     return data.startswith((ZIP_MAGIC, OLE_MAGIC))
 
 
-def read_workbook(data: bytes, source: str, sheet: str | None) -> Table:
+def read_workbook(
+    data: bytes, source: str, sheet: str | None, header_score: HeaderScore | None = None
+) -> Table:
     """The sheet named `sheet` (loosely), else the first; any failure is one refusal."""
     _check(data, source)
     try:
@@ -43,7 +46,7 @@ def read_workbook(data: bytes, source: str, sheet: str | None) -> Table:
             title = _pick_sheet(names, source, sheet)
             worksheet = workbook.get_sheet_by_name(title)
             empty = _("the sheet “{sheet}” is empty").format(sheet=title)
-            table = make_table(source, _records(worksheet), empty)
+            table = make_table(source, _records(worksheet), empty, header_score)
     except (FileRefusedError, KeyboardInterrupt, SystemExit):
         raise
     except BeyondExcelError:
@@ -52,9 +55,7 @@ def read_workbook(data: bytes, source: str, sheet: str | None) -> Table:
         raise _refusal(source, ProtectedError()) from None
     except BaseException:
         raise _refusal(source, DamagedError()) from None
-    return Table(
-        table.source, table.headers, table.header_line, table.rows, sheet=title, sheets=names
-    )
+    return replace(table, sheet=title, sheets=names)
 
 
 def workbook_sheet_names(data: bytes) -> tuple[str, ...]:

@@ -17,12 +17,13 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from delegation.interchange.safe_files import write_atomically
+from delegation.interchange.safe_files import spreadsheet_would_change, write_atomically
 
 _MAX_TITLE = 31  # Excel refuses longer sheet names.
 _FORBIDDEN_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
 _MIN_WIDTH, _MAX_WIDTH, _PADDING = 8, 50, 2
 _TIME_FORMAT = "HH:MM"
+_TEXT_FORMAT = "@"  # Excel's and Calc's "Text" format: what is typed in stays text
 _BOLD = Font(bold=True)
 
 
@@ -98,8 +99,13 @@ def _cell(worksheet: WriteOnlyWorksheet, value: object, date_format: str, dateti
     """The value itself where openpyxl writes it right, else a cell that pins type or format."""
     # Text first: most cells are text, and this runs 150,000 times for a big list.
     if isinstance(value, str):
-        # Plain text is cheaper unwrapped; only `=` would make openpyxl store a formula.
-        if value.startswith("=") or ILLEGAL_CHARACTERS_RE.search(value):
+        if spreadsheet_would_change(value):
+            # Stored as text already, but a cell edited in Excel or Calc is read again by
+            # its number format: "@" keeps 0612345678 or 1/2 text after an edit.
+            return _text_cell(worksheet, value, _TEXT_FORMAT)
+        # Plain text is cheaper unwrapped; text starting with `=`, which openpyxl would store
+        # as a formula, was pinned above.
+        if ILLEGAL_CHARACTERS_RE.search(value):
             return _text_cell(worksheet, value)
         return value
     if value is None or isinstance(value, bool | int | float | Decimal):
@@ -111,14 +117,19 @@ def _cell(worksheet: WriteOnlyWorksheet, value: object, date_format: str, dateti
     if isinstance(value, time):
         return _formatted(worksheet, value, _TIME_FORMAT)
     # Anything else (an enum, a UUID…) is shown as its text rather than refused.
-    return _text_cell(worksheet, str(value))
+    text = str(value)
+    return _text_cell(worksheet, text, _TEXT_FORMAT if spreadsheet_would_change(text) else None)
 
 
-def _text_cell(worksheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+def _text_cell(
+    worksheet: WriteOnlyWorksheet, text: str, number_format: str | None = None
+) -> WriteOnlyCell:
     """A cell that holds `text` as text, even when it looks like a formula."""
     # XML 1.0 cannot carry most control characters; openpyxl would raise on them.
     cell = WriteOnlyCell(worksheet, ILLEGAL_CHARACTERS_RE.sub("", str(text)))
     cell.data_type = "s"  # overrides the "f" openpyxl infers for text starting with "="
+    if number_format is not None:
+        cell.number_format = number_format
     return cell
 
 

@@ -28,6 +28,7 @@ from delegation.persistence.models import (
     agenda_item_groups,
 )
 from delegation.services.agenda_clock import skipped_time_problems
+from delegation.services.calendar_stamp import CalendarStamp, stamp_of
 from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit, trimmed_text
 from delegation.services.workspace import Workspace
@@ -76,6 +77,8 @@ class AgendaItemRow:
     host_contact_name: str | None
     version: int
     updated_by: str
+    calendar: CalendarStamp
+    venue_geo: tuple[float, float] | None  # the venue's latitude and longitude, when known
 
 
 def _clean(details: AgendaItemDetails) -> AgendaItemDetails:
@@ -161,6 +164,8 @@ def _rows(session: Session, *conditions) -> list[AgendaItemRow]:
             AgendaItem,
             Venue.name,
             Venue.address,
+            Venue.latitude,
+            Venue.longitude,
             Organization.name,
             _HostContact.first_name,
             _HostContact.last_name,
@@ -183,7 +188,7 @@ def _rows(session: Session, *conditions) -> list[AgendaItemRow]:
         ):
             codes.setdefault(item_id, []).append(code)
     rows = []
-    for item, venue, address, host, contact_first, contact_last in records:
+    for item, venue, address, latitude, longitude, host, contact_first, contact_last in records:
         details = AgendaItemDetails(
             day=item.day,
             start_time=item.start_time,
@@ -215,6 +220,10 @@ def _rows(session: Session, *conditions) -> list[AgendaItemRow]:
                 host_contact_name=contact,
                 version=item.version,
                 updated_by=item.updated_by,
+                calendar=stamp_of(item),
+                venue_geo=(latitude, longitude)
+                if latitude is not None and longitude is not None
+                else None,
             )
         )
     return rows
@@ -325,12 +334,18 @@ def remove_item(workspace: Workspace, item_id: int) -> RemovedItem:
 
 
 def restore_item(workspace: Workspace, removed: RemovedItem) -> AgendaItemRow:
-    """Undo a removal, under the same id so that later commands still find it."""
+    """Undo a removal, under the same id so that later commands still find it, and the
+    same calendar UID and sequence, so that calendars take it for the event they had."""
     row = removed.row
     with workspace.transaction() as session:
         if session.get(AgendaItem, row.id) is not None:
             raise ConflictError(_("this agenda item is already back"))
-        item = AgendaItem(id=row.id, trip_id=row.trip_id)
+        item = AgendaItem(
+            id=row.id,
+            trip_id=row.trip_id,
+            calendar_uid=row.calendar.uid,
+            calendar_sequence=row.calendar.sequence,
+        )
         session.add(item)
         write_item(session, item, row.details)
         session.flush()

@@ -8,6 +8,7 @@ French, "title" English); the other language falls back on it in documents.
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,7 +20,9 @@ from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_date_range, format_end_time
 from delegation.interchange import values as parse
 from delegation.interchange.columns import AGENDA_FIELDS, fold
+from delegation.interchange.values import DateOrder
 from delegation.persistence.models import AgendaItem, Organization, Trip, Venue
+from delegation.persistence.models.columns import new_calendar_uid
 from delegation.services.agenda import (
     AgendaItemDetails,
     AgendaItemRow,
@@ -39,6 +42,7 @@ from delegation.services.imports import (
     PlanCounts,
     Progress,
     SourceFile,
+    ValueMap,
     cell_text,
     field_changes,
     open_source,
@@ -46,6 +50,7 @@ from delegation.services.imports import (
     used_groups,
 )
 from delegation.services.records import changed_since_step, refuse_taken_ids
+from delegation.services.value_maps import remember_values, remembered_values
 from delegation.services.workspace import Workspace
 
 
@@ -86,6 +91,7 @@ class AgendaImportResult:
     written: tuple[AgendaItemDetails, ...]  # made then changed items, as the import left them
     host_ids: tuple[int, ...]  # the host organizations added to the directory
     group_ids: tuple[int, ...] = ()  # the groups it made
+    item_uids: tuple[str, ...] = ()  # the calendar UIDs of the items made, in that order
 
 
 def _english_file(file: SourceFile) -> bool:
@@ -146,9 +152,19 @@ def plan_agenda_import(
     columns: Mapping[int, str] | None = None,
     sheet: str | None = None,
     display_name: str | None = None,
+    date_orders: Mapping[str, DateOrder] | None = None,
+    values: ValueMap | None = None,
 ) -> AgendaImportPlan:
     """Read and check the whole programme against the trip; nothing is written."""
-    file = open_source(path, AGENDA_FIELDS, fields=columns, sheet=sheet, display_name=display_name)
+    file = open_source(
+        path,
+        AGENDA_FIELDS,
+        fields=columns,
+        sheet=sheet,
+        display_name=display_name,
+        date_orders=date_orders,
+        told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
+    )
     existing = list_agenda(workspace, trip_id)
     with workspace.transaction() as session:
         trip = session.get(Trip, trip_id)
@@ -185,6 +201,8 @@ class _Planner:
         self.changes: list[PlannedItem] = []
         self.unchanged = 0
         self.first_seen: dict[tuple, tuple[int, dict]] = {}
+        self.parsers = dict(_PARSERS)
+        self.parsers["date"] = partial(parse.parse_date, order=file.date_order("date"))
 
     def plan(self) -> AgendaImportPlan:
         rows = []
@@ -215,7 +233,7 @@ class _Planner:
         parsed = {}
         for name, cell in cells.items():
             try:
-                parsed[name] = _PARSERS[name](cell)
+                parsed[name] = self.parsers[name](cell)
             except ValueError as error:
                 self.problems.append(ImportProblem(line, name, str(error), cell_text(cell)))
         refused = {problem.field for problem in self.problems[count:]}
@@ -468,13 +486,15 @@ def apply_agenda_import(
 ) -> AgendaImportResult:
     """Write the programme in one transaction (refused whole while rows have problems).
 
-    `reuse` (a redo): the new items get their first ids again, and the changed items must
-    be as the undo left them.
+    `reuse` (a redo): the new items get their first ids and calendar UIDs again, and the
+    changed items must be as the undo left them.
     """
     if plan.problems and not skip_invalid:
         raise ImportRefusedError(plan.file.source, plan.problems)
     total = len(plan.creations) + len(plan.changes)
     with workspace.transaction() as session:
+        if plan.file.told:  # the meanings the user gave, for the next file of this layout
+            remember_values(session, plan.file.table.headers, plan.file.told)
         if session.get(Trip, plan.trip_id) is None:
             raise NotFoundError(_("this trip no longer exists"))
         if reuse is not None:
@@ -490,6 +510,7 @@ def apply_agenda_import(
         before = {row.id: row for row in get_item_rows(session, [p.item_id for p in plan.changes])}
         items: list[AgendaItem] = []
         reused_ids = iter(reuse.item_ids if reuse else ())
+        reused_uids = iter(reuse.item_uids if reuse else ())
         for done, planned in enumerate((*plan.creations, *plan.changes), start=1):
             details = planned.details
             if planned.venue:
@@ -511,7 +532,11 @@ def apply_agenda_import(
                     made_hosts.append(hosts[key])
                 details = replace(details, host_organization_id=hosts[key].id)
             if planned.item_id is None:
-                item = AgendaItem(id=next(reused_ids, None), trip_id=plan.trip_id)
+                item = AgendaItem(
+                    id=next(reused_ids, None),
+                    trip_id=plan.trip_id,
+                    calendar_uid=next(reused_uids, None) or new_calendar_uid(),
+                )
                 session.add(item)
                 items.append(item)
             else:
@@ -537,6 +562,7 @@ def apply_agenda_import(
             tuple(written[i] for i in ids),
             tuple(host.id for host in made_hosts),
             tuple(group_ids),
+            tuple(item.calendar_uid for item in items),
         )
 
 

@@ -7,7 +7,7 @@ sensitive fields (identity, health, emergency contact) stay out unless asked for
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,7 +31,7 @@ from delegation.interchange.xlsx_out import Sheet, write_xlsx
 from delegation.services.agenda import AgendaItemRow, list_agenda
 from delegation.services.hotels import list_hotels
 from delegation.services.participants import ParticipantRow, guests_by_room, list_participants
-from delegation.services.travel import list_segments
+from delegation.services.travel import SegmentRow, list_segments
 from delegation.services.trips import find_trip
 from delegation.services.workspace import Workspace
 
@@ -40,12 +40,6 @@ from delegation.services.workspace import Workspace
 class ExportResult:
     path: Path
     rows: int
-
-
-def _date_text(value: date | None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%d/%m/%Y") if current_language() == "fr" else value.isoformat()
 
 
 def _date_format() -> str:
@@ -99,7 +93,7 @@ def _suffix(path: Path, allowed: Sequence[str]) -> str:
 def export_participants(
     workspace: Workspace, trip: str | int, path: str | Path, *, include_sensitive: bool = False
 ) -> ExportResult:
-    """The participant list as .csv (UTF-8 with BOM; `;` in French) or .xlsx."""
+    """The participant list as .csv (UTF-8 with BOM; `;` in French; ISO dates) or .xlsx."""
     path = Path(path)
     suffix = _suffix(path, (".csv", ".xlsx"))
     summary = find_trip(workspace, trip)
@@ -107,8 +101,11 @@ def export_participants(
         list_participants(workspace, summary.id), include_sensitive=include_sensitive
     )
     if suffix == ".csv":
-        text_rows = [[_date_text(c) if isinstance(c, date) else c for c in r] for r in rows]
-        write_csv(path, headers, text_rows, delimiter=";" if current_language() == "fr" else ",")
+        # A French Excel splits on ";". Dates are ISO in every language: Excel and Calc read
+        # 1985-07-20 as a date in any locale and Calc saves it back as it is, whereas it
+        # saves 20/07/1985 as 20/07/85, and a two-digit year cannot tell 2031 from 1931.
+        delimiter = ";" if current_language() == "fr" else ","
+        write_csv(path, headers, rows, delimiter=delimiter)
     else:
         write_xlsx(path, [Sheet(_("Participants"), headers, rows, _date_format())])
     return ExportResult(path, len(rows))
@@ -179,7 +176,12 @@ def export_calendar(
     workspace: Workspace, trip: str | int, path: str | Path, *, participant: str | None = None
 ) -> ExportResult:
     """The programme as .ics, each time in its zone; for one participant (by email), only
-    their items (their groups' and the whole delegation's) and their travel legs."""
+    their items (their groups' and the whole delegation's) and their travel legs.
+
+    Each event keeps its record's UID and carries its SEQUENCE, so that a file exported
+    again updates the events a calendar holds. Cancelled items stay in, marked
+    CANCELLED: that is how a calendar learns to take them off.
+    """
     path = Path(path)
     _suffix(path, (".ics",))
     summary = find_trip(workspace, trip)
@@ -201,10 +203,7 @@ def export_calendar(
             )
         groups = set(person.details.group_codes)
         items = [
-            i
-            for i in items
-            if (not i.details.group_codes or groups & set(i.details.group_codes))
-            and i.details.status != AgendaStatus.CANCELLED
+            i for i in items if not i.details.group_codes or groups & set(i.details.group_codes)
         ]
         name = f"{summary.title} — {person.details.full_name}"
     events = [_item_event(item, summary.timezone, language) for item in items]
@@ -230,7 +229,7 @@ def _item_event(item: AgendaItemRow, zone: str, language: str) -> CalendarEvent:
     notes = (d.notes_fr or d.notes_en) if language == "fr" else (d.notes_en or d.notes_fr)
     place = ", ".join(part for part in (item.venue_name, item.venue_address) if part)
     return CalendarEvent(
-        uid=f"agenda-{item.id}@delegation",
+        uid=item.calendar.uid,
         start=datetime.combine(d.day, d.start_time).replace(fold=int(d.start_fold)),
         # Past midnight (an end earlier than the start), DTEND falls on the next day.
         end=datetime.combine(end_date(d.day, d.start_time, d.end_time), d.end_time).replace(
@@ -243,10 +242,13 @@ def _item_event(item: AgendaItemRow, zone: str, language: str) -> CalendarEvent:
         description=notes,
         status=_ICS_STATUS[d.status],
         timezone=zone,
+        sequence=item.calendar.sequence,
+        last_modified=item.calendar.modified,
+        geo=item.venue_geo,
     )
 
 
-def _leg_event(leg) -> CalendarEvent:
+def _leg_event(leg: SegmentRow) -> CalendarEvent:
     d = leg.details
     # The arrival is read in its own zone, then said in the departure's: the same instant.
     arrival = (
@@ -256,7 +258,7 @@ def _leg_event(leg) -> CalendarEvent:
     )
     name = " ".join(part for part in (d.carrier, d.number) if part)
     return CalendarEvent(
-        uid=f"travel-{leg.id}@delegation",
+        uid=leg.calendar.uid,
         start=d.departure_at,
         end=arrival,
         summary=_("{leg}: {origin} → {destination}").format(
@@ -265,4 +267,6 @@ def _leg_event(leg) -> CalendarEvent:
         location=d.departure_place,
         description=d.notes,
         timezone=d.departure_timezone,
+        sequence=leg.calendar.sequence,
+        last_modified=leg.calendar.modified,
     )

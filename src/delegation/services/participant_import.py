@@ -7,7 +7,7 @@ nothing: it never erases what is known. Importing the same file again changes no
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
@@ -20,6 +20,7 @@ from delegation.i18n import _
 from delegation.interchange import values as parse
 from delegation.interchange.columns import PARTICIPANT_FIELDS, fold
 from delegation.interchange.tables import Cell
+from delegation.interchange.values import DateOrder
 from delegation.persistence.bulk import insert_rows, reserve_ids
 from delegation.persistence.models import (
     Contact,
@@ -36,6 +37,7 @@ from delegation.services.imports import (
     PlanCounts,
     Progress,
     SourceFile,
+    ValueMap,
     cell_text,
     field_changes,
     open_source,
@@ -64,6 +66,7 @@ from delegation.services.registration_updates import (
     organization_ids,
     update_registrations,
 )
+from delegation.services.value_maps import remember_values, remembered_values
 from delegation.services.workspace import Workspace
 
 # The same few words fill the status or category column thousands of times: read once.
@@ -82,13 +85,14 @@ _PARSERS: dict[str, Callable[[Cell], object]] = {
     "dietary": parse.parse_text,
     "accessibility": parse.parse_text,
     "nationality": _cached(parse.parse_nationality),
-    "birth_date": parse.parse_date,
+    "birth_date": partial(parse.parse_date, past=True),
     "passport_number": parse.parse_text,
     "passport_expiry": parse.parse_date,
     "emergency_contact_name": parse.parse_text,
     "emergency_contact_phone": parse.parse_text,
     "language": _cached(parse.parse_language),
     "notes": parse.parse_text,
+    "full_name": parse.parse_text,
 }
 _DETAIL_NAMES = {field.name for field in fields(ParticipantDetails)}
 _CHUNK = 1000  # rows per statement, and per progress report
@@ -144,10 +148,18 @@ def plan_participant_import(
     columns: Mapping[int, str] | None = None,
     sheet: str | None = None,
     display_name: str | None = None,
+    date_orders: Mapping[str, DateOrder] | None = None,
+    values: ValueMap | None = None,
 ) -> ParticipantImportPlan:
     """Read and check the whole file against the trip; nothing is written."""
     file = open_source(
-        path, PARTICIPANT_FIELDS, fields=columns, sheet=sheet, display_name=display_name
+        path,
+        PARTICIPANT_FIELDS,
+        fields=columns,
+        sheet=sheet,
+        display_name=display_name,
+        date_orders=date_orders,
+        told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
     )
     existing = list_participants(workspace, trip_id)
     with workspace.transaction() as session:
@@ -186,6 +198,14 @@ def _name_key(details: ParticipantDetails) -> tuple[str, str, str]:
     return (fold(details.first_name), fold(details.last_name), fold(details.organization or ""))
 
 
+def _family_first(file: SourceFile) -> bool:
+    """Whether the full-name column's header puts the family name first ("NOM Prénom")."""
+    headers = [file.table.headers[i] for i, name in file.fields.items() if name == "full_name"]
+    words = fold(headers[0]).split() if headers else []
+    given_later = any(word in ("prenom", "prenoms", "first", "given") for word in words[1:])
+    return bool(words) and words[0] in ("nom", "last", "family", "surname") and given_later
+
+
 class _Planner:
     """One pass over the rows: parse, check, match; problems are collected, not raised."""
 
@@ -199,6 +219,10 @@ class _Planner:
         # Someone first listed without email, found again when the email comes.
         self.by_name_only = {_name_key(r.details): r for r in existing if not r.details.email}
         self.first_seen: dict[object, tuple[int, ParticipantDetails]] = {}
+        self.parsers = dict(_PARSERS)
+        for reading in file.dates:  # each date column as its values or the user say
+            self.parsers[reading.field] = partial(self.parsers[reading.field], order=reading.order)
+        self.family_first = _family_first(file)
         self.problems: list[ImportProblem] = []
         self.creations: list[PlannedRow] = []
         self.changes: list[PlannedRow] = []
@@ -231,12 +255,16 @@ class _Planner:
         before = len(self.problems)
         for name, cell in cells.items():
             try:
-                value = _PARSERS[name](cell)
+                value = self.parsers[name](cell)
             except ValueError as error:
                 self.problems.append(ImportProblem(line, name, str(error), cell_text(cell)))
                 continue
             if value not in (None, ()):
                 given["group_codes" if name == "groups" else name] = value
+        if "full_name" in given:
+            first, last = parse.split_full_name(given.pop("full_name"), self.family_first)
+            given.setdefault("first_name", first)
+            given.setdefault("last_name", last)
         if "group_codes" in given:
             given["group_codes"] = self.groups.codes(given["group_codes"])
         if len(self.problems) > before:
@@ -315,6 +343,8 @@ def apply_participant_import(
             progress(done, total)
 
     with workspace.transaction() as session:
+        if plan.file.told:  # the meanings the user gave, for the next file of this layout
+            remember_values(session, plan.file.table.headers, plan.file.told)
         _check_trip(session, plan.trip_id)
         if reuse is not None:
             _check_as_undo_left(session, reuse)

@@ -11,6 +11,7 @@ from delegation.domain.rules import is_valid_timezone
 from delegation.domain.scheduling import duration
 from delegation.i18n import _
 from delegation.persistence.models import Participant, TravelSegment, segment_passengers
+from delegation.services.calendar_stamp import CalendarStamp, stamp_of
 from delegation.services.expected import Expected
 from delegation.services.records import changed_since_step, load_for_edit
 from delegation.services.workspace import Workspace
@@ -50,6 +51,7 @@ class SegmentRow:
     details: SegmentDetails
     passenger_ids: tuple[int, ...]
     version: int
+    calendar: CalendarStamp
 
     @property
     def passenger_count(self) -> int:
@@ -93,7 +95,9 @@ def list_segments(workspace: Workspace, trip_id: int) -> list[SegmentRow]:
 
 def _row(segment: TravelSegment, passenger_ids) -> SegmentRow:
     details = SegmentDetails(**{f.name: getattr(segment, f.name) for f in fields(SegmentDetails)})
-    return SegmentRow(segment.id, details, tuple(sorted(passenger_ids)), segment.version)
+    return SegmentRow(
+        segment.id, details, tuple(sorted(passenger_ids)), segment.version, stamp_of(segment)
+    )
 
 
 def save_segment(
@@ -188,16 +192,21 @@ def remove_segment(workspace: Workspace, segment_id: int) -> RemovedSegment:
         return removed
 
 
-def restore_segment(workspace: Workspace, removed: RemovedSegment) -> None:
+def restore_segment(workspace: Workspace, removed: RemovedSegment) -> SegmentRow:
+    """Undo a removal: the same id, passengers, calendar UID and sequence (calendars take
+    it for the event they had)."""
     row = removed.row
     with workspace.transaction() as session:
-        session.add(
-            TravelSegment(id=row.id, trip_id=removed.trip_id,
-                          **{f.name: getattr(row.details, f.name) for f in fields(SegmentDetails)})
+        segment = TravelSegment(
+            id=row.id, trip_id=removed.trip_id,
+            calendar_uid=row.calendar.uid, calendar_sequence=row.calendar.sequence,
+            **{f.name: getattr(row.details, f.name) for f in fields(SegmentDetails)},
         )  # fmt: skip
+        session.add(segment)
         session.flush()
         if row.passenger_ids:
             session.execute(
                 insert(segment_passengers),
                 [{"segment_id": row.id, "participant_id": p} for p in row.passenger_ids],
             )
+        return _row(segment, row.passenger_ids)

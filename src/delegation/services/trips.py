@@ -24,6 +24,7 @@ from delegation.persistence.models import (
     TripGroup,
     participant_groups,
 )
+from delegation.persistence.models.columns import new_calendar_uid
 from delegation.resources import resource
 from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit, one_line_problem
@@ -379,12 +380,14 @@ class CopyIds:
     """The ids a trip's copy was given, original id to copy id, per kind of record.
 
     duplicate_trip fills it; passed back (redo after undo), it makes the copy again
-    under the same ids, so that later edits of the copy still find their records.
+    under the same ids, so that later edits of the copy still find their records, and
+    the same calendar UIDs, so that calendars that had the copy's events keep them.
     """
 
     trip: int | None = None
     groups: dict[int, int] = dataclasses.field(default_factory=dict)
     items: dict[int, int] = dataclasses.field(default_factory=dict)
+    item_uids: dict[int, str] = dataclasses.field(default_factory=dict)  # original id: copy's
     hotels: dict[int, int] = dataclasses.field(default_factory=dict)
     rooms: dict[int, int] = dataclasses.field(default_factory=dict)
 
@@ -401,7 +404,8 @@ def duplicate_trip(
     """Next year's trip from this one: same groups, programme and hotels, moved in time.
 
     Participants and travel are not copied: they change from one year to the next. The
-    copied programme is tentative until confirmed again.
+    copied programme is tentative until confirmed again; its items are new calendar
+    events (UIDs of their own), which never replace this year's in a calendar.
     """
     ids = ids if ids is not None else CopyIds()
     with workspace.transaction() as session:
@@ -437,6 +441,7 @@ def duplicate_trip(
         for item in original.agenda_items:
             items[item.id] = AgendaItem(
                 id=ids.items.get(item.id),
+                calendar_uid=ids.item_uids.get(item.id) or new_calendar_uid(),
                 day=item.day + shift,
                 start_time=item.start_time,
                 end_time=item.end_time,
@@ -482,6 +487,9 @@ def duplicate_trip(
         for known, made in ((ids.groups, groups), (ids.items, items), (ids.hotels, hotels),
                             (ids.rooms, rooms)):  # fmt: skip
             known.update({original_id: record.id for original_id, record in made.items()})
+        ids.item_uids.update(
+            {original_id: item.calendar_uid for original_id, item in items.items()}
+        )
         return _summary(copy, 0)
 
 

@@ -119,14 +119,19 @@ class SaveSegmentCommand(SaveRecordCommand):
             details,
         )
         self._trip_id = trip_id
+        self._taken: travel.RemovedSegment | None = None  # the new leg, as its undo took it
 
     def save(self, record_id, expected, details, new_id) -> SegmentRow:
+        if record_id is None and self._taken is not None:
+            # A redo brings the leg back as the undo took it: same calendar UID and sequence.
+            row, self._taken = travel.restore_segment(self.workspace, self._taken), None
+            return row
         return travel.save_segment(
             self.workspace, self._trip_id, record_id, expected, details, new_id=new_id
         )
 
     def remove(self, record_id: int) -> None:
-        travel.remove_segment(self.workspace, record_id)
+        self._taken = travel.remove_segment(self.workspace, record_id)
 
 
 class RemoveSegmentCommand(RestorableCommand):

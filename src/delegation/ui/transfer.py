@@ -90,11 +90,19 @@ class Transfers(FileActions):
             return
         dialog = ImportDialog(
             title,
-            lambda mapping, sheet: plan(
-                workspace, trip_id, path, columns=mapping, sheet=sheet, display_name=name
+            lambda choices: plan(
+                workspace,
+                trip_id,
+                path,
+                columns=choices.columns,
+                sheet=choices.sheet,
+                display_name=name,
+                date_orders=choices.dates,
+                values=choices.values,
             ),
             first,
             self._window,
+            programme=kind != "participants",
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

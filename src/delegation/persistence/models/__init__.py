@@ -1,5 +1,6 @@
 """The tables of a delegation database, one module per area of the product."""
 
+from delegation.persistence.models.imports import ImportValueMap
 from delegation.persistence.models.logistics import Hotel, Room, TravelSegment, segment_passengers
 from delegation.persistence.models.people import Contact, Organization
 from delegation.persistence.models.programme import AgendaItem, Venue, agenda_item_groups
@@ -10,6 +11,7 @@ __all__ = [
     "AgendaItem",
     "Contact",
     "Hotel",
+    "ImportValueMap",
     "Organization",
     "Participant",
     "Room",
@@ -21,3 +23,6 @@ __all__ = [
     "participant_groups",
     "segment_passengers",
 ]
+
+# Registers the flush events that keep calendar sequences (after every model is defined).
+from delegation.persistence import calendar_sequence  # noqa: F401

@@ -1,9 +1,11 @@
 """Column helpers shared by the models."""
 
+import uuid
 from enum import StrEnum
+from typing import ClassVar
 
-from sqlalchemy import Enum
-from sqlalchemy.orm import MappedColumn, mapped_column
+from sqlalchemy import Enum, Integer, String
+from sqlalchemy.orm import Mapped, MappedColumn, mapped_column
 
 
 def enum_column(enum_class: type[StrEnum], name: str, **kwargs) -> MappedColumn:
@@ -24,3 +26,25 @@ def enum_column(enum_class: type[StrEnum], name: str, **kwargs) -> MappedColumn:
         ),
         **kwargs,
     )
+
+
+def new_calendar_uid() -> str:
+    """A UID no other event shares, whatever the trip or the database (RFC 7986: a UUID)."""
+    return str(uuid.uuid4())
+
+
+class CalendarEntry:
+    """A record that calendar programs keep as an event.
+
+    Its UID stays for life (a copy gets its own), so that a file exported again updates
+    the event instead of adding a second one; its sequence (iCalendar's SEQUENCE) rises
+    with each change of what the event shows, so that programs take the newer version.
+    """
+
+    # The attributes the event shows; a change of any of them raises the sequence.
+    calendar_fields: ClassVar[tuple[str, ...]] = ()
+
+    calendar_uid: Mapped[str] = mapped_column(
+        String(64), default=new_calendar_uid, unique=True, index=True
+    )
+    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from delegation.domain.enums import RoomType, TravelDirection, TravelMode
 from delegation.persistence.base import Base, Versioned
-from delegation.persistence.models.columns import enum_column
+from delegation.persistence.models.columns import CalendarEntry, enum_column
 
 if TYPE_CHECKING:
     from delegation.persistence.models.registration import Participant
@@ -66,7 +66,7 @@ class Room(Versioned, Base):
     occupants: Mapped[list["Participant"]] = relationship(back_populates="room")
 
 
-class TravelSegment(Versioned, Base):
+class TravelSegment(CalendarEntry, Versioned, Base):
     """A leg whose departure and arrival each have their own wall clock and zone.
 
     Times are naive local datetimes read with their zone: a Paris 08:05 departure
@@ -74,6 +74,11 @@ class TravelSegment(Versioned, Base):
     """
 
     __tablename__ = "travel_segments"
+    # What its calendar event shows.
+    calendar_fields = (
+        "carrier", "number", "departure_place", "departure_timezone", "departure_at",
+        "arrival_place", "arrival_timezone", "arrival_at", "notes",
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"), index=True)

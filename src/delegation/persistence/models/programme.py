@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from delegation.domain.enums import AgendaKind, AgendaStatus
 from delegation.persistence.base import Base, Versioned
-from delegation.persistence.models.columns import enum_column
+from delegation.persistence.models.columns import CalendarEntry, enum_column
 from delegation.persistence.models.people import Contact, Organization
 
 if TYPE_CHECKING:
@@ -56,11 +56,16 @@ class Venue(Versioned, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class AgendaItem(Versioned, Base):
+class AgendaItem(CalendarEntry, Versioned, Base):
     """One entry of the programme; times are wall-clock times at the destination."""
 
     __tablename__ = "agenda_items"
     __table_args__ = (Index("ix_agenda_items_trip_day_start", "trip_id", "day", "start_time"),)
+    # What its calendar event shows (the venue's name, address and place count too).
+    calendar_fields = (
+        "day", "start_time", "end_time", "start_fold", "end_fold", "title_fr", "title_en",
+        "status", "venue_id", "notes_fr", "notes_en",
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trips.id", ondelete="CASCADE"))

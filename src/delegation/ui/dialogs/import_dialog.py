@@ -1,14 +1,18 @@
 """The preview of an import: the file's first rows, which column feeds which field (the
-user may correct it), every problem, and what the import would do — before any write."""
+user may correct it), how its dates and unknown values are read (the user may say), every
+problem, and what the import would do — before any write."""
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -17,59 +21,49 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from delegation.domain.errors import DelegationError
-from delegation.i18n import N_, _, ngettext
+from delegation.i18n import _, ngettext
+from delegation.i18n.labels import field_label
+from delegation.services.imports import DateOrder, UnknownValue, rows_text
+from delegation.services.value_maps import value_choices
 from delegation.ui.error_text import error_text
 
-# How each field an importer fills is called in the window.
-FIELD_LABELS = {
-    "civility": N_("Salutation"),
-    "first_name": N_("First name"),
-    "last_name": N_("Last name"),
-    "email": N_("Email"),
-    "organization": N_("Organization"),
-    "job_title": N_("Function"),
-    "phone": N_("Phone"),
-    "category": N_("Category"),
-    "status": N_("Status"),
-    "groups": N_("Groups"),
-    "dietary": N_("Dietary needs"),
-    "accessibility": N_("Accessibility"),
-    "nationality": N_("Nationality"),
-    "birth_date": N_("Date of birth"),
-    "passport_number": N_("Passport number"),
-    "passport_expiry": N_("Passport expiry"),
-    "emergency_contact_name": N_("Emergency contact"),
-    "emergency_contact_phone": N_("Emergency phone"),
-    "language": N_("Language"),
-    "notes": N_("Notes"),
-    "date": N_("Date"),
-    "start": N_("Start"),
-    "end": N_("End"),
-    "title": N_("Title"),
-    "kind": N_("Type"),
-    "venue": N_("Venue"),
-    "address": N_("Address"),
-    "host": N_("Host"),
-    "reference": N_("Reference"),
-}
 
-# (column -> field mapping or None to detect it, sheet or None) -> a plan, or raises.
-Planner = Callable[[dict[int, str] | None, str | None], object]
+@dataclass
+class ReadingChoices:
+    """What the user said of the file: the field of each column (None: detect them), the
+    sheet, the order of each date column, the meaning of each unknown value."""
+
+    columns: dict[int, str] | None = None
+    sheet: str | None = None
+    dates: dict[str, DateOrder] = field(default_factory=dict)
+    values: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+
+# The user's choices -> a plan, or raises.
+Planner = Callable[[ReadingChoices], object]
+_UNSET = "\x00unset"  # a value's meaning the user has not chosen yet
 
 
 class ImportDialog(QDialog):
-    """Shows a plan; the planner makes it again when the user corrects a column or picks
-    another sheet. Import stays disabled while the choices shown give no valid plan."""
+    """Shows a plan; the planner makes it again when the user corrects a column, picks
+    another sheet, or says how dates and values read. Import stays disabled while the
+    choices shown give no valid plan."""
 
-    def __init__(self, title: str, planner: Planner, plan, parent=None) -> None:
+    def __init__(
+        self, title: str, planner: Planner, plan, parent=None, *, programme: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(960, 640)
         self._planner = planner
+        self._programme = programme
         self.plan = plan
+        self.choices = ReadingChoices(sheet=plan.file.table.sheet)
+        self._values_seen: dict[tuple[str, str], UnknownValue] = {}
         self._file = QLabel()
         self._file.setWordWrap(True)
         self._summary = QLabel()
@@ -90,8 +84,19 @@ class ImportDialog(QDialog):
         self._effects = QListWidget()
         self._effects.setObjectName("importEffects")
         self._effects.setAccessibleName(_("What the import does"))
-        for listing in (self._problems, self._effects):
+        self._notes = QListWidget()
+        self._notes.setObjectName("importNotes")
+        self._notes.setAccessibleName(_("How the file is read"))
+        for listing in (self._problems, self._effects, self._notes):
             listing.setWordWrap(True)  # a change shows its values before and after whole
+        self._values = QTableWidget(0, 4)
+        self._values.setObjectName("importValues")
+        self._values.setAccessibleName(_("Values to map"))
+        self._values.setHorizontalHeaderLabels([_("Column"), _("Value"), _("Rows"), _("Means")])
+        self._values.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._values.verticalHeader().hide()
+        self._values.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._dates = QFormLayout()
         self.skip_invalid = QCheckBox(_("Import the valid rows and &skip the others"))
         self.skip_invalid.toggled.connect(self._update_button)
         self._buttons = QDialogButtonBox(
@@ -100,6 +105,12 @@ class ImportDialog(QDialog):
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Import"))
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
+        self._lay_out(plan)
+        self._combos: list[QComboBox] = []
+        self._fill_table()
+        self._show_plan()
+
+    def _lay_out(self, plan) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self._file)
         if len(plan.file.table.sheets) > 1:
@@ -114,20 +125,35 @@ class ImportDialog(QDialog):
         )
         layout.addWidget(self._table, 3)
         lists = QGridLayout()
-        for column, (text, widget) in enumerate(
-            ((_("&Problems:"), self._problems), (_("What the import &does:"), self._effects))
+        self._values_box = self._titled(_("&Values to map:"), self._values)
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self._notes)
+        notes_layout.addLayout(self._dates)
+        self._notes_box = self._titled(_("How the file is &read:"), notes, self._notes)
+        for place, box in (
+            ((0, 0), self._titled(_("&Problems:"), self._problems)),
+            ((0, 1), self._titled(_("What the import &does:"), self._effects)),
+            ((1, 0), self._values_box),
+            ((1, 1), self._notes_box),
         ):
-            title = QLabel(text)
-            title.setBuddy(widget)
-            lists.addWidget(title, 0, column)
-            lists.addWidget(widget, 1, column)
-        layout.addLayout(lists, 2)
+            lists.addWidget(box, *place)
+        layout.addLayout(lists, 3)
         layout.addWidget(self._summary)
         layout.addWidget(self.skip_invalid)
         layout.addWidget(self._buttons)
-        self._combos: list[QComboBox] = []
-        self._fill_table()
-        self._show_plan()
+
+    @staticmethod
+    def _titled(text: str, content: QWidget, buddy: QWidget | None = None) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(text)
+        title.setBuddy(buddy or content)
+        column.addWidget(title)
+        column.addWidget(content)
+        return box
 
     def _fill_table(self) -> None:
         self._combos.clear()
@@ -147,8 +173,12 @@ class ImportDialog(QDialog):
             combo.setAccessibleName(_("Field of column {name}").format(name=headers[column]))
             combo.addItem(_("(ignored)"), "")
             for name in names:
-                combo.addItem(_(FIELD_LABELS.get(name, name)), name)
+                combo.addItem(field_label(name), name)
             combo.setCurrentIndex(max(0, combo.findData(file.fields.get(column, ""))))
+            backup = next((name for name, i in file.fallbacks.items() if i == column), None)
+            if backup is not None:  # read only where the field's own column is blank
+                combo.insertItem(1, _("{field}, where blank").format(field=field_label(backup)), "")
+                combo.setCurrentIndex(1)
             combo.currentIndexChanged.connect(self._on_mapping_changed)
             self._table.setCellWidget(0, column, combo)
             self._combos.append(combo)
@@ -171,16 +201,52 @@ class ImportDialog(QDialog):
         combo = self._combos[column]
         combo.setCurrentIndex(combo.findData(name))
 
+    def set_value(self, field_name: str, text: str, target: str | None) -> None:
+        """Say what a file's value means, as the user would in its drop-down."""
+        for row in range(self._values.rowCount()):
+            combo = self._values.cellWidget(row, 3)
+            if combo.property("field") == field_name and combo.property("text") == text:
+                combo.setCurrentIndex(combo.findData(target))
+                return
+        raise KeyError((field_name, text))
+
+    def set_date_order(self, field_name: str, order: DateOrder) -> None:
+        """Say in which order a date column writes day and month."""
+        for row in range(self._dates.rowCount()):
+            combo = self._dates.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+            if combo.property("field") == field_name:
+                combo.setCurrentIndex(combo.findData(order.value))
+                return
+        raise KeyError(field_name)
+
     def _on_mapping_changed(self, _index: int) -> None:
-        self._replan(self.mapping(), self._sheet.currentText() or None)
+        self.choices.columns = self.mapping()
+        self._replan()
 
     def _on_sheet_changed(self, sheet: str) -> None:
-        if self._replan(None, sheet):  # another sheet: its own columns, detected afresh
+        # Another sheet: its own columns, detected afresh, and its own dates and values.
+        self.choices = ReadingChoices(sheet=sheet or None)
+        self._values_seen.clear()
+        if self._replan():
             self._fill_table()
 
-    def _replan(self, mapping: dict[int, str] | None, sheet: str | None) -> bool:
+    def _on_value_chosen(self, combo: QComboBox) -> None:
+        key = (combo.property("field"), combo.property("key"))
+        target = combo.currentData()
+        if target == _UNSET:
+            self.choices.values.pop(key, None)
+        else:
+            self.choices.values[key] = target
+        # Later: the table of values is made anew, and this combo with it.
+        QTimer.singleShot(0, self._replan)
+
+    def _on_date_order_chosen(self, combo: QComboBox) -> None:
+        self.choices.dates[combo.property("field")] = DateOrder(combo.currentData())
+        QTimer.singleShot(0, self._replan)
+
+    def _replan(self) -> bool:
         try:
-            self.plan = self._planner(mapping, sheet)
+            self.plan = self._planner(self.choices)
         except DelegationError as error:
             self.plan = None  # nothing valid to import until the choices are mended
             self._summary.setText(error_text(error))
@@ -193,47 +259,19 @@ class ImportDialog(QDialog):
     def _show_plan(self) -> None:
         plan = self.plan
         file = plan.file
-        self._file.setText(
-            ngettext("{file}: {n} row.", "{file}: {n} rows.", len(file.table.rows)).format(
-                file=file.source, n=len(file.table.rows)
-            )
-            + (
-                " " + _("Columns ignored: {columns}.").format(columns=", ".join(file.ignored))
-                if file.ignored
-                else ""
-            )
+        text = ngettext("{file}: {n} row.", "{file}: {n} rows.", len(file.table.rows)).format(
+            file=file.source, n=len(file.table.rows)
         )
-        self._problems.clear()
-        for problem in plan.problems:
-            self._problems.addItem(
-                _("Line {line}, {field}: {reason}").format(
-                    line=problem.line,
-                    field=_(FIELD_LABELS.get(problem.field, problem.field)),
-                    reason=problem.reason,
-                )
-            )
-        if not plan.problems:
-            self._problems.addItem(_("No problem found."))
-        self._effects.clear()
-        self._effects.addItems(plan.creation_lines())
-        for row in plan.changes:
-            self._effects.addItem(
-                _("Line {line}, {what}: {changes}").format(
-                    line=row.line,
-                    what=row.label,
-                    changes="; ".join(
-                        _("{field} {before} → {after}").format(
-                            field=_(FIELD_LABELS.get(c.field, c.field)),
-                            before=c.before,
-                            after=c.after,
-                        )
-                        for c in row.differences
-                    ),
-                )
-            )
+        if file.profile is not None:
+            text += " " + _("Laid out as a {tool} export.").format(tool=file.profile.name)
+        if file.ignored:
+            text += " " + _("Columns ignored: {columns}.").format(columns=", ".join(file.ignored))
+        self._file.setText(text)
+        self._show_problems(plan)
+        self._show_effects(plan)
+        self._show_values(plan)
+        self._show_notes(file)
         counts = plan.counts
-        if not counts.created and not counts.changed and not plan.problems:
-            self._effects.addItem(_("Nothing new: every row is already in place."))
         summary = _("Importing creates {created}, changes {changed}, leaves {unchanged} as is.")
         text = summary.format(
             created=counts.created, changed=counts.changed, unchanged=counts.unchanged
@@ -247,6 +285,90 @@ class ImportDialog(QDialog):
         self._summary.setText(text)
         self.skip_invalid.setEnabled(bool(plan.problems))
         self._update_button()
+
+    def _show_problems(self, plan) -> None:
+        self._problems.clear()
+        for problem, lines in plan.grouped_problems():
+            text = _("Line {line}, {field}: {reason}").format(
+                line=problem.line,
+                field=plan.file.column_name(problem.field),
+                reason=problem.reason,
+            )
+            self._problems.addItem(text + (" " + rows_text(lines) if len(lines) > 1 else ""))
+        if not plan.problems:
+            self._problems.addItem(_("No problem found."))
+
+    def _show_effects(self, plan) -> None:
+        self._effects.clear()
+        self._effects.addItems(plan.creation_lines())
+        for row in plan.changes:
+            self._effects.addItem(
+                _("Line {line}, {what}: {changes}").format(
+                    line=row.line,
+                    what=row.label,
+                    changes="; ".join(
+                        _("{field} {before} → {after}").format(
+                            field=field_label(c.field), before=c.before, after=c.after
+                        )
+                        for c in row.differences
+                    ),
+                )
+            )
+        counts = plan.counts
+        if not counts.created and not counts.changed and not plan.problems:
+            self._effects.addItem(_("Nothing new: every row is already in place."))
+
+    def _show_values(self, plan) -> None:
+        """Every value to map: those unknown now, and those the user has mapped (which are
+        known now, and must stay in view to be changed again)."""
+        for value in plan.values_to_map():
+            self._values_seen[(value.field, value.key)] = value
+        read = set(plan.file.fields.values())  # a column the user has just left out: gone
+        for key in [key for key in self._values_seen if key[0] not in read]:
+            del self._values_seen[key]
+        self._values.setRowCount(0)
+        for value in self._values_seen.values():
+            row = self._values.rowCount()
+            self._values.insertRow(row)
+            self._values.setItem(row, 0, QTableWidgetItem(value.column))
+            self._values.setItem(row, 1, QTableWidgetItem(value.text))
+            self._values.setItem(row, 2, QTableWidgetItem(str(len(value.lines))))
+            self._values.setCellWidget(row, 3, self._meaning_combo(value))
+        for column in range(3):
+            self._values.resizeColumnToContents(column)
+        self._values_box.setVisible(bool(self._values_seen))
+
+    def _meaning_combo(self, value: UnknownValue) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(_("Meaning of {value}").format(value=value.text))
+        for name, data in (("field", value.field), ("key", value.key), ("text", value.text)):
+            combo.setProperty(name, data)
+        combo.addItem(_("(choose…)"), _UNSET)
+        combo.addItem(_("(leave empty)"), None)
+        for code, label in value_choices(value.field, self._programme):
+            combo.addItem(label, code)
+        key = (value.field, value.key)
+        chosen = self.choices.values.get(key, value.target if value.said else _UNSET)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.currentIndexChanged.connect(lambda _index: self._on_value_chosen(combo))
+        return combo
+
+    def _show_notes(self, file) -> None:
+        self._notes.clear()
+        self._notes.addItems(file.notes())
+        while self._dates.rowCount():
+            self._dates.removeRow(0)
+        for reading in file.dates:
+            if not reading.ambiguous or reading.proven:
+                continue
+            combo = QComboBox()
+            combo.setProperty("field", reading.field)
+            combo.addItem(_("Day first: 03/04 is 3 April"), DateOrder.DAY_FIRST.value)
+            combo.addItem(_("Month first: 03/04 is March 4"), DateOrder.MONTH_FIRST.value)
+            combo.setCurrentIndex(combo.findData(reading.order.value))
+            combo.currentIndexChanged.connect(lambda _index, c=combo: self._on_date_order_chosen(c))
+            self._dates.addRow(file.column_name(reading.field), combo)
+        self._notes_box.setVisible(bool(self._notes.count() or self._dates.rowCount()))
 
     def _update_button(self, *_args) -> None:
         plan = self.plan
