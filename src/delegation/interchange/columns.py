@@ -240,6 +240,8 @@ _DEGREE_SIGNS = str.maketrans({"°": " ", "º": " ", "œ": "oe", "Œ": "oe", "æ
 
 def fold(text: str) -> str:
     """Lower case, no accents, runs of spaces and punctuation as one space, stripped."""
+    if text.isascii():  # most headers and values: nothing to decompose
+        return _SEPARATORS.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.translate(_DEGREE_SIGNS).casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _SEPARATORS.sub(" ", plain).strip()

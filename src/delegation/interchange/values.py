@@ -366,7 +366,7 @@ def parse_email(cell: Cell) -> str | None:
     text = text.strip().strip("<>").strip()
     if text.casefold().startswith("mailto:"):  # a hyperlink pasted from a web page
         text = text[len("mailto:") :].strip()
-    if fold(text) in _NO_EMAIL:  # Microsoft Forms' respondent when the form is open to all
+    if "@" not in text and fold(text) in _NO_EMAIL:  # Microsoft Forms' anonymous respondent
         return None
     return text.lower() or None
 

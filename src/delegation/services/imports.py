@@ -127,14 +127,15 @@ def shown(value: object) -> str:
 
 def field_changes(before: object, after: object, fields: Mapping[str, str]) -> tuple:
     """The values that differ between two records' details: attribute -> import field."""
+    old_values, new_values = vars(before), vars(after)  # thousands of rows: no getattr
     changes: dict[str, FieldChange] = {}
-    for attribute, field in fields.items():
-        old, new = getattr(before, attribute), getattr(after, attribute)
+    for attribute in [name for name in fields if old_values[name] != new_values[name]]:
+        old, new = old_values[attribute], new_values[attribute]
         # A code read from a file ("en") is named as the stored one is (English).
         if isinstance(old, StrEnum) and type(new) is str:
             new = type(old)(new)
-        if old != new and field not in changes:
-            changes[field] = FieldChange(field, shown(old), shown(new))
+        if fields[attribute] not in changes:
+            changes[fields[attribute]] = FieldChange(fields[attribute], shown(old), shown(new))
     return tuple(changes.values())
 
 
@@ -333,6 +334,8 @@ class SourceFile:
     def _shared_fallbacks(self) -> set[tuple[str, str]]:
         """Fallback values given for several people (an assistant who filled the form for
         three, a buyer who ordered for a team): the address of none of them."""
+        if not self.fallbacks:
+            return set()
         names = [i for i, name in self.fields.items() if name in (*NAME_FIELDS, "full_name")]
         people: dict[tuple[str, str], set[str]] = {}
         for row in self.table.rows:

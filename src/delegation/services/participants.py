@@ -90,11 +90,15 @@ class ParticipantRow:
 def clean_details(details: ParticipantDetails) -> ParticipantDetails:
     """Trim text, turn empty text into None, normalise email and country codes."""
     changes = trimmed_text(details, keep_empty=("last_name", "first_name"))
-    changes["email"] = normalize_email(details.email)
-    if changes.get("nationality"):
-        changes["nationality"] = str(changes["nationality"]).upper()
-    changes["group_codes"] = tuple(dict.fromkeys(details.group_codes))
-    return replace(details, **changes)
+    email = normalize_email(details.email)
+    if email != details.email:
+        changes["email"] = email
+    nationality = changes.get("nationality", details.nationality)
+    if nationality and not str(nationality).isupper():
+        changes["nationality"] = str(nationality).upper()
+    if len(set(details.group_codes)) < len(details.group_codes):
+        changes["group_codes"] = tuple(dict.fromkeys(details.group_codes))
+    return replace(details, **changes) if changes else details
 
 
 def validate_details(details: ParticipantDetails) -> list[ValidationError]:

@@ -77,10 +77,11 @@ def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, 
     changes: dict[str, object] = {}
     for name, value in vars(details).items():  # an import cleans thousands: no fields()
         if isinstance(value, str):
-            value = value.strip()
+            trimmed = value.strip()
             if name not in keep_empty:
-                value = value or None
-            changes[name] = value
+                trimmed = trimmed or None
+            if trimmed != value:  # only what changes: most of an import's values are clean
+                changes[name] = trimmed
     return changes
 
 
