@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from delegation.services.imports import DateOrder
+from delegation.services.source_files import DateOrder
 from delegation.ui.dialogs.import_dialog import ImportDialog
 
 ROWS = (

@@ -419,11 +419,11 @@ def _command_trips(workspace, arguments) -> int:
 
 def _command_import(workspace, arguments) -> int:
     from delegation.services.agenda_import import apply_agenda_import, plan_agenda_import
-    from delegation.services.imports import DATE_FIELDS, DateOrder
     from delegation.services.participant_import import (
         apply_participant_import,
         plan_participant_import,
     )
+    from delegation.services.source_files import DATE_FIELDS, DateOrder
     from delegation.services.trips import find_trip
 
     trip = find_trip(workspace, arguments.trip)
@@ -492,7 +492,7 @@ def _meanings(
     """--map's words as the importer's value map; a column the file lacks, or a meaning
     none of its values has, is a usage error."""
     from delegation.interchange.columns import fold
-    from delegation.services.imports import MAPPED_FIELDS
+    from delegation.services.source_files import MAPPED_FIELDS
     from delegation.services.value_maps import meaning_of
 
     present = [name for name in MAPPED_FIELDS if name in file.fields.values()]

@@ -41,15 +41,12 @@ from delegation.services.imports import (
     ImportRefusedError,
     PlanCounts,
     Progress,
-    SourceFile,
-    ValueMap,
-    cell_text,
     field_changes,
-    open_source,
     shown,
     used_groups,
 )
 from delegation.services.records import changed_since_step, refuse_taken_ids
+from delegation.services.source_files import SourceFile, ValueMap, cell_text, open_source
 from delegation.services.value_maps import remember_values, remembered_values
 from delegation.services.workspace import Workspace
 

@@ -36,11 +36,7 @@ from delegation.services.imports import (
     ImportRefusedError,
     PlanCounts,
     Progress,
-    SourceFile,
-    ValueMap,
-    cell_text,
     field_changes,
-    open_source,
     used_groups,
 )
 from delegation.services.participants import (
@@ -66,6 +62,7 @@ from delegation.services.registration_updates import (
     organization_ids,
     update_registrations,
 )
+from delegation.services.source_files import SourceFile, ValueMap, cell_text, open_source
 from delegation.services.value_maps import remember_values, remembered_values
 from delegation.services.workspace import Workspace
 

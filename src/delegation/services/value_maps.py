@@ -25,7 +25,7 @@ from delegation.i18n.labels import (
 from delegation.interchange.columns import fold
 from delegation.interchange.values import country_codes, parse_nationality
 from delegation.persistence.models import ImportValueMap
-from delegation.services.imports import ValueMap
+from delegation.services.source_files import ValueMap
 from delegation.services.workspace import Workspace
 
 

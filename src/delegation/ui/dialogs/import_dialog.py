@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import field_label
-from delegation.services.imports import DateOrder, UnknownValue, rows_text
+from delegation.services.imports import rows_text
+from delegation.services.source_files import DateOrder, UnknownValue
 from delegation.services.value_maps import value_choices
 from delegation.ui.error_text import error_text
 
