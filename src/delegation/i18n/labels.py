@@ -3,6 +3,7 @@
 from delegation.domain.enums import (
     AgendaKind,
     AgendaStatus,
+    Language,
     ParticipantCategory,
     ParticipantStatus,
     RoomType,
@@ -125,6 +126,20 @@ _FIELD_LABELS = {
     "host": N_("Host"),
     "reference": N_("Reference"),
 }
+
+
+def value_label(value: object) -> str | None:
+    """A listed value of a record (status, category, language, kind) as a user calls it;
+    None for any other value."""
+    labels = {
+        AgendaKind: kind_label,
+        AgendaStatus: agenda_status_label,
+        ParticipantStatus: status_label,
+        ParticipantCategory: category_label,
+        Language: language_label,
+    }
+    label = labels.get(type(value))
+    return label(value) if label else None  # type: ignore[operator]
 
 
 def field_label(name: str) -> str:

@@ -12,22 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from delegation.domain.enums import (
-    AgendaKind,
-    AgendaStatus,
-    Language,
-    ParticipantCategory,
-    ParticipantStatus,
-)
 from delegation.domain.errors import DelegationError, FileRefusedError
 from delegation.i18n import _, ngettext
-from delegation.i18n.labels import (
-    agenda_status_label,
-    category_label,
-    kind_label,
-    language_label,
-    status_label,
-)
+from delegation.i18n.labels import value_label
 from delegation.interchange.columns import (
     fold,
 )
@@ -89,17 +76,11 @@ class FieldChange:
 
 def shown(value: object) -> str:
     """A value as a change report writes it: dates and times as typed, labels for codes."""
-    labels = {
-        AgendaKind: kind_label,
-        AgendaStatus: agenda_status_label,
-        ParticipantStatus: status_label,
-        ParticipantCategory: category_label,
-        Language: language_label,
-    }
     if value is None or value == () or value == "":
         return "—"
-    if type(value) in labels:
-        return labels[type(value)](value)
+    label = value_label(value)
+    if label is not None:
+        return label
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, datetime.time):

@@ -15,13 +15,7 @@ from delegation.domain.enums import (
     ParticipantStatus,
 )
 from delegation.i18n import _, current_language
-from delegation.i18n.labels import (
-    agenda_status_label,
-    category_label,
-    kind_label,
-    language_label,
-    status_label,
-)
+from delegation.i18n.labels import value_label
 from delegation.interchange.columns import fold
 from delegation.interchange.values import country_codes, parse_nationality
 from delegation.persistence.models import ImportValueMap
@@ -64,21 +58,17 @@ def remember_values(session: Session, headers: Sequence[str], values: ValueMap) 
 
 def value_choices(field: str, programme: bool = False) -> list[tuple[str, str]]:
     """The values a field can be given, as (code, label), in the order a list shows them."""
-    if field == "status" and programme:
-        return [(status.value, agenda_status_label(status)) for status in AgendaStatus]
-    if field == "status":
-        return [(status.value, status_label(status)) for status in ParticipantStatus]
-    if field == "category":
-        return [(category.value, category_label(category)) for category in ParticipantCategory]
-    if field == "language":
-        return [(language.value, language_label(language)) for language in Language]
-    if field == "kind":
-        return [(kind.value, kind_label(kind)) for kind in AgendaKind]
     if field == "nationality":
         names = Locale.parse(current_language()).territories
         countries = [(code, names.get(code, code)) for code in country_codes()]
         return sorted(countries, key=lambda country: fold(country[1]))
-    return []
+    listed = {
+        "status": AgendaStatus if programme else ParticipantStatus,
+        "category": ParticipantCategory,
+        "language": Language,
+        "kind": AgendaKind,
+    }.get(field)
+    return [(value.value, value_label(value) or value.value) for value in listed or ()]
 
 
 def meaning_of(field: str, text: str, programme: bool = False) -> str | None:
