@@ -7,6 +7,7 @@ import pytest
 
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, ValidationError
+from delegation.persistence.base import current_user
 from delegation.services import directory, registrations
 from delegation.services import participants as service
 from delegation.services.expected import Unchanged
@@ -299,3 +300,47 @@ def test_saving_the_same_details_writes_nothing(demo_workspace, trip_id):
     kadri = _by_name(demo_workspace, trip_id, "Tamm")
     again = service.update_participant(demo_workspace, kadri.id, kadri.version, kadri.details)
     assert again.version == kadri.version
+
+
+def test_a_person_edited_from_two_trips_keeps_the_first_edit_and_refuses_the_second(
+    demo_workspace, trip_id
+):
+    riga = add_trip(demo_workspace, _riga())
+    kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    in_riga = service.add_contact_to_trip(demo_workspace, riga.id, kadri.contact_id)
+    from_tallinn = service.get_participant(demo_workspace, kadri.id)
+    from_riga = service.get_participant(demo_workspace, in_riga.id)  # both editors open
+    service.update_participant(
+        demo_workspace, from_tallinn.id, from_tallinn.version,
+        replace(from_tallinn.details, phone="+372 5555 0101"), opened=from_tallinn,
+    )  # fmt: skip
+    with pytest.raises(ConflictError) as refused:
+        service.update_participant(
+            demo_workspace, from_riga.id, from_riga.version,
+            replace(from_riga.details, job_title="CTO"), opened=from_riga,
+        )  # fmt: skip
+    assert str(refused.value) == (
+        f"Kadri Tamm was changed by {current_user()} since you opened it (Phone); nothing was saved"
+    )
+    again = service.get_participant(demo_workspace, in_riga.id)
+    assert again.details.phone == "+372 5555 0101" and again.details.job_title != "CTO"
+    # Opened again, the edit goes through and keeps the colleague's phone.
+    service.update_participant(
+        demo_workspace, again.id, again.version, replace(again.details, job_title="CTO"),
+        opened=again,
+    )  # fmt: skip
+    saved = service.get_participant(demo_workspace, kadri.id).details
+    assert (saved.phone, saved.job_title) == ("+372 5555 0101", "CTO")
+
+
+def test_a_contact_field_left_as_read_is_not_written_back(demo_workspace, trip_id):
+    kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    stale = replace(kadri, details=replace(kadri.details, phone="+372 0000 0000"))
+    # The editor read an older phone, the user changed only the diet: the phone held now
+    # stays, though the details handed over carry the old one.
+    service.update_participant(
+        demo_workspace, kadri.id, kadri.version,
+        replace(stale.details, dietary="vegan"), opened=stale,
+    )  # fmt: skip
+    saved = service.get_participant(demo_workspace, kadri.id).details
+    assert saved.phone == kadri.details.phone and saved.dietary == "vegan"

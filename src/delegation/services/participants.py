@@ -15,6 +15,7 @@ from delegation.domain.rules import (
     normalize_email,
 )
 from delegation.i18n import _
+from delegation.i18n.labels import field_label
 from delegation.persistence.models import (
     AgendaItem,
     Contact,
@@ -537,9 +538,13 @@ def update_participant(
     details: ParticipantDetails,
     *,
     waitlist_position: int | None = None,
+    opened: ParticipantRow | None = None,
 ) -> ParticipantRow:
     """Save an edit, refusing it if the participant changed since the editor read it.
 
+    `opened`: the row the editor was opened on. The person's contact is shared by their
+    registrations for other trips: the edit is refused too if the contact changed since,
+    and writes back only the contact's fields the user changed.
     waitlist_position puts a waitlisted participant back at their old place (an undo).
     """
     details = _check(details)
@@ -550,6 +555,9 @@ def update_participant(
             details=lambda p: _row(session, p.id).details,
         )  # fmt: skip
         contact_before = contact_state(participant.contact)
+        if opened is not None:
+            _check_contact_version(participant.contact, opened)
+            details = _only_changed_contact_fields(participant.contact, opened.details, details)
         write_contact(session, participant.contact, details)
         contact_changed = contact_state(participant.contact) != contact_before
         write_registration(session, participant, details)
@@ -559,6 +567,60 @@ def update_participant(
             participant.touch()
         session.flush()
         return _row(session, participant_id)
+
+
+def _check_contact_version(contact: Contact, opened: ParticipantRow) -> None:
+    """The contact is as the editor read it, or the edit is refused naming who changed what."""
+    if contact.version == opened.contact_version:
+        return
+    now = _contact_details(contact)
+    changed = [
+        field_label(name)
+        for name in _SHARED_FIELDS
+        if getattr(now, name) != getattr(opened.details, name)
+    ]
+    raise ConflictError(
+        _("{name} was changed by {user} since you opened it ({fields}); nothing was saved").format(
+            name=contact.full_name,
+            user=contact.updated_by or _("someone else"),
+            fields=", ".join(changed) or _("in another trip"),
+        )
+    )
+
+
+# What an edit of a registration writes on the contact, which the person's registrations
+# for other trips share (see write_contact).
+_SHARED_FIELDS = (
+    "last_name", "first_name", "email", "civility", "phone", "job_title", "birth_date",
+    "organization",
+)  # fmt: skip
+
+
+def _contact_details(contact: Contact) -> ParticipantDetails:
+    return ParticipantDetails(
+        last_name=contact.last_name,
+        first_name=contact.first_name,
+        email=contact.email,
+        civility=contact.civility,
+        phone=contact.phone,
+        job_title=contact.job_title,
+        birth_date=contact.birth_date,
+        organization=contact.organization.name if contact.organization else None,
+    )
+
+
+def _only_changed_contact_fields(
+    contact: Contact, read: ParticipantDetails, details: ParticipantDetails
+) -> ParticipantDetails:
+    """The details to write: the contact's fields the user left as read keep what the
+    contact holds now, so a stale copy never writes a colleague's change back."""
+    now = _contact_details(contact)
+    kept = {
+        name: getattr(now, name)
+        for name in _SHARED_FIELDS
+        if getattr(details, name) == getattr(read, name)
+    }
+    return replace(details, **kept) if kept else details
 
 
 @dataclass(frozen=True)

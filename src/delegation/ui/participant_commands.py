@@ -69,13 +69,18 @@ class EditParticipantCommand(SaveRecordCommand):
             context, lambda: _("Edit {name}").format(name=details.full_name), before, details
         )
         self._position = before.waitlist_position
+        self._opened = before
 
     def save(self, record_id, expected, details, new_id) -> ParticipantRow:
         # Back to the old details, back to the old place in the waiting list.
         position = self._position if details is self._before else None
+        # The first save checks the person's contact as the editor read it too (it is
+        # shared with their other trips); undo and redo compare the details they left.
+        opened = self._opened if isinstance(expected, int) else None
         return service.update_participant(
-            self.workspace, record_id, expected, details, waitlist_position=position
-        )
+            self.workspace, record_id, expected, details, waitlist_position=position,
+            opened=opened,
+        )  # fmt: skip
 
 
 class RemoveParticipantsCommand(RestorableCommand):
