@@ -361,3 +361,24 @@ def test_a_meaning_no_value_has_is_refused_before_anything_is_read(cli, db, tmp_
         "--map", "Statut:Bof=Confirmed",
     )  # fmt: skip
     assert done.returncode == 0 and "1 created" in done.stdout
+
+
+def test_two_processes_importing_one_file_at_once_add_each_person_once(cli, db, tmp_path):
+    import subprocess
+    import sys
+
+    source = tmp_path / "inscrits.csv"
+    rows = "".join(f"Personne{n};Jean;;Société {n}\n" for n in range(300))
+    source.write_text("Nom;Prénom;Courriel;Société\n" + rows, encoding="utf-8")
+    command = [sys.executable, "-m", "delegation", "--db", db, "import", "participants"]
+    command += ["tallinn-2023", str(source)]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [(run.wait(timeout=120), run.stderr.read()) for run in runs]
+    for code, stderr in results:
+        assert code in (0, 1), stderr
+        assert "Traceback" not in stderr and "UNIQUE" not in stderr
+    assert sorted(code for code, _stderr in results) in ([0, 0], [0, 1])
+    assert _participants(db) == 62 + 300

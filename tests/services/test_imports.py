@@ -289,3 +289,20 @@ def test_groups_written_in_any_order_undo_without_a_false_conflict(
     row = participants.get_participant(demo_workspace, result.participant_ids[0])
     assert row.details.group_codes == ("A", "B")
     undo_participant_import(demo_workspace, result)
+
+
+@pytest.mark.parametrize("with_email", [True, False])
+def test_two_previews_of_one_file_applied_in_turn_add_each_person_once(
+    demo_workspace, trip_id, tmp_path, with_email
+):
+    email = "ilmar.kivi@example.ee" if with_email else ""
+    path = _file(tmp_path, HEADER + f"Ilmar;Kivi;{email};Tartu Ülikool;;\n")
+    first = plan_participant_import(demo_workspace, trip_id, path)
+    second = plan_participant_import(demo_workspace, trip_id, path)  # another window
+    apply_participant_import(demo_workspace, first)
+    count = len(participants.list_participants(demo_workspace, trip_id))
+    with pytest.raises(DelegationError, match="Ilmar Kivi was added by someone else meanwhile"):
+        apply_participant_import(demo_workspace, second)
+    assert len(participants.list_participants(demo_workspace, trip_id)) == count
+    again = plan_participant_import(demo_workspace, trip_id, path)
+    assert again.counts.created == 0 and again.counts.unchanged == 1

@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from delegation.domain.enums import ParticipantStatus
-from delegation.domain.errors import NotFoundError
+from delegation.domain.errors import ConflictError, NotFoundError
 from delegation.domain.rules import full_name
 from delegation.i18n import _
 from delegation.interchange import values as parse
@@ -24,6 +24,7 @@ from delegation.interchange.values import DateOrder
 from delegation.persistence.bulk import insert_rows, reserve_ids
 from delegation.persistence.models import (
     Contact,
+    Organization,
     Participant,
     TripGroup,
     participant_groups,
@@ -352,6 +353,8 @@ def apply_participant_import(
         _check_trip(session, plan.trip_id)
         if reuse is not None:
             _check_as_undo_left(session, reuse)
+        else:
+            _check_still_new(session, plan)
         group_ids = create_groups(
             session, plan.trip_id, plan.new_groups, reuse.group_ids if reuse else ()
         )
@@ -389,6 +392,47 @@ def apply_participant_import(
         tuple(filled),
         tuple(group_ids),
     )
+
+
+def _check_still_new(session: Session, plan: ParticipantImportPlan) -> None:
+    """The people the plan creates are not there yet: another import (another window, a
+    colleague) may have added them since the file was read; they would be added twice,
+    or clash on their email."""
+    if not plan.creations:
+        return
+    emails: set[str] = set()
+    names: set[tuple[str, str, str]] = set()
+    registered = session.execute(
+        select(Contact.email, Contact.first_name, Contact.last_name, Organization.name)
+        .join(Participant, Participant.contact_id == Contact.id)
+        .outerjoin(Organization, Organization.id == Contact.organization_id)
+        .where(Participant.trip_id == plan.trip_id)
+    )
+    for email, first, last, organization in registered:
+        if email:
+            emails.add(email)
+        names.add((fold(first or ""), fold(last or ""), fold(organization or "")))
+    wanted = {row.details.email: row for row in plan.creations if row.details.email}
+    for row in plan.creations:
+        email = row.details.email
+        if (email and email in emails) or (not email and _name_key(row.details) in names):
+            raise ConflictError(_added_meanwhile(row.details.full_name))
+    listed = sorted(wanted)
+    for start in range(0, len(listed), _CHUNK):
+        owners = session.execute(
+            select(Contact.email, Contact.id).where(
+                Contact.email.in_(listed[start : start + _CHUNK])
+            )
+        )
+        for email, owner in owners:
+            if owner != wanted[email].contact_id:  # a contact made with this email since
+                raise ConflictError(_added_meanwhile(wanted[email].details.full_name))
+
+
+def _added_meanwhile(name: str) -> str:
+    return _(
+        "{name} was added by someone else meanwhile; nothing was imported: preview the file again"
+    ).format(name=name)
 
 
 def _check_as_undo_left(session: Session, result: ParticipantImportResult) -> None:
