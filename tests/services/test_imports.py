@@ -306,3 +306,18 @@ def test_two_previews_of_one_file_applied_in_turn_add_each_person_once(
     assert len(participants.list_participants(demo_workspace, trip_id)) == count
     again = plan_participant_import(demo_workspace, trip_id, path)
     assert again.counts.created == 0 and again.counts.unchanged == 1
+
+
+def test_two_previews_of_one_programme_applied_in_turn_add_each_item_once(
+    demo_workspace, trip_id, tmp_path
+):
+    path = _file(
+        tmp_path, "Date;Début;Fin;Intitulé\n09/05/2023;21:00;22:00;Concert d'orgue\n", "prog.csv"
+    )
+    first = plan_agenda_import(demo_workspace, trip_id, path)
+    second = plan_agenda_import(demo_workspace, trip_id, path)
+    apply_agenda_import(demo_workspace, first)
+    count = len(list_agenda(demo_workspace, trip_id))
+    with pytest.raises(DelegationError, match="was added by someone else meanwhile"):
+        apply_agenda_import(demo_workspace, second)
+    assert len(list_agenda(demo_workspace, trip_id)) == count

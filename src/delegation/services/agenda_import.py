@@ -77,6 +77,7 @@ class AgendaImportPlan(PlanCounts):
     problems: tuple[ImportProblem, ...]
     new_groups: tuple[NewGroup, ...] = ()
     new_venues: tuple[str, ...] = ()  # the venues it adds to the directory, once each
+    known_ids: frozenset[int] = frozenset()  # the trip's items when the file was read
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,7 @@ class _Planner:
             tuple(self.problems),
             used_groups(self.groups.created, [*self.creations, *self.changes]),
             self._venues_made(),
+            frozenset(self.by_id),
         )
 
     def _problem(self, line: int, field: str, reason: str) -> None:
@@ -473,6 +475,29 @@ _FIELDS_SHOWN = {
 }  # fmt: skip
 
 
+def _check_still_new(session: Session, plan: AgendaImportPlan) -> None:
+    """No item added to the trip since the file was read (by another import, another
+    window) is one the plan creates again: the same day and title."""
+    if not plan.creations:
+        return
+    added = session.execute(
+        select(AgendaItem.day, AgendaItem.title_fr, AgendaItem.title_en).where(
+            AgendaItem.trip_id == plan.trip_id, AgendaItem.id.not_in(plan.known_ids)
+        )
+    ).all()
+    meanwhile = {(day, fold(title)) for day, *titles in added for title in titles if title}
+    for row in plan.creations:
+        details = row.details
+        for title in (details.title_fr, details.title_en):
+            if title and (details.day, fold(title)) in meanwhile:
+                raise ConflictError(
+                    _(
+                        "{item} was added by someone else meanwhile; nothing was imported: "
+                        "preview the file again"
+                    ).format(item=row.label)
+                )
+
+
 def apply_agenda_import(
     workspace: Workspace,
     plan: AgendaImportPlan,
@@ -497,6 +522,8 @@ def apply_agenda_import(
         if reuse is not None:
             refuse_taken_ids(session, AgendaItem, reuse.item_ids)
             _check_details(session, {row.id: row.details for row in reuse.changed_before})
+        else:
+            _check_still_new(session, plan)
         venues = KnownVenues.read(session, session.get(Trip, plan.trip_id))
         group_ids = create_groups(
             session, plan.trip_id, plan.new_groups, reuse.group_ids if reuse else ()
