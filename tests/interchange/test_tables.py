@@ -294,3 +294,17 @@ def test_a_text_constant_formula_is_read_as_its_text(tmp_path):
         ("+372 5555", '="a"&"b"'),  # more than one constant: left as it is
         ("=A1", '="x'),
     ]
+
+
+def test_a_file_past_the_limits_is_refused_naming_the_limit(tmp_path):
+    wide = tmp_path / "wide.csv"
+    wide.write_text(";".join(f"C{i}" for i in range(1001)) + "\n" + "x;" * 1000 + "x\n")
+    with pytest.raises(FileRefusedError, match="1001 columns: more than 1000 are not read"):
+        read_table(wide)
+    long = tmp_path / "long.csv"
+    long.write_text("Nom;Prénom\nDupont;" + "J" * 20_000 + "\n", encoding="utf-8")
+    with pytest.raises(FileRefusedError) as refused:
+        read_table(long)
+    assert str(refused.value).endswith(
+        "long.csv:2: column 2: a value of 20000 characters; the longest read is 10000"
+    )

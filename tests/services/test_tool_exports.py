@@ -173,3 +173,10 @@ def test_a_french_sheet_with_english_looking_words_reads_dates_day_first(
     )
     plan = plan_participant_import(workspace, trip_id, path)
     assert plan.creations[0].details.birth_date == date(1985, 4, 3)
+
+
+def test_a_wide_file_names_its_first_ignored_columns_only(workspace, trip_id, tmp_path):
+    extra = ";".join(f"Q{n}" for n in range(500))
+    path = _csv(tmp_path, f"Nom;Prénom;{extra}\nDupont;Jean;{';' * 499}\n")
+    text = plan_participant_import(workspace, trip_id, path).file.ignored_text()
+    assert text.startswith("Q0, Q1,") and text.endswith("Q19 and 480 more")

@@ -454,7 +454,7 @@ def _command_import(workspace, arguments) -> int:
     if plan.file.profile is not None:
         print(_("Laid out as a {tool} export.").format(tool=plan.file.profile.name))
     if plan.file.ignored:
-        print(_("Ignored columns: {columns}").format(columns=", ".join(plan.file.ignored)))
+        print(_("Ignored columns: {columns}").format(columns=plan.file.ignored_text()))
     for line in plan.file.notes():
         print(line)
     for line in plan.problem_lines() if arguments.verbose else plan.problem_summary():

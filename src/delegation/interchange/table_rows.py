@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from delegation.domain.errors import FileRefusedError
+from delegation.i18n import _
 
 Cell = str | int | float | bool | date | datetime | time | None
 # Rates a record as the header row (how many of its texts name a field).
@@ -34,6 +35,11 @@ class Table:
 
 
 _HEADER_SEARCH = 10  # non-blank records looked at for the header row
+# Far beyond any registration list or programme; a file past them is forged or not ours,
+# and would only make every later step slow.
+MAX_COLUMNS = 1_000
+MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_CELL = 10_000  # characters: a long note fits, a ten-million-letter name does not
 
 
 def make_table(
@@ -51,6 +57,13 @@ def make_table(
         texts = [_header_text(cell) for cell in cells]
         while texts and not texts[-1]:
             texts.pop()  # trailing empty header columns are formatting, not columns
+        if len(texts) > MAX_COLUMNS:
+            raise FileRefusedError(
+                f"{source}:{line}",
+                _("{n} columns: more than {limit} are not read").format(
+                    n=len(texts), limit=MAX_COLUMNS
+                ),
+            )
         if texts:
             first.append((line, texts, cells))
         if len(first) == (_HEADER_SEARCH if header_score else 1):
@@ -70,7 +83,12 @@ def make_table(
     for line, cells in itertools.chain(pending, records):
         fitted = tuple(cells[:width]) + (None,) * (width - len(cells))
         if any(cell is not None for cell in fitted):
+            _check_cells(source, line, fitted)
             rows.append(Row(line=line, cells=fitted))
+            if len(rows) > MAX_ROWS:
+                raise FileRefusedError(
+                    source, _("more than {limit} rows are not read").format(limit=MAX_ROWS)
+                )
     return Table(
         source=source,
         headers=tuple(headers),
@@ -78,6 +96,17 @@ def make_table(
         rows=tuple(rows),
         skipped_lines=tuple(line for line, _texts, _cells in first[:best]),
     )
+
+
+def _check_cells(source: str, line: int, cells: Sequence[Cell]) -> None:
+    for column, cell in enumerate(cells, start=1):
+        if type(cell) is str and len(cell) > MAX_CELL:
+            raise FileRefusedError(
+                f"{source}:{line}",
+                _("column {column}: a value of {n} characters; the longest read is {limit}").format(
+                    column=column, n=len(cell), limit=MAX_CELL
+                ),
+            )
 
 
 def _header_text(cell: Cell) -> str:

@@ -87,6 +87,14 @@ class SourceFile:
             tuple(cell_text(cell) for cell in row.cells) for row in self.table.rows[:SAMPLE_ROWS]
         ]
 
+    def ignored_text(self, shown: int = 20) -> str:
+        """The ignored columns' headers, the first few of a very wide file."""
+        listed = ", ".join(self.ignored[:shown])
+        rest = len(self.ignored) - shown
+        if rest > 0:
+            listed += " " + ngettext("and {n} more", "and {n} more", rest).format(n=rest)
+        return listed
+
     def column_name(self, name: str) -> str:
         """A field as the user knows it: its column's header, else its label."""
         for index, field_name in self.fields.items():

@@ -266,7 +266,7 @@ class ImportDialog(QDialog):
         if file.profile is not None:
             text += " " + _("Laid out as a {tool} export.").format(tool=file.profile.name)
         if file.ignored:
-            text += " " + _("Columns ignored: {columns}.").format(columns=", ".join(file.ignored))
+            text += " " + _("Columns ignored: {columns}.").format(columns=file.ignored_text())
         self._file.setText(text)
         self._show_problems(plan)
         self._show_effects(plan)
