@@ -43,19 +43,24 @@ def decode_text(data: bytes, source: str, *, repair: bool = False) -> DecodedTex
         return DecodedText(text.lstrip("\ufeff"))
     if b"\x00" in data:
         raise FileRefusedError(source, _("not a spreadsheet (CSV or XLSX)"))
+    try:
+        text = data.decode("utf-8")  # the common case, and the fastest
+    except UnicodeDecodeError:
+        pass
+    else:
+        _refuse_binary(text, source)
+        return DecodedText(text.lstrip("\ufeff"))
     text = data.decode("utf-8", "surrogateescape")
     # Control bytes are the same in both encodings: a binary file is told as such first.
     _refuse_binary(text, source)
     has_bom = text.startswith("\ufeff")
     text = text.lstrip("\ufeff")
-    strays = [match.start() for match in _STRAY.finditer(text)]
-    if not strays:
-        return DecodedText(text)
     if not has_bom and not _MULTI_BYTE.search(text):
         try:  # nothing in it is UTF-8: the whole file is in the other encoding
             return DecodedText(data.decode("cp1252"))
         except UnicodeDecodeError:  # bytes cp1252 leaves undefined: neither encoding
             raise FileRefusedError(source, _("unknown text encoding (save it as UTF-8)")) from None
+    strays = [match.start() for match in _STRAY.finditer(text)]
     places = _Places(text)
     undefined = [index for index in strays if _as_cp1252(text[index]) is None]
     if undefined:  # no reading of such a byte is likely: no repair is offered
