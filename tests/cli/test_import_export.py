@@ -382,3 +382,28 @@ def test_two_processes_importing_one_file_at_once_add_each_person_once(cli, db, 
         assert "Traceback" not in stderr and "UNIQUE" not in stderr
     assert sorted(code for code, _stderr in results) in ([0, 0], [0, 1])
     assert _participants(db) == 62 + 300
+
+
+def test_a_file_mixing_encodings_is_refused_until_repair_is_asked(cli, db, tmp_path):
+    source = tmp_path / "inscrits.csv"
+    # Written in UTF-8, then one row pasted from a Windows-1252 file.
+    lines = FRENCH_EXCEL.splitlines(keepends=True)
+    source.write_bytes("".join(lines[:3]).encode() + lines[3].encode("cp1252"))
+    refused = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
+    assert refused.returncode == 1
+    first, hint = refused.stderr.strip().splitlines()
+    assert first == (
+        f"delegation: {source}:4: column 5: byte 0xFC is not UTF-8; "
+        "the file mixes encodings: save it again as UTF-8"
+    )
+    assert "--repair-encoding" in hint
+    assert _participants(db) == 62
+    repaired = cli(
+        "--db", db, "import", "participants", "tallinn-2023", str(source), "--repair-encoding"
+    )
+    assert repaired.returncode == 0, repaired.stderr
+    assert "Line 4 held bytes that are not UTF-8" in repaired.stdout
+    assert "3 created, 0 changed" in repaired.stdout
+    with closing(sqlite3.connect(db)) as connection:
+        names = {row[0] for row in connection.execute("SELECT last_name FROM contacts")}
+    assert {"Saar", "Lœuvre", "Õunapuu"} <= names

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QListWidget,
+    QMessageBox,
     QTableWidget,
 )
 
@@ -177,3 +178,59 @@ def test_the_preview_names_the_tool_and_lets_values_and_dates_be_said(
     window.transfers.import_file("participants")
     lee = next(r for r in page.model.rows() if r.details.last_name == "Lee")
     assert lee.details.nationality == "FR" and lee.details.birth_date == date(1990, 4, 3)
+
+
+def _mixed_encodings(tmp_path):
+    """The rows of ROWS in UTF-8 but for Saar's, pasted from a Windows-1252 file."""
+    source = tmp_path / "inscrits.csv"
+    lines = ROWS.splitlines(keepends=True)
+    source.write_bytes(lines[0].encode() + lines[1].encode("cp1252") + lines[2].encode())
+    return source
+
+
+def _answer(monkeypatch, answer) -> list[str]:
+    asked = []
+
+    def question(_parent, _title, text, buttons, default):
+        assert buttons & QMessageBox.StandardButton.Yes and buttons & QMessageBox.StandardButton.No
+        assert default == QMessageBox.StandardButton.No  # repairing is never the silent choice
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_a_file_mixing_encodings_is_repaired_when_the_user_says_yes(window, monkeypatch, tmp_path):
+    _choose(monkeypatch, _mixed_encodings(tmp_path))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+
+    def look(dialog: ImportDialog) -> int:
+        notes = dialog.findChild(QListWidget, "importNotes")
+        texts = [notes.item(i).text() for i in range(notes.count())]
+        assert "Line 2 held bytes that are not UTF-8" in texts[0]
+        first = dialog.plan
+        dialog.set_field(5, "notes")  # a plan made again keeps the repair
+        assert dialog.plan is not first and dialog.plan.file.table.repaired_lines == (2,)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", look)
+    page = window.show_page("participants")
+    window.transfers.import_file("participants")
+    assert len(asked) == 1
+    assert "inscrits.csv:2: column 2: byte 0xE9 is not UTF-8" in asked[0]
+    saar = next(r for r in page.model.rows() if r.details.last_name == "Saar")
+    assert saar.details.first_name == "Hélène" and saar.details.notes == "x"
+
+
+def test_a_file_mixing_encodings_is_left_alone_when_the_user_says_no(window, monkeypatch, tmp_path):
+    _choose(monkeypatch, _mixed_encodings(tmp_path))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    shown = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a)))
+    page = window.show_page("participants")
+    window.transfers.import_file("participants")
+    assert len(asked) == 1 and not shown and not warned
+    assert page.model.rowCount() == 62

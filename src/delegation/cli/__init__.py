@@ -11,6 +11,7 @@ from delegation.cli.groups import add_groups_command, run_groups, with_default_a
 from delegation.domain.errors import (
     DatabaseError,
     DelegationError,
+    MixedEncodingError,
     NotFoundError,
     ValidationError,
 )
@@ -186,6 +187,14 @@ def _add_import_commands(commands) -> None:
             help=_("import the valid rows and report the others"),
         )
         command.add_argument("--sheet", help=_("the workbook's sheet (default: the first)"))
+        command.add_argument(
+            "--repair-encoding",
+            action="store_true",
+            help=_(
+                "in a UTF-8 CSV file, read the few bytes that are not UTF-8 as Windows-1252 "
+                "(the lines are reported) instead of refusing the file"
+            ),
+        )
         command.add_argument(
             "--verbose",
             action="store_true",
@@ -446,9 +455,15 @@ def _command_import(workspace, arguments) -> int:
             sheet=arguments.sheet,
             date_orders=orders,
             values=values,
+            repair_encoding=arguments.repair_encoding,
         )
 
-    plan = read()
+    try:
+        plan = read()
+    except MixedEncodingError as error:  # refused, and the way to accept it said after
+        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        print(_("--repair-encoding reads those bytes as Windows-1252 (é, è, à…)"), file=sys.stderr)
+        return EXIT_REFUSED
     if arguments.map:
         plan = read(_meanings(plan.file, arguments.map, arguments.import_kind == "agenda"))
     if plan.file.profile is not None:

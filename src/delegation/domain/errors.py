@@ -41,3 +41,12 @@ class FileRefusedError(DelegationError):
         self.location = location
         self.reason = reason
         super().__init__(f"{location}: {reason}")
+
+
+class MixedEncodingError(FileRefusedError):
+    """A UTF-8 text file with bytes of another encoding on some lines: refused unless the
+    caller accepts reading those bytes one by one as Windows-1252 (a repair)."""
+
+    def __init__(self, location: str, reason: str, lines: tuple[int, ...]) -> None:
+        super().__init__(location, reason)
+        self.lines = lines  # every line holding a stray byte, in order

@@ -32,6 +32,7 @@ class Table:
     sheet: str | None = None  # a workbook sheet's name, and all the sheets of the workbook
     sheets: tuple[str, ...] = ()
     skipped_lines: tuple[int, ...] = ()  # a title or notes above the header
+    repaired_lines: tuple[int, ...] = ()  # stray bytes read as Windows-1252 (a mixed CSV)
 
 
 _HEADER_SEARCH = 10  # non-blank records looked at for the header row

@@ -1,8 +1,8 @@
 """Reads a CSV file or a workbook (.xlsx, .xls, .ods) as it comes into a plain table of
 header texts and typed rows."""
 
-import codecs
 import csv
+import dataclasses
 import io
 import re
 import stat
@@ -12,6 +12,7 @@ from pathlib import Path
 from delegation.domain.errors import FileRefusedError
 from delegation.i18n import _
 from delegation.interchange.table_rows import Cell, HeaderScore, Row, Table, make_table
+from delegation.interchange.text_encodings import decode_text
 from delegation.interchange.workbooks import is_workbook, read_workbook, workbook_sheet_names
 
 __all__ = ["Cell", "HeaderScore", "Row", "Table", "read_table", "sheet_names"]
@@ -20,8 +21,6 @@ _CANDIDATE_DELIMITERS = (";", ",", "\t")  # order breaks ties: Excel on French W
 # Never present in accepted text (control characters are refused), so a file without any
 # delimiter in its header is read as one column and its cells are never split.
 _NO_DELIMITER = "\x1f"
-# C0 controls other than tab, line feed, carriage return: a sign of a binary file.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SEP_HINT = re.compile(r'"?sep=([;,\t|])"?[;,\t]*\r?\n', re.IGNORECASE)  # Excel's "sep=;" line
 
 
@@ -31,14 +30,19 @@ def read_table(
     sheet: str | None = None,
     display_name: str | None = None,
     header_score: HeaderScore | None = None,
+    repair_encoding: bool = False,
 ) -> Table:
     """Read the file whatever its name says; `sheet` picks a workbook's sheet (ignored for
-    CSV). Any file that cannot be read raises FileRefusedError, never another exception."""
+    CSV). Any file that cannot be read raises FileRefusedError, never another exception;
+    a CSV file mixing encodings raises MixedEncodingError unless `repair_encoding` lets
+    its stray bytes be read as Windows-1252 (the table then lists their lines)."""
     source = display_name or str(path)
     data = _read_bytes(Path(path), source)
     if is_workbook(data):
         return read_workbook(data, source, sheet, header_score)
-    return _read_csv(_decode(data, source), source, header_score)
+    decoded = decode_text(data, source, repair=repair_encoding)
+    table = _read_csv(decoded.text, source, header_score)
+    return dataclasses.replace(table, repaired_lines=decoded.repaired_lines)
 
 
 def sheet_names(path: str | Path) -> tuple[str, ...]:
@@ -67,31 +71,6 @@ def _read_bytes(path: Path, source: str) -> bytes:
 
 
 # --- CSV ---------------------------------------------------------------------------------
-
-
-def _decode(data: bytes, source: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252; binary content is refused."""
-    # Excel's "Unicode text" export is UTF-16 with a BOM; cheap to accept.
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise FileRefusedError(source, _("unknown text encoding (save it as UTF-8)")) from None
-    elif b"\x00" in data:
-        raise FileRefusedError(source, _("not a spreadsheet (CSV or XLSX)"))
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:  # bytes cp1252 leaves undefined: neither encoding
-                raise FileRefusedError(
-                    source, _("unknown text encoding (save it as UTF-8)")
-                ) from None
-    if _CONTROL.search(text):
-        raise FileRefusedError(source, _("not a spreadsheet (CSV or XLSX)"))
-    return text.lstrip("\ufeff")
 
 
 def _read_csv(text: str, source: str, header_score: HeaderScore | None = None) -> Table:

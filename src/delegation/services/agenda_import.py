@@ -152,6 +152,7 @@ def plan_agenda_import(
     display_name: str | None = None,
     date_orders: Mapping[str, DateOrder] | None = None,
     values: ValueMap | None = None,
+    repair_encoding: bool = False,
 ) -> AgendaImportPlan:
     """Read and check the whole programme against the trip; nothing is written."""
     file = open_source(
@@ -162,6 +163,7 @@ def plan_agenda_import(
         display_name=display_name,
         date_orders=date_orders,
         told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
+        repair_encoding=repair_encoding,
     )
     existing = list_agenda(workspace, trip_id)
     with workspace.transaction() as session:

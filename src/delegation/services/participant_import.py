@@ -148,6 +148,7 @@ def plan_participant_import(
     display_name: str | None = None,
     date_orders: Mapping[str, DateOrder] | None = None,
     values: ValueMap | None = None,
+    repair_encoding: bool = False,
 ) -> ParticipantImportPlan:
     """Read and check the whole file against the trip; nothing is written."""
     file = open_source(
@@ -158,6 +159,7 @@ def plan_participant_import(
         display_name=display_name,
         date_orders=date_orders,
         told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
+        repair_encoding=repair_encoding,
     )
     existing = list_participants(workspace, trip_id)
     with workspace.transaction() as session:

@@ -31,6 +31,7 @@ from delegation.interchange.values import (
 )
 
 SAMPLE_ROWS = 8  # rows a preview shows
+_NAMED_LINES = 12  # repaired lines a note names before "…"
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,19 @@ class SourceFile:
                     len(self.table.skipped_lines),
                 ).format(lines=listed)
             )
+        if self.table.repaired_lines:
+            repaired = self.table.repaired_lines
+            listed = ", ".join(str(line) for line in repaired[:_NAMED_LINES])
+            listed += ", …" if len(repaired) > _NAMED_LINES else ""
+            lines.append(
+                ngettext(
+                    "Line {lines} held bytes that are not UTF-8; they were read as "
+                    "Windows-1252: check its accents.",
+                    "Lines {lines} held bytes that are not UTF-8; they were read as "
+                    "Windows-1252: check their accents.",
+                    len(self.table.repaired_lines),
+                ).format(lines=listed)
+            )
         headers = self.table.headers
         for choice in self.choices:
             for index, reason in choice.passed:
@@ -275,10 +289,13 @@ def open_source(
     display_name: str | None = None,
     date_orders: Mapping[str, DateOrder] | None = None,
     told: Callable[[Sequence[str]], ValueMap] | None = None,
+    repair_encoding: bool = False,
 ) -> SourceFile:
     """Read a file and match its columns (or take the mapping a user corrected), decide
     how its dates are written, and map the values the user or the file's tool named.
     `told(headers)`: what users said the file's values mean (remembered, or just chosen).
+    `repair_encoding`: a CSV mixing encodings has its stray bytes read as Windows-1252
+    (the notes name their lines) instead of being refused with MixedEncodingError.
 
     A required field without a column refuses the file in one line.
     """
@@ -286,7 +303,13 @@ def open_source(
     def score(texts: Sequence[str]) -> int:
         return len(match_columns(texts, specs).fields)
 
-    table = read_table(path, sheet=sheet, display_name=display_name, header_score=score)
+    table = read_table(
+        path,
+        sheet=sheet,
+        display_name=display_name,
+        header_score=score,
+        repair_encoding=repair_encoding,
+    )
     profile = recognise_profile(table.headers)
     filled = _filled_columns(table)
     match = match_columns(table.headers, specs, filled=filled, profile=profile)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog
 
-from delegation.domain.errors import DelegationError
+from delegation.domain.errors import DelegationError, MixedEncodingError
 from delegation.i18n import _
 from delegation.ui.error_text import error_text
 from delegation.ui.file_actions import FileActions, add_entries
@@ -80,11 +80,29 @@ class Transfers(FileActions):
         plan = plan_participant_import if kind == "participants" else plan_agenda_import
         workspace = self._context.workspace
         name = Path(path).name
-        try:
-            first = first_usable_sheet(
+
+        def first_plan(repair: bool):
+            return first_usable_sheet(
                 path,
-                lambda sheet: plan(workspace, trip_id, path, sheet=sheet, display_name=name),
+                lambda sheet: plan(
+                    workspace,
+                    trip_id,
+                    path,
+                    sheet=sheet,
+                    display_name=name,
+                    repair_encoding=repair,
+                ),
             )
+
+        repair = False
+        try:
+            try:
+                first = first_plan(repair)
+            except MixedEncodingError as error:
+                if not self._accepts_repair(title, error):
+                    return
+                repair = True  # asked once; the preview's notes then name the lines
+                first = first_plan(repair)
         except DelegationError as error:
             QMessageBox.warning(self._window, title, error_text(error))
             return
@@ -99,6 +117,7 @@ class Transfers(FileActions):
                 display_name=name,
                 date_orders=choices.dates,
                 values=choices.values,
+                repair_encoding=repair,
             ),
             first,
             self._window,
@@ -107,6 +126,21 @@ class Transfers(FileActions):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._run_import(title, dialog.plan, dialog.skip_invalid.isChecked())
+
+    def _accepts_repair(self, title: str, error: MixedEncodingError) -> bool:
+        """Whether the user lets the stray bytes of a file mixing encodings be read as
+        Windows-1252, which is what such a byte (é, è, à…) usually is."""
+        answer = QMessageBox.question(
+            self._window,
+            title,
+            _(
+                "{error}\n\nRead those bytes as Windows-1252 (é, è, à…)? The preview will "
+                "name the lines to check."
+            ).format(error=error_text(error)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _run_import(self, title: str, plan, skip_invalid: bool) -> None:
         from delegation.ui.import_commands import ImportCommand
