@@ -294,8 +294,11 @@ def hostile_files(folder: Path, rng: random.Random, mutations: int) -> list[Path
     made["utf16-no-bom.csv"] = "Nom;Prénom\nDupont;Jean\n".encode("utf-16-le")
     made["empty.csv"] = b""
     made["binary.csv"] = bytes(rng.randrange(256) for _ in range(4096))
+    # Rows within Excel's limit, cells past what a list needs: refused before reading.
     made["zip-bomb.xlsx"] = _workbook(
-        rows=b'<row><c t="inlineStr"><is><t>x</t></is></c></row>', repeat=3_000_000
+        rows=b'<row><c t="inlineStr"><is><t>x</t></is></c><c t="inlineStr"><is><t>y</t>'
+        b"</is></c></row>",
+        repeat=1_000_000,
     )
     made["entity-bomb.xlsx"] = _entity_bomb()
     made["not-a-workbook.xlsx"] = _zip({"word/document.xml": b"<w/>"})
@@ -398,7 +401,34 @@ def fuzz_trials(work: Path, rng: random.Random, mutations: int) -> Tally:
                 tally.fail("over 30 s", path.name)
     if db.read_bytes() != before:
         tally.fail("changed database", "a dry run wrote to the database")
+    for path in sorted(folder.glob("*bomb*")):
+        seconds, megabytes = _measured(home, db, path)
+        print(f"  {path.name} ({path.stat().st_size // 1024} KB): {seconds:.1f} s, {megabytes} MB")
+        if seconds > 5 or megabytes > 500:
+            tally.fail("bombs over 5 s or 500 MB", path.name)
     return tally
+
+
+def _measured(home: Path, db: Path, path: Path) -> tuple[float, int]:
+    """Time and peak memory of one process importing `path` (dry run)."""
+    code = (
+        "import resource, sys, time\n"
+        "from delegation.app import main\n"
+        "start = time.perf_counter()\n"
+        "main(sys.argv[1:])\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
+        "print(f'{time.perf_counter() - start} {peak}', file=sys.stderr)\n"
+    )
+    arguments = ["--db", str(db), "import", "participants", TRIP, str(path), "--dry-run"]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        env=_environment(home),
+        timeout=120,
+    )
+    seconds, megabytes = done.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(megabytes)
 
 
 def main() -> int:

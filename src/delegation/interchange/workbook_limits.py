@@ -6,6 +6,9 @@ EXCEL_MAX_COLUMNS = 16_384
 # calamine lays a sheet out as one block from its first to its last cell, about 32 bytes
 # a cell: five million cells (a 10,000-row list is 0.1 million) stay under 200 MB.
 MAX_CELLS = 5_000_000
+# Cells written in the sheet: each becomes a Python value of some 450 bytes once read, so
+# half a million (a 10,000-row list of 20 columns has 0.2 million) keep under 500 MB.
+MAX_WRITTEN_CELLS = 500_000
 # Shared strings are all unpacked when the workbook opens, even those no cell uses.
 MAX_SHARED_STRINGS = 2_000_000
 # What a zip may unpack to: a 100,000-row sheet is some 60 MB of XML.

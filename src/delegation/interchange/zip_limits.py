@@ -20,6 +20,7 @@ from delegation.interchange.workbook_limits import (
     MAX_CELLS,
     MAX_SHARED_STRINGS,
     MAX_UNPACKED_BYTES,
+    MAX_WRITTEN_CELLS,
     BeyondExcelError,
     DamagedError,
     TooLargeError,
@@ -126,6 +127,12 @@ def _check_sheet_extent(xml: bytes) -> None:
         return
     # Other elements starting with "c" in a sheet: cols, col, colBreaks, cfRule, color…
     others = xml.count(b"<co") + xml.count(b"<cf") + xml.count(b"<cu")
+    # Counted at C speed before any walk: each cell tag takes a cell of the block, each
+    # closed row moves to the next one.
+    if tags - others > MAX_WRITTEN_CELLS:
+        raise TooLargeError
+    if xml.count(b"</row>") > EXCEL_MAX_ROWS:
+        raise BeyondExcelError
     plain = xml.count(b'<c r="')
     prefixed = b":c" in xml and any(xml.count(start) for start in _PREFIXED_CELL_STARTS)
     if tags - others == plain and not prefixed:
@@ -151,7 +158,8 @@ def _extent_walking(xml: bytes) -> tuple[int, int, int, int]:
     row = column = 0
     low_row = low_column = EXCEL_MAX_ROWS
     high_row = high_column = -1
-    for closing, name, attributes in _TAG.findall(xml):
+    for tag in _TAG.finditer(xml):  # not findall: a list of millions of tags is the bomb
+        closing, name, attributes = tag.groups()
         self_closing = attributes.endswith(b"/")
         if closing:
             if name == b"row":
