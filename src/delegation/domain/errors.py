@@ -41,3 +41,11 @@ class FileRefusedError(DelegationError):
         self.location = location
         self.reason = reason
         super().__init__(f"{location}: {reason}")
+
+
+class OutputExistsError(DelegationError):
+    """An output file is there already and replacing it was not asked for; names the file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(path)
