@@ -12,8 +12,9 @@ def _report_unexpected(error: BaseException) -> int:
 
     log = user_log_path("delegation", appauthor=False) / "delegation.log"
     try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
+        from delegation.domain.private_files import open_private_log
+
+        with open_private_log(log) as handle:
             traceback.print_exception(error, file=handle)
         where = str(log)
     except OSError:

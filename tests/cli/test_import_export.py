@@ -188,7 +188,7 @@ def test_a_participants_calendar_has_their_group_and_travel(cli, db, tmp_path):
     assert 0 < len(events) < 19 + 4
     unknown = cli(
         "--db", db, "export", "calendar", "tallinn-2023", "-o", str(path),
-        "--participant", "nobody@example.com",
+        "--participant", "nobody@example.com", "--force",
     )  # fmt: skip
     assert unknown.returncode == 2 and "nobody@example.com" in unknown.stderr
 

@@ -1,6 +1,7 @@
 """Atomic writes and formula neutralising."""
 
 import os
+import stat
 
 import pytest
 
@@ -91,8 +92,27 @@ def test_a_failing_write_keeps_the_previous_file(tmp_path):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="umask is a POSIX notion")
-def test_the_file_gets_ordinary_permissions(tmp_path):
-    write_atomically(tmp_path / "out.bin", lambda stream: stream.write(b"x"))
-    mask = os.umask(0)
-    os.umask(mask)
-    assert (tmp_path / "out.bin").stat().st_mode & 0o777 == 0o666 & ~mask
+@pytest.mark.parametrize("umask", [0o000, 0o022])
+def test_a_new_file_is_owner_only_whatever_the_umask(tmp_path, umask):
+    previous = os.umask(umask)
+    try:
+        write_atomically(tmp_path / "out.bin", lambda stream: stream.write(b"x"))
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "out.bin").stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="umask is a POSIX notion")
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o400])
+def test_a_replaced_file_keeps_its_own_mode_under_umask_000(tmp_path, mode):
+    target = tmp_path / "out.bin"
+    target.write_bytes(b"previous")
+    target.chmod(mode)
+    previous = os.umask(0)
+    try:
+        write_atomically(target, lambda stream: stream.write(b"new"))
+    finally:
+        os.umask(previous)
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert os.listdir(tmp_path) == ["out.bin"]

@@ -13,6 +13,7 @@ from delegation.domain.errors import (
     DelegationError,
     MixedEncodingError,
     NotFoundError,
+    OutputExistsError,
     ValidationError,
 )
 from delegation.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, set_language
@@ -237,6 +238,9 @@ def _add_export_commands(commands) -> None:
         command.add_argument("-o", "--output", required=True, metavar=output, help=_("the file"))
         command.add_argument(
             "--lang", choices=SUPPORTED_LANGUAGES, help=_("the language of the document")
+        )
+        command.add_argument(
+            "--force", action="store_true", help=_("replace files that are there already")
         )
         return command
 
@@ -561,10 +565,13 @@ def _export_printed_list(workspace, arguments) -> int | None:
 
 def _command_export(workspace, arguments) -> int:
     from delegation.services import exports
+    from delegation.services.outputs import checked_output
 
     if arguments.lang:
         set_language(arguments.lang)
     kind = arguments.export_kind
+    if kind != "itineraries":  # that one checks each file it would write, before the first
+        checked_output(workspace, arguments.output, replace=arguments.force)
     if kind in ("itinerary", "itineraries"):
         return _export_itineraries(workspace, arguments)
     pages = _export_printed_list(workspace, arguments)
@@ -621,6 +628,7 @@ def _export_itineraries(workspace, arguments) -> int:
         arguments.output,
         language=arguments.lang,
         booklet=arguments.booklet,
+        replace=arguments.force,
     )
     print(
         ngettext(
@@ -669,8 +677,10 @@ _COMMANDS = {
 def _exit_status(error: DelegationError) -> int:
     # What was asked for is wrong (no such trip, not a usable database): usage, 2.
     # Anything else was data refused by a rule or a conflict: 1.
-    if isinstance(error, ValidationError) and error.field == "output":
-        return EXIT_USAGE  # an output file of a kind the command does not write
+    if isinstance(error, ValidationError) and error.field in ("output", "booklet"):
+        return EXIT_USAGE  # an output file of a kind the command does not write, the database
+    if isinstance(error, OutputExistsError):
+        return EXIT_USAGE
     return EXIT_USAGE if isinstance(error, NotFoundError | DatabaseError) else EXIT_REFUSED
 
 
@@ -685,6 +695,7 @@ _OPTION_OF_FIELD: dict[str, str | None] = {
     "timezone": "--timezone",
     "home_timezone": "--home-timezone",
     "output": "--output",
+    "booklet": "--booklet",
     "participant": "--participant",
     "code": "--code",
     "name": "--name",
@@ -694,6 +705,8 @@ _OPTION_OF_FIELD: dict[str, str | None] = {
 
 
 def _message(error: DelegationError) -> str:
+    if isinstance(error, OutputExistsError):
+        return _("{path} already exists: add --force to replace it").format(path=error.path)
     if isinstance(error, ValidationError) and error.location is None:
         option = _OPTION_OF_FIELD.get(error.field, error.field)
         return error.reason if option is None else f"{option}: {error.reason}"

@@ -50,3 +50,11 @@ class MixedEncodingError(FileRefusedError):
     def __init__(self, location: str, reason: str, lines: tuple[int, ...]) -> None:
         super().__init__(location, reason)
         self.lines = lines  # every line holding a stray byte, in order
+
+
+class OutputExistsError(DelegationError):
+    """An output file is there already and replacing it was not asked for; names the file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(path)

@@ -3,15 +3,13 @@ spreadsheet opening a CSV file would change."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from delegation.domain.errors import FileRefusedError
+from delegation.domain.private_files import write_privately
 from delegation.i18n import _
 
 # Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP).
@@ -96,58 +94,14 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Non
 
     `write` receives a binary file that lives in the same folder (os.replace is only atomic
     within one file system). If `write` raises, or the disk is full, the temporary file is
-    removed and any previous file at `path` stays as it was.
+    removed and any previous file at `path` stays as it was. A new file is owner-only; a
+    replaced one keeps its own mode (see domain/private_files.py).
     """
     target = Path(path)
     try:
-        temporary, descriptor = _create_temporary(target)
-    except OSError as error:  # no such folder, no permission, a read-only disk
-        raise _unwritable(target, error) from None
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            write(stream)
-            stream.flush()
-            # Without fsync a power cut after the rename could leave an empty file behind.
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException as error:
-        # BaseException too: a Ctrl+C during a long export must not leave a stray file.
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        if isinstance(error, OSError):  # the disk full, the target a folder…
-            raise _unwritable(target, error) from None
-        raise
-    _sync_folder(target.parent)
-
-
-def _unwritable(target: Path, error: OSError) -> FileRefusedError:
-    return FileRefusedError(
-        str(target),
-        _("cannot be written ({reason})").format(reason=error.strerror or str(error)),
-    )
-
-
-def _create_temporary(target: Path) -> tuple[Path, int]:
-    """Create a hidden, unique file beside `target`; return its path and open descriptor."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            # Mode 0o666 lets the umask decide, as for any ordinary file (mkstemp gives 0o600).
-            return candidate, os.open(candidate, flags, 0o666)
-        except FileExistsError:
-            continue
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows opening a folder."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open a folder; NTFS journals the rename anyway.
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+        write_privately(target, write)
+    except OSError as error:  # no such folder, no permission, the disk full, a folder there…
+        raise FileRefusedError(
+            str(target),
+            _("cannot be written ({reason})").format(reason=error.strerror or str(error)),
+        ) from None

@@ -1,10 +1,12 @@
 """Which database the user asked for, read without loading the database libraries."""
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from delegation.domain.errors import DatabaseError
+from delegation.domain.private_files import make_private_folder
 from delegation.i18n import _
 
 ENVIRONMENT_VARIABLE = "DELEGATION_DB"
@@ -32,7 +34,29 @@ def requested_database(requested: str | None) -> Requested:
         raise DatabaseError(_("no database given: name a file or a URL"))
     text = requested or os.environ.get(ENVIRONMENT_VARIABLE) or ""
     if not text:
-        return Requested(str(default_database_path()), default_database_path().resolve(), True)
+        default = default_database_path()
+        _make_folder_for(default)
+        return Requested(str(default), default.resolve(), True)
     if "://" in text:
         return Requested(text, None, False)
-    return Requested(text, Path(text).expanduser().resolve(), False)
+    path = Path(text).expanduser()
+    _make_folder_for(path)
+    return Requested(text, path.resolve(), False)
+
+
+def _make_folder_for(path: Path) -> None:
+    """The folder a database file will live in, created owner-only before the engine makes
+    it with the umask's wider mode; a folder that cannot be made is reported when the
+    database is opened."""
+    with contextlib.suppress(OSError):
+        make_private_folder(path.parent)
+
+
+def database_files(path: Path) -> tuple[Path, ...]:
+    """The database file and the companions SQLite writes beside it, resolved."""
+    resolved = path.resolve()
+    companions = (resolved.with_name(resolved.name + suffix) for suffix in _COMPANIONS)
+    return (resolved, *companions)
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")

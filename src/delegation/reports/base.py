@@ -1,7 +1,5 @@
 """What every PDF shares: paragraph styles, running header, "page X of Y", atomic writing."""
 
-import os
-import secrets
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -15,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
+from delegation.domain.private_files import write_privately
 from delegation.i18n import _
 from delegation.reports.fallback import draw_string, string_width
 from delegation.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -243,21 +242,5 @@ def build_pdf(
 
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], int]) -> int:
-    """Writes into a hidden file beside the target, then renames it over the target."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-        try:
-            # 0o666: the umask decides, as for any ordinary file (mkstemp would give 0o600).
-            descriptor = os.open(temporary, flags, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            result = write(stream)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return result
+    """Writes into a hidden owner-only file beside the target, then renames it over it."""
+    return write_privately(path, write)

@@ -30,6 +30,7 @@ from delegation.interchange.values import item_reference
 from delegation.interchange.xlsx_out import Sheet, write_xlsx
 from delegation.services.agenda import AgendaItemRow, list_agenda
 from delegation.services.hotels import list_hotels
+from delegation.services.outputs import checked_output
 from delegation.services.participants import ParticipantRow, guests_by_room, list_participants
 from delegation.services.travel import SegmentRow, list_segments
 from delegation.services.trips import find_trip
@@ -94,7 +95,7 @@ def export_participants(
     workspace: Workspace, trip: str | int, path: str | Path, *, include_sensitive: bool = False
 ) -> ExportResult:
     """The participant list as .csv (UTF-8 with BOM; `;` in French; ISO dates) or .xlsx."""
-    path = Path(path)
+    path = checked_output(workspace, path)
     suffix = _suffix(path, (".csv", ".xlsx"))
     summary = find_trip(workspace, trip)
     headers, rows = participant_table(
@@ -132,7 +133,7 @@ def programme_table(items: Sequence[AgendaItemRow]) -> tuple[list[str], list[lis
 
 def export_programme(workspace: Workspace, trip: str | int, path: str | Path) -> ExportResult:
     """The programme as .xlsx, in the columns the programme importer reads."""
-    path = Path(path)
+    path = checked_output(workspace, path)
     _suffix(path, (".xlsx",))
     summary = find_trip(workspace, trip)
     headers, rows = programme_table(list_agenda(workspace, summary.id))
@@ -142,7 +143,7 @@ def export_programme(workspace: Workspace, trip: str | int, path: str | Path) ->
 
 def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path) -> ExportResult:
     """One sheet per hotel: each room with its guests, for the hotel's reception."""
-    path = Path(path)
+    path = checked_output(workspace, path)
     _suffix(path, (".xlsx",))
     summary = find_trip(workspace, trip)
     guests = guests_by_room(workspace, summary.id)
@@ -182,7 +183,7 @@ def export_calendar(
     again updates the events a calendar holds. Cancelled items stay in, marked
     CANCELLED: that is how a calendar learns to take them off.
     """
-    path = Path(path)
+    path = checked_output(workspace, path)
     _suffix(path, (".ics",))
     summary = find_trip(workspace, trip)
     language = current_language()

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from delegation.domain.enums import AgendaStatus, ParticipantStatus
 from delegation.domain.errors import FileRefusedError, NotFoundError, ValidationError
+from delegation.domain.private_files import make_private_folder
 from delegation.domain.rules import full_name, normalize_email
 from delegation.domain.scheduling import item_moments, repeated_by
 from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language
@@ -40,6 +41,7 @@ from delegation.services.itinerary_data import (
     TripSnapshot,
     read_trip_snapshot,
 )
+from delegation.services.outputs import checked_output
 from delegation.services.workspace import Workspace
 
 Progress = Callable[[int, int], object]
@@ -337,7 +339,7 @@ def export_itinerary(
     participant_email: str | None = None,
 ) -> int:
     """Writes the itinerary PDF; returns its number of pages."""
-    path = _pdf_path(path)
+    path = _pdf_path(checked_output(workspace, path))
     itinerary = build_itinerary(
         workspace, trip, language=language, participant_email=participant_email
     )
@@ -409,14 +411,21 @@ def export_itineraries(
     booklet: str | Path | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
+    replace: bool = True,
 ) -> list[Path]:
     """One PDF per confirmed participant in `folder`, each in their language unless one is
     given; optionally all of them in one booklet, each starting on a right-hand page.
 
     `progress(done, total)` may return False to stop: what is written stays, no booklet.
+    With `replace` False, nothing is written if one of the files is there already
+    (OutputExistsError). A folder made for them is owner-only.
     """
     folder = Path(folder)
-    booklet_path = _pdf_path(booklet) if booklet is not None else None
+    booklet_path = None
+    if booklet is not None:
+        booklet_path = _pdf_path(
+            checked_output(workspace, booklet, replace=replace, field="booklet")
+        )
     if booklet_path is not None and not booklet_path.parent.is_dir():  # say so before the work
         raise FileRefusedError(
             str(booklet_path), _("cannot be written ({reason})").format(reason=_("no such folder"))
@@ -424,7 +433,7 @@ def export_itineraries(
     if folder.exists() and not folder.is_dir():
         raise ValidationError("output", _("{path} is a file, not a folder").format(path=folder))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise FileRefusedError(
             str(folder), _("cannot be written ({reason})").format(reason=error.strerror or error)
@@ -437,6 +446,8 @@ def export_itineraries(
         for person in snapshot.people
         if person.status == ParticipantStatus.CONFIRMED
     ]
+    for _person, _language_code, path in jobs:  # all refused before any is drawn
+        checked_output(workspace, path, replace=replace)
     written = _draw_all(builder, jobs, progress, workers)
     if booklet_path is not None and len(written) == len(jobs):
         from delegation.services.booklet import merge_booklet

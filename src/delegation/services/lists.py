@@ -34,6 +34,7 @@ from delegation.reports.visitor_list import SiteVisit, Visitor, VisitorLists, dr
 from delegation.services.agenda import AgendaItemRow, list_agenda
 from delegation.services.directory import list_venues
 from delegation.services.hotels import list_hotels
+from delegation.services.outputs import checked_output
 from delegation.services.participants import (
     ParticipantDetails,
     ParticipantRow,
@@ -146,7 +147,7 @@ def export_participant_pdf(
     language: str | None = None,
 ) -> int:
     """The participant list as a PDF; returns its number of pages."""
-    path = _pdf_path(path)
+    path = _pdf_path(checked_output(workspace, path))
     with document_language(language):
         data = build_participant_list(workspace, trip, include_sensitive=include_sensitive)
         return draw_participant_list(data, path)
@@ -200,7 +201,7 @@ def export_badges(
     language: str | None = None,
 ) -> int:
     """Name badges of the confirmed participants on A4 label sheets; returns the sheets."""
-    path = _pdf_path(path)
+    path = _pdf_path(checked_output(workspace, path))
     with document_language(language):
         return draw_badges(build_badges(workspace, trip, layout=layout), path)
 
@@ -283,7 +284,7 @@ def export_visitor_lists(
     workspace: Workspace, trip: str | int, path: str | Path, *, language: str | None = None
 ) -> int:
     """The visitor list of every hosted visit, one section each; returns the pages."""
-    path = _pdf_path(path)
+    path = _pdf_path(checked_output(workspace, path))
     with document_language(language):
         return draw_visitor_lists(build_visitor_lists(workspace, trip), path)
 
@@ -322,7 +323,7 @@ def export_rooming_pdf(
     workspace: Workspace, trip: str | int, path: str | Path, *, language: str | None = None
 ) -> int:
     """The rooming list of every hotel, one section each; returns the pages."""
-    path = _pdf_path(path)
+    path = _pdf_path(checked_output(workspace, path))
     with document_language(language):
         return draw_rooming_list(build_rooming_list(workspace, trip), path)
 
@@ -355,6 +356,6 @@ def export_dietary_counts(
     workspace: Workspace, trip: str | int, path: str | Path, *, language: str | None = None
 ) -> int:
     """The dietary counts of every meal, for the caterers; returns the pages."""
-    path = _pdf_path(path)
+    path = _pdf_path(checked_output(workspace, path))
     with document_language(language):
         return draw_dietary_counts(build_dietary_counts(workspace, trip), path)

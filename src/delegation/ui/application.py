@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from delegation import APP_ID
 from delegation.domain.errors import DelegationError
+from delegation.domain.private_files import open_private_log
 from delegation.i18n import _, current_language, set_language
 from delegation.ui import settings as declared
 from delegation.ui.icons import icon
@@ -37,8 +38,7 @@ def _show_unexpected_error(kind, error, trace) -> None:
 
     log = user_log_path("delegation", appauthor=False) / "delegation.log"
     try:
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
+        with open_private_log(log) as handle:
             traceback.print_exception(kind, error, trace, file=handle)
     except OSError:
         pass
