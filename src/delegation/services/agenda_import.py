@@ -163,7 +163,7 @@ def plan_agenda_import(
         told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
     )
     existing = list_agenda(workspace, trip_id)
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         trip = session.get(Trip, trip_id)
         if trip is None:
             raise NotFoundError(_("this trip no longer exists"))

@@ -159,7 +159,7 @@ def plan_participant_import(
         told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
     )
     existing = list_participants(workspace, trip_id)
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         groups = TripGroupNames(session, trip_id)
         directory = _directory_contacts(session)
     return _Planner(trip_id, file, existing, groups, directory).plan()
