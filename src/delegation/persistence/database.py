@@ -121,7 +121,16 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# The execution option that marks an engine's transactions as reads: they never write.
+READS_ONLY = "delegation_reads_only"
+
+
 def _begin_sqlite_transaction(connection) -> None:
+    if connection.get_execution_options().get(READS_ONLY, False):
+        # A deferred transaction takes its snapshot at the first read and never the write
+        # lock: under WAL it answers at once while another program writes.
+        connection.exec_driver_sql("BEGIN")
+        return
     # IMMEDIATE takes the write lock at once: a transaction that read, then writes,
     # would otherwise fail outright when another process wrote in between, since
     # SQLite cannot wait (busy_timeout) for a snapshot that has gone stale.
@@ -170,4 +179,21 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # Services hand out plain dataclasses, so ORM objects need not survive a commit.
     factory = sessionmaker(engine, expire_on_commit=False)
     event.listen(factory, "before_flush", _touch_rows_whose_lists_changed)
+    return factory
+
+
+def _refuse_flush_when_reading(session: Session, _context, _instances) -> None:
+    """A read transaction holds no write lock: a change made in it is a programming error.
+
+    Let it surface here rather than as a write that SQLite refuses, or that waits, only
+    when another program happens to be writing.
+    """
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("a read-only use case tried to save changes")
+
+
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions whose transactions only read: deferred on SQLite, plain elsewhere."""
+    factory = sessionmaker(engine.execution_options(**{READS_ONLY: True}), expire_on_commit=False)
+    event.listen(factory, "before_flush", _refuse_flush_when_reading)
     return factory

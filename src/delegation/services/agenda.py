@@ -230,7 +230,7 @@ def _rows(session: Session, *conditions) -> list[AgendaItemRow]:
 
 
 def list_agenda(workspace: Workspace, trip_id: int) -> list[AgendaItemRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         return _rows(session, AgendaItem.trip_id == trip_id)
 
 
@@ -365,7 +365,7 @@ class HostRow:
 
 
 def list_hosts(workspace: Workspace, trip_id: int) -> list[HostRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         records = session.execute(
             select(Organization, _HostContact, AgendaItem.title_fr, AgendaItem.title_en)
             .join(AgendaItem, AgendaItem.host_organization_id == Organization.id)

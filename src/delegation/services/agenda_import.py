@@ -166,7 +166,7 @@ def plan_agenda_import(
         repair_encoding=repair_encoding,
     )
     existing = list_agenda(workspace, trip_id)
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         trip = session.get(Trip, trip_id)
         if trip is None:
             raise NotFoundError(_("this trip no longer exists"))

@@ -260,7 +260,7 @@ def load_demo(workspace: Workspace, *, reset: bool = False) -> DemoResult:
     data = _read_sample()
     key = data["trip"]["key"]
     backup = None
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         exists = session.scalar(select(Trip.id).where(Trip.key == key)) is not None
     if exists and not reset:
         return DemoResult(key=key, loaded=False)

@@ -31,7 +31,7 @@ class ContactRow:
 
 
 def list_contacts(workspace: Workspace) -> list[ContactRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         trips: dict[int, list[str]] = {}
         for contact_id, key in session.execute(
             select(Participant.contact_id, Trip.key)
@@ -66,7 +66,7 @@ class OrganizationRow:
 
 
 def list_organizations(workspace: Workspace) -> list[OrganizationRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         return [
             OrganizationRow(id, name)
             for id, name in session.execute(
@@ -110,7 +110,7 @@ def _details(venue: Venue) -> VenueDetails:
 def list_venues(workspace: Workspace) -> list[VenueRow]:
     from delegation.persistence.models import AgendaItem
 
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         uses = dict(
             session.execute(
                 select(AgendaItem.venue_id, func.count()).group_by(AgendaItem.venue_id)

@@ -112,7 +112,7 @@ def _summaries(session: Session, trip_id: int) -> list[GroupSummary]:
 
 def list_group_summaries(workspace: Workspace, trip_id: int) -> list[GroupSummary]:
     """The trip's groups in their order, with how many people and items use each."""
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         return _summaries(session, _trip_id(session, trip_id))
 
 
@@ -345,7 +345,7 @@ def restore_group(workspace: Workspace, removed: RemovedGroup) -> GroupSummary:
 def group_by_code(workspace: Workspace, trip_id: int, code: str) -> GroupSummary:
     """A trip's group by its code or name as a person types it (any case, accents)."""
     wanted = fold(code)
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         for group in _summaries(session, _trip_id(session, trip_id)):
             if wanted in (fold(group.code), fold(group.name)):
                 return group

@@ -49,7 +49,7 @@ class HotelRow:
 
 
 def list_hotels(workspace: Workspace, trip_id: int) -> list[HotelRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         hotels = session.scalars(
             select(Hotel)
             .where(Hotel.trip_id == trip_id)

@@ -145,7 +145,7 @@ class TripSnapshot:
 
 
 def read_trip_snapshot(workspace: Workspace, reference: str | int) -> TripSnapshot:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         trip = _load_trip(session, reference)
         snapshot = TripSnapshot(
             key=trip.key,

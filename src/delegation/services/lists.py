@@ -229,7 +229,7 @@ def _delegation(summary: TripSummary) -> str:
 
 
 def _first_organiser(workspace: Workspace, trip_id: int) -> str | None:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         text = session.scalar(select(Trip.organisers).where(Trip.id == trip_id))
     return next((line.strip() for line in (text or "").splitlines() if line.strip()), None)
 

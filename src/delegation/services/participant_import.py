@@ -162,7 +162,7 @@ def plan_participant_import(
         repair_encoding=repair_encoding,
     )
     existing = list_participants(workspace, trip_id)
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         groups = TripGroupNames(session, trip_id)
         directory = _directory_contacts(session)
     return _Planner(trip_id, file, existing, groups, directory).plan()

@@ -242,7 +242,7 @@ def group_codes(session: Session, participant_ids: list[int]) -> dict[int, tuple
 
 
 def list_participants(workspace: Workspace, trip_id: int) -> list[ParticipantRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         return _rows(session, Participant.trip_id == trip_id)
 
 
@@ -272,7 +272,7 @@ def _row(session: Session, participant_id: int) -> ParticipantRow:
 
 
 def get_participant(workspace: Workspace, participant_id: int) -> ParticipantRow:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         return _row(session, participant_id)
 
 
@@ -756,7 +756,7 @@ class GroupRow:
 
 
 def list_groups(workspace: Workspace, trip_id: int) -> list[GroupRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         return [
             GroupRow(group.id, group.code, group.name, group.colour)
             for group in session.scalars(

@@ -70,7 +70,7 @@ def _finding(issue: Issue, names: Names) -> Finding:
 def gather(workspace: Workspace, reference: str | int) -> tuple[Plan, Names]:
     """The trip's data as the rules read it, and what the messages call each object."""
     summary = find_trip(workspace, reference)
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         identity_required, validity_months = session.execute(
             select(Trip.identity_document_required, Trip.passport_validity_months).where(
                 Trip.id == summary.id

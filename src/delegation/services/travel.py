@@ -75,7 +75,7 @@ def validate_segment(details: SegmentDetails) -> list[ValidationError]:
 
 
 def list_segments(workspace: Workspace, trip_id: int) -> list[SegmentRow]:
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         passengers: dict[int, list[int]] = {}
         for segment_id, participant_id in session.execute(
             select(segment_passengers.c.segment_id, segment_passengers.c.participant_id)
@@ -167,7 +167,7 @@ def confirmed_ids(workspace: Workspace, trip_id: int, group_code: str | None = N
     """The confirmed participants of the trip, or of one group: who usually travels."""
     from delegation.persistence.models import TripGroup
 
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         query = select(Participant.id).where(
             Participant.trip_id == trip_id, Participant.status == ParticipantStatus.CONFIRMED
         )

@@ -73,7 +73,7 @@ def _summary(trip: Trip, participant_count: int) -> TripSummary:
 
 def list_trips(workspace: Workspace) -> list[TripSummary]:
     """All trips, the most recent first."""
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         rows = session.execute(
             select(Trip, _active_count_subquery()).order_by(Trip.start_date.desc(), Trip.key)
         ).all()
@@ -97,7 +97,7 @@ def _count_active(session: Session, trip_id: int) -> int:
 
 def find_trip(workspace: Workspace, reference: str | int) -> TripSummary:
     """A trip by its key (tallinn-2023) or numeric id."""
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         trip = _load_trip(session, reference)
         return _summary(trip, _count_active(session, trip.id))
 
@@ -319,7 +319,7 @@ def _refuse_items_outside(session: Session, trip: Trip) -> None:
 
 def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
     """Counts a planner looks at first: by status, by category, by group."""
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         trip = _load_trip(session, reference)
         statuses = dict(
             session.execute(

@@ -33,7 +33,7 @@ def remembered_values(
     workspace: Workspace, headers: Sequence[str]
 ) -> dict[tuple[str, str], str | None]:
     """The meanings users gave to values of files with these headers."""
-    with workspace.transaction() as session:
+    with workspace.reading() as session:
         rows = session.execute(
             select(ImportValueMap.field, ImportValueMap.value, ImportValueMap.target).where(
                 ImportValueMap.header_key == header_key(headers)

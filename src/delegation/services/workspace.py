@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from delegation.domain.errors import ConflictError, DatabaseError, ValidationError, first_line
@@ -12,6 +12,7 @@ from delegation.i18n import _
 from delegation.persistence.database import (
     DatabaseLocation,
     create_database_engine,
+    make_read_session_factory,
     make_session_factory,
     prepare_sqlite_file,
     resolve_location,
@@ -27,11 +28,32 @@ class Workspace:
         self.outcome = outcome
         self._engine = engine
         self._sessions = make_session_factory(engine)
+        self._read_sessions = make_read_session_factory(engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One use case, one transaction: committed whole or not at all."""
-        session = self._sessions()
+        """One use case that writes, one transaction: committed whole or not at all.
+
+        On SQLite it takes the write lock at once, so it waits (the busy timeout) while
+        another program writes.
+        """
+        with self._session(self._sessions) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """One use case that only reads: one consistent snapshot, and no write lock.
+
+        On SQLite it answers while another program writes, and sees the data as it was
+        before that program commits; on a server database it is a plain transaction.
+        Saving a change in it is refused.
+        """
+        with self._session(self._read_sessions) as session:
+            yield session
+
+    @contextmanager
+    def _session(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
+        session = sessions()
         try:
             with session.begin():
                 yield session
