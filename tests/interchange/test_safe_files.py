@@ -116,3 +116,9 @@ def test_a_replaced_file_keeps_its_own_mode_under_umask_000(tmp_path, mode):
     assert target.read_bytes() == b"new"
     assert stat.S_IMODE(target.stat().st_mode) == mode
     assert os.listdir(tmp_path) == ["out.bin"]
+
+
+def test_full_width_formula_signs_are_neutralised_too():
+    assert neutralise("＝SUM(A1)") == "'＝SUM(A1)"
+    assert neutralise("＋33 6 12 34 56 78") == "'＋33 6 12 34 56 78"
+    assert neutralise("＠cmd") == "'＠cmd"

@@ -12,8 +12,10 @@ from delegation.domain.errors import FileRefusedError
 from delegation.domain.private_files import write_privately
 from delegation.i18n import _
 
-# Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP),
+# and their full-width forms (＝, ＋, －, ＠), which Excel on an East Asian system takes
+# for the same signs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 # A plain signed number ("-5", "+12,50") is not a formula; anything more (a space, a second
 # sign) could be arithmetic a spreadsheet would work out, so it is neutralised.
@@ -28,7 +30,7 @@ def neutralise(text: str) -> str:
     ``"+33 6 12 34 56 78"`` becomes ``"'+33 6 12 34 56 78"``), except a plain signed number
     (``"-5"``, ``"-12,50"``). Our own importer takes the apostrophe off again.
     """
-    if not text.startswith(_FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
+    if not text.startswith(FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
         return text
     return "'" + text
 
@@ -72,7 +74,7 @@ def spreadsheet_would_change(text: str) -> bool:
     """
     if not text:
         return False
-    if text.startswith(_FORMULA_STARTS):
+    if text.startswith(FORMULA_STARTS):
         return _STABLE_INTEGER.fullmatch(text) is None
     if text[0] == "#" and _ERROR.fullmatch(text):
         return True

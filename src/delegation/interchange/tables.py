@@ -11,6 +11,7 @@ from pathlib import Path
 
 from delegation.domain.errors import FileRefusedError
 from delegation.i18n import _
+from delegation.interchange.safe_files import FORMULA_STARTS
 from delegation.interchange.table_rows import Cell, HeaderScore, Row, Table, make_table
 from delegation.interchange.text_encodings import decode_text
 from delegation.interchange.workbooks import is_workbook, read_workbook, workbook_sheet_names
@@ -183,7 +184,7 @@ def _csv_records(
 
 def _csv_cell(value: str) -> Cell:
     value = value.strip().replace("\r\n", "\n")
-    if value[:1] == "'" and value[1:2] in _NEUTRALISED:
+    if value[:1] == "'" and value[1:2] in FORMULA_STARTS:
         value = value[1:]  # the apostrophe our exports put before formula-like text
     elif value[:2] == '="':
         # ="0612345678": how our exports keep text as text, which LibreOffice Calc saves
@@ -194,6 +195,5 @@ def _csv_cell(value: str) -> Cell:
     return value or None
 
 
-_NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
 # A formula that is nothing but one text constant, its quotes doubled inside.
 _FORMULA_TEXT = re.compile(r'="((?:[^"]|"")*)"', re.DOTALL)
