@@ -60,6 +60,7 @@ from delegation.services.participants import (
 from delegation.services.records import changed_since_step, refuse_taken_ids
 from delegation.services.registration_updates import (
     RegistrationChange,
+    email_owners,
     organization_ids,
     update_registrations,
 )
@@ -419,16 +420,9 @@ def _check_still_new(session: Session, plan: ParticipantImportPlan) -> None:
         email = row.details.email
         if (email and email in emails) or (not email and _name_key(row.details) in names):
             raise ConflictError(_added_meanwhile(row.details.full_name))
-    listed = sorted(wanted)
-    for start in range(0, len(listed), _CHUNK):
-        owners = session.execute(
-            select(Contact.email, Contact.id).where(
-                Contact.email.in_(listed[start : start + _CHUNK])
-            )
-        )
-        for email, owner in owners:
-            if owner != wanted[email].contact_id:  # a contact made with this email since
-                raise ConflictError(_added_meanwhile(wanted[email].details.full_name))
+    for email, owner in email_owners(session, wanted):
+        if owner != wanted[email].contact_id:  # a contact made with this email since
+            raise ConflictError(_added_meanwhile(wanted[email].details.full_name))
 
 
 def _added_meanwhile(name: str) -> str:

@@ -6,7 +6,7 @@ versions move and say who wrote when, a contact is updated only where it changes
 organization nobody uses any more goes, memberships follow the groups given.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
@@ -101,6 +101,17 @@ def organization_ids(session: Session, names: Iterable[str | None]) -> dict[str,
     return known
 
 
+def email_owners(session: Session, emails: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """(email, contact id) of each email a contact holds, asked a chunk at a time."""
+    listed = sorted(emails)
+    for start in range(0, len(listed), CHUNK):
+        yield from session.execute(
+            select(Contact.email, Contact.id).where(
+                Contact.email.in_(listed[start : start + CHUNK])
+            )
+        ).tuples()
+
+
 def _refuse_emails_of_others(
     session: Session, pairs: list[tuple[ParticipantRow, ParticipantDetails]]
 ) -> None:
@@ -110,19 +121,12 @@ def _refuse_emails_of_others(
         for row, details in pairs
         if details.email and details.email != row.details.email
     }
-    emails = sorted(wanted)
-    for start in range(0, len(emails), CHUNK):
-        owners = session.execute(
-            select(Contact.email, Contact.id).where(
-                Contact.email.in_(emails[start : start + CHUNK])
+    for email, owner in email_owners(session, wanted):
+        if owner != wanted[email]:
+            raise ValidationError(
+                "email",
+                _("this email belongs to another contact: {email}").format(email=email),
             )
-        )
-        for email, owner in owners:
-            if owner != wanted[email]:
-                raise ValidationError(
-                    "email",
-                    _("this email belongs to another contact: {email}").format(email=email),
-                )
 
 
 def _update_contacts(
