@@ -105,11 +105,10 @@ def email_owners(session: Session, emails: Iterable[str]) -> Iterator[tuple[str,
     """(email, contact id) of each email a contact holds, asked a chunk at a time."""
     listed = sorted(emails)
     for start in range(0, len(listed), CHUNK):
-        yield from session.execute(
-            select(Contact.email, Contact.id).where(
-                Contact.email.in_(listed[start : start + CHUNK])
-            )
-        ).tuples()
+        chunk = listed[start : start + CHUNK]
+        query = select(Contact.email, Contact.id).where(Contact.email.in_(chunk))
+        for email, owner in session.execute(query):
+            yield email, owner
 
 
 def _refuse_emails_of_others(
