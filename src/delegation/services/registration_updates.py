@@ -107,8 +107,7 @@ def email_owners(session: Session, emails: Iterable[str]) -> Iterator[tuple[str,
     for start in range(0, len(listed), CHUNK):
         chunk = listed[start : start + CHUNK]
         query = select(Contact.email, Contact.id).where(Contact.email.in_(chunk))
-        for email, owner in session.execute(query):
-            yield email, owner
+        yield from session.execute(query)  # rows of (email, id)
 
 
 def _refuse_emails_of_others(
