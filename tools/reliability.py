@@ -118,15 +118,21 @@ def _registrations(path: Path, count: int, tag: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _sample(home: Path, db: Path, tally: Tally) -> bool:
+    """A database holding the sample delegation; False, counted as a failure, if none."""
+    if _run(home, "--db", str(db), "demo").returncode == 0:
+        return True
+    tally.fail("set-up", "demo failed")
+    return False
+
+
 # --- kill -9 ---------------------------------------------------------------------------
 
 
 def kill_trials(work: Path, until: float, rng: random.Random) -> Tally:
     tally = Tally("kill -9")
-    home = work / "home"
-    db = work / "kill.sqlite3"
-    if _run(home, "--db", str(db), "demo").returncode != 0:
-        tally.fail("set-up", "demo failed")
+    home, db = work / "home", work / "kill.sqlite3"
+    if not _sample(home, db, tally):
         return tally
     done_titles: list[str] = []
     trial = 0
@@ -244,10 +250,8 @@ def _downgrade(path: Path) -> bool:
 
 def concurrency_trials(work: Path, until: float, rng: random.Random) -> Tally:
     tally = Tally("two processes")
-    home = work / "home"
-    db = work / "together.sqlite3"
-    if _run(home, "--db", str(db), "demo").returncode != 0:
-        tally.fail("set-up", "demo failed")
+    home, db = work / "home", work / "together.sqlite3"
+    if not _sample(home, db, tally):
         return tally
     trial = 0
     while time.monotonic() < until:
@@ -375,10 +379,8 @@ def _entity_bomb() -> bytes:
 
 def fuzz_trials(work: Path, rng: random.Random, mutations: int) -> Tally:
     tally = Tally("hostile files")
-    home = work / "home"
-    db = work / "fuzz.sqlite3"
-    if _run(home, "--db", str(db), "demo").returncode != 0:
-        tally.fail("set-up", "demo failed")
+    home, db = work / "home", work / "fuzz.sqlite3"
+    if not _sample(home, db, tally):
         return tally
     before = db.read_bytes()
     folder = work / "hostile"
