@@ -47,7 +47,7 @@ from delegation.services.imports import (
 )
 from delegation.services.records import changed_since_step, refuse_taken_ids
 from delegation.services.source_files import SourceFile, ValueMap, cell_text, open_source
-from delegation.services.value_maps import remember_values, remembered_values
+from delegation.services.value_maps import meanings_for, remember_values
 from delegation.services.workspace import Workspace
 
 
@@ -162,7 +162,7 @@ def plan_agenda_import(
         sheet=sheet,
         display_name=display_name,
         date_orders=date_orders,
-        told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
+        told=meanings_for(workspace, values),
         repair_encoding=repair_encoding,
     )
     existing = list_agenda(workspace, trip_id)

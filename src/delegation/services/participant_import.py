@@ -65,7 +65,7 @@ from delegation.services.registration_updates import (
     update_registrations,
 )
 from delegation.services.source_files import SourceFile, ValueMap, cell_text, open_source
-from delegation.services.value_maps import remember_values, remembered_values
+from delegation.services.value_maps import meanings_for, remember_values
 from delegation.services.workspace import Workspace
 
 # The same few words fill the status or category column thousands of times: read once.
@@ -159,7 +159,7 @@ def plan_participant_import(
         sheet=sheet,
         display_name=display_name,
         date_orders=date_orders,
-        told=lambda headers: {**remembered_values(workspace, headers), **(values or {})},
+        told=meanings_for(workspace, values),
         repair_encoding=repair_encoding,
     )
     existing = list_participants(workspace, trip_id)

@@ -1,7 +1,7 @@
 """What a file's unknown values mean, as users said in a preview: remembered per header."""
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from babel import Locale
 from sqlalchemy import delete, select
@@ -40,6 +40,14 @@ def remembered_values(
             )
         )
         return {(field, value): target for field, value, target in rows}
+
+
+def meanings_for(
+    workspace: Workspace, chosen: ValueMap | None
+) -> Callable[[Sequence[str]], ValueMap]:
+    """What users said a file's values mean: the meanings remembered for its headers, with
+    those chosen for this file over them (open_source's `told`)."""
+    return lambda headers: {**remembered_values(workspace, headers), **(chosen or {})}
 
 
 def remember_values(session: Session, headers: Sequence[str], values: ValueMap) -> None:
