@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from delegation.interchange.columns import fold
 from delegation.interchange.values import DateOrder
@@ -44,12 +45,17 @@ class SourceProfile:
             return True, self._columns[folded]
         return False, None
 
-    @property
+    def fallback_of(self, header: str) -> str | None:
+        return self._fallbacks.get(fold(header))
+
+    # Folded once per profile, not at each header of each file.
+    @cached_property
     def _columns(self) -> dict[str, str | None]:
         return {fold(header): name for header, name in self.columns.items()}
 
-    def fallback_of(self, header: str) -> str | None:
-        return {fold(h): name for h, name in self.fallbacks.items()}.get(fold(header))
+    @cached_property
+    def _fallbacks(self) -> dict[str, str]:
+        return {fold(header): name for header, name in self.fallbacks.items()}
 
 
 def _own(*headers: str) -> dict[str, None]:
