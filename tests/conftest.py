@@ -5,8 +5,10 @@ import os
 # Before any Qt import: the tests draw into memory, there is no screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import contextlib
 import csv
 import io
+import subprocess
 from datetime import datetime, time
 
 import pytest
@@ -119,3 +121,41 @@ class MissionFiles:
 def mission() -> type[MissionFiles]:
     """mission.registrations(path), mission.programme(path): a new trip's files."""
     return MissionFiles
+
+
+class SmallDisk:
+    """A folder on a small file system of its own, to fill up or make read-only."""
+
+    def __init__(self, folder) -> None:
+        self.folder = folder
+
+    def fill(self) -> None:
+        """Take every free byte: the next write fails with "no space left"."""
+        with (
+            contextlib.suppress(OSError),
+            open(self.folder / "filler", "ab", buffering=0) as filler,
+        ):
+            while True:
+                filler.write(b"\0" * 512)
+
+    def make_read_only(self) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(self.folder)], check=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MB tmpfs; skipped where mounting is not allowed (the suite runs as root in CI)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"no small file system can be mounted here ({done.stderr.strip()})")
+    try:
+        yield SmallDisk(folder)
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

@@ -237,7 +237,7 @@ def test_a_missing_input_or_an_unwritable_output_is_one_line(cli, db, tmp_path):
     assert missing.returncode == 2 and missing.stderr.strip().endswith("no.csv: no such file")
     target = tmp_path / "no-folder" / "list.csv"
     refused = cli("--db", db, "export", "participants", "tallinn-2023", "-o", str(target))
-    assert refused.returncode == 1 and "cannot be written" in refused.stderr
+    assert refused.returncode == 2 and "cannot be written" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
 
 

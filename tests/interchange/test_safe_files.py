@@ -1,11 +1,12 @@
 """Atomic writes and formula neutralising."""
 
+import errno
 import os
 import stat
 
 import pytest
 
-from delegation.domain.errors import FileRefusedError
+from delegation.domain.errors import UnwritableError
 from delegation.interchange.safe_files import (
     neutralise,
     spreadsheet_would_change,
@@ -72,12 +73,12 @@ def test_write_atomically_writes_the_file(tmp_path):
 
 def _fail_half_way(stream):
     stream.write(b"half")
-    raise OSError("disk full")
+    raise OSError(errno.ENOSPC, "No space left on device")
 
 
 def test_a_failing_write_leaves_no_file(tmp_path):
     target = tmp_path / "out.csv"
-    with pytest.raises(FileRefusedError, match="disk full"):
+    with pytest.raises(UnwritableError, match="the disk is full"):
         write_atomically(str(target), _fail_half_way)
     assert os.listdir(tmp_path) == []
 
@@ -85,7 +86,7 @@ def test_a_failing_write_leaves_no_file(tmp_path):
 def test_a_failing_write_keeps_the_previous_file(tmp_path):
     target = tmp_path / "out.csv"
     target.write_bytes(b"previous")
-    with pytest.raises(FileRefusedError, match="disk full"):
+    with pytest.raises(UnwritableError, match="the disk is full"):
         write_atomically(target, _fail_half_way)
     assert target.read_bytes() == b"previous"
     assert os.listdir(tmp_path) == ["out.csv"]

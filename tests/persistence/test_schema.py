@@ -255,7 +255,7 @@ def test_an_unreadable_file_is_refused(tmp_path, monkeypatch):
 
     # Root reads any file, so the refusal of the operating system is simulated.
     monkeypatch.setattr(type(locked), "open", refuse)
-    with pytest.raises(DatabaseError, match="cannot read the file \\(Permission denied\\)"):
+    with pytest.raises(DatabaseError, match="cannot read the file \\(no permission\\)"):
         open_workspace(str(locked))
 
 

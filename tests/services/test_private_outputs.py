@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from delegation.domain.errors import ValidationError
+from delegation.persistence.backups import backup_sqlite_file
 from delegation.persistence.location import default_database_path
-from delegation.persistence.schema import backup_sqlite_file
 from delegation.services import exports, lists
 from delegation.services.itineraries import export_itineraries
 from delegation.services.workspace import open_workspace

@@ -14,6 +14,7 @@ from delegation.domain.errors import (
     MixedEncodingError,
     NotFoundError,
     OutputExistsError,
+    UnwritableError,
     ValidationError,
 )
 from delegation.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext, set_language
@@ -679,8 +680,8 @@ def _exit_status(error: DelegationError) -> int:
     # Anything else was data refused by a rule or a conflict: 1.
     if isinstance(error, ValidationError) and error.field in ("output", "booklet"):
         return EXIT_USAGE  # an output file of a kind the command does not write, the database
-    if isinstance(error, OutputExistsError):
-        return EXIT_USAGE
+    if isinstance(error, OutputExistsError | UnwritableError):
+        return EXIT_USAGE  # the output asked for is there already, or cannot be written
     return EXIT_USAGE if isinstance(error, NotFoundError | DatabaseError) else EXIT_REFUSED
 
 

@@ -52,6 +52,21 @@ class MixedEncodingError(FileRefusedError):
         self.lines = lines  # every line holding a stray byte, in order
 
 
+class UnwritableError(DelegationError):
+    """An output (a document, an export, a backup, the database's folder) cannot be written
+    where the user asked: no such folder, a folder there, read-only, the disk full."""
+
+    def __init__(self, location: str, reason: str, code: int | None = None) -> None:
+        # All in args: the error crosses from the worker processes that draw itineraries.
+        super().__init__(location, reason, code)
+        self.location = location
+        self.reason = reason
+        self.code = code  # the system's error number, to say it again in another language
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
 class OutputExistsError(DelegationError):
     """An output file is there already and replacing it was not asked for; names the file."""
 

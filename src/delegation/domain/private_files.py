@@ -53,7 +53,7 @@ def write_privately(target: Path, write: Callable[[BinaryIO], Result]) -> Result
     is complete or unchanged; raises OSError. The temporary file is owner-only from its
     first byte and gets `replacement_mode` before it takes the target's place."""
     mode = replacement_mode(target)
-    temporary, descriptor = _create_temporary(target)
+    temporary, descriptor = create_private_temporary(target)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             result = write(stream)
@@ -67,7 +67,7 @@ def write_privately(target: Path, write: Callable[[BinaryIO], Result]) -> Result
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     return result
 
 
@@ -93,7 +93,7 @@ def _set_mode(descriptor: int, path: Path, mode: int) -> None:
         os.chmod(path, mode)
 
 
-def _create_temporary(target: Path) -> tuple[Path, int]:
+def create_private_temporary(target: Path) -> tuple[Path, int]:
     """Create a hidden, unique, owner-only file beside `target`; return it and its descriptor."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
@@ -104,7 +104,7 @@ def _create_temporary(target: Path) -> tuple[Path, int]:
             continue
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable where the platform allows opening a folder."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)

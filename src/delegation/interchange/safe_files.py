@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from delegation.domain.errors import FileRefusedError
 from delegation.domain.private_files import write_privately
-from delegation.i18n import _
+from delegation.i18n.system_errors import unwritable
 
 # Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP),
 # and their full-width forms (＝, ＋, －, ＠), which Excel on an East Asian system takes
@@ -103,7 +102,4 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Non
     try:
         write_privately(target, write)
     except OSError as error:  # no such folder, no permission, the disk full, a folder there…
-        raise FileRefusedError(
-            str(target),
-            _("cannot be written ({reason})").format(reason=error.strerror or str(error)),
-        ) from None
+        raise unwritable(target, error) from None

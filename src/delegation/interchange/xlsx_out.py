@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,14 +42,18 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> None:
     """Write `sheets` to `path` as an XLSX workbook, atomically."""
     if not sheets:
         raise ValueError("an XLSX workbook needs at least one sheet")
-    # Write-only mode streams rows to the file: 10,000 rows stay fast and light on memory.
+    # Write-only mode streams rows: 10,000 rows stay fast and light on memory.
     workbook = Workbook(write_only=True)
     used: set[str] = set()
     for sheet in sheets:
         _fill(workbook.create_sheet(_unique(sheet_title(sheet.title), used)), sheet)
+    # Zipped in memory, then written: openpyxl leaves its zip open when the disk fails
+    # under it, and the zip then prints a traceback when it is collected.
+    packed = io.BytesIO()
+    workbook.save(packed)
 
     def write(stream: BinaryIO) -> None:
-        workbook.save(stream)
+        stream.write(packed.getbuffer())
 
     write_atomically(path, write)
 

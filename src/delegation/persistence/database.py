@@ -1,5 +1,6 @@
 """Where the database is and how to open it: the engine, its pragmas, the file checks."""
 
+import contextlib
 import os
 import stat
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from delegation.domain.errors import DatabaseError, first_line
 from delegation.i18n import _
+from delegation.i18n.system_errors import file_reason
 from delegation.persistence.location import requested_database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -77,7 +79,7 @@ def prepare_sqlite_file(path: Path) -> bool:
         except OSError as error:
             raise DatabaseError(
                 _("{path}: cannot read the file ({reason})").format(
-                    path=path, reason=error.strerror
+                    path=path, reason=file_reason(error)
                 )
             ) from None
         if header and header != SQLITE_HEADER:
@@ -101,10 +103,28 @@ def prepare_sqlite_file(path: Path) -> bool:
     except OSError as error:
         raise DatabaseError(
             _("{path}: cannot create the database ({reason})").format(
-                path=path, reason=error.strerror
+                path=path, reason=file_reason(error)
             )
         ) from None
     return True
+
+
+def absent_companions(path: Path) -> tuple[Path, ...]:
+    """The -wal and -shm files SQLite may make beside `path` that are not there yet."""
+    companions = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    return tuple(file for file in companions if not os.path.lexists(file))
+
+
+def remove_new_companions(made: tuple[Path, ...]) -> None:
+    """Remove the companions in `made` once nothing holds them, unless the -wal has
+    content: reading a WAL file, even read-only, makes an empty -wal and an -shm."""
+    wal = next((file for file in made if file.name.endswith("-wal")), None)
+    with contextlib.suppress(OSError):
+        if wal is not None and wal.is_file() and wal.stat().st_size > 0:
+            return
+        for file in made:
+            if file.is_file():
+                file.unlink()
 
 
 def _configure_sqlite_connection(dbapi_connection, _record) -> None:

@@ -1,18 +1,17 @@
 """Create or upgrade the schema on start, backing an SQLite file up before an upgrade."""
 
-import os
 import sqlite3
-import stat
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from delegation.domain.errors import DatabaseError, first_line
+from delegation.domain.errors import DatabaseError
 from delegation.i18n import _
+from delegation.i18n.system_errors import database_reason
+from delegation.persistence.backups import backup_sqlite_file
 from delegation.persistence.database import DatabaseLocation, create_database_engine
 from delegation.persistence.revision import SCHEMA_HEAD  # lets an up-to-date file skip Alembic
 
@@ -80,26 +79,6 @@ def _alembic_config(connection=None):
     return config
 
 
-def backup_sqlite_file(path: Path) -> Path:
-    """A consistent copy beside the original (SQLite's online backup handles WAL)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}-backup-{stamp}{path.suffix}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.stem}-backup-{stamp}-{counter}{path.suffix}")
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
-    os.close(descriptor)
-    source = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
-    destination = sqlite3.connect(target)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
-    return target
-
-
 def upgrade_to_head(location: DatabaseLocation) -> None:
     """Apply the missing revisions in one transaction."""
     from alembic import command
@@ -130,10 +109,11 @@ def upgrade_to_head(location: DatabaseLocation) -> None:
 def ensure_schema(engine: Engine, location: DatabaseLocation) -> SchemaOutcome:
     try:
         state = _read_state(engine, location)
-    except (sqlite3.Error, SQLAlchemyError) as error:
+    # A damaged file can hold text that is not UTF-8, even in SQLite's own error message.
+    except (sqlite3.Error, SQLAlchemyError, UnicodeDecodeError) as error:
         raise DatabaseError(
             _("{location}: cannot read the database ({error})").format(
-                location=location.display, error=first_line(getattr(error, "orig", error))
+                location=location.display, error=_reason(error, location)
             )
         ) from None
     if state.revision == SCHEMA_HEAD:
@@ -159,12 +139,16 @@ def ensure_schema(engine: Engine, location: DatabaseLocation) -> SchemaOutcome:
     return SchemaOutcome(upgraded_from=state.revision or "empty", backup=backup)
 
 
+def _reason(error: Exception, location: DatabaseLocation) -> str:
+    return database_reason(getattr(error, "orig", error), location.path)
+
+
 def _upgrade_or_explain(location: DatabaseLocation) -> None:
     try:
         upgrade_to_head(location)
     except SQLAlchemyError as error:
         raise DatabaseError(
             _("{location}: the upgrade failed and was undone ({error})").format(
-                location=location.display, error=first_line(getattr(error, "orig", error))
+                location=location.display, error=_reason(error, location)
             )
         ) from None

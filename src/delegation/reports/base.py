@@ -15,6 +15,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 
 from delegation.domain.private_files import write_privately
 from delegation.i18n import _
+from delegation.i18n.system_errors import unwritable
 from delegation.reports.fallback import draw_string, string_width
 from delegation.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from delegation.reports.text import visual
@@ -243,4 +244,7 @@ def build_pdf(
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], int]) -> int:
     """Writes into a hidden owner-only file beside the target, then renames it over it."""
-    return write_privately(path, write)
+    try:
+        return write_privately(path, write)
+    except OSError as error:  # no such folder, no permission, the disk full, a folder there…
+        raise unwritable(path, error) from None

@@ -21,6 +21,7 @@ from delegation.domain.enums import (
 from delegation.domain.errors import ValidationError
 from delegation.domain.rules import normalize_email
 from delegation.i18n import _
+from delegation.persistence.backups import backup_sqlite_file
 from delegation.persistence.models import (
     AgendaItem,
     Contact,
@@ -33,7 +34,6 @@ from delegation.persistence.models import (
     TripGroup,
     Venue,
 )
-from delegation.persistence.schema import backup_sqlite_file
 from delegation.resources import resource
 from delegation.services.workspace import Workspace
 

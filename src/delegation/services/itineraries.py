@@ -4,6 +4,7 @@ The trip is read once (itinerary_data.py); each itinerary is cut from that snaps
 plain values, then drawn by reports/itinerary.py — in worker processes for a batch.
 """
 
+import errno
 import multiprocessing
 import os
 import re
@@ -16,12 +17,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from delegation.domain.enums import AgendaStatus, ParticipantStatus
-from delegation.domain.errors import FileRefusedError, NotFoundError, ValidationError
+from delegation.domain.errors import NotFoundError, UnwritableError, ValidationError
 from delegation.domain.private_files import make_private_folder
 from delegation.domain.rules import full_name, normalize_email
 from delegation.domain.scheduling import item_moments, repeated_by
 from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language
 from delegation.i18n.formatting import format_utc_offset
+from delegation.i18n.system_errors import unwritable
 from delegation.reports.fonts import register_fonts
 from delegation.reports.itinerary import draw_itinerary
 from delegation.reports.itinerary_model import (
@@ -321,15 +323,6 @@ def _pdf_path(path: str | Path) -> Path:
     return path
 
 
-def _draw(itinerary: Itinerary, path: Path) -> int:
-    try:
-        return draw_itinerary(itinerary, path)
-    except OSError as error:  # no such folder, no permission, the disk full
-        raise FileRefusedError(
-            str(path), _("cannot be written ({reason})").format(reason=error.strerror or error)
-        ) from None
-
-
 def export_itinerary(
     workspace: Workspace,
     trip: str | int,
@@ -343,7 +336,7 @@ def export_itinerary(
     itinerary = build_itinerary(
         workspace, trip, language=language, participant_email=participant_email
     )
-    return _draw(itinerary, path)
+    return draw_itinerary(itinerary, path)
 
 
 # Refused by Windows in a file name ("/" everywhere), and the control characters.
@@ -427,17 +420,13 @@ def export_itineraries(
             checked_output(workspace, booklet, replace=replace, field="booklet")
         )
     if booklet_path is not None and not booklet_path.parent.is_dir():  # say so before the work
-        raise FileRefusedError(
-            str(booklet_path), _("cannot be written ({reason})").format(reason=_("no such folder"))
-        )
+        raise unwritable(booklet_path, FileNotFoundError(errno.ENOENT, "no such folder"))
     if folder.exists() and not folder.is_dir():
         raise ValidationError("output", _("{path} is a file, not a folder").format(path=folder))
     try:
         make_private_folder(folder)
     except OSError as error:
-        raise FileRefusedError(
-            str(folder), _("cannot be written ({reason})").format(reason=error.strerror or error)
-        ) from None
+        raise unwritable(folder, error) from None
     snapshot = read_trip_snapshot(workspace, trip)
     builder = ItineraryBuilder(snapshot)
     taken: set[str] = set()
@@ -510,9 +499,8 @@ def _draw_all(
                 if not advance(path):
                     pool.shutdown(wait=True, cancel_futures=True)
                     break
-    except OSError as error:
-        raise FileRefusedError(
-            str(jobs[len(written)][2]) if len(written) < total else "",
-            _("cannot be written ({reason})").format(reason=error.strerror or error),
-        ) from None
+    except UnwritableError as error:  # said in the language of the worker's document
+        raise unwritable(error.location, OSError(error.code, error.reason)) from None
+    except OSError as error:  # the worker processes could not start, or a file not be closed
+        raise unwritable(jobs[len(written)][2] if len(written) < total else "", error) from None
     return written

@@ -3,11 +3,13 @@ when the caller allows it."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 from delegation.domain.errors import OutputExistsError, ValidationError
 from delegation.i18n import _
+from delegation.i18n.system_errors import unwritable
 from delegation.persistence.location import database_files
 from delegation.services.workspace import Workspace
 
@@ -24,6 +26,8 @@ def checked_output(
             field,
             _("{path} is the database itself: choose another file").format(path=target),
         )
+    if target.is_dir():  # --force cannot replace a folder: say so, not "add --force"
+        raise unwritable(target, IsADirectoryError(errno.EISDIR, "a folder"))
     if not replace and os.path.lexists(target):
         raise OutputExistsError(str(target))
     return target

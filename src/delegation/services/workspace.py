@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -9,12 +10,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from delegation.domain.errors import ConflictError, DatabaseError, ValidationError, first_line
 from delegation.i18n import _
+from delegation.i18n.system_errors import database_reason
 from delegation.persistence.database import (
     DatabaseLocation,
+    absent_companions,
     create_database_engine,
     make_read_session_factory,
     make_session_factory,
     prepare_sqlite_file,
+    remove_new_companions,
     resolve_location,
 )
 from delegation.persistence.schema import SchemaOutcome, ensure_schema
@@ -72,14 +76,38 @@ class Workspace:
                 raise ConflictError(
                     _("the database is busy with another program's change; try again")
                 ) from None
-            raise DatabaseError(f"{self.location.display}: {first_line(error.orig)}") from None
+            raise self._unusable(error.orig) from None
         except DBAPIError as error:  # a damaged file, a lost server connection...
-            raise DatabaseError(f"{self.location.display}: {first_line(error.orig)}") from None
+            raise self._unusable(error.orig) from None
+        except (ValueError, LookupError) as error:  # LookupError: a status no enum has
+            if not _raised_reading_a_row(error):
+                raise
+            # A date that is not a date, text that is not UTF-8: written by another program.
+            raise DatabaseError(
+                _("{location}: the file is damaged: a stored value cannot be read").format(
+                    location=self.location.display
+                )
+            ) from None
         finally:
             session.close()
 
+    def _unusable(self, driver_error: BaseException) -> DatabaseError:
+        reason = database_reason(driver_error, self.location.path)
+        return DatabaseError(f"{self.location.display}: {reason}")
+
     def close(self) -> None:
         self._engine.dispose()
+
+
+def _raised_reading_a_row(error: Exception) -> bool:
+    """True when the driver or SQLAlchemy's conversion of a stored value raised `error`, not
+    the program's own code: its innermost Python frame is theirs."""
+    trace = error.__traceback__
+    if trace is None:
+        return False
+    while trace.tb_next is not None:
+        trace = trace.tb_next
+    return "sqlalchemy" in Path(trace.tb_frame.f_code.co_filename).parts
 
 
 def open_workspace(
@@ -92,6 +120,7 @@ def open_workspace(
     """
     location = resolve_location(requested)
     created_file = prepare_sqlite_file(location.path) if location.path else False
+    absent = absent_companions(location.path) if location.path else ()
     engine = None
     try:
         engine = create_database_engine(location)
@@ -108,5 +137,7 @@ def open_workspace(
             # Leave no half-made database behind: the next start begins afresh.
             for suffix in ("", "-wal", "-shm"):
                 location.path.with_name(location.path.name + suffix).unlink(missing_ok=True)
+        else:
+            remove_new_companions(absent)  # a refused file is left as it was found
         raise
     return workspace

@@ -1,0 +1,92 @@
+"""Copies of an SQLite database beside it, published only once complete and checked."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from delegation.domain.errors import DatabaseError
+from delegation.domain.private_files import create_private_temporary, sync_folder
+from delegation.i18n import _
+from delegation.i18n.system_errors import database_reason, file_reason
+
+_TABLES = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+
+
+def backup_sqlite_file(path: Path) -> Path:
+    """A consistent copy of `path` beside it, named after the time; returns its path.
+
+    SQLite's online backup copies the pages the WAL holds too. The copy is made under a
+    hidden temporary name and takes its own name only once `PRAGMA integrity_check`
+    passes and it has as many tables as the original: a backup interrupted or damaged
+    never stands under a backup's name. Raises DatabaseError, having changed nothing.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    first = path.with_name(f"{path.stem}-backup-{stamp}{path.suffix}")
+    try:
+        temporary, descriptor = create_private_temporary(first)
+    except OSError as error:
+        raise _failed(path, file_reason(error)) from None
+    os.close(descriptor)
+    try:
+        _copy_and_check(path, temporary)
+        return _publish(temporary, first)
+    except sqlite3.Error as error:
+        raise _failed(path, database_reason(error, path)) from None
+    except OSError as error:
+        raise _failed(path, file_reason(error)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _copy_and_check(source_path: Path, copy_path: Path) -> None:
+    source = sqlite3.connect(source_path.as_uri() + "?mode=ro", uri=True)
+    try:
+        copy = sqlite3.connect(copy_path)
+        try:
+            source.backup(copy)
+            checked = copy.execute("PRAGMA integrity_check").fetchall()
+            if (
+                checked != [("ok",)]
+                or copy.execute(_TABLES).fetchone() != source.execute(_TABLES).fetchone()
+            ):
+                raise sqlite3.DatabaseError("the copy differs from the database")
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    with open(copy_path, "rb") as written:  # on disk before it takes a backup's name
+        os.fsync(written.fileno())
+
+
+def _publish(temporary: Path, first: Path) -> Path:
+    """Give the copy the first free name from `first` on; a link never replaces a file."""
+    target, counter = first, 1
+    while True:
+        try:
+            if os.path.lexists(target):
+                raise FileExistsError(target)
+            try:
+                os.link(temporary, target)
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without links (FAT): a rename, just checked
+                os.rename(temporary, target)
+        except FileExistsError:
+            counter += 1
+            target = first.with_name(f"{first.stem}-{counter}{first.suffix}")
+            continue
+        sync_folder(target.parent)
+        return target
+
+
+def _failed(path: Path, reason: str) -> DatabaseError:
+    return DatabaseError(
+        _("{path}: the backup copy could not be made ({reason}); nothing was changed").format(
+            path=path, reason=reason
+        )
+    )
