@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from delegation.domain.errors import FileRefusedError
+from delegation.interchange.table_rows import MAX_ROWS
 from delegation.interchange.tables import Row, read_table, sheet_names
 
 
@@ -308,3 +309,15 @@ def test_a_file_past_the_limits_is_refused_naming_the_limit(tmp_path):
     assert str(refused.value).endswith(
         "long.csv:2: column 2: a value of 20000 characters; the longest read is 10000"
     )
+
+
+def test_lines_ended_by_a_lone_carriage_return_are_records(tmp_path):
+    data = b'Nom;Notes\rDupont;"one\rtwo"\rMartin;plain\r'
+    table = read_table(_write(tmp_path, "old-mac.csv", data))
+    assert table.rows == (Row(2, ("Dupont", "one\rtwo")), Row(4, ("Martin", "plain")))
+
+
+def test_a_file_past_the_row_limit_is_refused_naming_it(tmp_path):
+    data = b"Nom;Pr\xc3\xa9nom\n" + b"Tamm;Kadri\n" * (MAX_ROWS + 1)
+    with pytest.raises(FileRefusedError, match=f"more than {MAX_ROWS} rows are not read"):
+        read_table(_write(tmp_path, "directory.csv", data))

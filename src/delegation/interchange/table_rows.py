@@ -39,7 +39,7 @@ _HEADER_SEARCH = 10  # non-blank records looked at for the header row
 # Far beyond any registration list or programme; a file past them is forged or not ours,
 # and would only make every later step slow.
 MAX_COLUMNS = 1_000
-MAX_ROWS = 1_048_576  # Excel's own limit
+MAX_ROWS = 200_000  # a chamber of commerce's whole directory; keeps an import under 1 GB
 MAX_CELL = 10_000  # characters: a long note fits, a ten-million-letter name does not
 
 

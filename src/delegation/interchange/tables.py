@@ -3,7 +3,6 @@ header texts and typed rows."""
 
 import csv
 import dataclasses
-import io
 import re
 import stat
 from collections.abc import Iterator
@@ -42,6 +41,7 @@ def read_table(
     if is_workbook(data):
         return read_workbook(data, source, sheet, header_score)
     decoded = decode_text(data, source, repair=repair_encoding)
+    del data  # a large file: its bytes need not stay beside its text while rows are made
     table = _read_csv(decoded.text, source, header_score)
     return dataclasses.replace(table, repaired_lines=decoded.repaired_lines)
 
@@ -159,12 +159,12 @@ def _csv_records(
     text: str, delimiter: str, source: str, skipped_lines: int
 ) -> Iterator[tuple[int, list[Cell]]]:
     """(line where the record starts, stripped cells) for each record of the text."""
-    lines = io.StringIO(text, newline="")  # keeps \r\n inside quoted fields for csv
+    lines = _Lines(text)
     reader = csv.reader(lines, delimiter=delimiter, quotechar='"', skipinitialspace=True)
     last: tuple[int, int] | None = None  # (start line, text offset) of the last record
     while True:
         start = reader.line_num + 1
-        offset = lines.tell()
+        offset = lines.offset
         try:
             record = next(reader)
         except StopIteration:
@@ -180,6 +180,30 @@ def _csv_records(
         raise FileRefusedError(
             f"{source}:{last[0] + skipped_lines}", _("a quoted field is never closed")
         )
+
+
+class _Lines:
+    """The text's lines as csv reads them from a file opened with newline="" (ending in
+    \n, \r\n or \r, kept), cut one at a time: io.StringIO would hold a second copy of
+    the whole text, at four bytes a character once anything but ASCII is in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset = 0  # where the next line starts
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        start = self.offset
+        if start >= len(self.text):
+            raise StopIteration
+        end = _LINE_END.search(self.text, start)
+        self.offset = end.end() if end else len(self.text)
+        return self.text[start : self.offset]
+
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 def _csv_cell(value: str) -> Cell:
