@@ -1,6 +1,6 @@
 """Reliability suite: kill -9 during writes, two processes on the same records, hostile files.
 
-Run: python tools/reliability.py [--seconds 120] [--seed N]   (CI runs it bounded)
+Run: python tools/reliability.py [--seconds 120] [--mutations 40] [--damaged 40] [--seed N]
 
 Each part prints its trials and failures; the exit status is 1 when any failure was seen.
 - kill: an import, an edit, a reset of the sample or a schema upgrade is killed at a
@@ -12,6 +12,9 @@ Each part prints its trials and failures; the exit status is 1 when any failure 
 - fuzz: hostile spreadsheets (zip bombs, entity bombs, huge cells, mixed encodings,
   full-width formula signs, mutations of good files) are imported with --dry-run; no
   traceback, no exit status but 0, 1 or 2, the database unchanged.
+- damaged databases: copies of the sample truncated, with bytes flipped, a page zeroed or
+  values no version writes; a check and an export of each must exit 0, 1 or 2 in one
+  line, and leave the file byte for byte as it was, with no -wal or -shm beside it.
 """
 
 import argparse
@@ -411,6 +414,82 @@ def fuzz_trials(work: Path, rng: random.Random, mutations: int) -> Tally:
     return tally
 
 
+# --- damaged databases ------------------------------------------------------------------
+
+
+def damaged_database_trials(work: Path, rng: random.Random, count: int) -> Tally:
+    """Damaged copies of the sample, each opened for a check and an export."""
+    tally = Tally("damaged databases")
+    home, sample = work / "home", work / "intact.sqlite3"
+    if not _sample(home, sample, tally):
+        return tally
+    with contextlib.closing(sqlite3.connect(sample)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the whole file in one
+    folder = work / "damaged"
+    folder.mkdir()
+    for trial in range(count):
+        db = folder / f"damaged-{trial}.sqlite3"
+        shutil.copy(sample, db)
+        how = _damage(db, rng)
+        before = db.read_bytes()
+        for command in (["check", TRIP], ["export", "participants", TRIP, "-o",
+                                          str(folder / "list.csv"), "--force"]):  # fmt: skip
+            tally.trials += 1
+            done = _run(home, "--db", str(db), *command, timeout=60)
+            example = f"{how}, {command[0]}: {done.stderr.strip()[-200:]}"
+            if "Traceback" in done.stderr or "internal error" in done.stderr:
+                tally.fail("tracebacks", example)
+            if done.returncode not in (0, 1, 2):
+                tally.fail("exit codes outside 0/1/2", example)
+            if done.returncode == 2 and done.stderr.count("\n") != 1:
+                tally.fail("messages over one line", example)
+        if db.read_bytes() != before:
+            tally.fail("changed database", how)
+        if [path for path in folder.iterdir() if path.name.startswith(db.name + "-")]:
+            tally.fail("companions left", how)
+        for path in folder.glob(f"{db.name}*"):
+            path.unlink()
+    return tally
+
+
+_SQL_DAMAGES = (
+    "UPDATE trips SET title = CAST(X'FFFE41' AS TEXT)",
+    "UPDATE trips SET start_date = 'soon'",
+    "UPDATE participants SET status = 'maybe'",
+    "UPDATE agenda_items SET start_time = 'noon'",
+    "DROP TABLE rooms",
+    "UPDATE sqlite_master SET sql = 'CREATE TABLE trips(' WHERE name = 'trips'",
+)
+
+
+def _damage(db: Path, rng: random.Random) -> str:
+    """Damage `db` one way, chosen at random; says which."""
+    data = bytearray(db.read_bytes())
+    page = 4096
+    kind = rng.choice(("flip", "truncate", "zero page", "sql"))
+    if kind == "flip":
+        for _ in range(rng.randint(1, 64)):
+            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+    elif kind == "truncate":
+        data = data[: rng.randrange(len(data))]
+    elif kind == "zero page":
+        start = rng.randrange(len(data) // page) * page
+        data[start : start + page] = bytes(page)
+    else:
+        statement = rng.choice(_SQL_DAMAGES)
+        with contextlib.closing(sqlite3.connect(db)) as connection:
+            for pragma in ("ignore_check_constraints", "writable_schema"):
+                connection.execute(f"PRAGMA {pragma} = ON")
+            connection.execute("PRAGMA foreign_keys = OFF")
+            with contextlib.suppress(sqlite3.Error):  # a table this version lacks
+                connection.execute(statement)
+            connection.commit()
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return f"sql: {statement}"
+    db.write_bytes(bytes(data))
+    return kind
+
+
 def _measured(home: Path, db: Path, path: Path) -> tuple[float, int]:
     """Time and peak memory of one process importing `path` (dry run)."""
     code = (
@@ -437,6 +516,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=120, help="time for kills and pairs")
     parser.add_argument("--mutations", type=int, default=40, help="mutated files to import")
+    parser.add_argument("--damaged", type=int, default=40, help="damaged databases to open")
     parser.add_argument("--seed", type=int, default=None)
     arguments = parser.parse_args()
     seed = arguments.seed if arguments.seed is not None else random.randrange(1_000_000)
@@ -451,8 +531,10 @@ def main() -> int:
         print(pairs.report(("lost edits", "duplicates", "bad exits")))
         fuzz = fuzz_trials(work, rng, arguments.mutations)
         print(fuzz.report(("tracebacks", "exit codes outside 0/1/2", "changed database")))
+        damaged = damaged_database_trials(work, rng, arguments.damaged)
+        print(damaged.report(("tracebacks", "exit codes outside 0/1/2", "changed database")))
         failed = False
-        for tally in (kills, pairs, fuzz):
+        for tally in (kills, pairs, fuzz, damaged):
             for example in tally.examples:
                 print(f"  {tally.name}: {example}")
             failed = failed or bool(tally.failures)
