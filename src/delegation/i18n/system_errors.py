@@ -7,6 +7,7 @@ error numbers and SQLite's error names say the same thing reliably.
 from __future__ import annotations
 
 import errno
+import re
 import shutil
 from pathlib import Path
 
@@ -78,3 +79,33 @@ def _disk_full(file: Path | None) -> bool:
         return shutil.disk_usage(file.parent).free < 64 * 1024  # less than a WAL's growth
     except OSError:
         return False
+
+
+# What a unique column holds, as a user would name it in "the same …".
+_UNIQUE_VALUES = {
+    "email": N_("email address"),
+    "name": N_("name"),
+    "key": N_("key"),
+    "code": N_("code"),
+    "label": N_("room number"),
+    "contact_id": N_("person"),
+}
+_UNIQUE_COLUMN = re.compile(r"UNIQUE constraint failed: \w+\.(\w+)|Key \((\w+)")
+
+
+def constraint_conflict(error: BaseException) -> str | None:
+    """The refusal to show when a save lost a race with someone else's (a unique value
+    taken, a referred record removed meanwhile); None for other constraints, which the
+    services check first."""
+    name = getattr(error, "sqlite_errorname", None) or ""
+    state = getattr(error, "sqlstate", None) or ""  # PostgreSQL, through psycopg
+    if name in ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY") or state == "23505":
+        found = _UNIQUE_COLUMN.search(str(error))
+        column = next((group for group in found.groups() if group), "") if found else ""
+        value = _(_UNIQUE_VALUES[column]) if column in _UNIQUE_VALUES else column
+        return _(
+            "someone else saved a record with the same {value} meanwhile; nothing was saved"
+        ).format(value=value or _("value"))
+    if name == "SQLITE_CONSTRAINT_FOREIGNKEY" or state == "23503":
+        return _("a record this change refers to was removed meanwhile; nothing was saved")
+    return None

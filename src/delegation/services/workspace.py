@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from delegation.domain.errors import ConflictError, DatabaseError, ValidationError, first_line
 from delegation.i18n import _
-from delegation.i18n.system_errors import database_reason
+from delegation.i18n.system_errors import constraint_conflict, database_reason
 from delegation.persistence.database import (
     DatabaseLocation,
     absent_companions,
@@ -66,6 +66,9 @@ class Workspace:
                 _("someone else changed this record since it was read; nothing was saved")
             ) from None
         except (IntegrityError, DataError) as error:
+            conflict = constraint_conflict(error.orig)
+            if conflict is not None:  # a race lost to another program's save
+                raise ConflictError(conflict) from None
             # The services check their rules first; this is the database's last word.
             raise ValidationError(
                 "record",
