@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from delegation.i18n import _, ngettext
+from delegation.i18n.collation import collation_key
 from delegation.i18n.formatting import format_time
 from delegation.reports.base import styles
 from delegation.reports.fallback import Paragraph
@@ -20,7 +21,6 @@ from delegation.reports.listing import (
     MARGIN_MM,
     build_list,
     cell,
-    collation_key,
     columns,
     heading,
     list_table,

@@ -1,6 +1,5 @@
 """What the printed lists share: their heading, their tables, group colours, fitted text."""
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -34,17 +33,6 @@ MARGIN_MM = 15  # every list has the same margins
 def long_day(value: date) -> str:
     """ "Monday 8 May 2023" / "lundi 8 mai 2023", as the documents write a day."""
     return format_date(value, "EEEE d MMMM y")
-
-
-def collation_key(text: str) -> str:
-    """A sort key that files "Bérard" before "Brémond" and "Élodie" among the e's."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def name_key(last_name: str, first_name: str) -> tuple[str, str, str, str]:
-    """People in alphabetical order of last name, then first name; accents break ties."""
-    return (collation_key(last_name), collation_key(first_name), last_name, first_name)
 
 
 def group_colour(group: GroupInfo | None) -> colors.Color:

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.i18n import _, ngettext
+from delegation.i18n.collation import name_key
 from delegation.i18n.formatting import format_date
 from delegation.i18n.labels import category_label, status_label
 from delegation.reports.base import build_pdf, styles
@@ -25,7 +26,6 @@ from delegation.reports.listing import (
     group_colour,
     heading,
     list_table,
-    name_key,
     side_by_side,
 )
 from delegation.reports.text import escape

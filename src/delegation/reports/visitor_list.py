@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from delegation.i18n import _, ngettext
+from delegation.i18n.collation import name_key
 from delegation.i18n.formatting import format_date, format_time_range
 from delegation.reports.base import styles, table
 from delegation.reports.fallback import Paragraph
@@ -22,7 +23,6 @@ from delegation.reports.listing import (
     heading,
     list_table,
     long_day,
-    name_key,
     one_per_page,
 )
 from delegation.reports.text import escape, visual

@@ -16,6 +16,7 @@ from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import normalize_email
 from delegation.domain.scheduling import end_date
 from delegation.i18n import _, current_language
+from delegation.i18n.collation import name_key
 from delegation.i18n.labels import (
     agenda_status_label,
     category_label,
@@ -62,7 +63,7 @@ def participant_table(
             _("Passport expiry"), _("Emergency contact"), _("Emergency phone"),
         ]  # fmt: skip
     table = []
-    for row in sorted(rows, key=lambda r: (r.details.last_name.casefold(), r.details.first_name)):
+    for row in sorted(rows, key=_by_name):
         d = row.details
         line: list[object] = [
             d.last_name, d.first_name, d.civility, d.organization, d.job_title, d.email,
@@ -155,7 +156,10 @@ def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path)
     for hotel in list_hotels(workspace, summary.id):
         rows = []
         for room in hotel.rooms:
-            people = sorted(guests.get(room.id, []), key=lambda r: r.details.last_name.casefold())
+            people = sorted(
+                guests.get(room.id, []),
+                key=lambda r: name_key(r.details.last_name, r.details.first_name),
+            )
             for person in people or [None]:
                 d = person.details if person else None
                 row = [
@@ -271,3 +275,7 @@ def _leg_event(leg: SegmentRow) -> CalendarEvent:
         sequence=leg.calendar.sequence,
         last_modified=leg.calendar.modified,
     )
+
+
+def _by_name(row: ParticipantRow) -> tuple[str, str, str, str]:
+    return name_key(row.details.last_name, row.details.first_name)

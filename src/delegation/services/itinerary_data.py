@@ -20,6 +20,7 @@ from delegation.domain.enums import (
     TravelMode,
 )
 from delegation.domain.rules import full_name
+from delegation.i18n.collation import name_key
 from delegation.persistence.models import (
     AgendaItem,
     Contact,
@@ -284,7 +285,8 @@ def _people(session: Session, trip_id: int) -> list[PersonRecord]:
             row.room_id,
             tuple(groups.get(row.id, ())),
         )
-        for row in rows
+        # The booklet's order: the lists', not the database's binary order of letters.
+        for row in sorted(rows, key=lambda row: name_key(row.last_name, row.first_name))
     ]
 
 

@@ -13,12 +13,13 @@ from sqlalchemy import select
 from delegation.domain.enums import AgendaKind, AgendaStatus, ParticipantStatus
 from delegation.domain.errors import ValidationError
 from delegation.i18n import _, current_language, set_language
+from delegation.i18n.collation import collation_key, name_key
 from delegation.i18n.formatting import babel_locale, format_date_range
 from delegation.i18n.labels import category_label
 from delegation.persistence.models import Trip
 from delegation.reports.badges import LAYOUTS, Badge, BadgeSheet, draw_badges
 from delegation.reports.dietary import DietaryCounts, Diner, Meal, draw_dietary_counts
-from delegation.reports.listing import GroupInfo, collation_key, name_key
+from delegation.reports.listing import GroupInfo
 from delegation.reports.participant_list import (
     ListedParticipant,
     ParticipantList,
