@@ -64,8 +64,8 @@ def test_the_french_itinerary_has_every_item_and_estonian_letters(demo_workspace
     itinerary = build_itinerary(demo_workspace, "tallinn-2023", language="fr")
     titles = [item.title for day in itinerary.days for item in day.items]
     assert len(titles) == 19
-    for title in titles:
-        assert flat(title) in text
+    for title in titles:  # printed with typographic apostrophes
+        assert flat(title).replace("'", "’") in text
     for address in ("Mäealuse 2/1, 12618 Tallinn", "Toom-Rüütli 1", "Raekoja plats 1"):
         assert address in text
     assert f"Tallinn : {home_city('fr_FR')} + 1 h" in text
@@ -82,7 +82,7 @@ def test_the_english_itinerary(demo_workspace, tmp_path):
     assert written(FIRST_DAY, "en_GB") in text
     assert f"{written(FIRST_DAY, 'en_GB', 'EEEE d')} to {written(LAST_DAY, 'en_GB')}" in text
     assert "Welcome dinner" in text
-    assert f"Tallinn: {home_city('en_GB')} + 1 h" in text
+    assert f"Tallinn: {home_city('en_GB')} + 1 hr" in text
 
 
 def test_a_group_a_participant_sees_their_visits_and_not_group_b(demo_workspace, tmp_path):
@@ -150,7 +150,7 @@ def test_one_pdf_per_confirmed_participant_and_a_booklet(demo_workspace, tmp_pat
     # Drawn by the workers from the trip they were given once: each sees only their groups.
     solene = flat(pdf_text(next(f for f in files if f.name == "Dupré_Solène.pdf")))
     assert "Solène Dupré" in solene
-    assert "Visite du centre d'excellence OTAN de cyberdéfense" in solene
+    assert "Visite du centre d’excellence OTAN de cyberdéfense" in solene
     assert "Lift99" not in solene
     export_itinerary(
         demo_workspace,
@@ -190,7 +190,7 @@ def test_times_are_real_across_clock_changes_and_a_cancelled_person_gets_no_itin
         "train", "SNCF", "5773", "Paris", datetime(2023, 3, 25, 22), "Europe/Paris",
         "Nice", datetime(2023, 3, 26, 8), "Europe/Paris",
     )  # fmt: skip
-    assert _duration(night_train) == "9 h"
+    assert _duration(night_train) == "9 hr"  # English, as the tests run
     add_trip(
         demo_workspace,
         NewTrip("ny", "NY", "New York", "US", date(2024, 3, 8), date(2024, 3, 12)),

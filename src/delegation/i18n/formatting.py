@@ -1,5 +1,6 @@
 """Dates, times and numbers written the way each language writes them (Babel)."""
 
+import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,25 @@ def babel_locale(language: str | None = None) -> str:
 def format_date(value: date, style: str = "long", language: str | None = None) -> str:
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format=style, locale=babel_locale(language))
+    locale = babel_locale(language)
+    if value.day == 1 and locale == "fr_FR":
+        style = _first_of_month(style)
+    return babel_format_date(value, format=style, locale=locale)
+
+
+def _first_of_month(style: str) -> str:
+    """The French pattern writing the first of a month "1er": "lundi 1er avril"."""
+    from babel import Locale
+
+    formats = Locale.parse("fr_FR").date_formats
+    pattern = formats[style].pattern if style in formats else style
+    # The day alone ("d", not "dd"), outside the quoted literal text of the pattern.
+    parts = pattern.split("'")
+    parts[::2] = [_LONE_DAY.sub("d'er'", part) for part in parts[::2]]
+    return "'".join(parts)
+
+
+_LONE_DAY = re.compile(r"(?<!d)d(?!d)")
 
 
 def format_date_range(start: date, end: date, language: str | None = None) -> str:
@@ -74,12 +93,16 @@ def format_utc_offset(offset: timedelta) -> str:
     return f"UTC{sign}{hours}:{rest:02d}" if rest else f"UTC{sign}{hours}"
 
 
-def format_duration(minutes: int) -> str:
-    """ "2 h 35": read the same way in French and in English."""
+def format_duration(minutes: int, language: str | None = None) -> str:
+    """ "2 h 35" in French, "2 hr 35 min" in English; "45 min" in both."""
     hours, rest = divmod(minutes, 60)
+    if (language or current_language()) == "fr":
+        if hours and rest:
+            return f"{hours} h {rest:02d}"
+        return f"{hours} h" if hours else f"{rest} min"
     if hours and rest:
-        return f"{hours} h {rest:02d}"
-    return f"{hours} h" if hours else f"{rest} min"
+        return f"{hours} hr {rest} min"
+    return f"{hours} hr" if hours else f"{rest} min"
 
 
 def home_time(day: date, local: time, zone: str, home_zone: str) -> datetime:

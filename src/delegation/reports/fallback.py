@@ -1,5 +1,6 @@
 """Text drawn in runs of fonts, so that a name in any script prints: each character in the
-font asked for if it has it, else in one that has (fonts.font_runs).
+font asked for if it has it, else in one that has (fonts.font_runs); typeset on the way
+by the rules of print of the language in force (i18n/typography.py).
 
 Paragraphs get it by using this module's `Paragraph`; text drawn straight on a canvas
 (badges, running headers) by `draw_string`, measured by `string_width`.
@@ -11,6 +12,8 @@ from reportlab import platypus
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from delegation.i18n import current_language
+from delegation.i18n.typography import typeset
 from delegation.reports.fonts import font_runs
 
 
@@ -26,11 +29,12 @@ class Paragraph(platypus.Paragraph):
 
     def __init__(self, text, style=None, *args, **kwargs) -> None:
         super().__init__(text, style, *args, **kwargs)
-        self.frags = _with_fallback(self.frags)
+        self.frags = _with_fallback(self.frags, current_language())
 
 
-def _with_fallback(frags: list) -> list:
-    """The fragments, each one cut where its characters need another font."""
+def _with_fallback(frags: list, language: str) -> list:
+    """The fragments typeset for `language`, each one cut where its characters need
+    another font."""
     result = []
     for frag in frags:
         text = getattr(frag, "text", None)
@@ -39,7 +43,8 @@ def _with_fallback(frags: list) -> list:
         if type(text) is not str or not text or hasattr(frag, "cbDefn"):
             result.append(frag)
             continue
-        runs = font_runs(text, frag.fontName)
+        typeset_text = typeset(text, language)
+        runs = font_runs(typeset_text, frag.fontName)
         if runs == [(text, frag.fontName)]:
             result.append(frag)
         else:
@@ -49,7 +54,8 @@ def _with_fallback(frags: list) -> list:
 
 def string_width(text: str, font: str, size: float) -> float:
     """The width of the text as `draw_string` draws it."""
-    return sum(stringWidth(part, run_font, size) for part, run_font in font_runs(text, font))
+    runs = font_runs(typeset(text, current_language()), font)
+    return sum(stringWidth(part, run_font, size) for part, run_font in runs)
 
 
 def draw_string(
@@ -67,7 +73,7 @@ def draw_string(
     One text object for the whole line, so that a PDF reader copies it as one line.
     The canvas is left in `font` at `size`, as after setFont.
     """
-    runs = font_runs(text, font)
+    runs = font_runs(typeset(text, current_language()), font)
     if anchor != "start":
         width = sum(stringWidth(part, run_font, size) for part, run_font in runs)
         x -= width / 2 if anchor == "middle" else width
