@@ -7,6 +7,7 @@ from delegation.i18n.translation import (
     current_language,
     ngettext,
     set_language,
+    speaking,
     system_language,
 )
 
@@ -17,5 +18,6 @@ __all__ = [
     "current_language",
     "ngettext",
     "set_language",
+    "speaking",
     "system_language",
 ]

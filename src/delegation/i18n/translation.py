@@ -4,6 +4,8 @@ import contextlib
 import gettext
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from delegation.resources import resource
 
@@ -46,6 +48,21 @@ def set_language(language: str | None) -> str:
 
 def current_language() -> str:
     return _language
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Translations in `language` within the block: a document in the language of its
+    reader, whatever the window's."""
+    previous = _language
+    if previous == language:
+        yield
+        return
+    set_language(language)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def _(message: str) -> str:

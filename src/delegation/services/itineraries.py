@@ -21,7 +21,7 @@ from delegation.domain.errors import NotFoundError, UnwritableError, ValidationE
 from delegation.domain.private_files import make_private_folder
 from delegation.domain.rules import full_name, normalize_email
 from delegation.domain.scheduling import item_moments, repeated_by
-from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language
+from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language, speaking
 from delegation.i18n.formatting import format_utc_offset
 from delegation.i18n.system_errors import unwritable
 from delegation.reports.fonts import register_fonts
@@ -42,6 +42,12 @@ from delegation.services.itinerary_data import (
     PlaceRecord,
     TripSnapshot,
     read_trip_snapshot,
+)
+from delegation.services.itinerary_journeys import (
+    apart_items,
+    clock_change_items,
+    leg_items,
+    with_items,
 )
 from delegation.services.outputs import checked_output
 from delegation.services.workspace import Workspace
@@ -202,6 +208,8 @@ class ItineraryBuilder:
         """The whole programme, cancelled items marked, every leg with its passenger count."""
         legs = tuple(_leg(leg, len(leg.passenger_ids)) for leg in self.snapshot.legs)
         days = _days(self._all_items(language), self.snapshot.items, self.snapshot)
+        with speaking(language):
+            days = with_items(days, clock_change_items(self.snapshot))
         return replace(
             self._base(language),
             hotels=tuple(self._hotels.values()),
@@ -219,7 +227,13 @@ class ItineraryBuilder:
             and (not record.group_ids or mine.intersection(record.group_ids))
         ]
         days = _days([i for _r, i in chosen], [r for r, _i in chosen], self.snapshot)
-        legs = tuple(_leg(leg) for leg in self.snapshot.legs if person.id in leg.passenger_ids)
+        mine_legs = [leg for leg in self.snapshot.legs if person.id in leg.passenger_ids]
+        legs = tuple(_leg(leg) for leg in mine_legs)
+        with speaking(language):  # door to door: their legs, the clocks, the hours apart
+            days = with_items(days, leg_items(mine_legs, self.snapshot.timezone))
+            days = with_items(days, clock_change_items(self.snapshot))
+            if not mine and self.snapshot.groups:  # staff, or not yet in a group
+                days = with_items(days, self._apart(language))
         return replace(
             self._base(language),
             hotels=self._stays(person),
@@ -230,6 +244,16 @@ class ItineraryBuilder:
                 name for group_id, name in self.snapshot.groups.items() if group_id in mine
             ),
         )
+
+    def _apart(self, language: str) -> dict:
+        """The spans of each day when only groups have items (see apart_items)."""
+        active = [
+            (record, item)
+            for record, item in zip(self.snapshot.items, self._all_items(language), strict=True)
+            if record.status != AgendaStatus.CANCELLED
+        ]
+        every = _days([i for _r, i in active], [r for r, _i in active], self.snapshot)
+        return {day.day: apart_items(day.items) for day in every}
 
     def draw_personal(self, person_id: int, language: str, path: str | Path) -> int:
         """Draws one person's itinerary to a file; returns its number of pages."""

@@ -1,0 +1,154 @@
+"""The parts of a day that are a person's own: their travel legs, the clocks changing, the
+hours the groups are apart and they are in none.
+
+Made as plain itinerary items in the document's language, so that the days print them in
+their place among the programme's items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from delegation.domain.enums import AgendaKind
+from delegation.domain.scheduling import end_minutes
+from delegation.i18n import _
+from delegation.i18n.formatting import format_time
+from delegation.i18n.labels import travel_mode_label
+from delegation.reports.itinerary_model import ItineraryDay, ItineraryItem, Place
+from delegation.services.itinerary_data import LegRecord, TripSnapshot
+
+DayItems = dict[date, list[ItineraryItem]]
+
+
+def leg_items(legs: Iterable[LegRecord], zone: str) -> DayItems:
+    """Each leg on the day and at the time it leaves or lands where the trip is, in the
+    trip's clock; the other end's own local time in its notes."""
+    here = ZoneInfo(zone)
+    items: DayItems = {}
+    for leg in legs:
+        leaves = leg.departure_at.replace(tzinfo=ZoneInfo(leg.departure_zone)).astimezone(here)
+        lands = leg.arrival_at.replace(tzinfo=ZoneInfo(leg.arrival_zone)).astimezone(here)
+        name = " ".join(part for part in (leg.carrier, leg.number) if part)
+        means = f"{travel_mode_label(leg.mode)} {name}".strip()
+        if leg.departure_zone != zone and leg.arrival_zone == zone:  # coming to the trip
+            at, ends, title = lands, None, _("Arrival: {means} from {place}")
+            notes = _("Leaves {place} at {time}, local time").format(
+                place=leg.departure_place, time=format_time(leg.departure_at.time())
+            )
+            place = Place(leg.arrival_place)
+        elif leg.departure_zone == zone and leg.arrival_zone != zone:  # going home, or on
+            at, ends, title = leaves, None, _("Departure: {means} to {place}")
+            notes = _("Lands in {place} at {time}, local time").format(
+                place=leg.arrival_place, time=format_time(leg.arrival_at.time())
+            )
+            place = Place(leg.departure_place)
+        else:  # within the trip's clock: a ferry, a train between two cities
+            at, ends, notes = leaves, lands, None
+            title = _("{means}: {departure} → {arrival}")
+            place = Place(leg.departure_place)
+        text = title.format(
+            means=means,
+            place=leg.departure_place if at is lands else leg.arrival_place,
+            departure=leg.departure_place,
+            arrival=leg.arrival_place,
+        )
+        same_day = ends is not None and ends.date() == at.date()
+        item = ItineraryItem(
+            start=at.time().replace(tzinfo=None),
+            end=ends.time() if same_day else None,
+            title=text,
+            kind=AgendaKind.TRANSPORT,
+            place=place,
+            notes=_joined(notes, leg.notes),
+        )
+        items.setdefault(at.date(), []).append(item)
+    return items
+
+
+def clock_change_items(snapshot: TripSnapshot) -> DayItems:
+    """A line at the moment the destination's clocks change during the trip."""
+    zone, utc = ZoneInfo(snapshot.timezone), ZoneInfo("UTC")
+    items: DayItems = {}
+    first = datetime.combine(snapshot.start, time(0), zone).astimezone(utc)
+    last = datetime.combine(snapshot.end + timedelta(days=1), time(0), zone).astimezone(utc)
+    step = timedelta(minutes=15)  # clocks change on the hour or the half hour
+    instant = first
+    while instant < last:
+        before, after = instant.astimezone(zone), (instant + step).astimezone(zone)
+        shift = after.utcoffset() - before.utcoffset()
+        if shift:
+            # The change's instant on the old clock and on the new one.
+            moment = (instant + step).replace(tzinfo=None)
+            old = moment + before.utcoffset()
+            new = moment + after.utcoffset()
+            forward = shift > timedelta(0)
+            title = (
+                _("The clocks go forward: at {old} it will be {new}")
+                if forward
+                else _("The clocks go back: at {old} it will be {new} again")
+            )
+            items.setdefault(old.date(), []).append(
+                ItineraryItem(
+                    start=(old if forward else new).time(),
+                    end=None,
+                    title=title.format(old=format_time(old.time()), new=format_time(new.time())),
+                    kind=AgendaKind.FREE_TIME,
+                    notes=_("Set your watch; phones change by themselves."),
+                )
+            )
+        instant += step
+    return items
+
+
+def apart_items(day_items: Iterable[ItineraryItem]) -> list[ItineraryItem]:
+    """For a person in no group: a line for each span when only groups have items."""
+    spans: list[tuple[int, int, set[str]]] = []
+    for item in sorted(day_items, key=lambda i: i.start):
+        if not item.groups or item.end is None:
+            continue
+        start = item.start.hour * 60 + item.start.minute
+        end = min(end_minutes(item.start, item.end), 24 * 60 - 1)
+        if spans and start <= spans[-1][1]:
+            first, last, groups = spans[-1]
+            spans[-1] = (first, max(last, end), groups | set(item.groups))
+        else:
+            spans.append((start, end, set(item.groups)))
+    everyone = [
+        (i.start.hour * 60 + i.start.minute, end_minutes(i.start, i.end) if i.end else 0)
+        for i in day_items
+        if not i.groups
+    ]
+    lines = []
+    for first, last, groups in spans:
+        if any(start < last and first < end for start, end in everyone):
+            continue  # the delegation has something together then: no gap to explain
+        lines.append(
+            ItineraryItem(
+                start=time(first // 60, first % 60),
+                end=time(last // 60, last % 60),
+                title=_("Free time: the groups are on their own visits ({groups})").format(
+                    groups=", ".join(sorted(groups))
+                ),
+                kind=AgendaKind.FREE_TIME,
+            )
+        )
+    return lines
+
+
+def with_items(days: tuple[ItineraryDay, ...], extra: DayItems) -> tuple[ItineraryDay, ...]:
+    """The days with `extra` items among theirs in the order of time; a day the trip does
+    not cover (an arrival the evening before) gets a section of its own."""
+    by_day = {day.day: list(day.items) for day in days}
+    for day, items in extra.items():
+        by_day.setdefault(day, []).extend(items)
+    return tuple(
+        ItineraryDay(day, tuple(sorted(items, key=lambda item: item.start)))
+        for day, items in sorted(by_day.items())
+    )
+
+
+def _joined(*parts: str | None) -> str | None:
+    text = " — ".join(part for part in parts if part)
+    return text or None
