@@ -293,6 +293,7 @@ def test_a_first_name_too_long_for_the_floor_breaks_at_a_hyphen_or_space():
     for line in lines:
         assert string_width(line, name.first.font, name.first.size) <= width
     assert name.last is not None and name.last.size >= LAST_NAME_FLOOR
+    assert name.last.size <= max(LAST_NAME_FLOOR, name.first.size * 0.75)  # a step below
 
 
 def test_a_word_too_long_for_any_line_is_cut_at_the_floor_not_shrunk():

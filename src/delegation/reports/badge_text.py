@@ -22,6 +22,7 @@ FIRST_NAME_WRAPPED_LARGEST = 18.0  # two lines of 24 pt would crowd out the orga
 LAST_NAME_LARGEST = 15.0
 LAST_NAME_FLOOR = 10.0
 LAST_NAME_WRAPPED_LARGEST = 12.0
+LAST_TO_FIRST = 0.75  # the last name stays a step below the first, however that shrank
 _STEP = 0.5
 
 # Ideographs and kana: a line may end between any two of them (Unicode line breaking).
@@ -125,10 +126,13 @@ def fit_badge_name(first_name: str, last_name: str, width: float) -> BadgeName:
     whole = full_name(first, last)
     if not first or not last or whole == f"{last}{first}":
         return BadgeName(_large(whole, width), None)
+    large = _large(first, width)
+    below = max(LAST_NAME_FLOOR, large.size * LAST_TO_FIRST)
     last_line = fit_lines(
-        last, width, LAST_NAME_LARGEST, LAST_NAME_FLOOR, LAST_NAME_WRAPPED_LARGEST
-    )
-    return BadgeName(_large(first, width), last_line)
+        last, width, min(LAST_NAME_LARGEST, below), LAST_NAME_FLOOR,
+        min(LAST_NAME_WRAPPED_LARGEST, below),
+    )  # fmt: skip
+    return BadgeName(large, last_line)
 
 
 def _large(text: str, width: float) -> FittedLines:
