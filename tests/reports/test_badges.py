@@ -218,12 +218,14 @@ def test_a_staff_badge_says_so_on_its_band():
         organiser=True,
     )
     press = Badge("Tom", "Kask", "ERR", "Presse · Press", (), "Presse")
+    uncategorised = Badge("Ann", "Lee", None, "Invitée · Guest")
     target = io.BytesIO()
-    draw_badges(BadgeSheet("Mission", (staff, press), "85x55"), target)
+    draw_badges(BadgeSheet("Mission", (staff, press, uncategorised), "85x55"), target)
     rects, runs = _read(target)
     bands = [rect for rect in rects if rect.filled]
-    assert len(bands) == 2
-    for band, words in zip(bands, ("Équipe organisatrice", "Presse"), strict=True):
+    assert len(bands) == 3
+    expected = ("Équipe organisatrice", "Presse", "Invitée · Guest")
+    for band, words in zip(bands, expected, strict=True):
         on_band = [
             run for run in runs if _inside(run, (band.left, band.bottom, band.right, band.top))
         ]

@@ -150,7 +150,8 @@ def _draw_band(canvas: Canvas, badge: Badge, layout: SheetLayout, index: int) ->
     band_left = x if layout.band_bleeds else left
     band_right = x + layout.width_mm * mm if layout.band_bleeds else right
     if badge.organiser or not badge.groups:
-        stripes = [(ORGANISER_BAND if badge.organiser else group_colour(None), badge.category)]
+        words = badge.category or badge.role  # a sheet made without categories still says one
+        stripes = [(ORGANISER_BAND if badge.organiser else group_colour(None), words)]
     else:
         stripes = [(group_colour(group), group.name) for group in badge.groups]
     stripe = (band_right - band_left) / len(stripes)
