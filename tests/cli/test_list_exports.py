@@ -67,3 +67,18 @@ def test_a_list_to_a_wrong_suffix_is_refused_in_one_line(cli, db, tmp_path):
     assert result.returncode == 2  # a wrong option: usage
     assert result.stderr.count("\n") == 1 and ".pdf" in result.stderr
     assert not (tmp_path / "v.txt").exists()
+
+
+def test_an_alignment_page_for_each_layout(cli, db, tmp_path):
+    for layout, labels in (("90x54", 8), ("85x55", 10)):
+        target = tmp_path / f"test-{layout}.pdf"
+        result = cli(
+            "--db", db, "--lang", "fr", "export", "badges", "tallinn-2023", "-o", str(target),
+            "--alignment", "--layout", layout,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        (page,) = PdfReader(target).pages
+        text = " ".join(page.extract_text().split())
+        width, height = layout.split("x")
+        assert text.count(f"étiquette de {width} mm × {height} mm") == labels
+        assert "Nicolaï" not in text  # a test page, not the badges

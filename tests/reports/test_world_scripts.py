@@ -12,7 +12,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import PageBreak
 
 from delegation.domain.enums import AgendaKind, ParticipantCategory, ParticipantStatus
-from delegation.reports.badges import NAME_SMALLEST, Badge, BadgeSheet, draw_badges, name_lines
+from delegation.reports.badge_text import FIRST_NAME_FLOOR, fit_badge_name
+from delegation.reports.badges import Badge, BadgeSheet, draw_badges
 from delegation.reports.base import build_pdf, styles
 from delegation.reports.fallback import Paragraph, string_width
 from delegation.reports.fonts import BOLD, FALLBACK, ITALIC, REGULAR, coverage, font_runs
@@ -129,8 +130,8 @@ def test_a_badge_sheet_prints_every_script_and_fits_each_name():
     assert "北京大学" in _words(target)
     # A long Chinese name is measured in the font that draws it, not as DejaVu's boxes.
     long_name = "欧阳" + "明" * 14
-    fitted = name_lines("", long_name, 70 * 2.835)
-    assert fitted.size >= NAME_SMALLEST
+    fitted = fit_badge_name("", long_name, 70 * 2.835).first
+    assert fitted.size >= FIRST_NAME_FLOOR
     for line in fitted.lines:
         assert string_width(line, fitted.font, fitted.size) <= 70 * 2.835
     assert string_width("王小明", BOLD, 20) == pytest.approx(3 * stringWidth("王", FALLBACK, 20))

@@ -8,7 +8,7 @@ from babel import Locale
 from babel.dates import format_date
 from pypdf import PdfReader
 
-from delegation.domain.enums import AgendaKind, ParticipantStatus
+from delegation.domain.enums import AgendaKind, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ValidationError
 from delegation.i18n import current_language, set_language
 from delegation.services import lists
@@ -106,6 +106,26 @@ def test_a_badge_per_confirmed_participant(demo_workspace, trip_id, travellers, 
     text = " ".join(_pages(target))
     assert "Élodie Nicolaï" in text and "Αλέξανδρος Παπαδόπουλος" in text
     assert "Universitaire · Academic" in text and "Mission Tallinn 2023" in text
+
+
+def test_organisers_badges_name_their_role_on_the_band(demo_workspace, trip_id):
+    staff = {
+        row.details.last_name
+        for row in list_participants(demo_workspace, trip_id)
+        if row.details.category == ParticipantCategory.STAFF
+        and row.details.status == ParticipantStatus.CONFIRMED
+    }
+    assert staff
+    for language, words in (("fr", "Équipe organisatrice"), ("en", "Staff")):
+        set_language(language)
+        try:
+            badges = lists.build_badges(demo_workspace, TRIP).badges
+        finally:
+            set_language("en")
+        organisers = [badge for badge in badges if badge.organiser]
+        assert {badge.last_name for badge in organisers} == staff
+        assert all(badge.category == words for badge in organisers)
+        assert all(badge.category for badge in badges)  # a band never without words
 
 
 def test_identity_numbers_only_for_sites_that_require_them(demo_workspace, travellers, tmp_path):

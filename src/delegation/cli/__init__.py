@@ -276,6 +276,11 @@ def _add_export_commands(commands) -> None:
         default="90x54",
         help=_("badge size in mm: 8 per sheet (90x54) or 10 per sheet (85x55)"),
     )
+    badges.add_argument(
+        "--alignment",
+        action="store_true",
+        help=_("only a test page: each label's outline and safe margin, to hold against the sheet"),
+    )
     document("visitors", _("the visitor list of each site, for the hosts"), "FILE.pdf")
     document("dietary", _("dietary needs counted per meal, for the caterers"), "FILE.pdf")
 
@@ -556,7 +561,9 @@ def _export_printed_list(workspace, arguments) -> int | None:
     if kind == "rooming" and is_pdf:
         return lists.export_rooming_pdf(workspace, trip, output)
     if kind == "badges":
-        return lists.export_badges(workspace, trip, output, layout=arguments.layout)
+        return lists.export_badges(
+            workspace, trip, output, layout=arguments.layout, alignment=arguments.alignment
+        )
     if kind == "visitors":
         return lists.export_visitor_lists(workspace, trip, output)
     if kind == "dietary":

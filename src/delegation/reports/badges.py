@@ -1,7 +1,8 @@
 """Name badges on standard A4 label sheets, drawn at exact positions on the canvas.
 
-Every text is measured before it is drawn: a long name shrinks, then goes on two lines,
-then is cut with an ellipsis, so nothing ever leaves its badge.
+Every text stays inside each label's safe margin and is measured before it is drawn:
+the first name shrinks down to a stated floor, then breaks at a space or hyphen; what
+still cannot fit is cut with an ellipsis, so nothing ever leaves its badge.
 """
 
 import io
@@ -14,11 +15,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from delegation.domain.rules import full_name
 from delegation.i18n import _
+from delegation.reports.badge_text import (
+    ORGANIZATION_SIZE,
+    FittedLines,
+    descent,
+    fit_badge_name,
+    wrap_or_cut,
+)
 from delegation.reports.base import _write_atomically
 from delegation.reports.fallback import draw_string, string_width
-from delegation.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
+from delegation.reports.fonts import CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
 from delegation.reports.listing import (
     GroupInfo,
     fit_size,
@@ -31,12 +38,32 @@ from delegation.reports.text import visual
 
 INK = colors.HexColor("#1d2430")
 MUTED = colors.HexColor("#5b6472")
-CUT_LINE = colors.HexColor("#d3d7dd")
+RULE = colors.HexColor("#d3d7dd")
+CROP_MARK = colors.HexColor("#6b7280")
+ORGANISER_BAND = INK  # organisers are told apart by a dark band, whatever their groups
+
+# The smallest sizes, in points, of the small print: below them a printed line blurs.
+BAND_LARGEST, BAND_SMALLEST = 8.5, 6.5
+ROLE_LARGEST, ROLE_SMALLEST = 7.5, 6.0
+TRIP_LARGEST, TRIP_SMALLEST = 7.0, 6.0
+BAND_HEIGHT_MM = 7.0  # below the safe margin; a bleeding band also covers the margin
+FOOTER_HEIGHT_MM = 4.5
+_LEADING = 1.12
 
 
 @dataclass(frozen=True)
 class SheetLayout:
-    """A label sheet: how many badges across and down, their size and the sheet's margins."""
+    """A label sheet: badges across and down, their size, the sheet's margins and gaps.
+
+    `safe_mm` is kept free of text inside every label, so that a sheet fed a millimetre
+    askew or cut a little off the line loses no letter. `die_cut` says how the labels
+    come apart: die-cut label stock peels off along cuts made in the factory, and a
+    printer's registration (about ±1 mm) would leave colour printed up to the cut as a
+    white rim on one side and a stripe on the backing on the other, so the band stays
+    inside the safe margin and nothing marks the cuts. Plain sheets cut with a guillotine
+    along crop marks let the band's colour run to the cut edge (top and sides), where a
+    cut a little inside the line still falls in the colour.
+    """
 
     name: str
     columns: int
@@ -47,10 +74,17 @@ class SheetLayout:
     top_mm: float
     gap_x_mm: float = 0
     gap_y_mm: float = 0
+    die_cut: bool = False
+    safe_mm: float = 3.0
 
     @property
     def per_sheet(self) -> int:
         return self.columns * self.rows
+
+    @property
+    def band_bleeds(self) -> bool:
+        """Whether the band's colour runs to the label's edge (only on guillotined sheets)."""
+        return not self.die_cut
 
     def origin(self, index: int) -> tuple[float, float]:
         """The lower-left corner, in points, of the badge at this place on the sheet."""
@@ -59,12 +93,24 @@ class SheetLayout:
         top = (self.top_mm + row * (self.height_mm + self.gap_y_mm)) * mm
         return x, A4[1] - top - self.height_mm * mm
 
+    def safe_box(self, index: int) -> tuple[float, float, float, float]:
+        """Left, bottom, right and top, in points, of the label's area that text may use."""
+        x, y = self.origin(index)
+        inset = self.safe_mm * mm
+        return (
+            x + inset,
+            y + inset,
+            x + self.width_mm * mm - inset,
+            y + self.height_mm * mm - inset,
+        )
+
 
 LAYOUTS = {
-    # Business-card size, 2 × 4 centred on A4: cut with a guillotine along the marks.
+    # Business-card size, 2 × 4 centred on plain A4: cut with a guillotine along the marks.
     "90x54": SheetLayout("90x54", 2, 4, 90, 54, left_mm=15, top_mm=40.5),
-    # 10 per sheet like Avery C32011 / L4785-type badge sheets: 2 × 5, 10 mm between columns.
-    "85x55": SheetLayout("85x55", 2, 5, 85, 55, left_mm=15, top_mm=11, gap_x_mm=10),
+    # 10 die-cut labels per sheet like Avery L4785-type badge sheets: 2 × 5, 10 mm
+    # between the columns.
+    "85x55": SheetLayout("85x55", 2, 5, 85, 55, left_mm=15, top_mm=11, gap_x_mm=10, die_cut=True),
 }
 
 
@@ -75,6 +121,8 @@ class Badge:
     organization: str | None
     role: str  # bilingual, prepared: "Universitaire · Academic"
     groups: tuple[GroupInfo, ...] = ()
+    category: str = ""  # in the document's language: the band's words without a group
+    organiser: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,176 +132,189 @@ class BadgeSheet:
     layout: str = "90x54"
 
 
-# Sizes in points; the name's range is what a reader sees from two metres.
-NAME_LARGEST = 20.0
-NAME_ONE_LINE_SMALLEST = 14.0
-NAME_SMALLEST = 7.0
-_PAD = 4 * mm
-_BAND = 9 * mm
+def _baseline_under(top: float, text: str, font: str, size: float) -> float:
+    """The baseline that puts the line's box (its size, from the font's descent up) right
+    under `top`."""
+    return top - size * (1 + descent(text, font))
 
 
-@dataclass(frozen=True)
-class FittedName:
-    lines: tuple[str, ...]
-    font: str
-    size: float
+def _draw_band(canvas: Canvas, badge: Badge, layout: SheetLayout, index: int) -> None:
+    """The colour across the top, one stripe per group with its name; without a group,
+    the participant's category (organisers on a dark band): never an empty band."""
+    left, _bottom, right, safe_top = layout.safe_box(index)
+    x, y = layout.origin(index)
+    label_top = y + layout.height_mm * mm
+    band_bottom = safe_top - BAND_HEIGHT_MM * mm
+    # A bleeding band covers the margin up to the cut, and the margin's width on the sides.
+    top = label_top if layout.band_bleeds else safe_top
+    band_left = x if layout.band_bleeds else left
+    band_right = x + layout.width_mm * mm if layout.band_bleeds else right
+    if badge.organiser or not badge.groups:
+        words = badge.category or badge.role  # a sheet made without categories still says one
+        stripes = [(ORGANISER_BAND if badge.organiser else group_colour(None), words)]
+    else:
+        stripes = [(group_colour(group), group.name) for group in badge.groups]
+    stripe = (band_right - band_left) / len(stripes)
+    for number, (colour, words) in enumerate(stripes):
+        start = band_left + number * stripe
+        canvas.setFillColor(colour)
+        canvas.rect(start, band_bottom, stripe, top - band_bottom, stroke=0, fill=1)
+        # The words stay inside the safe box even where the stripe runs to the edge.
+        text_left = max(start + 1.5 * mm, left)
+        room = min(start + stripe - 1.5 * mm, right) - text_left
+        label = visual(words)
+        size = fit_size(label, CONDENSED_BOLD, room, BAND_LARGEST, BAND_SMALLEST)
+        label = shorten(label, CONDENSED_BOLD, size, room)
+        if not label:
+            continue
+        canvas.setFillColor(readable_on(colour))
+        middle = (safe_top + band_bottom) / 2
+        baseline = _baseline_under(middle + size / 2, label, CONDENSED_BOLD, size)
+        draw_string(canvas, text_left, baseline, label, CONDENSED_BOLD, size)
 
 
-def name_lines(first_name: str, last_name: str, width: float) -> FittedName:
-    """The name's lines, font and size so that each line fits the width.
-
-    One line in bold while it stays large; else the first name above the last name,
-    shrunk together (in the condensed bold if that keeps them larger); at the smallest
-    size, a line still too wide is cut with an ellipsis."""
-    full = visual(full_name(first_name, last_name))
-    size = fit_size(full, BOLD, width, NAME_LARGEST, NAME_ONE_LINE_SMALLEST)
-    if string_width(full, BOLD, size) <= width:
-        return FittedName((full,), BOLD, size)
-    first, last = first_name.strip(), last_name.strip()
-    # On two lines in the order the name is written: 王 above 小明, Noa above Levi.
-    in_order = (last, first) if full_name(first, last) == f"{last}{first}" else (first, last)
-    lines = tuple(visual(part) for part in in_order) if first and last else (full,)
-    fitted = [
-        FittedName(
-            lines, font, min(fit_size(t, font, width, NAME_LARGEST, NAME_SMALLEST) for t in lines)
+def _draw_lines(canvas: Canvas, fitted: FittedLines, centre: float, top: float) -> float:
+    """Each line centred under the previous one from `top`; returns where they end."""
+    for line in fitted.lines:
+        draw_string(
+            canvas,
+            centre,
+            _baseline_under(top, line, fitted.font, fitted.size),
+            line,
+            fitted.font,
+            fitted.size,
+            anchor="middle",
         )
-        for font in (BOLD, CONDENSED_BOLD)
-    ]
-    best = max(fitted, key=lambda f: f.size)
-    return FittedName(
-        tuple(shorten(line, best.font, best.size, width) for line in best.lines),
-        best.font,
-        best.size,
+        top -= fitted.size * _LEADING
+    return top
+
+
+def _draw_badge(
+    canvas: Canvas, badge: Badge, trip_title: str, layout: SheetLayout, index: int
+) -> None:
+    left, bottom, right, safe_top = layout.safe_box(index)
+    inner = right - left
+    centre = (left + right) / 2
+    _draw_band(canvas, badge, layout, index)
+
+    # The name, the organisation under it, centred between the band and the footer.
+    footer_top = bottom + FOOTER_HEIGHT_MM * mm
+    space_top = safe_top - BAND_HEIGHT_MM * mm - 1.5 * mm
+    room = space_top - footer_top - 1 * mm
+    name = fit_badge_name(badge.first_name, badge.last_name, inner)
+    parts = [name.first] + ([name.last] if name.last else [])
+    organization = (badge.organization or "").strip()
+    gap = 2 * mm
+    org_lines: list[str] = []
+    for most in (2, 1, 0):  # the organisation gives way before the name does
+        org_lines = wrap_or_cut(organization, REGULAR, ORGANIZATION_SIZE, inner, most)
+        org_lines = org_lines[:most] if organization else []
+        fitted = FittedLines(tuple(org_lines), REGULAR, ORGANIZATION_SIZE)
+        block = sum(len(p.lines) * p.size * _LEADING for p in [*parts, fitted])
+        block += gap if org_lines else 0
+        if block <= room:
+            break
+    cursor = min(space_top, (space_top + footer_top) / 2 + block / 2)
+    canvas.setFillColor(INK)
+    for part in parts:
+        cursor = _draw_lines(canvas, part, centre, cursor)
+    canvas.setFillColor(MUTED)
+    if org_lines:
+        _draw_lines(
+            canvas, FittedLines(tuple(org_lines), REGULAR, ORGANIZATION_SIZE), centre, cursor - gap
+        )
+
+    # Footer: the role in both languages on the left, the trip on the right.
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.4)
+    canvas.line(left, footer_top, right, footer_top)
+    role = visual(badge.role)
+    role_room = inner * 0.55
+    role_size = fit_size(role, CONDENSED_BOLD, role_room, ROLE_LARGEST, ROLE_SMALLEST)
+    role = shorten(role, CONDENSED_BOLD, role_size, role_room)
+    colour = INK if badge.organiser or not badge.groups else group_colour(badge.groups[0])
+    canvas.setFillColor(ink_of(colour) if badge.groups else MUTED)
+    line_top = bottom + role_size
+    draw_string(
+        canvas,
+        left,
+        _baseline_under(line_top, role, CONDENSED_BOLD, role_size),
+        role,
+        CONDENSED_BOLD,
+        role_size,
+    )
+    title_room = inner - string_width(role, CONDENSED_BOLD, role_size) - 3 * mm
+    title = visual(trip_title)
+    title_size = fit_size(title, CONDENSED, title_room, TRIP_LARGEST, TRIP_SMALLEST)
+    title = shorten(title, CONDENSED, title_size, title_room)
+    canvas.setFillColor(MUTED)
+    draw_string(
+        canvas,
+        right,
+        _baseline_under(bottom + title_size, title, CONDENSED, title_size),
+        title,
+        CONDENSED,
+        title_size,
+        anchor="end",
     )
 
 
-def _wrap(text: str, font: str, size: float, width: float, most: int) -> list[str]:
-    """Words on at most `most` lines of this width; the last one cut if the text is longer."""
-    lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < most:
-        line = words.pop(0)
-        while words and string_width(f"{line} {words[0]}", font, size) <= width:
-            line = f"{line} {words.pop(0)}"
-        lines.append(line)
-    if words:
-        lines[-1] = f"{lines[-1]} {' '.join(words)}"
-    return [shorten(line, font, size, width) for line in lines]
+def draw_crop_marks(canvas: Canvas, layout: SheetLayout, used: int) -> None:
+    """Crop marks in the sheet's margins, on the lines that bound the labels in use.
 
-
-def _draw_band(canvas: Canvas, badge: Badge, x: float, top: float, width: float) -> None:
-    """The group colour across the top, each group's name on its own stripe."""
-    groups = badge.groups or (None,)
-    stripe = width / len(groups)
-    for index, group in enumerate(groups):
-        left = x + index * stripe
-        colour = group_colour(group)
-        canvas.setFillColor(colour)
-        canvas.rect(left, top - _BAND, stripe, _BAND, stroke=0, fill=1)
-        if group is None:
-            continue
-        inset = 2 * mm if index else _PAD
-        room = stripe - inset - 2 * mm
-        label = visual(group.name)
-        size = fit_size(label, CONDENSED_BOLD, room, 8.5, 6)
-        canvas.setFillColor(readable_on(colour))
-        baseline = top - _BAND / 2 - size * 0.35
-        label = shorten(label, CONDENSED_BOLD, size, room)
-        draw_string(canvas, left + inset, baseline, label, CONDENSED_BOLD, size)
-
-
-def _draw_badge(canvas: Canvas, badge: Badge, trip_title: str, x: float, y: float,
-                layout: SheetLayout) -> None:  # fmt: skip
-    width, height = layout.width_mm * mm, layout.height_mm * mm
-    inner = width - 2 * _PAD
-    top = y + height
-    _draw_band(canvas, badge, x, top, width)
-    centre = x + width / 2
-
-    # The name and the organization, centred in the space between the band and the footer.
-    name = name_lines(badge.first_name, badge.last_name, inner)
-    lines, size = name.lines, name.size
-    organization = visual(badge.organization or "")
-    org_size = 9.0
-    org_lines = _wrap(organization, REGULAR, org_size, inner, 2) if organization else []
-    name_leading, org_leading, gap = size * 1.15, org_size * 1.3, 2.5 * mm
-    block = len(lines) * name_leading + (gap + len(org_lines) * org_leading if org_lines else 0)
-    middle = (top - _BAND + y + 7 * mm) / 2
-    cursor = middle + block / 2  # the block's top; each line hangs from it
-    canvas.setFillColor(INK)
-    for line in lines:
-        draw_string(canvas, centre, cursor - size * 0.92, line, name.font, size, anchor="middle")
-        cursor -= name_leading
-    cursor -= gap
-    canvas.setFillColor(MUTED)
-    for line in org_lines:
-        baseline = cursor - org_size * 0.95
-        draw_string(canvas, centre, baseline, line, REGULAR, org_size, anchor="middle")
-        cursor -= org_leading
-
-    # Footer: the role in both languages on the left, the trip on the right.
-    footer = y + 3.5 * mm
-    canvas.setStrokeColor(CUT_LINE)
-    canvas.setLineWidth(0.4)
-    canvas.line(x + _PAD, y + 7 * mm, x + width - _PAD, y + 7 * mm)
-    role = visual(badge.role)
-    role_size = fit_size(role, CONDENSED_BOLD, inner * 0.55, 7.5, 6)
-    role = shorten(role, CONDENSED_BOLD, role_size, inner * 0.55)
-    role_width = string_width(role, CONDENSED_BOLD, role_size)
-    canvas.setFillColor(ink_of(group_colour(badge.groups[0])) if badge.groups else MUTED)
-    draw_string(canvas, x + _PAD, footer, role, CONDENSED_BOLD, role_size)
-    room = inner - role_width - 3 * mm
-    title = visual(trip_title)
-    title_size = fit_size(title, CONDENSED, room, 7, 5.5)
-    canvas.setFillColor(MUTED)
-    title = shorten(title, CONDENSED, title_size, room)
-    draw_string(canvas, x + width - _PAD, footer, title, CONDENSED, title_size, anchor="end")
-
-
-def _draw_cut_marks(canvas: Canvas, layout: SheetLayout) -> None:
-    """Light outlines of each badge, and crop marks in the sheet's margins."""
+    A guillotine cuts straight across the sheet, so marks at the ends of each line are
+    all it needs; none are drawn on the labels themselves, where half a hairline would
+    stay on the badge's edge after the cut, and none for rows or columns left empty on a
+    last sheet. Die-cut sheets get no marks: the cuts are made already.
+    """
+    if layout.die_cut or used <= 0:
+        return
     page_width, page_height = A4
     width, height = layout.width_mm * mm, layout.height_mm * mm
-    canvas.setStrokeColor(CUT_LINE)
-    canvas.setLineWidth(0.3)
     xs, ys = set(), set()
-    for index in range(layout.per_sheet):
+    for index in range(min(used, layout.per_sheet)):
         x, y = layout.origin(index)
-        canvas.rect(x, y, width, height, stroke=1, fill=0)
-        xs.update((x, x + width))
-        ys.update((y, y + height))
-    canvas.setStrokeColor(colors.HexColor("#6b7280"))
-    low, high = min(ys), max(ys)
-    left, right = min(xs), max(xs)
+        xs.update((round(x, 3), round(x + width, 3)))
+        ys.update((round(y, 3), round(y + height, 3)))
+    canvas.setStrokeColor(CROP_MARK)
+    canvas.setLineWidth(0.3)
+    low, high, left, right = min(ys), max(ys), min(xs), max(xs)
     mark, gap = 5 * mm, 1.5 * mm
-    for x in xs:
+    for x in sorted(xs):
         canvas.line(x, high + gap, x, min(high + gap + mark, page_height))
         canvas.line(x, low - gap, x, max(low - gap - mark, 0))
-    for y in ys:
+    for y in sorted(ys):
         canvas.line(left - gap, y, max(left - gap - mark, 0), y)
         canvas.line(right + gap, y, min(right + gap + mark, page_width), y)
 
 
+def new_canvas(buffer: BinaryIO, title: str) -> Canvas:
+    """An A4 canvas with the fonts registered and the document's title set."""
+    register_fonts()
+    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=REGULAR)
+    canvas.setTitle(title)
+    canvas.setAuthor("Delegation")
+    canvas.setCreator("Delegation")
+    return canvas
+
+
 def draw_badges(data: BadgeSheet, target: str | Path | BinaryIO) -> int:
-    """Draws the badges, sheet after sheet in the given order; returns the number of sheets."""
+    """Draws the badges, sheet after sheet in the given order; returns the number of sheets.
+
+    The slots after the last badge stay blank: no band, no frame, no marks."""
     if data.layout not in LAYOUTS:
         raise ValueError(f"unknown badge layout {data.layout!r}")
     if isinstance(target, str | Path):
         return _write_atomically(Path(target), lambda stream: draw_badges(data, stream))
-    register_fonts()
     layout = LAYOUTS[data.layout]
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=REGULAR)
-    name = _("Name badges")
-    canvas.setTitle(f"{name} — {data.trip_title}")
-    canvas.setAuthor("Delegation")
-    canvas.setCreator("Delegation")
+    canvas = new_canvas(buffer, f"{_('Name badges')} — {data.trip_title}")
     pages = 0
     for start in range(0, max(len(data.badges), 1), layout.per_sheet):
-        _draw_cut_marks(canvas, layout)
-        for index, badge in enumerate(data.badges[start : start + layout.per_sheet]):
-            x, y = layout.origin(index)
-            _draw_badge(canvas, badge, data.trip_title, x, y, layout)
+        on_sheet = data.badges[start : start + layout.per_sheet]
+        draw_crop_marks(canvas, layout, len(on_sheet))
+        for index, badge in enumerate(on_sheet):
+            _draw_badge(canvas, badge, data.trip_title, layout, index)
         canvas.showPage()
         pages += 1
     canvas.save()

@@ -10,13 +10,19 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from delegation.domain.enums import AgendaKind, AgendaStatus, ParticipantStatus
+from delegation.domain.enums import (
+    AgendaKind,
+    AgendaStatus,
+    ParticipantCategory,
+    ParticipantStatus,
+)
 from delegation.domain.errors import ValidationError
 from delegation.i18n import _, current_language, set_language
 from delegation.i18n.collation import collation_key, name_key
 from delegation.i18n.formatting import babel_locale, format_date_range
 from delegation.i18n.labels import category_label
 from delegation.persistence.models import Trip
+from delegation.reports.badge_alignment import draw_alignment_page
 from delegation.reports.badges import LAYOUTS, Badge, BadgeSheet, draw_badges
 from delegation.reports.dietary import DietaryCounts, Diner, Meal, draw_dietary_counts
 from delegation.reports.listing import GroupInfo
@@ -165,8 +171,7 @@ def _both_languages(label: str, translate) -> str:
     return " · ".join(dict.fromkeys(texts))
 
 
-def build_badges(workspace: Workspace, trip: str | int, *, layout: str = "90x54") -> BadgeSheet:
-    """A badge for each confirmed participant, by name, coloured by their groups."""
+def _checked_layout(layout: str) -> None:
     if layout not in LAYOUTS:
         raise ValidationError(
             "layout",
@@ -174,6 +179,12 @@ def build_badges(workspace: Workspace, trip: str | int, *, layout: str = "90x54"
                 layout=layout, layouts=", ".join(LAYOUTS)
             ),
         )
+
+
+def build_badges(workspace: Workspace, trip: str | int, *, layout: str = "90x54") -> BadgeSheet:
+    """A badge for each confirmed participant, by name, coloured by their groups; without
+    a group, the band names their category (organisers on a dark band)."""
+    _checked_layout(layout)
     summary = find_trip(workspace, trip)
     groups = {group.code: group for group in _groups(workspace, summary)}
     rows = sorted(
@@ -187,6 +198,8 @@ def build_badges(workspace: Workspace, trip: str | int, *, layout: str = "90x54"
             organization=row.details.organization,
             role=_both_languages(row.details.category, category_label),
             groups=tuple(groups[code] for code in row.details.group_codes if code in groups),
+            category=category_label(row.details.category),
+            organiser=row.details.category == ParticipantCategory.STAFF,
         )
         for row in rows
     )
@@ -200,10 +213,17 @@ def export_badges(
     *,
     layout: str = "90x54",
     language: str | None = None,
+    alignment: bool = False,
 ) -> int:
-    """Name badges of the confirmed participants on A4 label sheets; returns the sheets."""
+    """Name badges of the confirmed participants on A4 label sheets; returns the sheets.
+
+    With `alignment`, only the sheet's test page: each label's outline and safe margin."""
     path = _pdf_path(checked_output(workspace, path))
     with document_language(language):
+        if alignment:
+            _checked_layout(layout)
+            find_trip(workspace, trip)  # a mistyped trip is said, as for the badges
+            return draw_alignment_page(LAYOUTS[layout], path)
         return draw_badges(build_badges(workspace, trip, layout=layout), path)
 
 
