@@ -407,9 +407,13 @@ def fuzz_trials(work: Path, rng: random.Random, mutations: int) -> Tally:
     if db.read_bytes() != before:
         tally.fail("changed database", "a dry run wrote to the database")
     for path in sorted(folder.glob("*bomb*")):
-        seconds, megabytes = _measured(home, db, path)
-        print(f"  {path.name} ({path.stat().st_size // 1024} KB): {seconds:.1f} s, {megabytes} MB")
-        if seconds > 5 or megabytes > 500:
+        seconds, computing, megabytes = _measured(home, db, path)
+        print(
+            f"  {path.name} ({path.stat().st_size // 1024} KB): {seconds:.1f} s"
+            f" ({computing:.1f} s of processor), {megabytes} MB"
+        )
+        # The processor's time, not the clock's: the machine may be busy with other work.
+        if computing > 5 or megabytes > 500:
             tally.fail("bombs over 5 s or 500 MB", path.name)
     return tally
 
@@ -490,15 +494,16 @@ def _damage(db: Path, rng: random.Random) -> str:
     return kind
 
 
-def _measured(home: Path, db: Path, path: Path) -> tuple[float, int]:
-    """Time and peak memory of one process importing `path` (dry run)."""
+def _measured(home: Path, db: Path, path: Path) -> tuple[float, float, int]:
+    """Wall time, processor time and peak memory of one process importing `path` (dry
+    run), from the start of the import, the program's start-up excluded."""
     code = (
         "import resource, sys, time\n"
         "from delegation.app import main\n"
-        "start = time.perf_counter()\n"
+        "start, cpu = time.perf_counter(), time.process_time()\n"
         "main(sys.argv[1:])\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
-        "print(f'{time.perf_counter() - start} {peak}', file=sys.stderr)\n"
+        "print(time.perf_counter() - start, time.process_time() - cpu, peak, file=sys.stderr)\n"
     )
     arguments = ["--db", str(db), "import", "participants", TRIP, str(path), "--dry-run"]
     done = subprocess.run(
@@ -508,8 +513,8 @@ def _measured(home: Path, db: Path, path: Path) -> tuple[float, int]:
         env=_environment(home),
         timeout=120,
     )
-    seconds, megabytes = done.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(megabytes)
+    seconds, computing, megabytes = done.stderr.strip().splitlines()[-1].split()
+    return float(seconds), float(computing), int(megabytes)
 
 
 def main() -> int:
