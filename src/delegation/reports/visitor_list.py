@@ -25,6 +25,7 @@ from delegation.reports.listing import (
     name_key,
     one_per_page,
 )
+from delegation.reports.needs import ACCESSIBILITY_MARK, accessibility_section
 from delegation.reports.text import escape, visual
 
 
@@ -36,6 +37,7 @@ class Visitor:
     nationality: str | None  # the country's name in the document language
     passport_number: str | None = None  # only for a site that requires identity numbers
     passport_expiry: date | None = None
+    accessibility: str | None = None  # what the site should arrange, as typed
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,12 @@ def _visitors_table(visit: SiteVisit, width: float) -> Flowable:
     ordered = sorted(visit.visitors, key=lambda v: name_key(v.last_name, v.first_name))
     rows = []
     for number, visitor in enumerate(ordered, start=1):
+        name = visitor.last_name.upper() + (
+            f" {ACCESSIBILITY_MARK}" if visitor.accessibility else ""
+        )
         row = [
             cell(str(number), "small", right=True),
-            cell(visitor.last_name.upper(), "cell_bold"),
+            cell(name, "cell_bold"),
             cell(visitor.first_name),
             cell(visitor.organization),
             cell(visitor.nationality),
@@ -138,6 +143,14 @@ def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowabl
     ]
     if visit.visitors:
         story.append(_visitors_table(visit, width))
+        ordered = sorted(visit.visitors, key=lambda v: name_key(v.last_name, v.first_name))
+        needs = [
+            (f"{v.last_name.upper()} {v.first_name}".strip(), v.accessibility)
+            for v in ordered
+            if v.accessibility
+        ]
+        headers = [_("Visitor"), _("What to arrange")]
+        story += accessibility_section(needs, headers, [35, 65], width)
     else:
         story.append(Paragraph(escape(_("No confirmed participant is expected.")), sheet["note"]))
     return story

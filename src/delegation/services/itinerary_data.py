@@ -98,6 +98,7 @@ class PersonRecord:
     language: Language
     room_id: int | None
     group_ids: tuple[int, ...]
+    accessibility: str | None = None  # printed on their own itinerary only
 
     @property
     def full_name(self) -> str:
@@ -268,6 +269,7 @@ def _people(session: Session, trip_id: int) -> list[PersonRecord]:
             Participant.status,
             Participant.language,
             Participant.room_id,
+            Participant.accessibility,
         )
         .join(Contact, Contact.id == Participant.contact_id)
         .where(Participant.trip_id == trip_id)
@@ -283,6 +285,7 @@ def _people(session: Session, trip_id: int) -> list[PersonRecord]:
             row.language,
             row.room_id,
             tuple(groups.get(row.id, ())),
+            (row.accessibility or "").strip() or None,
         )
         for row in rows
     ]
