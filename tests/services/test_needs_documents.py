@@ -3,11 +3,12 @@
 import csv
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.services import lists
-from delegation.services.exports import export_participants
+from delegation.services.exports import export_participants, export_rooming_list
 from delegation.services.itineraries import export_itinerary
 from delegation.services.participant_import import (
     apply_participant_import,
@@ -106,3 +107,12 @@ def test_an_import_column_fills_the_need(demo_workspace, trip_id, tmp_path, head
         r for r in list_participants(demo_workspace, trip_id) if r.details.last_name == "Kivi"
     ]
     assert jaan.details.accessibility == "Ascenseur"
+
+
+def test_the_rooming_workbook_tells_the_hotel(demo_workspace, trip_id, tmp_path):
+    target = tmp_path / "rooming.xlsx"
+    export_rooming_list(demo_workspace, TRIP, target)
+    header, *rows = load_workbook(target).active.iter_rows(values_only=True)
+    column = header.index("Accessibility")
+    needs = {row[3]: row[column] for row in rows if row[column]}
+    assert needs == {"Tournier": "Mobilité réduite : " + LIFT}

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_time_range
+from delegation.i18n.vocabulary import labelled_line
 from delegation.reports.base import styles, table
 from delegation.reports.fallback import Paragraph
 from delegation.reports.listing import (
@@ -81,7 +82,7 @@ def _facts(visit: SiteVisit, contact: str | None, width: float) -> Flowable:
         facts.append((_("Host"), host))
     facts.append((_("Visitors"), visit.groups or _("The whole delegation")))
     if contact:
-        facts.append((_("Delegation contact"), contact))
+        facts.append((_("Delegation contact"), labelled_line(contact)))
     rows = [[cell(label, "cell_bold"), cell(value)] for label, value in facts]
     return table(
         rows,
@@ -128,12 +129,22 @@ def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowabl
     count = ngettext("{n} visitor", "{n} visitors", len(visit.visitors)).format(
         n=len(visit.visitors)
     )
-    notice = None
+    notices = []
     if visit.identity_required:
-        notice = _(
-            "Identity numbers are given because this site requires them for entry. "
-            "Confidential: use them only for this visit and destroy the list afterwards."
+        notices.append(
+            _(
+                "Identity numbers are given because this site requires them for entry. "
+                "Confidential: use them only for this visit and destroy the list afterwards."
+            )
         )
+    if any(visitor.accessibility for visitor in visit.visitors):
+        notices.append(
+            _(
+                "Some visitors need the visit arranged for them (listed after the visitors): "
+                "share it only with the staff concerned."
+            )
+        )
+    notice = " ".join(notices) or None
     story = [
         *heading(_("Visitor list — {site}").format(site=visit.venue_name), data.delegation, notice),
         _facts(visit, data.contact, width),
