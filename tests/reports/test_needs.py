@@ -72,6 +72,8 @@ def test_known_diets_are_shown_in_the_document_language_both_ways():
     set_language("en")
     assert written_needs("végétarien ; Sans-Gluten ; cacher") == "Vegetarian; Gluten-free; Kosher"
     assert written_needs("Pas de coriandre") == "Pas de coriandre"  # free text as typed
+    # A field read once in one language is read again in the other.
+    assert written_needs("Vegetarian; GLUTEN FREE; Kosher") == "Vegetarian; Gluten-free; Kosher"
     # The same need in two languages is counted once.
     diners = [Diner("A", "sans gluten"), Diner("B", "Gluten-free"), Diner("C", "vegan")]
     assert [(n.text, people) for n, people in count_needs(diners)] == [

@@ -4,10 +4,11 @@ allergies recognised; accessibility needs listed for those who receive the deleg
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.platypus import Flowable, Spacer
 
-from delegation.i18n import _
+from delegation.i18n import _, current_language
 from delegation.i18n.vocabulary import comparison_key, diet_in_language, diet_key, is_known_diet
 from delegation.reports.base import styles
 from delegation.reports.fallback import Paragraph
@@ -40,6 +41,8 @@ class Need:
 
 def _outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
     """The text cut at the separators that are not inside brackets."""
+    if not any(char in text for char in _OPENING):
+        return separator.split(text)
     depth, start, position, parts = 0, 0, 0, []
     while position < len(text):
         char = text[position]
@@ -82,6 +85,12 @@ def dietary_needs(text: str | None) -> tuple[Need, ...]:
     Vegetarian and Gluten-free; a sentence with commas in brackets stays one need."""
     if not text:
         return ()
+    # The same field is read for every meal a person attends: read it once per language.
+    return _read(text, current_language())
+
+
+@lru_cache(maxsize=16384)
+def _read(text: str, _language: str) -> tuple[Need, ...]:
     needs: dict[str, Need] = {}
     for part in _outside_brackets(unicodedata.normalize("NFC", text), _BETWEEN_NEEDS):
         for piece in _at_known_commas(part):
