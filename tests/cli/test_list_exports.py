@@ -46,7 +46,7 @@ def test_badges_in_both_layouts(cli, db, tmp_path):
 def test_host_and_supplier_lists(cli, db, tmp_path):
     for kind, expected in (
         ("visitors", "Passport number"),
-        ("dietary", "végétarien"),
+        ("dietary", "Vegetarian"),  # the sample's "végétarien", in the document's language
         ("rooming", "Hotel Telegraaf"),
     ):
         target = tmp_path / f"{kind}.pdf"

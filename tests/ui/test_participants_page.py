@@ -124,6 +124,22 @@ def test_add_participant_through_the_editor(window, editor):
     assert page.model.rowCount() == 63
 
 
+def test_needs_are_kept_by_the_editor(window, editor):
+    def fill_and_accept(dialog: ParticipantDialog) -> None:
+        assert "rooming list" in dialog._accessibility.toolTip()
+        dialog._first_name.setText("Sarah")
+        dialog._last_name.setText("Benhamou")
+        dialog._dietary.setText("Allergie aux arachides (et noix) ; végétarienne")
+        dialog._accessibility.setText("Fauteuil roulant")
+
+    editor(ParticipantDialog, fill_and_accept)
+    page = window.participants
+    page.add()
+    [row] = page.selected_rows()
+    assert row.details.accessibility == "Fauteuil roulant"
+    assert row.details.dietary == "Allergie aux arachides (et noix) ; végétarienne"
+
+
 def _actions(page):
     return (page.edit_action, page.remove_action, page.status_menu.menuAction(),
             page.group_menu.menuAction())  # fmt: skip

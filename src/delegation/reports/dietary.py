@@ -1,14 +1,14 @@
 """Dietary counts per meal for the caterer: how many eat, how many of each need, and who."""
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -26,6 +26,7 @@ from delegation.reports.listing import (
     list_table,
     long_day,
 )
+from delegation.reports.needs import Need, dietary_needs
 from delegation.reports.text import escape, visual
 
 
@@ -52,36 +53,45 @@ class DietaryCounts:
     meals: tuple[Meal, ...]
 
 
-_SEPARATORS = re.compile(r"[,;\n]")
-_SPACES = re.compile(r"\s+")
-# What people write when they mean "no particular need".
-_NOTHING = frozenset({"aucun", "aucune", "néant", "rien", "none", "no", "non", "n/a", "ras"})
+ALLERGY_MARK = "⚠"
+_ALLERGY_INK = colors.HexColor("#a3201b")
+_ALLERGY_SHADE = colors.HexColor("#fbe9e7")
 
 
-def dietary_needs(text: str | None) -> tuple[str, ...]:
-    """The needs written in a dietary field, each in one spelling: "Végétarien ; Sans  gluten."
-    gives ("végétarien", "sans gluten"). Nothing for an empty field or "none"-like words."""
-    if not text:
-        return ()
-    needs = []
-    for part in _SEPARATORS.split(unicodedata.normalize("NFC", text)):
-        need = _SPACES.sub(" ", part).strip(" .-–—:").casefold()
-        if need and need not in _NOTHING and need not in needs:
-            needs.append(need)
-    return tuple(needs)
-
-
-def count_needs(diners: Iterable[Diner]) -> list[tuple[str, list[str]]]:
-    """Each need with the names of those who have it, the most frequent first; someone
-    with two needs is counted under both."""
+def count_needs(diners: Iterable[Diner]) -> list[tuple[Need, list[str]]]:
+    """Each need with the names of those who have it: allergies first, then the most
+    frequent; someone with two needs is counted under both."""
+    needs: dict[str, Need] = {}
     names: dict[str, list[str]] = {}
     for diner in diners:
         for need in dietary_needs(diner.dietary):
-            names.setdefault(need, []).append(diner.name)
+            needs.setdefault(need.key, need)
+            names.setdefault(need.key, []).append(diner.name)
     return sorted(
-        ((need, sorted(people, key=collation_key)) for need, people in names.items()),
-        key=lambda item: (-len(item[1]), item[0]),
+        ((needs[key], sorted(people, key=collation_key)) for key, people in names.items()),
+        key=lambda item: (not item[0].allergy, -len(item[1]), collation_key(item[0].text)),
     )
+
+
+def _need_cell(need: Need) -> Paragraph:
+    if not need.allergy:
+        return cell(need.text, "cell_bold")
+    style = ParagraphStyle("allergy", parent=styles()["cell_bold"], textColor=_ALLERGY_INK)
+    return Paragraph(f"{ALLERGY_MARK} {escape(visual(need.text))}", style)
+
+
+def _needs_table(needs: list[tuple[Need, list[str]]], width: float) -> Flowable:
+    rows = [
+        [_need_cell(need), cell(f"× {len(people)}", "cell_bold", right=True),
+         cell(", ".join(people), "cell_bold" if need.allergy else "cell")]
+        for need, people in needs
+    ]  # fmt: skip
+    grid = list_table([_("Need"), _("Count"), _("Guests")], rows, columns(width, [46, 9, 45]))
+    grid.setStyle(
+        [("BACKGROUND", (0, row), (-1, row), _ALLERGY_SHADE)
+         for row, (need, _people) in enumerate(needs, start=1) if need.allergy]
+    )  # fmt: skip
+    return grid
 
 
 def _meal(meal: Meal, width: float) -> Flowable:
@@ -92,31 +102,26 @@ def _meal(meal: Meal, width: float) -> Flowable:
     total = len(meal.diners)
     needs = count_needs(meal.diners)
     without = sum(1 for diner in meal.diners if not dietary_needs(diner.dietary))
+    allergic = len({name for need, people in needs if need.allergy for name in people})
+    counts = [
+        ngettext("{n} guest expected", "{n} guests expected", total).format(n=total),
+        ngettext("{n} without a particular need", "{n} without a particular need", without).format(
+            n=without
+        ),
+    ]
+    if allergic:
+        counts.append(
+            ngettext("{n} with an allergy", "{n} with an allergy", allergic).format(n=allergic)
+        )
     parts: list[Flowable] = [
         Paragraph(escape(visual(meal.title)), sheet["h1"]),
         Paragraph(escape(visual(f"{where}\n{who}")).replace("\n", "<br/>"), sheet["small"]),
         Spacer(1, 4),
-        Paragraph(
-            escape(
-                ngettext("{n} guest expected", "{n} guests expected", total).format(n=total)
-                + " · "
-                + ngettext(
-                    "{n} without a particular need", "{n} without a particular need", without
-                ).format(n=without)
-            ),
-            sheet["cell_bold"],
-        ),
+        Paragraph(escape(" · ".join(counts)), sheet["cell_bold"]),
         Spacer(1, 4),
     ]
     if needs:
-        rows = [
-            [cell(need, "cell_bold"), cell(f"× {len(people)}", "cell_bold", right=True),
-             cell(", ".join(people))]
-            for need, people in needs
-        ]  # fmt: skip
-        parts.append(
-            list_table([_("Need"), _("Count"), _("Guests")], rows, columns(width, [22, 9, 69]))
-        )
+        parts.append(_needs_table(needs, width))
     else:
         parts.append(Paragraph(escape(_("No particular dietary need.")), sheet["note"]))
     parts.append(Spacer(1, 10))
@@ -129,6 +134,9 @@ def draw_dietary_counts(data: DietaryCounts, target: str | Path | BinaryIO) -> i
     width = A4[0] - 2 * MARGIN_MM * mm
     sheet = styles()
     notice = _("Health information: share it only with the caterers concerned.")
+    notice += " " + _("{mark} marks an allergy: check every dish with the guest named.").format(
+        mark=ALLERGY_MARK
+    )
     story: list[Flowable] = [*heading(_("Dietary needs per meal"), data.delegation, notice)]
     for meal in data.meals:
         part = _meal(meal, width)

@@ -108,3 +108,4 @@ class Itinerary:
     days: tuple[ItineraryDay, ...] = ()
     participant: str | None = None  # the person of a personal itinerary
     participant_groups: tuple[str, ...] = ()
+    accessibility: str | None = None  # the person's own needs, on a personal itinerary only

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, HRFlowable, Spacer
 from delegation.domain.scheduling import duration, minutes
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import babel_locale, format_duration, format_time
+from delegation.i18n.vocabulary import labelled_line
 from delegation.reports.base import ACCENT, MUTED, RULE, SHADE, styles, table
 from delegation.reports.elements import (
     map_url,
@@ -122,6 +123,14 @@ def _currency(code: str, language: str) -> str:
     return f"{name} ({code}, {symbol})" if symbol != code else f"{name} ({code})"
 
 
+def _own_needs(itinerary: Itinerary) -> tuple[str, ...]:
+    """The person's accessibility needs as they typed them, and who was told of them."""
+    if not (itinerary.participant and itinerary.accessibility):
+        return ()
+    told = _("Passed on to the hotel and to the sites you visit.")
+    return (*itinerary.accessibility.splitlines(), told)
+
+
 def practical_page(itinerary: Itinerary) -> list[Flowable]:
     st = styles()
     flowables: list[Flowable] = [Paragraph(markup(_("Practical information")), st["h1"])]
@@ -132,8 +141,12 @@ def practical_page(itinerary: Itinerary) -> list[Flowable]:
             flowables.append(_hotel_block(stay, itinerary.language))
     rows = []
     for label, lines in (
-        (_("Emergency numbers"), itinerary.emergency_numbers),
-        (_("Organisers"), itinerary.organisers),
+        (_("Your accessibility needs"), _own_needs(itinerary)),
+        (
+            _("Emergency numbers"),
+            tuple(labelled_line(line) for line in itinerary.emergency_numbers),
+        ),
+        (_("Organisers"), tuple(labelled_line(line) for line in itinerary.organisers)),
         (_("Time difference"), (time_difference(itinerary),)),
         (_("Currency"), (_currency(itinerary.currency, itinerary.language),))
         if itinerary.currency

@@ -28,6 +28,7 @@ from delegation.reports.listing import (
     list_table,
     side_by_side,
 )
+from delegation.reports.needs import written_needs
 from delegation.reports.text import escape
 
 _STATUS_ORDER = (
@@ -52,6 +53,7 @@ class ListedParticipant:
     passport_number: str | None = None
     passport_expiry: date | None = None
     dietary: str | None = None
+    accessibility: str | None = None
     emergency_contact: str | None = None  # name and phone, one per line
 
 
@@ -85,9 +87,9 @@ def _rows(
     if data.include_sensitive:
         headers += [
             _("Date of birth"), _("Passport number"), _("Passport expiry"), _("Dietary needs"),
-            _("Emergency contact"),
+            _("Accessibility"), _("Emergency contact"),
         ]  # fmt: skip
-        weights = [16, 18, 15, 7.5, 10, 11, 10, 10, 11, 17]
+        weights = [15, 11.5, 10, 7, 7.5, 10, 10, 10, 10.5, 11.5, 14.5]
     rows = []
     for person in ordered:
         row = [
@@ -102,7 +104,8 @@ def _rows(
                 cell(_short_date(person.birth_date)),
                 cell(person.passport_number),
                 cell(_short_date(person.passport_expiry)),
-                cell(person.dietary),
+                cell(written_needs(person.dietary)),
+                cell(person.accessibility),
                 cell(person.emergency_contact),
             ]
         rows.append(row)
@@ -169,7 +172,7 @@ def draw_participant_list(data: ParticipantList, target: str | Path | BinaryIO) 
     if data.include_sensitive:
         notice = _(
             "Confidential: this list holds sensitive personal data (identity, health, "
-            "emergency contacts). Keep it safe and destroy it after the trip."
+            "accessibility, emergency contacts). Keep it safe and destroy it after the trip."
         )
     story: list[Flowable] = [
         *heading(title, data.delegation, notice),

@@ -26,7 +26,8 @@ from delegation.reports.listing import (
     list_table,
     one_per_page,
 )
-from delegation.reports.text import escape
+from delegation.reports.needs import ACCESSIBILITY_MARK, accessibility_section
+from delegation.reports.text import escape, visual
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class RoomingRoom:
     room_type: RoomType
     beds: int
     guests: tuple[str, ...]  # "LAST First", in the order they are listed
+    # (guest, need as typed) for the guests who need the room or hotel arranged.
+    accessibility: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,22 @@ def _summary(hotel: RoomingHotel, width: float) -> Flowable:
     return counts_table(lines, min(width, 80 * mm))
 
 
+def _guests_cell(room: RoomingRoom) -> Paragraph:
+    """The guests, one a line; those with an accessibility need marked."""
+    marked = {guest for guest, _need in room.accessibility}
+    lines = [
+        escape(visual(guest)) + (f" <b>{ACCESSIBILITY_MARK}</b>" if guest in marked else "")
+        for guest in room.guests
+    ]
+    return Paragraph("<br/>".join(lines) or "—", styles()["cell"])
+
+
+def _accessibility(hotel: RoomingHotel, width: float) -> list[Flowable]:
+    rows = [(room.label, guest, need) for room in hotel.rooms for guest, need in room.accessibility]
+    headers = [_("Room"), _("Guest"), _("What to arrange")]
+    return accessibility_section(rows, headers, [12, 30, 58], width)
+
+
 def _hotel(data: RoomingList, hotel: RoomingHotel, width: float) -> list[Flowable]:
     sheet = styles()
     contact = " · ".join(part for part in (hotel.phone, hotel.email) if part)
@@ -95,14 +114,20 @@ def _hotel(data: RoomingList, hotel: RoomingHotel, width: float) -> list[Flowabl
             cell(room.label, "cell_bold"),
             cell(room_type_label(room.room_type)),
             cell(str(room.beds), right=True),
-            cell("\n".join(room.guests) or "—"),
+            _guests_cell(room),
             cell(_date(hotel.check_in)),
             cell(_date(hotel.check_out)),
         ]
         for room in hotel.rooms
     ]
+    notice = None
+    if any(room.accessibility for room in hotel.rooms):
+        notice = _(
+            "Some guests need the room or the hotel arranged for them (listed after the rooms): "
+            "share it only with the staff concerned."
+        )
     story: list[Flowable] = [
-        *heading(_("Rooming list — {hotel}").format(hotel=hotel.name), data.delegation),
+        *heading(_("Rooming list — {hotel}").format(hotel=hotel.name), data.delegation, notice),
         *(Paragraph(escape(fact), sheet["body"]) for fact in facts),
         Spacer(1, 8),
     ]
@@ -110,6 +135,7 @@ def _hotel(data: RoomingList, hotel: RoomingHotel, width: float) -> list[Flowabl
         story.append(list_table(headers, rows, columns(width, [12, 12, 7, 43, 13, 13])))
     else:
         story.append(Paragraph(escape(_("No room booked in this hotel yet.")), sheet["note"]))
+    story += _accessibility(hotel, width)
     story += [
         Spacer(1, 10),
         Paragraph(escape(_("In numbers")), sheet["h2"]),

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from delegation.i18n import _, ngettext
 from delegation.i18n.collation import name_key
 from delegation.i18n.formatting import format_date, format_time_range
+from delegation.i18n.vocabulary import labelled_line
 from delegation.reports.base import styles, table
 from delegation.reports.fallback import Paragraph
 from delegation.reports.listing import (
@@ -25,6 +26,7 @@ from delegation.reports.listing import (
     long_day,
     one_per_page,
 )
+from delegation.reports.needs import ACCESSIBILITY_MARK, accessibility_section
 from delegation.reports.text import escape, visual
 
 
@@ -36,6 +38,7 @@ class Visitor:
     nationality: str | None  # the country's name in the document language
     passport_number: str | None = None  # only for a site that requires identity numbers
     passport_expiry: date | None = None
+    accessibility: str | None = None  # what the site should arrange, as typed
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def _facts(visit: SiteVisit, contact: str | None, width: float) -> Flowable:
         facts.append((_("Host"), host))
     facts.append((_("Visitors"), visit.groups or _("The whole delegation")))
     if contact:
-        facts.append((_("Delegation contact"), contact))
+        facts.append((_("Delegation contact"), labelled_line(contact)))
     rows = [[cell(label, "cell_bold"), cell(value)] for label, value in facts]
     return table(
         rows,
@@ -102,9 +105,12 @@ def _visitors_table(visit: SiteVisit, width: float) -> Flowable:
     ordered = sorted(visit.visitors, key=lambda v: name_key(v.last_name, v.first_name))
     rows = []
     for number, visitor in enumerate(ordered, start=1):
+        name = visitor.last_name.upper() + (
+            f" {ACCESSIBILITY_MARK}" if visitor.accessibility else ""
+        )
         row = [
             cell(str(number), "small", right=True),
-            cell(visitor.last_name.upper(), "cell_bold"),
+            cell(name, "cell_bold"),
             cell(visitor.first_name),
             cell(visitor.organization),
             cell(visitor.nationality),
@@ -123,12 +129,22 @@ def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowabl
     count = ngettext("{n} visitor", "{n} visitors", len(visit.visitors)).format(
         n=len(visit.visitors)
     )
-    notice = None
+    notices = []
     if visit.identity_required:
-        notice = _(
-            "Identity numbers are given because this site requires them for entry. "
-            "Confidential: use them only for this visit and destroy the list afterwards."
+        notices.append(
+            _(
+                "Identity numbers are given because this site requires them for entry. "
+                "Confidential: use them only for this visit and destroy the list afterwards."
+            )
         )
+    if any(visitor.accessibility for visitor in visit.visitors):
+        notices.append(
+            _(
+                "Some visitors need the visit arranged for them (listed after the visitors): "
+                "share it only with the staff concerned."
+            )
+        )
+    notice = " ".join(notices) or None
     story = [
         *heading(_("Visitor list — {site}").format(site=visit.venue_name), data.delegation, notice),
         _facts(visit, data.contact, width),
@@ -138,6 +154,14 @@ def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowabl
     ]
     if visit.visitors:
         story.append(_visitors_table(visit, width))
+        ordered = sorted(visit.visitors, key=lambda v: name_key(v.last_name, v.first_name))
+        needs = [
+            (f"{v.last_name.upper()} {v.first_name}".strip(), v.accessibility)
+            for v in ordered
+            if v.accessibility
+        ]
+        headers = [_("Visitor"), _("What to arrange")]
+        story += accessibility_section(needs, headers, [35, 65], width)
     else:
         story.append(Paragraph(escape(_("No confirmed participant is expected.")), sheet["note"]))
     return story

@@ -150,7 +150,7 @@ def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path)
     guests = guests_by_room(workspace, summary.id)
     headers = [
         _("Room"), _("Type"), _("Beds"), _("Last name"), _("First name"), _("Organization"),
-        _("Nationality"), _("Arrival"), _("Departure"),
+        _("Nationality"), _("Arrival"), _("Departure"), _("Accessibility"),
     ]  # fmt: skip
     sheets, count = [], 0
     for hotel in list_hotels(workspace, summary.id):
@@ -167,6 +167,8 @@ def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path)
                     d.last_name if d else None, d.first_name if d else None,
                     d.organization if d else None, d.nationality if d else None,
                     hotel.details.check_in, hotel.details.check_out,
+                    # What the hotel should arrange (a lift, an adapted room).
+                    d.accessibility if d else None,
                 ]  # fmt: skip
                 rows.append(row)
         count += len(rows)

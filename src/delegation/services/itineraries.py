@@ -240,6 +240,7 @@ class ItineraryBuilder:
             travel=legs,
             days=days,
             participant=person.full_name,
+            accessibility=person.accessibility,
             participant_groups=tuple(
                 name for group_id, name in self.snapshot.groups.items() if group_id in mine
             ),

@@ -99,6 +99,7 @@ class PersonRecord:
     language: Language
     room_id: int | None
     group_ids: tuple[int, ...]
+    accessibility: str | None = None  # printed on their own itinerary only
 
     @property
     def full_name(self) -> str:
@@ -269,6 +270,7 @@ def _people(session: Session, trip_id: int) -> list[PersonRecord]:
             Participant.status,
             Participant.language,
             Participant.room_id,
+            Participant.accessibility,
         )
         .join(Contact, Contact.id == Participant.contact_id)
         .where(Participant.trip_id == trip_id)
@@ -284,6 +286,7 @@ def _people(session: Session, trip_id: int) -> list[PersonRecord]:
             row.language,
             row.room_id,
             tuple(groups.get(row.id, ())),
+            (row.accessibility or "").strip() or None,
         )
         # The booklet's order: the lists', not the database's binary order of letters.
         for row in sorted(rows, key=lambda row: name_key(row.last_name, row.first_name))

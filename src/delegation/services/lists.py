@@ -102,6 +102,11 @@ def _confirmed(rows: list[ParticipantRow]) -> list[ParticipantRow]:
     return [row for row in rows if row.details.status == ParticipantStatus.CONFIRMED]
 
 
+def _need(text: str | None) -> str | None:
+    """An accessibility need as typed, or None for an empty field."""
+    return (text or "").strip() or None
+
+
 def _emergency(details: ParticipantDetails) -> str | None:
     lines = [details.emergency_contact_name, details.emergency_contact_phone]
     return "\n".join(line for line in lines if line) or None
@@ -122,6 +127,7 @@ def build_participant_list(
                 "passport_number": d.passport_number,
                 "passport_expiry": d.passport_expiry,
                 "dietary": d.dietary,
+                "accessibility": d.accessibility,
                 "emergency_contact": _emergency(d),
             }
         people.append(
@@ -278,6 +284,7 @@ def build_visitor_lists(workspace: Workspace, trip: str | int) -> VisitorLists:
                 nationality=country_name(row.details.nationality) or None,
                 passport_number=row.details.passport_number if required else None,
                 passport_expiry=row.details.passport_expiry if required else None,
+                accessibility=_need(row.details.accessibility),
             )
             for row in _expected(item, confirmed)
         )
@@ -313,9 +320,20 @@ def export_visitor_lists(
 def build_rooming_list(workspace: Workspace, trip: str | int) -> RoomingList:
     """Each hotel with its rooms and their guests (cancelled registrations left out)."""
     summary = find_trip(workspace, trip)
+    by_room = guests_by_room(workspace, summary.id)
     guests = {
-        room_id: [_listed_name(row.details) for row in rows]
-        for room_id, rows in guests_by_room(workspace, summary.id).items()
+        room_id: [_listed_name(row.details) for row in rows] for room_id, rows in by_room.items()
+    }
+    needs = {
+        room_id: sorted(
+            (
+                (_listed_name(row.details), need)
+                for row in rows
+                if (need := _need(row.details.accessibility))
+            ),
+            key=lambda pair: collation_key(pair[0]),
+        )
+        for room_id, rows in by_room.items()
     }
     hotels = tuple(
         RoomingHotel(
@@ -331,6 +349,7 @@ def build_rooming_list(workspace: Workspace, trip: str | int) -> RoomingList:
                     room.room_type,
                     room.capacity,
                     tuple(sorted(guests.get(room.id, []), key=collation_key)),
+                    tuple(needs.get(room.id, [])),
                 )
                 for room in hotel.rooms
             ),

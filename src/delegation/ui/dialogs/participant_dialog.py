@@ -123,6 +123,15 @@ class ParticipantDialog(EditorDialog):
         self._birth_date = DateField()
         self._dietary = QLineEdit()
         self._accessibility = QLineEdit()
+        # Say how a need is written and where it goes: the documents read it as typed.
+        self._dietary.setPlaceholderText(_("vegetarian; allergy to peanuts (carries an EpiPen)"))
+        self._dietary.setToolTip(
+            _("Separate needs with “;”. Printed for the caterers, allergies first.")
+        )
+        self._accessibility.setPlaceholderText(_("wheelchair; lift needed"))
+        self._accessibility.setToolTip(
+            _("Printed on the rooming list, the visitor lists and this person’s own itinerary.")
+        )
         self._passport_number = QLineEdit()
         self._passport_expiry = DateField()
         self._emergency_name = QLineEdit()
