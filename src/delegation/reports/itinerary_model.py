@@ -108,3 +108,5 @@ class Itinerary:
     days: tuple[ItineraryDay, ...] = ()
     participant: str | None = None  # the person of a personal itinerary
     participant_groups: tuple[str, ...] = ()
+    # The trip's groups in their order: a day's group columns stand in this order.
+    groups: tuple[str, ...] = ()
