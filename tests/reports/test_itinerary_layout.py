@@ -433,3 +433,50 @@ def test_day_columns_follow_the_trip_order_and_spans_avoid_other_items():
     health = _item("Y", (9, 0), (10, 0), 0, "Santé")
     assert _spans([both, health], list(GROUPS)) == [(0, 0), (1, 1)]
     assert _spans([both], list(GROUPS)) == [(0, 2)]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_list_cells_keep_names_whole_and_short_labels_on_one_line(language, tmp_path):
+    from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+    from delegation.i18n import set_language
+    from delegation.reports.participant_list import (
+        ListedParticipant,
+        ParticipantList,
+        draw_participant_list,
+    )
+
+    def person(last: str, first: str, status: ParticipantStatus) -> ListedParticipant:
+        return ListedParticipant(
+            last, first, "Israel Innovation Authority", LONG_EMAIL, ("EN",), status,
+            ParticipantCategory.ACADEMIC,
+        )  # fmt: skip
+
+    people = (
+        person("Παπαδοπούλου-Κωνσταντινίδου", "Ελένη", ParticipantStatus.WAITLISTED),
+        person("D'AUVERGNE-LAFAYETTE-MONTMORENCY", "Jean-Baptiste", ParticipantStatus.CONFIRMED),
+        person("Konstantinopoulou", "Hubert", ParticipantStatus.WAITLISTED),
+    )
+    set_language(language)
+    try:
+        path = tmp_path / "list.pdf"
+        draw_participant_list(ParticipantList("Mission Tel Aviv 2024", "Tel Aviv", people), path)
+        waiting = "Liste d’attente" if language == "fr" else "Waiting list"
+    finally:
+        set_language("en")
+    (page,) = read_pages(path)[:1]
+    assert overlaps(page) == []
+    lines = lines_of(body_words(page))
+    assert sum(line.count(waiting) for _top, line in lines) >= 2  # on one line each time
+    words = {w.text for w in page.words}
+    # The longest name has no break point: set smaller, it stays whole.
+    assert "KONSTANTINOPOULOU" in words
+    for text in {w.text for w in page.words}:
+        for whole in (
+            "ΠΑΠΑΔΟΠΟΎΛΟΥ-ΚΩΝΣΤΑΝΤΙΝΊΔΟΥ",
+            "D'AUVERGNE-LAFAYETTE-MONTMORENCY",
+            LONG_EMAIL,
+        ):
+            if text != whole and text in whole and set(text) & set("@./-_'"):
+                start = whole.index(text)
+                assert start == 0 or whole[start - 1] in "@./-_", (text, whole)
+                assert start + len(text) == len(whole) or text[-1] in "@./-_", (text, whole)
