@@ -33,7 +33,7 @@ class DayBlock(Flowable):
         continued: list[Flowable],
         rows: list[Flowable],
         *,
-        keep: int = 2,
+        keep: int = 1,
     ) -> None:
         super().__init__()
         self.heading = heading
