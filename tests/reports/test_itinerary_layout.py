@@ -339,16 +339,21 @@ def test_a_group_keeps_its_column_all_day(kind, language, tmp_path):
     labels: dict[str, dict[str, set[float]]] = {}
     day_number = None
     for page in pages:
+        labelled = in_columns = False
         for line in word_lines(body_words(page)):
             heading = DAY_HEADING.match(" ".join(w.text for w in line))
             if heading:
                 day_number = heading.group(2)
             elif len(line) >= 2 and {w.text for w in line} <= set(groups):
+                labelled = True
                 for word in line:
                     labels.setdefault(day_number, {}).setdefault(word.text, set()).add(word.x0)
             for word in line:
                 if re.fullmatch(r"(EN|SA|TE|ENSA|ENTE|ALL)\d+", word.text):
                     starts[word.text] = word.x0
+                    in_columns = in_columns or not word.text.startswith("ALL")
+        # Labels stand above rows in columns only, not above the whole delegation's.
+        assert labelled == in_columns
     for number, day in enumerate(itinerary.days, start=1):
         columns: dict[str, set[float]] = {}
         for item in day.items:

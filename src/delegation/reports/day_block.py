@@ -24,6 +24,13 @@ def _forced_split(row: Flowable, width: float, height: float) -> list[Flowable]:
     return loose.split(width, height)
 
 
+def _heading_over(heading: list[Flowable], rows: list[Flowable]) -> list[Flowable]:
+    """The heading, without its row of column labels when none of these rows is in columns."""
+    if any(getattr(row, "in_columns", False) for row in rows):
+        return heading
+    return [f for f in heading if not getattr(f, "labels_columns", False)]
+
+
 class DayBlock(Flowable):
     """The heading flowables, then the rows; `continued` heads the part on the next page."""
 
@@ -99,8 +106,8 @@ class DayBlock(Flowable):
         keep = 1 if at_top else min(self.keep, len(self.rows))
         if len(taken) < keep:
             return []  # the heading goes to the next page with its rows
-        first = DayBlock(self.heading, self.continued, taken, keep=self.keep)
-        second = DayBlock(self.continued, self.continued, rest, keep=1)
+        first = DayBlock(_heading_over(self.heading, taken), self.continued, taken, keep=self.keep)
+        second = DayBlock(_heading_over(self.continued, rest), self.continued, rest, keep=1)
         for part in (first, second):
             part.frame_height = self._frame_height
         return [first, second]

@@ -86,9 +86,11 @@ class AgendaRow(Flowable):
         *,
         top: float = _ROW_TOP,
         bottom: float = _ROW_BOTTOM,
+        in_columns: bool = False,
     ) -> None:
         super().__init__()
         self.columns = columns
+        self.in_columns = in_columns  # its items stand in the day's group columns
         self.dividers = dividers  # x of the rules between parallel items
         self.top, self.bottom = top, bottom
         # Every column's every flowable wrapped and measured: the row is as tall as the tallest.
@@ -127,9 +129,10 @@ class AgendaRow(Flowable):
             rests.append(_Column(column.x, column.width, column.left, rest))
         if not any(c.content for c in firsts):
             return []
-        second = AgendaRow(rests, self.dividers, top=self.top, bottom=self.bottom)
+        shape = {"top": self.top, "bottom": self.bottom, "in_columns": self.in_columns}
+        second = AgendaRow(rests, self.dividers, **shape)
         second.frame_height = self.frame_height
-        return [AgendaRow(firsts, self.dividers, top=self.top, bottom=self.bottom), second]
+        return [AgendaRow(firsts, self.dividers, **shape), second]
 
 
 def _split_column(column: _Column, room: float) -> tuple[list[Flowable], list[Flowable]]:
@@ -261,7 +264,9 @@ def _columns_header(columns: list[str]) -> Flowable:
         label = Paragraph(_sized(text, size, _column_label_style().fontSize), _column_label_style())
         cells.append(_Column(x, width, left, [label]))
     dividers = tuple(_column_geometry(columns, i, i)[0] for i in range(1, len(columns)))
-    return AgendaRow(cells, dividers, top=2, bottom=3)
+    labels = AgendaRow(cells, dividers, top=2, bottom=3)
+    labels.labels_columns = True  # left out above a page part with no row in columns
+    return labels
 
 
 def _sized(text: str, size: float, normal: float) -> str:
@@ -414,7 +419,7 @@ def _cluster_row(items: list[ItineraryItem], columns: list[str] | None = None) -
     dividers = tuple(
         _column_geometry(columns, c, c)[0] for c in range(1, len(columns)) if c not in inside
     )
-    return AgendaRow(cells, dividers)
+    return AgendaRow(cells, dividers, in_columns=True)
 
 
 _MUTED = MUTED.hexval().replace("0x", "#")
