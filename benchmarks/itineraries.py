@@ -155,15 +155,26 @@ def generate(workspace, participants: int, items: int) -> str:
 def plain_recipe(flowables: list):
     """What our story holds, as plain data: the texts (with their markup) of the same
     paragraphs in the same font, size and leading, in the same tables with the same column
-    widths (a programme row, which we draw without a Table, becomes a one-row table), page
-    breaks and spaces."""
+    widths (a programme row, which we draw without a Table, becomes a one-row table; a day,
+    which we draw as one block, its heading and rows one after the other), page breaks and
+    spaces."""
     from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
+    from delegation.reports.day_block import DayBlock
     from delegation.reports.itinerary import AgendaRow
+
+    def flat(flowables) -> list:
+        result = []
+        for flowable in flowables:
+            if isinstance(flowable, DayBlock):
+                result += flat([*flowable.heading, *flowable.rows])
+            else:
+                result.append(flowable)
+        return result
 
     def recipe(flowable):
         if isinstance(flowable, list | tuple):
-            return [r for r in (recipe(f) for f in flowable) if r is not None]
+            return [r for r in (recipe(f) for f in flat(flowable)) if r is not None]
         if isinstance(flowable, Paragraph):
             style = flowable.style
             return ("p", flowable.text, style.fontName, style.fontSize, style.leading)

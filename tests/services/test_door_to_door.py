@@ -70,6 +70,7 @@ def test_the_person_s_own_legs_are_in_their_days_at_local_time(workspace, trip):
         (time(15, 5), "Arrival: Flight Air France AF1620 from Paris CDG")
     ]
     assert arrival[0].notes == "Leaves Paris CDG at 10:20, local time"
+    assert arrival[0].tag == "Your journey"  # not "Whole delegation": the leg is theirs
     ferry = [i for i in _day(noa, date(2024, 3, 30)) if "Akko" in i.title]
     assert [(i.start, i.end) for i in ferry] == [(time(8), time(9, 30))]
     titles = [i.title for i in _day(noa, START)]

@@ -13,16 +13,18 @@ from typing import BinaryIO
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, HRFlowable, PageBreak, Spacer
 
 from delegation.domain.enums import AgendaStatus
 from delegation.domain.scheduling import end_minutes, minutes_of_day
 from delegation.i18n import _, current_language, set_language
 from delegation.i18n.formatting import format_end_time, format_time, format_time_range
 from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles
+from delegation.reports.breaking import break_long_words, fit, fitting_size
+from delegation.reports.day_block import DayBlock
 from delegation.reports.elements import markup, written_day
 from delegation.reports.fallback import Paragraph
-from delegation.reports.fonts import BOLD
+from delegation.reports.fonts import BOLD, ITALIC, REGULAR
 from delegation.reports.itinerary_model import (
     Itinerary,
     ItineraryDay,
@@ -77,12 +79,23 @@ class AgendaRow(Flowable):
 
     frame_height: float = 0.0
 
-    def __init__(self, columns: list[_Column], dividers: tuple[float, ...] = ()) -> None:
+    def __init__(
+        self,
+        columns: list[_Column],
+        dividers: tuple[float, ...] = (),
+        *,
+        top: float = _ROW_TOP,
+        bottom: float = _ROW_BOTTOM,
+        in_columns: bool = False,
+    ) -> None:
         super().__init__()
         self.columns = columns
+        self.in_columns = in_columns  # its items stand in the day's group columns
         self.dividers = dividers  # x of the rules between parallel items
-        self.width = sum(c.width for c in columns)
-        self.height = max((c.height for c in columns), default=0) + _ROW_TOP + _ROW_BOTTOM
+        self.top, self.bottom = top, bottom
+        # Every column's every flowable wrapped and measured: the row is as tall as the tallest.
+        self.width = FRAME_WIDTH
+        self.height = max((c.height for c in columns), default=0) + top + bottom
         self.hAlign = "LEFT"
 
     def wrap(self, available_width, available_height):
@@ -90,7 +103,7 @@ class AgendaRow(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        top = self.height - _ROW_TOP
+        top = self.height - self.top
         for column in self.columns:
             y = top
             x = column.x + column.left
@@ -108,7 +121,7 @@ class AgendaRow(Flowable):
     def split(self, available_width, available_height):
         if self.frame_height and self.height <= self.frame_height * 0.95:
             return []  # a short row goes whole to the next page
-        room = available_height - _ROW_TOP - _ROW_BOTTOM
+        room = available_height - self.top - self.bottom
         firsts, rests = [], []
         for column in self.columns:
             first, rest = _split_column(column, room)
@@ -116,9 +129,10 @@ class AgendaRow(Flowable):
             rests.append(_Column(column.x, column.width, column.left, rest))
         if not any(c.content for c in firsts):
             return []
-        second = AgendaRow(rests, self.dividers)
+        shape = {"top": self.top, "bottom": self.bottom, "in_columns": self.in_columns}
+        second = AgendaRow(rests, self.dividers, **shape)
         second.frame_height = self.frame_height
-        return [AgendaRow(firsts, self.dividers), second]
+        return [AgendaRow(firsts, self.dividers, **shape), second]
 
 
 def _split_column(column: _Column, room: float) -> tuple[list[Flowable], list[Flowable]]:
@@ -168,28 +182,113 @@ def itinerary_story(itinerary: Itinerary) -> list[Flowable]:
     story += travel_section(itinerary)
     story.append(PageBreak())
     for number, day in enumerate(itinerary.days, start=1):
-        story += day_section(number, day, itinerary.language)
+        story += day_section(
+            number, day, itinerary.language, itinerary.groups, itinerary.participant_groups
+        )
     if not itinerary.days:
         story.append(Paragraph(_("The programme is not known yet."), styles()["body"]))
     return story
 
 
-def day_section(number: int, day: ItineraryDay, language: str) -> list[Flowable]:
+def day_section(
+    number: int,
+    day: ItineraryDay,
+    language: str,
+    trip_groups: tuple[str, ...] = (),
+    own_groups: tuple[str, ...] = (),
+) -> list[Flowable]:
+    """The day as one block: its heading (again, marked continued, atop each further page),
+    the names of its group columns when groups split, then its rows."""
     st = styles()
-    heading = Paragraph(
-        _("Day {number} — {date}").format(number=number, date=written_day(day.day, language)),
-        st["h1"],
-    )
-    rule = HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=0, spaceAfter=2)
-    rule.keepWithNext = 1
-    # A day heading never stands alone at the foot of a page.
-    flowables: list[Flowable] = [CondPageBreak(45 * mm), heading, rule]
-    for cluster in parallel_clusters(day.items):
-        flowables.append(_cluster_row(cluster))
+    title = _("Day {number} — {date}").format(number=number, date=written_day(day.day, language))
+    columns = day_columns(day.items, trip_groups, own_groups)
+    heading: list[Flowable] = [Paragraph(markup(title), st["h1"]), _day_rule()]
+    continued: list[Flowable] = [
+        Paragraph(markup(_("{day} (continued)").format(day=title)), _continued_style()),
+        _day_rule(),
+    ]
+    if columns:
+        heading.append(_columns_header(columns))
+        continued.append(_columns_header(columns))
+    rows: list[Flowable] = [_cluster_row(c, columns) for c in parallel_clusters(day.items)]
     if not day.items:
-        flowables.append(Paragraph(_("Nothing planned."), st["note"]))
-    flowables.append(Spacer(1, 4 * mm))
-    return flowables
+        rows.append(Paragraph(_("Nothing planned."), st["note"]))
+    return [DayBlock(heading, continued, rows), Spacer(1, 4 * mm)]
+
+
+def _day_rule() -> Flowable:
+    return HRFlowable(width="100%", thickness=0.8, color=ACCENT, spaceBefore=0, spaceAfter=2)
+
+
+@cache
+def _continued_style() -> ParagraphStyle:
+    return ParagraphStyle("continued", parent=styles()["h2"], textColor=ACCENT, spaceBefore=0)
+
+
+@cache
+def _column_label_style() -> ParagraphStyle:
+    return ParagraphStyle("column", parent=styles()["cell_bold"], textColor=ACCENT)
+
+
+def day_columns(
+    items: Iterable[ItineraryItem],
+    trip_groups: tuple[str, ...] = (),
+    own_groups: tuple[str, ...] = (),
+) -> list[str]:
+    """The groups that have items of their own that day, in the trip's order (those the trip
+    does not list after, as met): one column each, the same all day. None for one group.
+
+    A personal itinerary (`own_groups`: the person's) has columns for the person's groups
+    only: an item shared with another group stands in the column of the person's."""
+    met: list[str] = []
+    for item in sorted(items, key=lambda i: (i.start, _end_minutes(i))):
+        met += [g for g in item.groups if g not in met and (not own_groups or g in own_groups)]
+    if len(met) < 2:
+        return []
+    order = {name: index for index, name in enumerate(trip_groups)}
+    return sorted(met, key=lambda g: (order.get(g, len(order)), met.index(g)))
+
+
+def _column_geometry(columns: list[str], first: int, last: int) -> tuple[float, float, float]:
+    """x, width and left padding of the span of columns first..last."""
+    width = (FRAME_WIDTH - TIME_WIDTH) / len(columns)
+    return TIME_WIDTH + first * width, (last - first + 1) * width, _ROW_GAP if first else 0
+
+
+def _columns_header(columns: list[str]) -> Flowable:
+    cells = [_Column(0, TIME_WIDTH, 0, [])]
+    for index, name in enumerate(columns):
+        x, width, left = _column_geometry(columns, index, index)
+        inner = width - left - _ROW_GAP
+        text, size = fit(name, BOLD, _column_label_style().fontSize, inner)
+        label = Paragraph(_sized(text, size, _column_label_style().fontSize), _column_label_style())
+        cells.append(_Column(x, width, left, [label]))
+    dividers = tuple(_column_geometry(columns, i, i)[0] for i in range(1, len(columns)))
+    labels = AgendaRow(cells, dividers, top=2, bottom=3)
+    labels.labels_columns = True  # left out above a page part with no row in columns
+    return labels
+
+
+def _sized(text: str, size: float, normal: float) -> str:
+    """The user text as markup, in a smaller font when it had to shrink to fit."""
+    if size == normal:
+        return markup(text)
+    return f"<font size='{size}'>{markup(text)}</font>"
+
+
+def _spans(items: list[ItineraryItem], columns: list[str]) -> list[tuple[int, int]]:
+    """The columns each item of a row covers: from its first group's to its last's, as far as
+    no other item of the row claims a column between."""
+    index = {name: number for number, name in enumerate(columns)}
+    own = [sorted(index[g] for g in item.groups if g in index) or [0] for item in items]
+    spans = []
+    for number, mine in enumerate(own):
+        others = {c for other, theirs in enumerate(own) if other != number for c in theirs}
+        last = mine[0]
+        while last < mine[-1] and last + 1 not in others:
+            last += 1
+        spans.append((mine[0], last))
+    return spans
 
 
 def _end_minutes(item: ItineraryItem) -> int:
@@ -293,32 +392,37 @@ def _item_column(item: ItineraryItem, x: float, width: float, left: float, *, pa
     return _Column(x, width, left, *_cached(key, inner, make))
 
 
-def _cluster_row(items: list[ItineraryItem]) -> Flowable:
+def _cluster_row(items: list[ItineraryItem], columns: list[str] | None = None) -> Flowable:
+    """A row: the time, then the item across the page (the whole delegation's, or any when
+    the day has no group columns) or each item in its group's column."""
     time_column = _time_column(items)
-    if len(items) == 1:
+    if not columns and len(items) > 1:
+        columns = sorted({g for item in items for g in item.groups})  # not met: a safe default
+    if not columns or (len(items) == 1 and not items[0].groups):
         item = items[0]
         width = FRAME_WIDTH - TIME_WIDTH - QR_COLUMN
         qr = qr_cell(item.place) if item.place else ""
-        columns = [
-            time_column,
-            _item_column(item, TIME_WIDTH, width, 0, parallel=False),
-            _Column(TIME_WIDTH + width, QR_COLUMN, 0, [qr] if qr else []),
-        ]
-        return AgendaRow(columns)
-    width = (FRAME_WIDTH - TIME_WIDTH) / len(items)
-    columns = [time_column]
-    dividers = []
-    for number, item in enumerate(items):
-        x = TIME_WIDTH + number * width
-        left = _ROW_GAP if number else 0
-        if number:
-            dividers.append(x)
-        columns.append(_item_column(item, x, width, left, parallel=True))
-    return AgendaRow(columns, tuple(dividers))
+        return AgendaRow(
+            [
+                time_column,
+                _item_column(item, TIME_WIDTH, width, 0, parallel=False),
+                _Column(TIME_WIDTH + width, QR_COLUMN, 0, [qr] if qr else []),
+            ]
+        )
+    spans = _spans(items, columns)
+    cells = [time_column]
+    for item, (first, last) in sorted(zip(items, spans, strict=True), key=lambda p: p[1]):
+        x, width, left = _column_geometry(columns, first, last)
+        cells.append(_item_column(item, x, width, left, parallel=True))
+    # The rules between columns stand all day, but not across an item that spans them.
+    inside = {c for first, last in spans for c in range(first + 1, last + 1)}
+    dividers = tuple(
+        _column_geometry(columns, c, c)[0] for c in range(1, len(columns)) if c not in inside
+    )
+    return AgendaRow(cells, dividers, in_columns=True)
 
 
 _MUTED = MUTED.hexval().replace("0x", "#")
-_SMALL = f"<font size='7.8' color='{_MUTED}'>"
 
 
 @cache
@@ -334,48 +438,69 @@ def _groups_text(item: ItineraryItem) -> str:
 
 
 def item_cell(item: ItineraryItem, width: float, *, times: bool = False) -> list[Flowable]:
-    """Title, kind and groups, venue, host and notes of one programme item."""
+    """Title, kind and groups, venue, host and notes of one programme item, each line fitted
+    to the width: addresses broken after their punctuation, a name too wide set smaller."""
     from delegation.i18n.labels import kind_label
 
     cancelled = item.status == AgendaStatus.CANCELLED
-    title = markup(item.title)
+    text, size = fit(item.title, BOLD, _TITLE_SIZE, width)
+    title = markup(text)
     if cancelled:
         cancelled_text = markup(_("Cancelled"))
         title = f"<strike>{title}</strike> — {cancelled_text}"
     elif item.status == AgendaStatus.TENTATIVE:
         tentative = markup(_("to be confirmed"))
         title = f"{title} <font size='8'>({tentative})</font>"
-    lines = [f"<font name='{BOLD}' size='10'>{title}</font>"]
-    meta = [kind_label(item.kind), _groups_text(item)]
+    lines = [f"<font name='{BOLD}' size='{size}'>{title}</font>"]
+    meta = [item.tag] if item.tag else [kind_label(item.kind), _groups_text(item)]
     if times:
         meta.insert(0, format_time_range(item.start, item.end))
     if item.repeated is not None:
         meta.append(_repeated_text(item.repeated))
-    lines.append(f"{_SMALL}{markup(' · '.join(meta))}</font>")
+    lines.append(_small(" · ".join(meta), width))
     if item.place:
         place = item.place
-        text = f"<b>{markup(place.name)}</b>"
+        name, name_size = fit(place.name, BOLD, _CELL_SIZE, width)
+        address, address_size = fit(place.address or "", REGULAR, _CELL_SIZE, width)
+        text = f"<b>{markup(name)}</b>"
         if place.address:
-            text += f", {markup(place.address)}"
-        lines.append(text)
+            text += f", {markup(address)}"
+        lines.append(_sized_markup(text, min(name_size, address_size), _CELL_SIZE))
         on_site = ", ".join(p for p in (place.contact_name, place.contact_phone) if p)
         if on_site:
-            on_site = markup(_("On site: {contact}").format(contact=on_site))
-            lines.append(f"{_SMALL}{on_site}</font>")
+            lines.append(_small(_("On site: {contact}").format(contact=on_site), width))
     if item.host:
-        lines.append(_host_text(item))
+        lines.append(_host_text(item, width))
     flowables: list[Flowable] = [Paragraph("<br/>".join(lines), _item_style())]
     if item.notes:
+        notes, size = fit(item.notes, ITALIC, _CELL_SIZE, width)
         flowables.append(Spacer(1, 2))
-        flowables.append(Paragraph(markup(item.notes), styles()["note"]))
+        flowables.append(Paragraph(_sized(notes, size, _CELL_SIZE), styles()["note"]))
     return flowables
 
 
-def _host_text(item: ItineraryItem) -> str:
+_TITLE_SIZE, _CELL_SIZE, _SMALL_SIZE = 10, 8.5, 7.8
+
+
+def _sized_markup(text: str, size: float, normal: float) -> str:
+    return text if size == normal else f"<font size='{size}'>{text}</font>"
+
+
+def _small(text: str, width: float) -> str:
+    """A small muted line, fitted to the width."""
+    fitted, size = fit(text, REGULAR, _SMALL_SIZE, width)
+    return f"<font size='{size}' color='{_MUTED}'>{markup(fitted)}</font>"
+
+
+def _host_text(item: ItineraryItem, width: float) -> str:
     host = item.host
     person = host.contact_name or ""
     if person and host.contact_role:
         person = f"{person} ({host.contact_role})"
     parts = [p for p in (host.organization, person, host.contact_phone, host.contact_email) if p]
+    # One size for the line, the smallest a part needs; each part put in display order on
+    # its own, so that a phone number never joins the Hebrew or Arabic name before it.
+    size = min(fitting_size(p, REGULAR, _CELL_SIZE, width) for p in parts)
+    text = " — ".join(markup(break_long_words(p, REGULAR, size, width)) for p in parts)
     label = markup(_("Host:"))
-    return f"<b>{label}</b> " + markup(" — ".join(parts))
+    return _sized_markup(f"<b>{label}</b> {text}", size, _CELL_SIZE)

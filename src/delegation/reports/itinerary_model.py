@@ -42,6 +42,9 @@ class ItineraryItem:
     groups: tuple[str, ...] = ()  # group names; none: the whole delegation
     notes: str | None = None
     repeated: "RepeatedTime | None" = None  # a time the clocks repeat that night
+    # A line of the person's own (their leg, the clocks changing), said instead of the
+    # kind and groups of a programme item.
+    tag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,3 +112,5 @@ class Itinerary:
     participant: str | None = None  # the person of a personal itinerary
     participant_groups: tuple[str, ...] = ()
     accessibility: str | None = None  # the person's own needs, on a personal itinerary only
+    # The trip's groups in their order: a day's group columns stand in this order.
+    groups: tuple[str, ...] = ()

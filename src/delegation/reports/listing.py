@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from delegation.i18n.formatting import format_date
 from delegation.reports.base import ACCENT, RULE, SHADE, build_pdf, styles, table
+from delegation.reports.breaking import fitted_cell
 from delegation.reports.fallback import Paragraph, string_width
 from delegation.reports.text import escape, visual
 
@@ -114,6 +115,9 @@ _NOTICE_STYLE = [
 ]
 
 
+_CELL_PADDING = 4
+
+
 def list_table(
     headers: list[str],
     rows: list[list],
@@ -127,14 +131,17 @@ def list_table(
     paints one cell of a body row (row index from 0, without the header) — a group colour.
     """
     data = [[cell(header, "cell_bold") for header in headers], *rows]
+    # Measured against each column: names whole, addresses broken after their punctuation.
+    inner = [width - 2 * _CELL_PADDING for width in widths]
+    data = [[fitted_cell(c, w) for c, w in zip(row, inner, strict=False)] for row in data]
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _STRIPE]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]

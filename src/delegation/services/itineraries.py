@@ -202,6 +202,7 @@ class ItineraryBuilder:
             organisers=_lines(s.organisers),
             partners=_lines(s.partners),
             emergency_numbers=_lines(s.emergency_numbers),
+            groups=tuple(s.groups.values()),
         )
 
     def delegation(self, language: str) -> Itinerary:

@@ -62,6 +62,7 @@ def leg_items(legs: Iterable[LegRecord], zone: str) -> DayItems:
             kind=AgendaKind.TRANSPORT,
             place=place,
             notes=_joined(notes, leg.notes),
+            tag=_("Your journey"),
         )
         items.setdefault(at.date(), []).append(item)
     return items
@@ -96,6 +97,7 @@ def clock_change_items(snapshot: TripSnapshot) -> DayItems:
                     title=title.format(old=format_time(old.time()), new=format_time(new.time())),
                     kind=AgendaKind.FREE_TIME,
                     notes=_("Set your watch; phones change by themselves."),
+                    tag=_("Clock change"),
                 )
             )
         instant += step
@@ -132,6 +134,7 @@ def apart_items(day_items: Iterable[ItineraryItem]) -> list[ItineraryItem]:
                     groups=", ".join(sorted(groups))
                 ),
                 kind=AgendaKind.FREE_TIME,
+                tag=_("Free time"),
             )
         )
     return lines
