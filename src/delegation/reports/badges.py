@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from delegation.domain.rules import full_name
 from delegation.i18n import _
 from delegation.reports.base import _write_atomically
+from delegation.reports.document_info import DocumentInfo, describe
 from delegation.reports.fallback import draw_string, string_width
 from delegation.reports.fonts import BOLD, CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
 from delegation.reports.listing import (
@@ -245,9 +246,7 @@ def draw_badges(data: BadgeSheet, target: str | Path | BinaryIO) -> int:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=REGULAR)
     name = _("Name badges")
-    canvas.setTitle(f"{name} — {data.trip_title}")
-    canvas.setAuthor("Delegation")
-    canvas.setCreator("Delegation")
+    describe(canvas, DocumentInfo(f"{name} — {data.trip_title}", name))
     pages = 0
     for start in range(0, max(len(data.badges), 1), layout.per_sheet):
         _draw_cut_marks(canvas, layout)

@@ -161,11 +161,18 @@ class AgendaRow(Flowable):
             return []  # a short row goes whole to the next page
         room = available_height - _ROW_TOP - _ROW_BOTTOM
         firsts, rests = [], []
-        for column in self.columns:
-            first, rest = _split_column(column, room)
-            # The code stays with the item's first lines: under them, or beside them.
-            firsts.append(_Column(column.x, column.width, column.left, first, qr=column.qr))
-            rests.append(_Column(column.x, column.width, column.left, rest))
+        for column, shown in zip(self.columns, self._shown, strict=True):
+            # The code stays with the item's first lines (under them, or beside them) when
+            # there is room for both; else it goes on with the rest.
+            qr_room = column.height_with(True) - column.height if shown else 0
+            first, rest = _split_column(column, room - qr_room)
+            keep = shown and qr_room <= room and bool(first or not column.content)
+            firsts.append(
+                _Column(column.x, column.width, column.left, first, qr=column.qr if keep else None)
+            )
+            rests.append(
+                _Column(column.x, column.width, column.left, rest, qr=None if keep else column.qr)
+            )
         if not any(c.content for c in firsts):
             return []
         second = AgendaRow(rests, self.dividers)
