@@ -272,8 +272,23 @@ def day_section(number: int, day: ItineraryDay, language: str) -> list[Flowable]
         flowables.append(_cluster_row(cluster))
     if not day.items:
         flowables.append(Paragraph(_("Nothing planned."), st["note"]))
-    flowables.append(Spacer(1, 4 * mm))
+    flowables.append(_DayGap(4 * mm))
     return flowables
+
+
+class _DayGap(Spacer):
+    """The space after a day. It shrinks to what is left at the foot of a page instead of
+    going over, alone, to a page of its own (the last day's made a blank last page)."""
+
+    _ZEROSIZE = True  # asked to wrap even when nothing is left
+
+    def __init__(self, height: float) -> None:
+        super().__init__(1, height)
+        self.gap = height
+
+    def wrap(self, available_width, available_height):
+        self.height = max(0.0, min(self.gap, available_height))
+        return self.width, self.height
 
 
 def _end_minutes(item: ItineraryItem) -> int:
