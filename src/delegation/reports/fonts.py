@@ -62,13 +62,15 @@ class TaggedTTFont(TTFont):
             return
         fonts = doc.idToObject["BasicFonts"].dict
         for number, subset in enumerate(subsets):
-            font = fonts[f"{state.internalName}+{number}"]
-            old = font.BaseFont
+            font = fonts.get(f"{state.internalName}+{number}")
+            old = getattr(font, "BaseFont", "")
+            descriptor = doc.idToObject.get("fontDescriptor:" + old)
+            cmap = doc.idToObject.get("toUnicodeCMap:" + old)
+            if descriptor is None or cmap is None:  # another ReportLab: its names stay
+                continue
             new = subset_tag(self.face.name.decode("latin-1"), subset) + old[old.index("+") :]
             font.BaseFont = new
-            descriptor = doc.idToObject["fontDescriptor:" + old]
             descriptor.dict["FontName"] = pdfdoc.PDFName(new)
-            cmap = doc.idToObject["toUnicodeCMap:" + old]
             cmap.content = cmap.content.replace(old, new)
 
 
