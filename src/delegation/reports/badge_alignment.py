@@ -100,7 +100,8 @@ def draw_alignment_page(layout: SheetLayout, target: str | Path | BinaryIO) -> i
     if isinstance(target, str | Path):
         return _write_atomically(Path(target), lambda stream: draw_alignment_page(layout, stream))
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, _("Badge alignment test — {layout}").format(layout=layout.name))
+    subject = _("Badge alignment test")
+    canvas = new_canvas(buffer, f"{subject} — {layout.name}", subject)
     draw_crop_marks(canvas, layout, layout.per_sheet)
     for index in range(layout.per_sheet):
         _draw_label(canvas, layout, index)

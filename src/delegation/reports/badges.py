@@ -24,6 +24,7 @@ from delegation.reports.badge_text import (
     wrap_or_cut,
 )
 from delegation.reports.base import _write_atomically
+from delegation.reports.document_info import DocumentInfo, describe
 from delegation.reports.fallback import draw_string, string_width
 from delegation.reports.fonts import CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
 from delegation.reports.listing import (
@@ -288,13 +289,11 @@ def draw_crop_marks(canvas: Canvas, layout: SheetLayout, used: int) -> None:
         canvas.line(right + gap, y, min(right + gap + mark, page_width), y)
 
 
-def new_canvas(buffer: BinaryIO, title: str) -> Canvas:
-    """An A4 canvas with the fonts registered and the document's title set."""
+def new_canvas(buffer: BinaryIO, title: str, subject: str) -> Canvas:
+    """An A4 canvas with the fonts registered and the document described (document_info)."""
     register_fonts()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=REGULAR)
-    canvas.setTitle(title)
-    canvas.setAuthor("Delegation")
-    canvas.setCreator("Delegation")
+    describe(canvas, DocumentInfo(title, subject))
     return canvas
 
 
@@ -308,7 +307,8 @@ def draw_badges(data: BadgeSheet, target: str | Path | BinaryIO) -> int:
         return _write_atomically(Path(target), lambda stream: draw_badges(data, stream))
     layout = LAYOUTS[data.layout]
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, f"{_('Name badges')} — {data.trip_title}")
+    name = _("Name badges")
+    canvas = new_canvas(buffer, f"{name} — {data.trip_title}", name)
     pages = 0
     for start in range(0, max(len(data.badges), 1), layout.per_sheet):
         on_sheet = data.badges[start : start + layout.per_sheet]

@@ -1,32 +1,24 @@
 """What every PDF shares: paragraph styles, running header, "page X of Y", atomic writing."""
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from delegation.domain.private_files import write_privately
-from delegation.i18n import _
 from delegation.i18n.system_errors import unwritable
-from delegation.reports.fallback import draw_string, string_width
+from delegation.reports.document_info import PROGRAM, DocumentInfo, describe
 from delegation.reports.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from delegation.reports.text import visual
+from delegation.reports.pages import RUNNING_SIZE, NumberedCanvas, Section
+from delegation.reports.palette import ACCENT, INK, MUTED, RULE, SHADE
 
-INK = colors.HexColor("#1d2430")
-ACCENT = colors.HexColor("#1f4e79")
-MUTED = colors.HexColor("#5b6472")
-RULE = colors.HexColor("#c9ced6")
-SHADE = colors.HexColor("#eef2f7")
-
-_RUNNING_SIZE = 8
+__all__ = ["ACCENT", "INK", "MUTED", "RULE", "SHADE", "build_pdf", "styles", "table"]
 
 
 @cache
@@ -118,56 +110,15 @@ def _tell_tables(story: list[Flowable], frame_height: float) -> None:
             _tell_tables(inner, frame_height)
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """The text cut with an ellipsis so that it fits the width (running headers are one line)."""
-    if string_width(text, font, size) <= width:
-        return text
-    while text and string_width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+class _Document(BaseDocTemplate):
+    """Tells the canvas where the headings that carry a bookmark were drawn."""
 
-
-def _numbered_canvas(header: str, first_page_plain: bool, counter: list[int]) -> type[Canvas]:
-    """A canvas that keeps its pages until the end, when it knows how many there are."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            counter.append(total)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if not (first_page_plain and number == 1):
-                    self._decorate(number, total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize
-            margin = self._margin
-            self.saveState()
-            self.setFillColor(MUTED)
-            top = height - margin + 4 * mm
-            line = _fit(header, REGULAR, _RUNNING_SIZE, width - 2 * margin)
-            draw_string(self, margin, top, line, REGULAR, _RUNNING_SIZE)
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(margin, top - 2 * mm, width - margin, top - 2 * mm)
-            page_text = _("Page {page} of {pages}").format(page=number, pages=total)
-            bottom = margin - 8 * mm
-            draw_string(
-                self, width - margin, bottom, page_text, REGULAR, _RUNNING_SIZE, anchor="end"
-            )
-            self.restoreState()
-
-    return NumberedCanvas
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "outline_entry", None)
+        if entry is not None:
+            title, level = entry
+            top = self.frame._y + flowable.getSpaceAfter() + getattr(flowable, "height", 0)
+            self.canv.mark_outline(title, level, top + flowable.getSpaceBefore())
 
 
 def build_pdf(
@@ -176,46 +127,61 @@ def build_pdf(
     *,
     title: str,
     header: str,
+    subject: str = "",
+    author: str = "",
+    language: str = "",
     pagesize=A4,
     margins_mm: float = 15,
     first_page_plain: bool = False,
+    blank_after_odd: bool = False,
 ) -> int:
     """Draws the story with running header and "page X of Y"; returns the number of pages.
 
+    `title`, `subject` (else the title), `author` (else the trip's organisers in force,
+    else the program) and `language` (else the one in force) describe the file. The story
+    may hold `SectionStart`s: each numbers its pages afresh under its own header; with
+    `blank_after_odd`, a blank page follows an odd-length section (double-sided booklets).
     A path is written atomically: readers never see half a PDF, a failure leaves the old file.
     """
     register_fonts()
+    info = DocumentInfo(title, subject or title, author, language).resolved()
     if isinstance(target, str | Path):
         return _write_atomically(
             Path(target),
-            lambda stream: build_pdf(
-                stream,
-                story,
-                title=title,
+            partial(
+                build_pdf,
+                story=story,
+                title=info.title,
                 header=header,
+                subject=info.subject,
+                author=info.author,
+                language=info.language,
                 pagesize=pagesize,
                 margins_mm=margins_mm,
                 first_page_plain=first_page_plain,
+                blank_after_odd=blank_after_odd,
             ),
         )
     margin = margins_mm * mm
     width, height = pagesize
     # Room under the running header and above the page number.
     top, bottom = margin + 4 * mm, margin
-    doc = BaseDocTemplate(
+    doc = _Document(
         target,
         pagesize=pagesize,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=top,
         bottomMargin=bottom,
-        title=title,
-        creator="Delegation",
-        author="Delegation",
+        title=info.title,
+        subject=info.subject,
+        creator=PROGRAM,
+        author=info.author,
+        lang=info.language,
         allowSplitting=1,
         # Else the canvas starts in Helvetica, a font that is not embedded.
         initialFontName=REGULAR,
-        initialFontSize=_RUNNING_SIZE,
+        initialFontSize=RUNNING_SIZE,
     )
     frame = Frame(
         margin,
@@ -230,16 +196,17 @@ def build_pdf(
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     _tell_tables(story, frame._aH)
-    counter: list[int] = []
-    canvas_class = _numbered_canvas(visual(header), first_page_plain, counter)
+    canvases: list[NumberedCanvas] = []
 
-    def make_canvas(*args, **kwargs):
-        canvas = canvas_class(*args, **kwargs)
-        canvas._margin = margin
+    def make_canvas(*args, **kwargs) -> NumberedCanvas:
+        canvas = NumberedCanvas(*args, **kwargs)
+        canvas.configure(Section(header, first_page_plain), margin, blank_after_odd=blank_after_odd)
+        describe(canvas, info)
+        canvases.append(canvas)
         return canvas
 
     doc.build(story, canvasmaker=make_canvas)
-    return counter[-1] if counter else 0
+    return canvases[-1].pages_written if canvases else 0
 
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], int]) -> int:

@@ -10,8 +10,11 @@ from copy import copy
 from reportlab.platypus import Flowable
 
 
-def _outer_height(flowable: Flowable, width: float, height: float) -> float:
-    return flowable.getSpaceBefore() + flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
+def _outer_height(flowable: Flowable, width: float, height: float, canv=None) -> float:
+    # On the canvas when the block knows it: a row's height depends on its page (a venue's
+    # QR code is printed once a page).
+    wrapped = flowable.wrapOn(canv, width, height) if canv else flowable.wrap(width, height)
+    return flowable.getSpaceBefore() + wrapped[1] + flowable.getSpaceAfter()
 
 
 def _forced_split(row: Flowable, width: float, height: float) -> list[Flowable]:
@@ -49,6 +52,9 @@ class DayBlock(Flowable):
         self.keep = keep  # the rows that stay with the heading, when the day has as many
         self._frame_height = 0.0
         self._heights: list[float] = []
+        # The day's bookmark (reports/pages.py), carried by the block's first part only: its
+        # heading is drawn inside the block, out of the document's sight.
+        self.outline_entry = getattr(heading[0], "outline_entry", None) if heading else None
 
     # build_pdf tells the frame's height: rows shorter than a page then move whole.
     @property
@@ -67,8 +73,9 @@ class DayBlock(Flowable):
 
     def wrap(self, available_width, available_height):
         self.width = available_width
+        canv = getattr(self, "canv", None)
         self._heights = [
-            _outer_height(f, available_width, available_height) for f in self._children()
+            _outer_height(f, available_width, available_height, canv) for f in self._children()
         ]
         self.height = sum(self._heights)
         return self.width, self.height
@@ -80,13 +87,13 @@ class DayBlock(Flowable):
             flowable.drawOn(self.canv, 0, y + flowable.getSpaceAfter())
 
     def split(self, available_width, available_height):
-        width = available_width
-        used = sum(_outer_height(f, width, available_height) for f in self.heading)
+        width, canv = available_width, getattr(self, "canv", None)
+        used = sum(_outer_height(f, width, available_height, canv) for f in self.heading)
         at_top = self._frame_height and available_height >= self._frame_height * 0.95
         taken: list[Flowable] = []
         rest: list[Flowable] = []
         for index, row in enumerate(self.rows):
-            height = _outer_height(row, width, available_height)
+            height = _outer_height(row, width, available_height, canv)
             if used + height <= available_height:
                 taken.append(row)
                 used += height

@@ -5,13 +5,14 @@ and Japanese (not Korean syllables, which it lacks too). `font_runs` says which 
 each part of a text.
 """
 
+import hashlib
 import threading
 from functools import cache
 from importlib.resources import files
 from itertools import groupby
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "DejaVuSans"
@@ -29,6 +30,49 @@ _FILES = {
     CONDENSED_BOLD: "DejaVuSansCondensed-Bold.ttf",
 }
 _FALLBACK_FILE = "DroidSansFallbackFull.ttf"
+
+
+def subset_tag(face: str, subset: list[int]) -> str:
+    """Six capital letters that name one subset of a face: the same characters give the
+    same tag, other characters (almost surely) another one."""
+    number = int.from_bytes(hashlib.sha1(f"{face}:{subset}".encode()).digest()[:8], "big")
+    letters = []
+    for _ in range(6):
+        number, letter = divmod(number, 26)
+        letters.append(chr(ord("A") + letter))
+    return "".join(letters)
+
+
+class TaggedTTFont(TTFont):
+    """A TrueType font whose embedded subsets each carry their own tag.
+
+    ReportLab tags a font's subsets by their number (AAAAAA+, AAAAAB+…), so every face's
+    first subset is AAAAAA+, and viewers or merging tools that key fonts by name may take
+    DejaVuSans subset 0 of one file for that of another. The PDF specification wants a
+    tag per subset; it is derived from the subset's characters, and set on the objects
+    ReportLab has just made (the font's BaseFont, its descriptor's FontName, the name in
+    its ToUnicode map).
+    """
+
+    def addObjects(self, doc) -> None:
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        if state is None or state.internalName is None:
+            return
+        fonts = doc.idToObject["BasicFonts"].dict
+        for number, subset in enumerate(subsets):
+            font = fonts.get(f"{state.internalName}+{number}")
+            old = getattr(font, "BaseFont", "")
+            descriptor = doc.idToObject.get("fontDescriptor:" + old)
+            cmap = doc.idToObject.get("toUnicodeCMap:" + old)
+            if descriptor is None or cmap is None:  # another ReportLab: its names stay
+                continue
+            new = subset_tag(self.face.name.decode("latin-1"), subset) + old[old.index("+") :]
+            font.BaseFont = new
+            descriptor.dict["FontName"] = pdfdoc.PDFName(new)
+            cmap.content = cmap.content.replace(old, new)
+
 
 _lock = threading.RLock()
 _registered = False
@@ -49,7 +93,7 @@ def register_fonts() -> None:
             return
         folder = fonts_folder()
         for name, filename in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+            pdfmetrics.registerFont(TaggedTTFont(name, str(folder / filename)))
         # No bold-oblique file is shipped: <b><i> falls back to bold.
         pdfmetrics.registerFontFamily(
             REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
@@ -76,7 +120,7 @@ def register_fallback() -> None:
         return
     with _lock:
         if not _fallback_registered:
-            pdfmetrics.registerFont(TTFont(FALLBACK, str(fonts_folder() / _FALLBACK_FILE)))
+            pdfmetrics.registerFont(TaggedTTFont(FALLBACK, str(fonts_folder() / _FALLBACK_FILE)))
             _fallback_registered = True
 
 

@@ -4,7 +4,8 @@ Draws an `Itinerary` (itinerary_model.py) in the language it names; reads nothin
 """
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from copy import copy
 from datetime import time
 from functools import cache
@@ -22,7 +23,7 @@ from delegation.i18n.formatting import format_end_time, format_time, format_time
 from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles
 from delegation.reports.breaking import break_long_words, fit, fitting_size
 from delegation.reports.day_block import DayBlock
-from delegation.reports.elements import markup, written_day
+from delegation.reports.elements import markup, written_date_range, written_day
 from delegation.reports.fallback import Paragraph
 from delegation.reports.fonts import BOLD, ITALIC, REGULAR
 from delegation.reports.itinerary_model import (
@@ -34,11 +35,13 @@ from delegation.reports.itinerary_model import (
 from delegation.reports.itinerary_parts import (
     FRAME_WIDTH,
     QR_SIZE,
+    LabelledQr,
     cover,
     practical_page,
     qr_cell,
     travel_section,
 )
+from delegation.reports.pages import outlined
 
 TIME_WIDTH = 22 * mm
 QR_COLUMN = QR_SIZE + 4 * mm
@@ -47,17 +50,19 @@ _ROW_TOP, _ROW_BOTTOM, _ROW_GAP = 5, 6, 6  # the padding of a row, and before a 
 
 
 class _Column:
-    """One column of a row: where it stands, and its flowables wrapped to its inner width."""
+    """One column of a row: where it stands, its flowables wrapped to its inner width, and
+    the venue whose QR code it shows below them when the venue has none yet on the page."""
 
-    __slots__ = ("content", "heights", "left", "width", "x")
+    __slots__ = ("content", "heights", "left", "qr", "width", "x")
 
-    def __init__(self, x: float, width: float, left: float, content, heights=None) -> None:
+    def __init__(self, x: float, width: float, left: float, content, heights=None, qr=None) -> None:
         self.x, self.width, self.left = x, width, left
         self.content = tuple(content)
         if heights is None:
             inner = self.inner_width
             heights = tuple(f.wrap(inner, 72000)[1] for f in self.content)
         self.heights = tuple(heights)
+        self.qr: LabelledQr | None = qr
 
     @property
     def inner_width(self) -> float:
@@ -67,6 +72,23 @@ class _Column:
     def height(self) -> float:
         return sum(self.heights)
 
+    def height_with(self, qr_shown: bool) -> float:
+        if not (qr_shown and self.qr):
+            return self.height
+        return self.height + (_QR_GAP if self.content else 0) + self.qr.height
+
+
+_QR_GAP = 3
+
+
+def _venues_on_page(canv) -> set[str]:
+    """The venues (map addresses) whose QR code the canvas's current page shows already."""
+    page = canv.getPageNumber()
+    shown = getattr(canv, "_venue_qrs", None)
+    if shown is None or shown[0] != page:
+        shown = canv._venue_qrs = (page, set())
+    return shown[1]
+
 
 class AgendaRow(Flowable):
     """One row of the programme: the time, then the item(s) side by side, a rule below.
@@ -75,6 +97,9 @@ class AgendaRow(Flowable):
     items shared by many itineraries, from a cache), so the row costs a few draws. Like the
     house tables, it moves whole to the next page unless it is taller than a page, when it
     splits inside (`frame_height` is set by build_pdf).
+
+    A venue's QR code is printed once per page, at its first item there: the row decides
+    where it lands (its height depends on it), as its wrap is asked again on each page.
     """
 
     frame_height: float = 0.0
@@ -93,23 +118,50 @@ class AgendaRow(Flowable):
         self.in_columns = in_columns  # its items stand in the day's group columns
         self.dividers = dividers  # x of the rules between parallel items
         self.top, self.bottom = top, bottom
-        # Every column's every flowable wrapped and measured: the row is as tall as the tallest.
+        # Every column's every flowable wrapped and measured: the row is as tall as the
+        # tallest, with the venue's QR code where it is printed.
         self.width = FRAME_WIDTH
-        self.height = max((c.height for c in columns), default=0) + top + bottom
+        self._shown: tuple[bool, ...] = tuple(c.qr is not None for c in columns)
+        self.height = self._height(self._shown)
         self.hAlign = "LEFT"
 
+    def _height(self, shown: tuple[bool, ...]) -> float:
+        tallest = max(
+            (c.height_with(s) for c, s in zip(self.columns, shown, strict=True)), default=0
+        )
+        return tallest + self.top + self.bottom
+
+    def _qrs_to_show(self) -> tuple[bool, ...]:
+        canv = getattr(self, "canv", None)
+        if canv is None:  # measured off a page: as if every code were printed
+            return tuple(c.qr is not None for c in self.columns)
+        on_page = _venues_on_page(canv)
+        shown, seen = [], set()
+        for column in self.columns:
+            url = column.qr.url if column.qr else None
+            shown.append(url is not None and url not in on_page and url not in seen)
+            seen.add(url)
+        return tuple(shown)
+
     def wrap(self, available_width, available_height):
+        self._shown = self._qrs_to_show()
+        self.height = self._height(self._shown)
         return self.width, self.height
 
     def draw(self) -> None:
         canv = self.canv
         top = self.height - self.top
-        for column in self.columns:
+        shown = self._qrs_to_show()
+        for column, show in zip(self.columns, shown, strict=True):
             y = top
             x = column.x + column.left
             for flowable, height in zip(column.content, column.heights, strict=True):
                 y -= height
                 flowable.drawOn(canv, x, y)
+            if show and column.qr is not None:
+                y -= (_QR_GAP if column.content else 0) + column.qr.height
+                column.qr.drawOn(canv, x, y, _sW=column.inner_width - column.qr.width)
+                _venues_on_page(canv).add(column.qr.url)
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
@@ -123,10 +175,18 @@ class AgendaRow(Flowable):
             return []  # a short row goes whole to the next page
         room = available_height - self.top - self.bottom
         firsts, rests = [], []
-        for column in self.columns:
-            first, rest = _split_column(column, room)
-            firsts.append(_Column(column.x, column.width, column.left, first))
-            rests.append(_Column(column.x, column.width, column.left, rest))
+        for column, shown in zip(self.columns, self._shown, strict=True):
+            # The code stays with the item's first lines (under them, or beside them) when
+            # there is room for both; else it goes on with the rest.
+            qr_room = column.height_with(True) - column.height if shown else 0
+            first, rest = _split_column(column, room - qr_room)
+            keep = shown and qr_room <= room and bool(first or not column.content)
+            firsts.append(
+                _Column(column.x, column.width, column.left, first, qr=column.qr if keep else None)
+            )
+            rests.append(
+                _Column(column.x, column.width, column.left, rest, qr=None if keep else column.qr)
+            )
         if not any(c.content for c in firsts):
             return []
         shape = {"top": self.top, "bottom": self.bottom, "in_columns": self.in_columns}
@@ -155,23 +215,50 @@ def _split_column(column: _Column, room: float) -> tuple[list[Flowable], list[Fl
 
 def draw_itinerary(itinerary: Itinerary, target: str | Path | BinaryIO) -> int:
     """Draws the itinerary into a file or stream; returns the number of pages."""
-    previous = current_language()
-    if previous != itinerary.language:
-        set_language(itinerary.language)
-    try:
-        header = itinerary.trip_title
-        if itinerary.participant:
-            header = f"{header} — {itinerary.participant}"
+    with in_language(itinerary.language):
+        header = itinerary_header(itinerary)
         return build_pdf(
             target,
             itinerary_story(itinerary),
             title=header,
             header=header,
+            subject=itinerary_subject(itinerary),
+            author=next(iter(itinerary.organisers), ""),
+            language=itinerary.language,
             first_page_plain=True,
         )
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """The document's language in force while it is built; the previous one afterwards."""
+    previous = current_language()
+    if previous != language:
+        set_language(language)
+    try:
+        yield
     finally:
-        if previous != itinerary.language:
+        if previous != language:
             set_language(previous)
+
+
+def itinerary_header(itinerary: Itinerary) -> str:
+    """ "Mission Tallinn 2026 — Kadri Tamm": the trip, and the person of a personal one."""
+    if itinerary.participant:
+        return f"{itinerary.trip_title} — {itinerary.participant}"
+    return itinerary.trip_title
+
+
+def itinerary_subject(itinerary: Itinerary) -> str:
+    """What the document is, in its language (the language must already be in force)."""
+    dates = written_date_range(itinerary.start, itinerary.end, itinerary.language)
+    if itinerary.participant:
+        return _("Personal itinerary of {name}, {destination}, {dates}").format(
+            name=itinerary.participant, destination=itinerary.destination, dates=dates
+        )
+    return _("Itinerary of the delegation, {destination}, {dates}").format(
+        destination=itinerary.destination, dates=dates
+    )
 
 
 def itinerary_story(itinerary: Itinerary) -> list[Flowable]:
@@ -202,7 +289,7 @@ def day_section(
     st = styles()
     title = _("Day {number} — {date}").format(number=number, date=written_day(day.day, language))
     columns = day_columns(day.items, trip_groups, own_groups)
-    heading: list[Flowable] = [Paragraph(markup(title), st["h1"]), _day_rule()]
+    heading: list[Flowable] = [outlined(Paragraph(markup(title), st["h1"]), title), _day_rule()]
     continued: list[Flowable] = [
         Paragraph(markup(_("{day} (continued)").format(day=title)), _continued_style()),
         _day_rule(),
@@ -213,7 +300,7 @@ def day_section(
     rows: list[Flowable] = [_cluster_row(c, columns) for c in parallel_clusters(day.items)]
     if not day.items:
         rows.append(Paragraph(_("Nothing planned."), st["note"]))
-    return [DayBlock(heading, continued, rows), Spacer(1, 4 * mm)]
+    return [DayBlock(heading, continued, rows), _DayGap(4 * mm)]
 
 
 def _day_rule() -> Flowable:
@@ -289,6 +376,21 @@ def _spans(items: list[ItineraryItem], columns: list[str]) -> list[tuple[int, in
             last += 1
         spans.append((mine[0], last))
     return spans
+
+
+class _DayGap(Spacer):
+    """The space after a day. It shrinks to what is left at the foot of a page instead of
+    going over, alone, to a page of its own (the last day's made a blank last page)."""
+
+    _ZEROSIZE = True  # asked to wrap even when nothing is left
+
+    def __init__(self, height: float) -> None:
+        super().__init__(1, height)
+        self.gap = height
+
+    def wrap(self, available_width, available_height):
+        self.height = max(0.0, min(self.gap, available_height))
+        return self.width, self.height
 
 
 def _end_minutes(item: ItineraryItem) -> int:
@@ -378,18 +480,16 @@ def _cached(key: tuple, width: float, make: Callable[[], list[Flowable]]) -> Cel
     return cell
 
 
-def _item_column(item: ItineraryItem, x: float, width: float, left: float, *, parallel: bool):
-    def make() -> list[Flowable]:
-        cell = item_cell(item, inner, times=parallel)
-        if parallel and item.place:
-            qr = qr_cell(item.place, align="LEFT")
-            if qr:
-                cell += [Spacer(1, 3), qr]
-        return cell
+def _venue_qr(item: ItineraryItem, align: str) -> LabelledQr | None:
+    qr = qr_cell(item.place, align=align) if item.place else None
+    return qr or None
 
+
+def _item_column(item: ItineraryItem, x: float, width: float, left: float, *, parallel: bool):
     inner = width - left - _ROW_GAP
     key = ("item", item, inner, parallel, current_language())
-    return _Column(x, width, left, *_cached(key, inner, make))
+    content = _cached(key, inner, lambda: item_cell(item, inner, times=parallel))
+    return _Column(x, width, left, *content, qr=_venue_qr(item, "LEFT") if parallel else None)
 
 
 def _cluster_row(items: list[ItineraryItem], columns: list[str] | None = None) -> Flowable:
@@ -401,12 +501,11 @@ def _cluster_row(items: list[ItineraryItem], columns: list[str] | None = None) -
     if not columns or (len(items) == 1 and not items[0].groups):
         item = items[0]
         width = FRAME_WIDTH - TIME_WIDTH - QR_COLUMN
-        qr = qr_cell(item.place) if item.place else ""
         return AgendaRow(
             [
                 time_column,
                 _item_column(item, TIME_WIDTH, width, 0, parallel=False),
-                _Column(TIME_WIDTH + width, QR_COLUMN, 0, [qr] if qr else []),
+                _Column(TIME_WIDTH + width, QR_COLUMN, 0, [], qr=_venue_qr(item, "CENTER")),
             ]
         )
     spans = _spans(items, columns)

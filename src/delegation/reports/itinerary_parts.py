@@ -20,23 +20,52 @@ from delegation.reports.elements import (
     written_date_range,
     written_day,
 )
-from delegation.reports.fallback import Paragraph
-from delegation.reports.fonts import BOLD
+from delegation.reports.fallback import Paragraph, draw_string
+from delegation.reports.fonts import BOLD, REGULAR
 from delegation.reports.itinerary_model import Itinerary, Place, TravelLeg
+from delegation.reports.pages import outlined
 
 FRAME_WIDTH = A4[0] - 2 * 15 * mm
 QR_SIZE = 18 * mm
 LABEL_WIDTH = 42 * mm
 
 
+QR_LABEL_SIZE = 6.5
+QR_LABEL_HEIGHT = 9  # the label's line under the code
+
+
+class LabelledQr(Flowable):
+    """A venue's map as a QR code, "Map" / "Plan" written under it (in the document's
+    language, fixed when it is made), aligned in the width it is given."""
+
+    def __init__(self, url: str, label: str, align: str = "CENTER") -> None:
+        super().__init__()
+        self.url, self.label, self.hAlign = url, label, align
+        self.code = qr_code(url, QR_SIZE)
+        self.width, self.height = QR_SIZE, QR_SIZE + QR_LABEL_HEIGHT
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.code.drawOn(self.canv, 0, QR_LABEL_HEIGHT)
+        self.canv.saveState()
+        self.canv.setFillColor(MUTED)
+        draw_string(self.canv, QR_SIZE / 2, 2, self.label, REGULAR, QR_LABEL_SIZE, anchor="middle")
+        self.canv.restoreState()
+
+
+def venue_map_url(place: Place) -> str | None:
+    """The address of the place's map, or None when neither coordinates nor address are known."""
+    return map_url(place.name, place.address, place.latitude, place.longitude)
+
+
 def qr_cell(place: Place, *, align: str = "CENTER") -> Flowable | str:
-    """The QR code of a place's map, or nothing when neither coordinates nor address are known."""
-    url = map_url(place.name, place.address, place.latitude, place.longitude)
+    """The labelled QR code of a place's map, or nothing when it has no map."""
+    url = venue_map_url(place)
     if url is None:
         return ""
-    drawing = qr_code(url, QR_SIZE)
-    drawing.hAlign = align
-    return drawing
+    return LabelledQr(url, _("Map"), align)
 
 
 def _line(text: str, style: str = "body") -> Paragraph:
@@ -133,7 +162,8 @@ def _own_needs(itinerary: Itinerary) -> tuple[str, ...]:
 
 def practical_page(itinerary: Itinerary) -> list[Flowable]:
     st = styles()
-    flowables: list[Flowable] = [Paragraph(markup(_("Practical information")), st["h1"])]
+    title = _("Practical information")
+    flowables: list[Flowable] = [outlined(Paragraph(markup(title), st["h1"]), title)]
     if itinerary.hotels:
         heading = ngettext("Hotel", "Hotels", len(itinerary.hotels))
         flowables.append(Paragraph(markup(heading), st["h2"]))
@@ -273,7 +303,7 @@ def travel_section(itinerary: Itinerary) -> list[Flowable]:
     widths = [38 * mm, 61 * mm, 61 * mm, FRAME_WIDTH - 160 * mm]
     return [
         Spacer(1, 6 * mm),
-        Paragraph(markup(_("Travel")), st["h1"]),
+        outlined(Paragraph(markup(_("Travel")), st["h1"]), _("Travel")),
         table(
             rows,
             widths,

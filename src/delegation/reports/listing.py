@@ -207,6 +207,7 @@ def build_list(target, story: list[Flowable], *, name: str, trip_title: str) -> 
         story,
         title=f"{name} — {trip_title}",
         header=f"{trip_title} — {name}",
+        subject=name,
         margins_mm=MARGIN_MM,
     )
 

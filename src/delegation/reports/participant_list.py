@@ -189,6 +189,7 @@ def draw_participant_list(data: ParticipantList, target: str | Path | BinaryIO) 
         story,
         title=f"{title} — {data.trip_title}",
         header=header,
+        subject=title,
         pagesize=pagesize,
         margins_mm=MARGIN_MM,
     )

@@ -465,9 +465,13 @@ def export_itineraries(
         checked_output(workspace, path, replace=replace)
     written = _draw_all(builder, jobs, progress, workers)
     if booklet_path is not None and len(written) == len(jobs):
-        from delegation.services.booklet import merge_booklet
+        from delegation.reports.itinerary_booklet import draw_booklet
 
-        merge_booklet(written, booklet_path)
+        # Drawn again as one document rather than merged from the files: one set of fonts.
+        people = {person.id: person for person in snapshot.people}
+        itineraries = [builder.personal(people[i], lang) for i, lang, _path in jobs]
+        if itineraries:
+            draw_booklet(itineraries, booklet_path)
     return written
 
 

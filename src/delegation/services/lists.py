@@ -25,6 +25,7 @@ from delegation.persistence.models import Trip
 from delegation.reports.badge_alignment import draw_alignment_page
 from delegation.reports.badges import LAYOUTS, Badge, BadgeSheet, draw_badges
 from delegation.reports.dietary import DietaryCounts, Diner, Meal, draw_dietary_counts
+from delegation.reports.document_info import document_author
 from delegation.reports.listing import GroupInfo
 from delegation.reports.participant_list import (
     ListedParticipant,
@@ -66,6 +67,14 @@ def document_language(language: str | None) -> Iterator[str]:
         yield chosen
     finally:
         set_language(previous)
+
+
+@contextlib.contextmanager
+def _by_organisers(workspace: Workspace, trip: str | int) -> Iterator[None]:
+    """The trip's organising association (first line of its organisers) as the author of
+    the documents drawn within."""
+    with document_author(_first_organiser(workspace, find_trip(workspace, trip).id)):
+        yield
 
 
 def _pdf_path(path: str | Path) -> Path:
@@ -161,7 +170,7 @@ def export_participant_pdf(
 ) -> int:
     """The participant list as a PDF; returns its number of pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language):
+    with document_language(language), _by_organisers(workspace, trip):
         data = build_participant_list(workspace, trip, include_sensitive=include_sensitive)
         return draw_participant_list(data, path)
 
@@ -225,10 +234,9 @@ def export_badges(
 
     With `alignment`, only the sheet's test page: each label's outline and safe margin."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language):
+    with document_language(language), _by_organisers(workspace, trip):
         if alignment:
             _checked_layout(layout)
-            find_trip(workspace, trip)  # a mistyped trip is said, as for the badges
             return draw_alignment_page(LAYOUTS[layout], path)
         return draw_badges(build_badges(workspace, trip, layout=layout), path)
 
@@ -313,7 +321,7 @@ def export_visitor_lists(
 ) -> int:
     """The visitor list of every hosted visit, one section each; returns the pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language):
+    with document_language(language), _by_organisers(workspace, trip):
         return draw_visitor_lists(build_visitor_lists(workspace, trip), path)
 
 
@@ -364,7 +372,7 @@ def export_rooming_pdf(
 ) -> int:
     """The rooming list of every hotel, one section each; returns the pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language):
+    with document_language(language), _by_organisers(workspace, trip):
         return draw_rooming_list(build_rooming_list(workspace, trip), path)
 
 
@@ -397,5 +405,5 @@ def export_dietary_counts(
 ) -> int:
     """The dietary counts of every meal, for the caterers; returns the pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language):
+    with document_language(language), _by_organisers(workspace, trip):
         return draw_dietary_counts(build_dietary_counts(workspace, trip), path)

@@ -1,0 +1,80 @@
+"""The booklet: every personal itinerary in one PDF, for double-sided printing.
+
+Drawn as one document rather than merged from the personal files, so that it embeds one
+set of font subsets instead of one per person. Each itinerary keeps its own page numbers,
+header and language, starts on a right-hand page, and has a bookmark under which its own
+(days) are nested.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable, PageBreak
+
+from delegation.i18n import _, ngettext
+from delegation.reports.base import build_pdf
+from delegation.reports.elements import written_date_range
+from delegation.reports.itinerary import (
+    in_language,
+    itinerary_header,
+    itinerary_story,
+)
+from delegation.reports.itinerary_model import Itinerary
+from delegation.reports.pages import Section, SectionStart
+
+
+def booklet_story(itineraries: Sequence[Itinerary]) -> list[Flowable]:
+    """The itineraries one after another, each numbered on its own pages and bookmarked
+    under its person's name, each in its own language."""
+    story: list[Flowable] = []
+    for itinerary in itineraries:
+        with in_language(itinerary.language):
+            if story:
+                story.append(PageBreak())
+            section = Section(
+                itinerary_header(itinerary),
+                first_page_plain=True,
+                page_text=_("Page {page} of {pages}"),
+                outline=itinerary.participant or itinerary.trip_title,
+            )
+            story.append(SectionStart(section))
+            story += itinerary_story(itinerary)
+    return story
+
+
+def booklet_language(itineraries: Sequence[Itinerary]) -> str:
+    """The language most of the itineraries are in (the first one's when as many)."""
+    counts = Counter(itinerary.language for itinerary in itineraries)
+    return max(counts, key=counts.__getitem__)  # max keeps the first of equals: in order
+
+
+def draw_booklet(itineraries: Sequence[Itinerary], target: str | Path | BinaryIO) -> int:
+    """Draws the itineraries into one booklet; returns its number of pages (blank ones too)."""
+    if not itineraries:
+        raise ValueError("a booklet needs at least one itinerary")
+    first = itineraries[0]
+    language = booklet_language(itineraries)
+    with in_language(language):
+        title = _("Personal itineraries — {trip}").format(trip=first.trip_title)
+        subject = ngettext(
+            "The personal itinerary of {count} participant, {destination}, {dates}",
+            "The personal itineraries of {count} participants, {destination}, {dates}",
+            len(itineraries),
+        ).format(
+            count=len(itineraries),
+            destination=first.destination,
+            dates=written_date_range(first.start, first.end, language),
+        )
+        return build_pdf(
+            target,
+            booklet_story(itineraries),
+            title=title,
+            header=first.trip_title,
+            subject=subject,
+            author=next(iter(first.organisers), ""),
+            language=language,
+            first_page_plain=True,
+            blank_after_odd=True,
+        )
