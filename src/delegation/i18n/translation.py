@@ -51,18 +51,16 @@ def current_language() -> str:
 
 
 @contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Translations in `language` within the block: a document in the language of its
-    reader, whatever the window's."""
+def speaking(language: str | None) -> Iterator[str]:
+    """Translations in `language` (None: the one in force) within the block, which
+    receives it: a document in the language of its reader, whatever the window's."""
     previous = _language
-    if previous == language:
-        yield
-        return
-    set_language(language)
+    chosen = set_language(language or previous) if language != previous else previous
     try:
-        yield
+        yield chosen
     finally:
-        set_language(previous)
+        if chosen != previous:
+            set_language(previous)
 
 
 def _(message: str) -> str:

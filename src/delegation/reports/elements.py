@@ -1,5 +1,6 @@
 """Small pieces several documents use: QR codes to a map, dates written out, markup helpers."""
 
+import hashlib
 from functools import lru_cache
 from itertools import groupby
 from urllib.parse import quote_plus
@@ -95,10 +96,16 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        # Straight into the page's content stream, from operators cached as text: the same
-        # code drawn again costs a string copy, not 200 rectangles nor a form object.
-        self.canv._code.append(_qr_operators(self.url, self.size, self.border))
-        self.canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
+        # Drawn once per file as a form, from operators cached as text, then placed where
+        # needed: a booklet of sixty people holds each venue's code once.
+        canv = self.canv
+        name = "qr" + hashlib.blake2s(f"{self.url}|{self.size}|{self.border}".encode()).hexdigest()
+        if not canv.hasForm(name):
+            canv.beginForm(name, 0, 0, self.size, self.size)
+            canv._code.append(_qr_operators(self.url, self.size, self.border))
+            canv.endForm()
+        canv.doForm(name)
+        canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
 
 
 def qr_code(url: str, size: float) -> QrCode:

@@ -4,8 +4,7 @@ Draws an `Itinerary` (itinerary_model.py) in the language it names; reads nothin
 """
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from copy import copy
 from datetime import time
 from functools import cache
@@ -18,7 +17,7 @@ from reportlab.platypus import Flowable, HRFlowable, PageBreak, Spacer
 
 from delegation.domain.enums import AgendaStatus
 from delegation.domain.scheduling import end_minutes, minutes_of_day
-from delegation.i18n import _, current_language, set_language
+from delegation.i18n import _, current_language, speaking
 from delegation.i18n.formatting import format_end_time, format_time, format_time_range
 from delegation.reports.base import ACCENT, MUTED, RULE, build_pdf, styles
 from delegation.reports.breaking import break_long_words, fit, fitting_size
@@ -215,7 +214,7 @@ def _split_column(column: _Column, room: float) -> tuple[list[Flowable], list[Fl
 
 def draw_itinerary(itinerary: Itinerary, target: str | Path | BinaryIO) -> int:
     """Draws the itinerary into a file or stream; returns the number of pages."""
-    with in_language(itinerary.language):
+    with speaking(itinerary.language):
         header = itinerary_header(itinerary)
         return build_pdf(
             target,
@@ -227,19 +226,6 @@ def draw_itinerary(itinerary: Itinerary, target: str | Path | BinaryIO) -> int:
             language=itinerary.language,
             first_page_plain=True,
         )
-
-
-@contextmanager
-def in_language(language: str) -> Iterator[None]:
-    """The document's language in force while it is built; the previous one afterwards."""
-    previous = current_language()
-    if previous != language:
-        set_language(language)
-    try:
-        yield
-    finally:
-        if previous != language:
-            set_language(previous)
 
 
 def itinerary_header(itinerary: Itinerary) -> str:

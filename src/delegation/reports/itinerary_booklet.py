@@ -13,11 +13,10 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, PageBreak
 
-from delegation.i18n import _, ngettext
+from delegation.i18n import _, ngettext, speaking
 from delegation.reports.base import build_pdf
 from delegation.reports.elements import written_date_range
 from delegation.reports.itinerary import (
-    in_language,
     itinerary_header,
     itinerary_story,
 )
@@ -30,7 +29,7 @@ def booklet_story(itineraries: Sequence[Itinerary]) -> list[Flowable]:
     under its person's name, each in its own language."""
     story: list[Flowable] = []
     for itinerary in itineraries:
-        with in_language(itinerary.language):
+        with speaking(itinerary.language):
             if story:
                 story.append(PageBreak())
             section = Section(
@@ -56,7 +55,7 @@ def draw_booklet(itineraries: Sequence[Itinerary], target: str | Path | BinaryIO
         raise ValueError("a booklet needs at least one itinerary")
     first = itineraries[0]
     language = booklet_language(itineraries)
-    with in_language(language):
+    with speaking(language):
         title = _("Personal itineraries — {trip}").format(trip=first.trip_title)
         subject = ngettext(
             "The personal itinerary of {count} participant, {destination}, {dates}",

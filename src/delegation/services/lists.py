@@ -17,7 +17,7 @@ from delegation.domain.enums import (
     ParticipantStatus,
 )
 from delegation.domain.errors import ValidationError
-from delegation.i18n import _, current_language, set_language
+from delegation.i18n import _, current_language, set_language, speaking
 from delegation.i18n.collation import collation_key, name_key
 from delegation.i18n.formatting import babel_locale, format_date_range
 from delegation.i18n.labels import category_label
@@ -56,17 +56,6 @@ from delegation.services.workspace import Workspace
 
 # Kinds of programme item at which a host receives the delegation (not a coach, not free time).
 _HOSTED_KINDS = frozenset(AgendaKind) - {AgendaKind.TRANSPORT, AgendaKind.FREE_TIME}
-
-
-@contextlib.contextmanager
-def document_language(language: str | None) -> Iterator[str]:
-    """The document's language in force while it is built; the previous one afterwards."""
-    previous = current_language()
-    chosen = set_language(language or previous)
-    try:
-        yield chosen
-    finally:
-        set_language(previous)
 
 
 @contextlib.contextmanager
@@ -170,7 +159,7 @@ def export_participant_pdf(
 ) -> int:
     """The participant list as a PDF; returns its number of pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language), _by_organisers(workspace, trip):
+    with speaking(language), _by_organisers(workspace, trip):
         data = build_participant_list(workspace, trip, include_sensitive=include_sensitive)
         return draw_participant_list(data, path)
 
@@ -234,7 +223,7 @@ def export_badges(
 
     With `alignment`, only the sheet's test page: each label's outline and safe margin."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language), _by_organisers(workspace, trip):
+    with speaking(language), _by_organisers(workspace, trip):
         if alignment:
             _checked_layout(layout)
             return draw_alignment_page(LAYOUTS[layout], path)
@@ -321,7 +310,7 @@ def export_visitor_lists(
 ) -> int:
     """The visitor list of every hosted visit, one section each; returns the pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language), _by_organisers(workspace, trip):
+    with speaking(language), _by_organisers(workspace, trip):
         return draw_visitor_lists(build_visitor_lists(workspace, trip), path)
 
 
@@ -372,7 +361,7 @@ def export_rooming_pdf(
 ) -> int:
     """The rooming list of every hotel, one section each; returns the pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language), _by_organisers(workspace, trip):
+    with speaking(language), _by_organisers(workspace, trip):
         return draw_rooming_list(build_rooming_list(workspace, trip), path)
 
 
@@ -405,5 +394,5 @@ def export_dietary_counts(
 ) -> int:
     """The dietary counts of every meal, for the caterers; returns the pages."""
     path = _pdf_path(checked_output(workspace, path))
-    with document_language(language), _by_organisers(workspace, trip):
+    with speaking(language), _by_organisers(workspace, trip):
         return draw_dietary_counts(build_dietary_counts(workspace, trip), path)
