@@ -89,3 +89,12 @@ def test_durations_are_written_as_each_language_writes_them():
 
     assert [format_duration(m, "fr") for m in (215, 120, 45)] == ["3 h 35", "2 h", "45 min"]
     assert [format_duration(m, "en") for m in (215, 120, 45)] == ["3 hr 35 min", "2 hr", "45 min"]
+
+
+def test_greek_capitals_drop_their_accents_and_others_keep_theirs():
+    from delegation.i18n.typography import capitals
+
+    assert capitals("Παπαδόπουλος") == "ΠΑΠΑΔΟΠΟΥΛΟΣ"
+    assert capitals("Μαΐστρος") == "ΜΑΪΣΤΡΟΣ"  # the diaeresis stays, its tonos goes
+    assert capitals("Dupré") == "DUPRÉ" and capitals("Õunapuu") == "ÕUNAPUU"
+    assert capitals("לוי") == "לוי"

@@ -9,6 +9,7 @@ Unicode space but U+00A0, so that is the no-break space used, the narrow one inc
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 NO_BREAK = "\u00a0"
@@ -55,3 +56,28 @@ def _day_and_month(language: str) -> re.Pattern[str]:
     return re.compile(
         rf"\b\d{{1,2}}(?:er)? (?:{months})\b|\b(?:{months}) \d{{1,2}}\b", re.IGNORECASE
     )
+
+
+def capitals(text: str) -> str:
+    """`text` in capital letters as print writes them: Greek capitals lose their accents
+    ("Παπαδόπουλος" → "ΠΑΠΑΔΟΠΟΥΛΟΣ"), keeping the diaeresis; other scripts as upper()."""
+    upper = text.upper()
+    if not any("\u0370" <= char <= "\u03ff" or "\u1f00" <= char <= "\u1fff" for char in upper):
+        return upper
+    decomposed = unicodedata.normalize("NFD", upper)
+    kept, greek = [], False
+    for char in decomposed:
+        if not unicodedata.combining(char):
+            greek = _is_greek(char)  # the letter the marks that follow sit on
+        elif greek and char in _GREEK_ACCENTS:
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+# Tonos, oxia, varia, perispomeni, psili, dasia, ypogegrammeni: not written on capitals.
+_GREEK_ACCENTS = frozenset("\u0301\u0300\u0342\u0313\u0314\u0345")
+
+
+def _is_greek(char: str) -> bool:
+    return "\u0370" <= char <= "\u03ff"

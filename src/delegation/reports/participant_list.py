@@ -15,6 +15,7 @@ from delegation.i18n import _, ngettext
 from delegation.i18n.collation import name_key
 from delegation.i18n.formatting import format_date
 from delegation.i18n.labels import category_label, status_label
+from delegation.i18n.typography import capitals
 from delegation.reports.base import build_pdf, styles
 from delegation.reports.fallback import Paragraph
 from delegation.reports.listing import (
@@ -75,7 +76,7 @@ def _short_date(value: date | None) -> str:
 
 
 def _name(person: ListedParticipant) -> str:
-    return f"{person.last_name.upper()} {person.first_name}".strip()
+    return f"{capitals(person.last_name)} {person.first_name}".strip()
 
 
 def _rows(

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from delegation.i18n import _, ngettext
 from delegation.i18n.collation import name_key
 from delegation.i18n.formatting import format_date, format_time_range
+from delegation.i18n.typography import capitals
 from delegation.i18n.vocabulary import labelled_line
 from delegation.reports.base import styles, table
 from delegation.reports.fallback import Paragraph
@@ -105,7 +106,7 @@ def _visitors_table(visit: SiteVisit, width: float) -> Flowable:
     ordered = sorted(visit.visitors, key=lambda v: name_key(v.last_name, v.first_name))
     rows = []
     for number, visitor in enumerate(ordered, start=1):
-        name = visitor.last_name.upper() + (
+        name = capitals(visitor.last_name) + (
             f" {ACCESSIBILITY_MARK}" if visitor.accessibility else ""
         )
         row = [
@@ -156,7 +157,7 @@ def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowabl
         story.append(_visitors_table(visit, width))
         ordered = sorted(visit.visitors, key=lambda v: name_key(v.last_name, v.first_name))
         needs = [
-            (f"{v.last_name.upper()} {v.first_name}".strip(), v.accessibility)
+            (f"{capitals(v.last_name)} {v.first_name}".strip(), v.accessibility)
             for v in ordered
             if v.accessibility
         ]

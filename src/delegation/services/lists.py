@@ -21,6 +21,7 @@ from delegation.i18n import _, current_language, set_language, speaking
 from delegation.i18n.collation import collation_key, name_key
 from delegation.i18n.formatting import babel_locale, format_date_range
 from delegation.i18n.labels import category_label
+from delegation.i18n.typography import capitals
 from delegation.persistence.models import Trip
 from delegation.reports.badge_alignment import draw_alignment_page
 from delegation.reports.badges import LAYOUTS, Badge, BadgeSheet, draw_badges
@@ -244,7 +245,7 @@ def _group_names(item: AgendaItemRow, groups: dict[str, GroupInfo]) -> str | Non
 
 
 def _listed_name(details: ParticipantDetails) -> str:
-    return f"{details.last_name.upper()} {details.first_name}".strip()
+    return f"{capitals(details.last_name)} {details.first_name}".strip()
 
 
 def _delegation(summary: TripSummary) -> str:
