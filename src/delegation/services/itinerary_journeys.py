@@ -33,32 +33,29 @@ def leg_items(legs: Iterable[LegRecord], zone: str) -> DayItems:
         name = " ".join(part for part in (leg.carrier, leg.number) if part)
         means = f"{travel_mode_label(leg.mode)} {name}".strip()
         if leg.departure_zone != zone and leg.arrival_zone == zone:  # coming to the trip
-            at, ends, title = lands, None, _("Arrival: {means} from {place}")
+            at, ends, place = lands, None, Place(leg.arrival_place)
+            title = _("Arrival: {means} from {place}").format(
+                means=means, place=leg.departure_place
+            )
             notes = _("Leaves {place} at {time}, local time").format(
                 place=leg.departure_place, time=format_time(leg.departure_at.time())
             )
-            place = Place(leg.arrival_place)
         elif leg.departure_zone == zone and leg.arrival_zone != zone:  # going home, or on
-            at, ends, title = leaves, None, _("Departure: {means} to {place}")
+            at, ends, place = leaves, None, Place(leg.departure_place)
+            title = _("Departure: {means} to {place}").format(means=means, place=leg.arrival_place)
             notes = _("Lands in {place} at {time}, local time").format(
                 place=leg.arrival_place, time=format_time(leg.arrival_at.time())
             )
-            place = Place(leg.departure_place)
         else:  # within the trip's clock: a ferry, a train between two cities
-            at, ends, notes = leaves, lands, None
-            title = _("{means}: {departure} → {arrival}")
-            place = Place(leg.departure_place)
-        text = title.format(
-            means=means,
-            place=leg.departure_place if at is lands else leg.arrival_place,
-            departure=leg.departure_place,
-            arrival=leg.arrival_place,
-        )
+            at, ends, place, notes = leaves, lands, Place(leg.departure_place), None
+            title = _("{means}: {departure} → {arrival}").format(
+                means=means, departure=leg.departure_place, arrival=leg.arrival_place
+            )
         same_day = ends is not None and ends.date() == at.date()
         item = ItineraryItem(
-            start=at.time().replace(tzinfo=None),
+            start=at.time(),
             end=ends.time() if same_day else None,
-            title=text,
+            title=title,
             kind=AgendaKind.TRANSPORT,
             place=place,
             notes=_joined(notes, leg.notes),
