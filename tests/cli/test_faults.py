@@ -151,6 +151,7 @@ DAMAGES = {
         "UPDATE alembic_version SET version_num = CAST(X'C328' AS TEXT)"
     ),
     "a date that is not a date": _sql("UPDATE trips SET start_date = 'soon'"),
+    "a date stored as a number": _sql("UPDATE trips SET start_date = 20240328"),
     "a status no version knows": _sql("UPDATE participants SET status = 'maybe'"),
     "a table dropped": _sql("DROP TABLE agenda_items"),
 }

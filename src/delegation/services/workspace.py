@@ -82,10 +82,12 @@ class Workspace:
             raise self._unusable(error.orig) from None
         except DBAPIError as error:  # a damaged file, a lost server connection...
             raise self._unusable(error.orig) from None
-        except (ValueError, LookupError) as error:  # LookupError: a status no enum has
+        # A date that is not one (ValueError), or not even text (TypeError); a status no
+        # enum has (LookupError).
+        except (ValueError, TypeError, LookupError) as error:
             if not _raised_reading_a_row(error):
                 raise
-            # A date that is not a date, text that is not UTF-8: written by another program.
+            # Written by another program, or by a failing disk.
             raise DatabaseError(
                 _("{location}: the file is damaged: a stored value cannot be read").format(
                     location=self.location.display
