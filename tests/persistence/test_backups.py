@@ -62,3 +62,13 @@ def test_a_full_disk_is_said_and_leaves_nothing(demo_workspace, database_path, s
     with pytest.raises(DatabaseError, match=r"\(the disk is full\); nothing was changed"):
         backup_sqlite_file(copy)
     assert _names(small_disk.folder) == {"trips.sqlite3", "filler"}
+
+
+def test_a_copy_found_unsound_is_said_so_and_leaves_nothing(
+    demo_workspace, database_path, monkeypatch
+):
+    before = _names(database_path.parent)
+    monkeypatch.setattr(backups, "_is_sound", lambda copy, source: False)
+    with pytest.raises(DatabaseError, match=r"\(the copy failed its integrity check\)"):
+        backup_sqlite_file(database_path)
+    assert _names(database_path.parent) == before

@@ -32,7 +32,8 @@ def backup_sqlite_file(path: Path) -> Path:
         raise _failed(path, file_reason(error)) from None
     os.close(descriptor)
     try:
-        _copy_and_check(path, temporary)
+        if not _copy_and_check(path, temporary):
+            raise _failed(path, _("the copy failed its integrity check"))
         return _publish(temporary, first)
     except sqlite3.Error as error:
         raise _failed(path, database_reason(error, path)) from None
@@ -43,24 +44,28 @@ def backup_sqlite_file(path: Path) -> Path:
             temporary.unlink()
 
 
-def _copy_and_check(source_path: Path, copy_path: Path) -> None:
+def _copy_and_check(source_path: Path, copy_path: Path) -> bool:
+    """Copy the database to `copy_path`, on disk; True when the copy proves sound."""
     source = sqlite3.connect(source_path.as_uri() + "?mode=ro", uri=True)
     try:
         copy = sqlite3.connect(copy_path)
         try:
             source.backup(copy)
-            checked = copy.execute("PRAGMA integrity_check").fetchall()
-            if (
-                checked != [("ok",)]
-                or copy.execute(_TABLES).fetchone() != source.execute(_TABLES).fetchone()
-            ):
-                raise sqlite3.DatabaseError("the copy differs from the database")
+            sound = _is_sound(copy, source)
         finally:
             copy.close()
     finally:
         source.close()
     with open(copy_path, "rb") as written:  # on disk before it takes a backup's name
         os.fsync(written.fileno())
+    return sound
+
+
+def _is_sound(copy: sqlite3.Connection, source: sqlite3.Connection) -> bool:
+    """SQLite's integrity check passes on the copy, which has every table of the source."""
+    if copy.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+        return False
+    return copy.execute(_TABLES).fetchone() == source.execute(_TABLES).fetchone()
 
 
 def _publish(temporary: Path, first: Path) -> Path:
