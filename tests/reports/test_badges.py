@@ -27,9 +27,9 @@ from delegation.reports.badges import (
     BadgeSheet,
     draw_badges,
 )
-from delegation.reports.fallback import string_width
+from delegation.reports.fallback import shorten, string_width
 from delegation.reports.fonts import BOLD, register_fonts
-from delegation.reports.listing import GroupInfo, fit_size, shorten
+from delegation.reports.listing import GroupInfo, fit_size
 from delegation.reports.text import visual
 
 GROUP_A = GroupInfo("A", "Groupe A — Cybersécurité & IA", "#1f5fa8")

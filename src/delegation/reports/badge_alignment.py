@@ -14,9 +14,9 @@ from delegation.i18n.formatting import format_number
 from delegation.reports.badge_text import descent
 from delegation.reports.badges import INK, MUTED, SheetLayout, draw_crop_marks, new_canvas
 from delegation.reports.base import _write_atomically
-from delegation.reports.fallback import draw_string
+from delegation.reports.fallback import draw_string, shorten
 from delegation.reports.fonts import BOLD, CONDENSED
-from delegation.reports.listing import fit_size, shorten
+from delegation.reports.listing import fit_size
 from delegation.reports.text import visual
 
 OUTLINE = colors.HexColor("#1d2430")

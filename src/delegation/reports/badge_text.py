@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from reportlab.pdfbase import pdfmetrics
 
 from delegation.domain.rules import full_name
-from delegation.reports.fallback import string_width
+from delegation.reports.fallback import shorten, string_width
 from delegation.reports.fonts import BOLD, CONDENSED_BOLD, font_runs
-from delegation.reports.listing import fit_size, shorten
+from delegation.reports.listing import fit_size
 from delegation.reports.text import visual
 
 # Sizes in points. The first name is read from two metres; the last name from one; the

@@ -25,7 +25,7 @@ from delegation.reports.badge_text import (
 )
 from delegation.reports.base import _write_atomically
 from delegation.reports.document_info import DocumentInfo, describe
-from delegation.reports.fallback import draw_string, string_width
+from delegation.reports.fallback import draw_string, shorten, string_width
 from delegation.reports.fonts import CONDENSED, CONDENSED_BOLD, REGULAR, register_fonts
 from delegation.reports.listing import (
     GroupInfo,
@@ -33,7 +33,6 @@ from delegation.reports.listing import (
     group_colour,
     ink_of,
     readable_on,
-    shorten,
 )
 from delegation.reports.text import visual
 

@@ -58,6 +58,15 @@ def string_width(text: str, font: str, size: float) -> float:
     return sum(stringWidth(part, run_font, size) for part, run_font in runs)
 
 
+def shorten(text: str, font: str, size: float, width: float) -> str:
+    """The text, cut with an ellipsis if needed, so that it fits the width at this size."""
+    if string_width(text, font, size) <= width:
+        return text
+    while text and string_width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…" if text else ""
+
+
 def draw_string(
     canvas: Canvas,
     x: float,

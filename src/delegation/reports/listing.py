@@ -71,15 +71,6 @@ def fit_size(text: str, font: str, width: float, largest: float, smallest: float
     return max(size, smallest)
 
 
-def shorten(text: str, font: str, size: float, width: float) -> str:
-    """The text, cut with an ellipsis if needed, so that it fits the width at this size."""
-    if string_width(text, font, size) <= width:
-        return text
-    while text and string_width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…" if text else ""
-
-
 @cache
 def _right_aligned(style: str) -> ParagraphStyle:
     return ParagraphStyle(f"{style}_right", parent=styles()[style], alignment=TA_RIGHT)

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from delegation.i18n import _
-from delegation.reports.fallback import draw_string, string_width
+from delegation.reports.fallback import draw_string, shorten
 from delegation.reports.fonts import REGULAR
 from delegation.reports.palette import MUTED, RULE
 from delegation.reports.text import visual
@@ -51,15 +51,6 @@ def outlined(flowable: Flowable, title: str, level: int = 0) -> Flowable:
     """The flowable (a heading) with a bookmark to it in the document's outline."""
     flowable.outline_entry = (title, level)
     return flowable
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """The text cut with an ellipsis so that it fits the width (running headers are one line)."""
-    if string_width(text, font, size) <= width:
-        return text
-    while text and string_width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 @dataclass
@@ -117,7 +108,7 @@ class NumberedCanvas(Canvas):
         section, total = book.section, len(pages)
         page_text = section.page_text or _("Page {page} of {pages}")
         width = self._pagesize[0] - 2 * self._margin
-        header = _fit(visual(section.header), REGULAR, RUNNING_SIZE, width)
+        header = shorten(visual(section.header), REGULAR, RUNNING_SIZE, width)
         below = 1 if section.outline else 0
         for number, state in enumerate(pages, start=1):
             self.__dict__.update(state)
