@@ -17,7 +17,7 @@ from delegation.domain.enums import (
     ParticipantStatus,
 )
 from delegation.domain.errors import ValidationError
-from delegation.i18n import _, current_language, set_language, speaking
+from delegation.i18n import _, current_language, speaking
 from delegation.i18n.collation import collation_key, name_key
 from delegation.i18n.formatting import babel_locale, format_date_range
 from delegation.i18n.labels import category_label
@@ -26,7 +26,7 @@ from delegation.persistence.models import Trip
 from delegation.reports.badge_alignment import draw_alignment_page
 from delegation.reports.badges import LAYOUTS, Badge, BadgeSheet, draw_badges
 from delegation.reports.dietary import DietaryCounts, Diner, Meal, draw_dietary_counts
-from delegation.reports.document_info import document_author
+from delegation.reports.document_info import document_author, first_line
 from delegation.reports.listing import GroupInfo
 from delegation.reports.participant_list import (
     ListedParticipant,
@@ -170,9 +170,8 @@ def _both_languages(label: str, translate) -> str:
     first = current_language()
     texts = []
     for language in (first, "en" if first == "fr" else "fr"):
-        set_language(language)
-        texts.append(translate(label))
-    set_language(first)
+        with speaking(language):
+            texts.append(translate(label))
     return " · ".join(dict.fromkeys(texts))
 
 
@@ -256,7 +255,7 @@ def _delegation(summary: TripSummary) -> str:
 def _first_organiser(workspace: Workspace, trip_id: int) -> str | None:
     with workspace.reading() as session:
         text = session.scalar(select(Trip.organisers).where(Trip.id == trip_id))
-    return next((line.strip() for line in (text or "").splitlines() if line.strip()), None)
+    return first_line(text)
 
 
 def build_visitor_lists(workspace: Workspace, trip: str | int) -> VisitorLists:
