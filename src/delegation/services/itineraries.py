@@ -44,6 +44,7 @@ from delegation.services.itinerary_data import (
     read_trip_snapshot,
 )
 from delegation.services.itinerary_journeys import (
+    DayItems,
     apart_items,
     clock_change_items,
     leg_items,
@@ -171,6 +172,10 @@ class ItineraryBuilder:
         self._offset = _offset_minutes(snapshot)
         self._hotels = {hotel_id: _hotel(snapshot, hotel_id) for hotel_id in snapshot.hotels}
         self._items: dict[str, list[ItineraryItem]] = {}
+        # The day lines the trip gives every itinerary in a language: the clocks changing,
+        # and the hours the groups are apart (for whoever is in none).
+        self._clock_lines: dict[str, DayItems] = {}
+        self._apart_lines: dict[str, DayItems] = {}
         self._room_people: dict[int, list[PersonRecord]] = {}
         self._people: dict[int, PersonRecord] | None = None
         for person in snapshot.people:
@@ -209,8 +214,7 @@ class ItineraryBuilder:
         """The whole programme, cancelled items marked, every leg with its passenger count."""
         legs = tuple(_leg(leg, len(leg.passenger_ids)) for leg in self.snapshot.legs)
         days = _days(self._all_items(language), self.snapshot.items, self.snapshot)
-        with speaking(language):
-            days = with_items(days, clock_change_items(self.snapshot))
+        days = with_items(days, self._clocks(language))
         return replace(
             self._base(language),
             hotels=tuple(self._hotels.values()),
@@ -232,9 +236,9 @@ class ItineraryBuilder:
         legs = tuple(_leg(leg) for leg in mine_legs)
         with speaking(language):  # door to door: their legs, the clocks, the hours apart
             days = with_items(days, leg_items(mine_legs, self.snapshot.timezone))
-            days = with_items(days, clock_change_items(self.snapshot))
-            if not mine and self.snapshot.groups:  # staff, or not yet in a group
-                days = with_items(days, self._apart(language))
+        days = with_items(days, self._clocks(language))
+        if not mine and self.snapshot.groups:  # staff, or not yet in a group
+            days = with_items(days, self._apart(language))
         return replace(
             self._base(language),
             hotels=self._stays(person),
@@ -247,15 +251,26 @@ class ItineraryBuilder:
             ),
         )
 
-    def _apart(self, language: str) -> dict:
-        """The spans of each day when only groups have items (see apart_items)."""
-        active = [
-            (record, item)
-            for record, item in zip(self.snapshot.items, self._all_items(language), strict=True)
-            if record.status != AgendaStatus.CANCELLED
-        ]
-        every = _days([i for _r, i in active], [r for r, _i in active], self.snapshot)
-        return {day.day: apart_items(day.items) for day in every}
+    def _clocks(self, language: str) -> DayItems:
+        """The lines where the destination's clocks change, made once per language."""
+        if language not in self._clock_lines:
+            with speaking(language):
+                self._clock_lines[language] = clock_change_items(self.snapshot)
+        return self._clock_lines[language]
+
+    def _apart(self, language: str) -> DayItems:
+        """The spans of each day when only groups have items (see apart_items), made once
+        per language."""
+        if language not in self._apart_lines:
+            active = [
+                (record, item)
+                for record, item in zip(self.snapshot.items, self._all_items(language), strict=True)
+                if record.status != AgendaStatus.CANCELLED
+            ]
+            every = _days([i for _r, i in active], [r for r, _i in active], self.snapshot)
+            with speaking(language):
+                self._apart_lines[language] = {d.day: apart_items(d.items) for d in every}
+        return self._apart_lines[language]
 
     def draw_personal(self, person_id: int, language: str, path: str | Path) -> int:
         """Draws one person's itinerary to a file; returns its number of pages."""
