@@ -27,7 +27,7 @@ from delegation.reports.listing import (
     long_day,
 )
 from delegation.reports.needs import Need, dietary_needs
-from delegation.reports.text import escape, visual
+from delegation.reports.text import escape, marked
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _need_cell(need: Need) -> Paragraph:
     if not need.allergy:
         return cell(need.text, "cell_bold")
     style = ParagraphStyle("allergy", parent=styles()["cell_bold"], textColor=_ALLERGY_INK)
-    return Paragraph(f"{ALLERGY_MARK} {escape(visual(need.text))}", style)
+    return Paragraph(f"{ALLERGY_MARK} {escape(marked(need.text))}", style)
 
 
 def _needs_table(needs: list[tuple[Need, list[str]]], width: float) -> Flowable:
@@ -114,8 +114,8 @@ def _meal(meal: Meal, width: float) -> Flowable:
             ngettext("{n} with an allergy", "{n} with an allergy", allergic).format(n=allergic)
         )
     parts: list[Flowable] = [
-        Paragraph(escape(visual(meal.title)), sheet["h1"]),
-        Paragraph(escape(visual(f"{where}\n{who}")).replace("\n", "<br/>"), sheet["small"]),
+        Paragraph(escape(marked(meal.title)), sheet["h1"]),
+        Paragraph(escape(marked(f"{where}\n{who}")).replace("\n", "<br/>"), sheet["small"]),
         Spacer(1, 4),
         Paragraph(escape(" · ".join(counts)), sheet["cell_bold"]),
         Spacer(1, 4),

@@ -11,16 +11,16 @@ from reportlab.platypus import Flowable
 
 from delegation.i18n import _
 from delegation.i18n.formatting import babel_locale
-from delegation.reports.text import escape, visual
+from delegation.reports.text import escape, marked
 
 DAY_PATTERN = "EEEE d MMMM y"  # "Sunday 7 May 2023", "dimanche 7 mai 2023"
 
 
 def markup(text: str | None) -> str:
-    """User text ready for a Paragraph: display order, escaped, line breaks kept."""
+    """User text ready for a Paragraph: marked for display order, escaped, line breaks kept."""
     if not text:
         return ""
-    return escape(visual(text)).replace("\n", "<br/>")
+    return escape(marked(text)).replace("\n", "<br/>")
 
 
 def map_url(

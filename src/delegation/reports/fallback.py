@@ -1,6 +1,7 @@
 """Text drawn in runs of fonts, so that a name in any script prints: each character in the
 font asked for if it has it, else in one that has (fonts.font_runs); typeset on the way
-by the rules of print of the language in force (i18n/typography.py).
+by the rules of print of the language in force (i18n/typography.py); right-to-left text
+put in display order line by line (bidi_lines.py).
 
 Paragraphs get it by using this module's `Paragraph`; text drawn straight on a canvas
 (badges, running headers) by `draw_string`, measured by `string_width`.
@@ -14,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from delegation.i18n import current_language
 from delegation.i18n.typography import typeset
+from delegation.reports.bidi_lines import displayed
 from delegation.reports.fonts import font_runs
 
 
@@ -30,6 +32,16 @@ class Paragraph(platypus.Paragraph):
     def __init__(self, text, style=None, *args, **kwargs) -> None:
         super().__init__(text, style, *args, **kwargs)
         self.frags = _with_fallback(self.frags, current_language())
+
+    def drawPara(self, debug=0):
+        """Draws the lines, each put in display order first (see bidi_lines): breaking
+        and splitting at a page end work on the text in logical order."""
+        logical = self.blPara
+        self.blPara = displayed(logical)
+        try:
+            return super().drawPara(debug)
+        finally:
+            self.blPara = logical
 
 
 def _with_fallback(frags: list, language: str) -> list:

@@ -13,7 +13,7 @@ from delegation.i18n.formatting import format_date
 from delegation.reports.base import ACCENT, RULE, SHADE, build_pdf, styles, table
 from delegation.reports.breaking import fitted_cell
 from delegation.reports.fallback import Paragraph, string_width
-from delegation.reports.text import escape, visual
+from delegation.reports.text import escape, marked
 
 NO_GROUP_COLOUR = "#8a9099"
 _STRIPE = colors.HexColor("#f7f8fa")
@@ -80,15 +80,15 @@ def cell(text: object, style: str = "cell", *, right: bool = False) -> Paragraph
     """One table cell: escaped, right-to-left names in reading order, lines kept."""
     lines = str(text).split("\n") if text not in (None, "") else []
     chosen = _right_aligned(style) if right else styles()[style]
-    return Paragraph("<br/>".join(escape(visual(line)) for line in lines), chosen)
+    return Paragraph("<br/>".join(escape(marked(line)) for line in lines), chosen)
 
 
 def heading(title: str, subtitle: str, notice: str | None = None) -> list[Flowable]:
     """The top of a list: its title, what it is about, and a warning if it carries one."""
     sheet = styles()
     parts: list[Flowable] = [
-        Paragraph(escape(visual(title)), sheet["title"]),
-        Paragraph(escape(visual(subtitle)), sheet["subtitle"]),
+        Paragraph(escape(marked(title)), sheet["title"]),
+        Paragraph(escape(marked(subtitle)), sheet["subtitle"]),
     ]
     if notice:
         box = table([[cell(notice, "cell_bold")]], style=_NOTICE_STYLE)

@@ -27,7 +27,7 @@ from delegation.reports.listing import (
     one_per_page,
 )
 from delegation.reports.needs import ACCESSIBILITY_MARK, accessibility_section
-from delegation.reports.text import escape, visual
+from delegation.reports.text import escape, marked
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,9 @@ def _summary(hotel: RoomingHotel, width: float) -> Flowable:
 
 def _guests_cell(room: RoomingRoom) -> Paragraph:
     """The guests, one a line; those with an accessibility need marked."""
-    marked = {guest for guest, _need in room.accessibility}
+    with_needs = {guest for guest, _need in room.accessibility}
     lines = [
-        escape(visual(guest)) + (f" <b>{ACCESSIBILITY_MARK}</b>" if guest in marked else "")
+        escape(marked(guest)) + (f" <b>{ACCESSIBILITY_MARK}</b>" if guest in with_needs else "")
         for guest in room.guests
     ]
     return Paragraph("<br/>".join(lines) or "—", styles()["cell"])

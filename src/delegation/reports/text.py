@@ -1,25 +1,56 @@
-"""Text made ready for PDF drawing: Arabic letters joined, right-to-left runs put in visual
-order, markup escaped."""
+"""Text made ready for PDF drawing: Arabic letters joined; right-to-left text marked for
+paragraphs, which order it line by line, or put in visual order for a line drawn whole;
+markup escaped."""
 
 import re
 import unicodedata
 from functools import cache
 
+from bidi.algorithm import get_base_level
+
+from delegation.reports.bidi_lines import (
+    END_MARK,
+    LEFT_TO_RIGHT_MARK,
+    RIGHT_TO_LEFT,
+    RIGHT_TO_LEFT_MARK,
+)
 from delegation.reports.fonts import REGULAR, coverage
 
-# Hebrew, Arabic, Syriac, Thaana, NKo ... and their presentation forms.
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Embeddings, overrides, isolates and their end marks, as a user may paste them.
+_USER_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
 # The letters that join: Arabic and its supplements (Persian, Urdu, Kurdish letters).
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
 def visual(text: str) -> str:
-    """The text in display order: a Hebrew or Arabic name reads right; Latin text is untouched."""
-    if not text or not _RTL.search(text):
+    """One line's text in display order, for a line drawn whole on a canvas (a badge's,
+    a running header's): a Hebrew or Arabic name reads right; Latin text is untouched."""
+    if not text or not RIGHT_TO_LEFT.search(text):
         return text
     from bidi.algorithm import get_display
 
     return "\n".join(get_display(joined(line)) for line in text.split("\n"))
+
+
+def marked(text: str) -> str:
+    """User text for a paragraph: Arabic letters joined, and each line holding
+    right-to-left text marked as a field in its own direction, which the paragraph puts
+    in display order once broken into lines (bidi_lines). Direction marks the user typed
+    are dropped: only ours may open and close fields."""
+    if not text:
+        return ""
+    text = _USER_MARKS.sub("", text)
+    if not RIGHT_TO_LEFT.search(text):
+        return text
+    return "\n".join(_field(joined(line)) for line in text.split("\n"))
+
+
+def _field(line: str) -> str:
+    if not RIGHT_TO_LEFT.search(line):
+        return line
+    opener = RIGHT_TO_LEFT_MARK if get_base_level(line) else LEFT_TO_RIGHT_MARK
+    return f"{opener}{line}{END_MARK}"
 
 
 def joined(text: str) -> str:

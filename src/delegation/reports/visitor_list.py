@@ -28,7 +28,7 @@ from delegation.reports.listing import (
     one_per_page,
 )
 from delegation.reports.needs import ACCESSIBILITY_MARK, accessibility_section
-from delegation.reports.text import escape, visual
+from delegation.reports.text import escape, marked
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def _section(data: VisitorLists, visit: SiteVisit, width: float) -> list[Flowabl
         *heading(_("Visitor list — {site}").format(site=visit.venue_name), data.delegation, notice),
         _facts(visit, data.contact, width),
         Spacer(1, 8),
-        Paragraph(escape(visual(count)), sheet["cell_bold"]),
+        Paragraph(escape(marked(count)), sheet["cell_bold"]),
         Spacer(1, 3),
     ]
     if visit.visitors:
