@@ -232,10 +232,11 @@ def baseline(itineraries) -> tuple[int, float]:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import SimpleDocTemplate
 
+    from delegation.reports.fonts import REGULAR
     from delegation.reports.itinerary import itinerary_story
 
     body = getSampleStyleSheet()["BodyText"]
-    body.fontName = "DejaVuSans"
+    body.fontName = REGULAR
     # The texts are taken from our story outside the timing: no dataclasses, no formatting.
     recipes = [plain_recipe(itinerary_story(i)) for i in itineraries]
     pages = 0

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from delegation.domain.enums import AgendaKind
 from delegation.i18n import set_language
 from delegation.reports.elements import map_url
-from delegation.reports.fonts import subset_tag
+from delegation.reports.fonts import BOLD, FALLBACK, REGULAR, subset_tag
 from delegation.reports.itinerary import draw_itinerary
 from delegation.reports.itinerary_booklet import booklet_language, draw_booklet
 from delegation.reports.itinerary_model import Itinerary, ItineraryDay, ItineraryItem, Place
@@ -147,14 +147,15 @@ def test_each_font_subset_has_its_own_tag():
     names = list(_fonts(reader))
     tags = [name.split("+")[0] for name in names]
     faces = {name.split("+")[1] for name in names}
-    assert {"DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"} <= faces
+    # By their PostScript names: Noto Sans, its Hebrew companion, Droid for the Chinese.
+    assert {"NotoSans-Regular", "NotoSans-Bold", "NotoSansHebrew-Regular", FALLBACK} <= faces
     assert len(set(tags)) == len(tags)
     assert all(len(tag) == 6 and tag.isalpha() and tag.isupper() for tag in tags)
     assert "AAAAAA" not in tags
     # The tag follows the characters: the same subset is named alike, another one not.
-    assert subset_tag("DejaVuSans", [32, 65]) == subset_tag("DejaVuSans", [32, 65])
-    assert subset_tag("DejaVuSans", [32, 65]) != subset_tag("DejaVuSans", [32, 66])
-    assert subset_tag("DejaVuSans", [32, 65]) != subset_tag("DejaVuSans-Bold", [32, 65])
+    assert subset_tag(REGULAR, [32, 65]) == subset_tag(REGULAR, [32, 65])
+    assert subset_tag(REGULAR, [32, 65]) != subset_tag(REGULAR, [32, 66])
+    assert subset_tag(REGULAR, [32, 65]) != subset_tag(BOLD, [32, 65])
 
 
 def _programme_pages(reader: PdfReader) -> list:

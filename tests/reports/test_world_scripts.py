@@ -17,7 +17,16 @@ from delegation.reports.badge_text import FIRST_NAME_FLOOR, fit_badge_name
 from delegation.reports.badges import Badge, BadgeSheet, draw_badges
 from delegation.reports.base import build_pdf, styles
 from delegation.reports.fallback import Paragraph, string_width
-from delegation.reports.fonts import BOLD, FALLBACK, ITALIC, REGULAR, coverage, font_runs
+from delegation.reports.fonts import (
+    BOLD,
+    FALLBACK,
+    HEBREW_BOLD,
+    ITALIC,
+    REGULAR,
+    SYMBOLS,
+    coverage,
+    font_runs,
+)
 from delegation.reports.itinerary import draw_itinerary
 from delegation.reports.itinerary_model import Itinerary, ItineraryDay, ItineraryItem, Place
 from delegation.reports.listing import GroupInfo
@@ -169,8 +178,9 @@ def test_the_fallback_font_is_embedded_only_where_needed_and_as_a_small_subset(t
 def test_each_character_is_drawn_by_a_font_that_has_it():
     assert font_runs("Mart Kask", BOLD) == [("Mart Kask", BOLD)]
     assert font_runs("Layla 王小明", REGULAR) == [("Layla ", REGULAR), ("王小明", FALLBACK)]
-    # The oblique face has no Arabic: the upright one draws it, the Latin stays oblique.
-    assert font_runs("Bring the بطاقة", ITALIC) == [("Bring the ", ITALIC), ("بطاقة", REGULAR)]
+    # Noto Sans has no Arabic: DejaVu draws it, the Latin stays italic; Hebrew has its Noto.
+    assert font_runs("Bring the بطاقة", ITALIC) == [("Bring the ", ITALIC), ("بطاقة", SYMBOLS)]
+    assert font_runs("Noa לוי", BOLD) == [("Noa ", BOLD), ("לוי", HEBREW_BOLD)]
     nobody = "\U0010fffd"  # a private-use character: no font has it, it stays as it is
     assert font_runs(f"a{nobody}", REGULAR) == [(f"a{nobody}", REGULAR)]
 
@@ -197,7 +207,7 @@ def test_arabic_is_joined_before_it_is_put_in_visual_order():
     assert joined("Noa לוי") == "Noa לוי"  # Hebrew letters do not join
     # Only forms DejaVu can draw: no ﷲ ligature, a box nowhere.
     for name in ("عبد الله", "پرویز گلشیری", "محمد"):
-        assert coverage(REGULAR).issuperset(visual(name))
+        assert coverage(SYMBOLS).issuperset(visual(name))
 
 
 def test_every_report_draws_its_text_through_the_fallback():

@@ -1,5 +1,6 @@
 """What every PDF shares: paragraph styles, running header, "page X of Y", atomic writing."""
 
+import math
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
@@ -9,6 +10,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from delegation.domain.private_files import write_privately
@@ -21,48 +23,49 @@ from delegation.reports.palette import ACCENT, INK, MUTED, RULE, SHADE
 __all__ = ["ACCENT", "INK", "MUTED", "RULE", "SHADE", "build_pdf", "styles", "table"]
 
 
+# The type scale, in points: each step about a quarter above the one below.
+TYPE_SCALE = {"cover": 30, "title": 24, "person": 18, "h1": 15, "subtitle": 13, "h2": 11,
+              "body": 9.5, "cell": 8.5, "small": 8}  # fmt: skip
+
+
+def line_height(font: str, size: float) -> float:
+    """The least leading under which a line's font box (the face's ascent and descent)
+    does not reach into the next line's: Noto's "single" line spacing."""
+    ascent, descent = pdfmetrics.getAscentDescent(font, size)
+    return math.ceil((ascent - descent) * 10) / 10
+
+
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13, textColor=INK)
+    size = TYPE_SCALE
+    base = ParagraphStyle(
+        "body", fontName=REGULAR, fontSize=size["body"], leading=line_height(REGULAR, size["body"]),
+        textColor=INK,
+    )  # fmt: skip
 
-    def derive(name: str, **changes) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **changes)
+    def derive(name: str, font: str = REGULAR, **changes) -> ParagraphStyle:
+        points = changes.pop("fontSize", size.get(name, size["body"]))
+        return ParagraphStyle(
+            name, parent=base, fontName=font, fontSize=points,
+            leading=line_height(font, points), **changes,
+        )  # fmt: skip
 
     return {
-        "title": derive(
-            "title", fontName=BOLD, fontSize=24, leading=29, textColor=ACCENT, spaceAfter=8
-        ),
-        "subtitle": derive("subtitle", fontSize=13, leading=17, textColor=MUTED, spaceAfter=6),
-        "h1": derive(
-            "h1",
-            fontName=BOLD,
-            fontSize=15,
-            leading=19,
-            textColor=ACCENT,
-            spaceBefore=10,
-            spaceAfter=6,
-            keepWithNext=1,
-        ),
-        "h2": derive(
-            "h2",
-            fontName=BOLD,
-            fontSize=11,
-            leading=14,
-            spaceBefore=8,
-            spaceAfter=3,
-            keepWithNext=1,
-        ),
+        "title": derive("title", BOLD, textColor=ACCENT, spaceAfter=8),
+        "subtitle": derive("subtitle", textColor=MUTED, spaceAfter=6),
+        "h1": derive("h1", BOLD, textColor=ACCENT, spaceBefore=10, spaceAfter=6, keepWithNext=1),
+        "h2": derive("h2", BOLD, spaceBefore=8, spaceAfter=3, keepWithNext=1),
         "body": base,
-        "small": derive("small", fontSize=8, leading=10.5, textColor=MUTED),
-        "cell": derive("cell", fontSize=8.5, leading=11, alignment=TA_LEFT),
-        "cell_bold": derive("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
-        "note": derive("note", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED),
+        "small": derive("small", textColor=MUTED),
+        "cell": derive("cell", alignment=TA_LEFT),
+        "cell_bold": derive("cell_bold", BOLD, fontSize=size["cell"]),
+        "note": derive("note", ITALIC, fontSize=size["cell"], textColor=MUTED),
     }
 
 
 def styles() -> dict[str, ParagraphStyle]:
-    """The house styles in DejaVu: title, subtitle, h1, h2, body, small, cell, cell_bold, note."""
+    """The house styles: title, subtitle, h1, h2, body, small, cell, cell_bold, note."""
     return dict(_styles())
 
 
@@ -95,7 +98,7 @@ def table(
         repeatRows=repeat_rows,
         splitByRow=1,
         splitInRow=1,
-        # Plain-string cells too are in DejaVu: Table's default, Helvetica, is not embedded.
+        # Plain-string cells too are in Noto Sans: Table's default, Helvetica, is not embedded.
         style=[("FONT", (0, 0), (-1, -1), REGULAR, 8.5), *(style or [])],
         hAlign="LEFT",
     )

@@ -12,11 +12,17 @@ from typing import Literal
 from reportlab import platypus
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import paragraph as paragraph_module
 
 from delegation.i18n import current_language
 from delegation.i18n.typography import typeset
 from delegation.reports.bidi_lines import displayed
 from delegation.reports.fonts import font_runs
+
+# ReportLab sets a paragraph's first baseline one font size under its top (its setting
+# paraFontSizeHeightOffset, read once into this module); Noto's accents rise higher, into
+# the paragraph above. Under the font's ascent instead: each line's box stays inside.
+paragraph_module.paraFontSizeHeightOffset = 0
 
 
 class Paragraph(platypus.Paragraph):

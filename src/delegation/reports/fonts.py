@@ -1,11 +1,16 @@
-"""The fonts shipped in resources/fonts, registered once for every PDF (embedded, subset).
+"""The fonts of the documents, registered once for every PDF (embedded, subset).
 
-DejaVu draws the text; Droid Sans Fallback draws what DejaVu has no glyph for: Chinese
-and Japanese (not Korean syllables, which it lacks too). `font_runs` says which font draws
-each part of a text.
+Noto Sans, a family drawn for reading in print and on screen, sets the text: regular,
+italic, bold, and a condensed cut for narrow places (badges, tight columns). A chain of
+faces draws what it lacks, chosen per character run (`font_runs`): Noto Sans Hebrew, made
+to sit beside it; DejaVu Sans for Arabic and symbols (⚠, arrows); Droid Sans Fallback for
+Chinese and Japanese; and for emoji a symbol font of the system (Symbola,
+Segoe UI Symbol, Apple Symbols) where there is one: none is shipped, color emoji fonts
+cannot be embedded in a PDF. All but the emoji font are shipped, with their licences.
 """
 
 import hashlib
+import os
 import threading
 from functools import cache
 from importlib.resources import files
@@ -15,21 +20,44 @@ from pathlib import Path
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-REGULAR = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
-ITALIC = "DejaVuSans-Oblique"
-CONDENSED = "DejaVuSansCondensed"
-CONDENSED_BOLD = "DejaVuSansCondensed-Bold"
+REGULAR = "NotoSans"
+BOLD = "NotoSans-Bold"
+ITALIC = "NotoSans-Italic"
+BOLD_ITALIC = "NotoSans-BoldItalic"
+CONDENSED = "NotoSans-Condensed"
+CONDENSED_BOLD = "NotoSans-CondensedBold"
+HEBREW = "NotoSansHebrew"
+HEBREW_BOLD = "NotoSansHebrew-Bold"
+SYMBOLS = "DejaVuSans"
+SYMBOLS_BOLD = "DejaVuSans-Bold"
 FALLBACK = "DroidSansFallback"
+EMOJI = "SystemSymbols"
 
-_FILES = {
-    REGULAR: "DejaVuSans.ttf",
-    BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    CONDENSED: "DejaVuSansCondensed.ttf",
-    CONDENSED_BOLD: "DejaVuSansCondensed-Bold.ttf",
+_FAMILY = {
+    REGULAR: "NotoSans-Regular.ttf",
+    BOLD: "NotoSans-Bold.ttf",
+    ITALIC: "NotoSans-Italic.ttf",
+    BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
+    CONDENSED: "NotoSans-Condensed.ttf",
+    CONDENSED_BOLD: "NotoSans-CondensedBold.ttf",
 }
-_FALLBACK_FILE = "DroidSansFallbackFull.ttf"
+# Registered when a text first needs them: most documents never do.
+_ON_DEMAND = {
+    HEBREW: "NotoSansHebrew-Regular.ttf",
+    HEBREW_BOLD: "NotoSansHebrew-Bold.ttf",
+    SYMBOLS: "DejaVuSans.ttf",
+    SYMBOLS_BOLD: "DejaVuSans-Bold.ttf",
+    FALLBACK: "DroidSansFallbackFull.ttf",
+}
+_BOLD_FACES = frozenset((BOLD, BOLD_ITALIC, CONDENSED_BOLD, HEBREW_BOLD, SYMBOLS_BOLD))
+# Where the emoji font is looked for, in this order (monochrome TrueType outlines only).
+EMOJI_FILES = (
+    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",  # Debian, Ubuntu
+    "/usr/share/fonts/gdouros-symbola/Symbola.ttf",  # Fedora
+    "/usr/share/fonts/TTF/Symbola.ttf",  # Arch
+    os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts", "seguisym.ttf"),
+    "/System/Library/Fonts/Apple Symbols.ttf",
+)
 
 
 def subset_tag(face: str, subset: list[int]) -> str:
@@ -75,8 +103,7 @@ class TaggedTTFont(TTFont):
 
 
 _lock = threading.RLock()
-_registered = False
-_fallback_registered = False
+_registered: set[str] = set()
 
 
 def fonts_folder() -> Path:
@@ -84,63 +111,73 @@ def fonts_folder() -> Path:
 
 
 def register_fonts() -> None:
-    """Registers the fonts and their families (so <b> and <i> work); cheap after the first call."""
-    global _registered
-    if _registered:
+    """Registers the text family (so <b> and <i> work); cheap after the first call."""
+    if REGULAR in _registered:
         return
     with _lock:
-        if _registered:
+        if REGULAR in _registered:
             return
         folder = fonts_folder()
-        for name, filename in _FILES.items():
+        for name, filename in _FAMILY.items():
             pdfmetrics.registerFont(TaggedTTFont(name, str(folder / filename)))
-        # No bold-oblique file is shipped: <b><i> falls back to bold.
         pdfmetrics.registerFontFamily(
-            REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
+            REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )
         pdfmetrics.registerFontFamily(
-            CONDENSED,
-            normal=CONDENSED,
-            bold=CONDENSED_BOLD,
-            italic=CONDENSED,
+            CONDENSED, normal=CONDENSED, bold=CONDENSED_BOLD, italic=CONDENSED,
             boldItalic=CONDENSED_BOLD,
-        )
-        _registered = True
+        )  # fmt: skip
+        _registered.update(_FAMILY)
 
 
-def register_fallback() -> None:
-    """Registers Droid Sans Fallback (one face, also for bold and italic).
-
-    Only when a text needs it: the file is 4 MB, and most documents (Latin, Greek,
-    Cyrillic, Hebrew, Arabic names) never do. Like the others it is embedded as a subset
-    of the characters drawn, so a few Chinese names add a few kilobytes to a PDF.
-    """
-    global _fallback_registered
-    if _fallback_registered:
-        return
+def _register(font: str) -> bool:
+    """Registers a face of the chain; False for the emoji font when the system has none."""
+    if font in _registered:
+        return True
+    if font != EMOJI and font not in _ON_DEMAND:  # the family, or a font made elsewhere
+        register_fonts()
+        return True
     with _lock:
-        if not _fallback_registered:
-            pdfmetrics.registerFont(TaggedTTFont(FALLBACK, str(fonts_folder() / _FALLBACK_FILE)))
-            _fallback_registered = True
+        if font not in _registered:
+            path = emoji_file() if font == EMOJI else str(fonts_folder() / _ON_DEMAND[font])
+            if path is None:
+                return False
+            pdfmetrics.registerFont(TaggedTTFont(font, path))
+            _registered.add(font)
+    return True
+
+
+@cache
+def emoji_file() -> str | None:
+    """The system's symbol font with emoji outlines, None if it has none."""
+    return next((path for path in EMOJI_FILES if os.path.isfile(path)), None)
 
 
 @cache
 def coverage(font: str) -> frozenset[str] | None:
     """The characters the font has a glyph for (read from its character map once); None
-    for a font that is not a TrueType file (PDF's standard fonts), taken as it is."""
-    if font == FALLBACK:
-        register_fallback()
-    else:
-        register_fonts()
+    for a font that is not a TrueType file (PDF's standard fonts), taken as it is; empty
+    for the emoji font on a system without one."""
+    if not _register(font):
+        return frozenset()
     glyphs = getattr(pdfmetrics.getFont(font).face, "charToGlyph", None)
     return None if glyphs is None else frozenset(map(chr, glyphs))
 
 
+def _chain(font: str) -> tuple[str, ...]:
+    """The faces that may draw a character of a text set in `font`, in order."""
+    # Arabic in DejaVu: Noto Sans Arabic's line box is twice the text's height (room for
+    # stacked vowel marks names seldom carry), which would push the lines apart.
+    if font in _BOLD_FACES:
+        return (font, BOLD, HEBREW_BOLD, SYMBOLS_BOLD, FALLBACK, EMOJI)
+    return (font, REGULAR, HEBREW, SYMBOLS, FALLBACK, EMOJI)
+
+
 def _font_for(char: str, font: str) -> str:
-    """The font that draws the character: the one asked for if it can, else upright DejaVu
-    (the oblique face has no Arabic), else the fallback; if none can, the one asked for."""
-    for candidate in (font, REGULAR, FALLBACK):
-        if char in coverage(candidate):
+    """The first face of the chain that has the character; if none has it, `font`."""
+    for candidate in _chain(font):
+        covered = coverage(candidate)
+        if covered is None or char in covered:
             return candidate
     return font
 
@@ -148,7 +185,8 @@ def _font_for(char: str, font: str) -> str:
 def font_runs(text: str, font: str) -> list[tuple[str, str]]:
     """The text cut into (part, font) runs, each part drawn by a font that has its glyphs.
 
-    A character that no font has stays in `font`, drawn as the font's missing-glyph box.
+    A character that no font has stays in `font`, drawn as the font's missing-glyph box
+    (`missing_characters` finds them first).
     """
     covered = coverage(font)
     if covered is None or covered.issuperset(text):
@@ -157,3 +195,14 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]]:
         ("".join(chars), chosen)
         for chosen, chars in groupby(text, key=lambda char: _font_for(char, font))
     ]
+
+
+def missing_characters(text: str) -> set[str]:
+    """The characters of the text that no face of the chain can draw (spaces and marks
+    without a glyph of their own aside)."""
+    covered = coverage(REGULAR)
+    return {
+        char
+        for char in set(text) - covered
+        if not char.isspace() and all(char not in (coverage(f) or ()) for f in _chain(REGULAR))
+    }

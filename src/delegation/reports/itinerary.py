@@ -512,8 +512,10 @@ _MUTED = MUTED.hexval().replace("0x", "#")
 
 @cache
 def _item_style() -> ParagraphStyle:
-    # One paragraph per item, its lines of several sizes: each line takes the leading it needs.
-    return ParagraphStyle("item", parent=styles()["cell"], leading=11.5, autoLeading="max")
+    # One paragraph per item, its lines of several sizes: each line as tall as its fonts'
+    # boxes. Not "max": ReportLab then draws lines further apart than it measured them
+    # (it splits the leading 5:1 around the baseline, Noto's boxes are not cut so).
+    return ParagraphStyle("item", parent=styles()["cell"], autoLeading="min")
 
 
 def _groups_text(item: ItineraryItem) -> str:

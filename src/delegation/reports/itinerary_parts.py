@@ -11,7 +11,16 @@ from delegation.domain.scheduling import duration, minutes
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import babel_locale, format_duration, format_time
 from delegation.i18n.vocabulary import labelled_line
-from delegation.reports.base import ACCENT, MUTED, RULE, SHADE, styles, table
+from delegation.reports.base import (
+    ACCENT,
+    MUTED,
+    RULE,
+    SHADE,
+    TYPE_SCALE,
+    line_height,
+    styles,
+    table,
+)
 from delegation.reports.elements import (
     map_url,
     markup,
@@ -75,8 +84,14 @@ def _line(text: str, style: str = "body") -> Paragraph:
 def cover(itinerary: Itinerary) -> list[Flowable]:
     st = styles()
     kicker = ParagraphStyle("kicker", parent=st["small"], fontName=BOLD, textColor=ACCENT)
-    big = ParagraphStyle("cover_title", parent=st["title"], fontSize=30, leading=36)
-    person = ParagraphStyle("person", parent=st["h1"], fontSize=18, leading=23, keepWithNext=0)
+    cover, person = TYPE_SCALE["cover"], TYPE_SCALE["person"]
+    big = ParagraphStyle(
+        "cover_title", parent=st["title"], fontSize=cover, leading=line_height(BOLD, cover)
+    )
+    person = ParagraphStyle(
+        "person", parent=st["h1"], fontSize=person, leading=line_height(BOLD, person),
+        keepWithNext=0,
+    )  # fmt: skip
     label = _("Personal itinerary") if itinerary.participant else _("Itinerary")
     flowables: list[Flowable] = [
         Spacer(1, 45 * mm),

@@ -14,7 +14,7 @@ from delegation.reports.bidi_lines import (
     RIGHT_TO_LEFT,
     RIGHT_TO_LEFT_MARK,
 )
-from delegation.reports.fonts import REGULAR, coverage
+from delegation.reports.fonts import SYMBOLS, coverage
 
 # Embeddings, overrides, isolates and their end marks, as a user may paste them.
 _USER_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -60,7 +60,7 @@ def joined(text: str) -> str:
     if not _ARABIC.search(text):
         return text
     shaped = _reshaper().reshape(text)
-    covered = coverage(REGULAR)
+    covered = coverage(SYMBOLS)
     if covered.issuperset(shaped):
         return shaped
     # A form DejaVu lacks (a rare letter's) is drawn as the plain letter, never as a box.
@@ -71,11 +71,12 @@ def joined(text: str) -> str:
 
 @cache
 def _reshaper():
-    """The reshaper, without the ligatures DejaVu has no glyph for (the word ﷲ, for one)."""
+    """The reshaper, without the ligatures DejaVu, which draws Arabic, has no glyph for
+    (the word ﷲ, for one)."""
     from arabic_reshaper import ArabicReshaper
     from arabic_reshaper.ligatures import LIGATURES
 
-    covered = coverage(REGULAR)
+    covered = coverage(SYMBOLS)
     # Vowel marks (harakat) are dropped, as by default: drawn unshaped they would not sit
     # over their letter. Names are rarely written with them.
     missing = {
