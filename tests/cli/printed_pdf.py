@@ -37,6 +37,7 @@ class PrintedPage:
     words: tuple[Box, ...]
     rows: tuple[Box, ...]  # the filled bands of table rows
     rules: tuple[Box, ...]  # horizontal rules between rows
+    lines: tuple[str, ...]  # the characters on each baseline from left to right, normalised
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,14 @@ def _page(number: int, page) -> PrintedPage:
         for line in page.lines
         if abs(line["top"] - line["bottom"]) < 0.01 and line["x1"] - line["x0"] >= _ROW_WIDTH
     )
-    return PrintedPage(number, page.width, page.height, chars, words, rows, rules)
+    baselines: dict[float, list[dict]] = {}
+    for char in page.chars:
+        baselines.setdefault(round(char["matrix"][5], 1), []).append(char)
+    lines = tuple(
+        reader_text("".join(c["text"] for c in sorted(drawn, key=lambda c: c["x0"])))
+        for _baseline, drawn in sorted(baselines.items(), reverse=True)
+    )
+    return PrintedPage(number, page.width, page.height, chars, words, rows, rules, lines)
 
 
 def reader_text(raw: str) -> str:

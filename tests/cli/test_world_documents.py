@@ -29,6 +29,7 @@ from tests.cli.world_trip import (
     NEEDS,
     PEOPLE,
     PERSONAL,
+    PHONES,
     WHEELCHAIR,
     Person,
     build_world_trip,
@@ -172,6 +173,28 @@ def test_every_name_reads_back_as_written(printed):
         assert own is not None, f"no itinerary for {person.email}"
         assert _unread(person, own) == [], person.email
     assert _unread(PERSONAL, printed.documents["personal"]) == []
+
+
+def _garbled(pdf: PrintedPdf, phone: str) -> list[str]:
+    """The lines that print the phone number's digit groups but not the number as typed:
+    read from left to right, as a number is read even among Hebrew or Arabic words."""
+    groups = phone.lstrip("+").split()
+    return [
+        f"page {page.number}: {line}"
+        for page in pdf.pages
+        for line in page.lines
+        if all(group in line.split() or f"{group}+" in line.split() for group in groups)
+        and phone not in line
+    ]
+
+
+def test_phone_numbers_read_as_typed_beside_hebrew_and_arabic_names(printed):
+    for kind, pdf in printed.every():
+        for phone in PHONES:
+            assert _garbled(pdf, phone) == [], (kind, phone)
+    for kind in ("itinerary", "personal"):
+        lines = " ".join(line for page in printed.documents[kind].pages for line in page.lines)
+        assert [phone for phone in PHONES if phone not in lines] == [], kind
 
 
 def test_the_dietary_sheet_keeps_the_allergy_whole(printed):

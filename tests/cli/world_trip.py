@@ -43,6 +43,9 @@ WHEELCHAIR = "Fauteuil roulant"
 LIFT = "Mobilité réduite : prévoir ascenseur"
 GATE_FR = "Passeport exigé à l'entrée ; contrôle de sécurité de vingt minutes."
 GATE_EN = "Passport required at the gate; the security check takes twenty minutes."
+HOST_PHONE, HOTEL_PHONE = "+972 3 724 1111", "+972 3 520 2525"
+TOWER_PHONE, PORT_PHONE = "+972 3 608 1179", "+972 50 555 0101"  # venues' people on site
+PHONES = (HOST_PHONE, HOTEL_PHONE, TOWER_PHONE, PORT_PHONE)
 GROUPS = {"A": "Énergie", "B": "Groupe B (קבוצה ב)", "C": "Start-up Nation Track"}
 
 
@@ -107,7 +110,7 @@ def _host(workspace) -> tuple[int, int]:
     )
     details = ParticipantDetails(
         HOST_LAST, HOST_FIRST, email=LONG_EMAIL, organization="بلدية تل أبيب يافا",
-        job_title="مدير العلاقات الدولية", phone="+972 3 724 1111",
+        job_title="مدير العلاقات الدولية", phone=HOST_PHONE,
         status=ParticipantStatus.CONFIRMED,
     )  # fmt: skip
     row = add_participant(workspace, earlier.id, details).row
@@ -120,9 +123,9 @@ def _host(workspace) -> tuple[int, int]:
 def _venues(workspace) -> list[int]:
     venues = [
         VenueDetails("מגדל עזריאלי", "Derech Menachem Begin 132", "Tel Aviv-Yafo", "IL",
-                     32.0741, 34.7922, "דנה כהן", "+972 3 608 1179", LONG_EMAIL),
+                     32.0741, 34.7922, "דנה כהן", TOWER_PHONE, LONG_EMAIL),
         VenueDetails("ميناء يافا", "Jaffa Port", "Tel Aviv-Yafo", "IL", None, None,
-                     "عمر حداد", "+972 50 555 0101"),
+                     "عمر حداد", PORT_PHONE),
         VenueDetails("Sarona Market", "Kalman Magen St 3", "Tel Aviv-Yafo", "IL",
                      32.0714, 34.7869),
         VenueDetails("Weizmann Institute of Science", "Herzl St 234", "Rehovot", "IL"),
@@ -132,7 +135,7 @@ def _venues(workspace) -> list[int]:
 
 def _rooms(workspace, trip_id: int) -> dict[str, int]:
     hotel = save_hotel(workspace, trip_id, None, None, HotelDetails(
-        "מלון דן תל אביב — Dan Tel Aviv", "HaYarkon St 99, Tel Aviv-Yafo", "+972 3 520 2525",
+        "מלון דן תל אביב — Dan Tel Aviv", "HaYarkon St 99, Tel Aviv-Yafo", HOTEL_PHONE,
         LONG_EMAIL, START, END,
     ))  # fmt: skip
     twins = [str(n) for n in range(101, 109)]
