@@ -34,6 +34,7 @@ class PrintedPage:
     width: float
     height: float
     chars: tuple[tuple[str, str, Box], ...]  # (font without subset tag, text, box)
+    smallest: float  # the size of the smallest character drawn, in points
     words: tuple[Box, ...]
     rows: tuple[Box, ...]  # the filled bands of table rows
     rules: tuple[Box, ...]  # horizontal rules between rows
@@ -83,7 +84,8 @@ def _page(number: int, page) -> PrintedPage:
         reader_text("".join(c["text"] for c in sorted(drawn, key=lambda c: c["x0"])))
         for _baseline, drawn in sorted(baselines.items(), reverse=True)
     )
-    return PrintedPage(number, page.width, page.height, chars, words, rows, rules, lines)
+    smallest = min((c["size"] for c in page.chars if c["text"].strip()), default=0.0)
+    return PrintedPage(number, page.width, page.height, chars, smallest, words, rows, rules, lines)
 
 
 def reader_text(raw: str) -> str:

@@ -37,6 +37,7 @@ from tests.cli.world_trip import (
 
 import delegation
 from delegation.i18n.typography import capitals
+from delegation.reports.breaking import SMALLEST
 from delegation.reports.fonts import REGULAR, register_fonts
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -133,6 +134,12 @@ def test_no_two_words_overlap_and_none_leaves_the_page(printed):
     for kind, pdf in printed.every():
         assert overlapping_words(pdf) == [], kind
         assert words_off_the_page(pdf) == [], kind
+
+
+def test_no_text_is_set_below_the_smallest_readable_size(printed):
+    for kind, pdf in printed.every():
+        small = [page.number for page in pdf.pages if 0 < page.smallest < SMALLEST - 0.05]
+        assert small == [], f"{kind}: pages with text under {SMALLEST} pt"
 
 
 def test_no_character_crosses_a_table_row(printed):
@@ -255,6 +262,8 @@ def test_the_checks_see_the_faults_they_look_for(tmp_path):
     page.drawString(100, 420, "Cut")
     page.drawString(100, 300, "Rochefoucauld-")
     page.drawString(100, 286, "Montmorency")
+    page.setFont(REGULAR, 4)
+    page.drawString(100, 200, "Small print")
     page.save()
     pdf = read_pdf(path)
     assert overlapping_words(pdf) == ["page 1: 'Shalom' and 'Salaam'"]
@@ -265,3 +274,4 @@ def test_the_checks_see_the_faults_they_look_for(tmp_path):
         f"page 1: {char!r}" for char in "Cut"
     }
     assert "Rochefoucauld-Montmorency" in pdf.drawn
+    assert pdf.pages[0].smallest == pytest.approx(4)
