@@ -38,6 +38,7 @@ class PrintedPage:
     words: tuple[Box, ...]
     rows: tuple[Box, ...]  # the filled bands of table rows
     rules: tuple[Box, ...]  # horizontal rules between rows
+    columns: tuple[Box, ...]  # vertical rules: between columns, a row's colour bar
     lines: tuple[str, ...]  # the characters on each baseline from left to right, normalised
 
 
@@ -77,6 +78,11 @@ def _page(number: int, page) -> PrintedPage:
         for line in page.lines
         if abs(line["top"] - line["bottom"]) < 0.01 and line["x1"] - line["x0"] >= _ROW_WIDTH
     )
+    columns = tuple(
+        Box("", line["x0"], line["top"], line["x1"], line["bottom"])
+        for line in page.lines
+        if abs(line["x0"] - line["x1"]) < 0.01 and line["bottom"] - line["top"] >= 5
+    )
     baselines: dict[float, list[dict]] = {}
     for char in page.chars:
         baselines.setdefault(round(char["matrix"][5], 1), []).append(char)
@@ -85,7 +91,9 @@ def _page(number: int, page) -> PrintedPage:
         for _baseline, drawn in sorted(baselines.items(), reverse=True)
     )
     smallest = min((c["size"] for c in page.chars if c["text"].strip()), default=0.0)
-    return PrintedPage(number, page.width, page.height, chars, smallest, words, rows, rules, lines)
+    return PrintedPage(
+        number, page.width, page.height, chars, smallest, words, rows, rules, columns, lines
+    )
 
 
 def reader_text(raw: str) -> str:
@@ -159,9 +167,11 @@ def words_off_the_page(pdf: PrintedPdf) -> list[str]:
     ]
 
 
-def characters_across_rows(pdf: PrintedPdf) -> list[str]:
-    """Characters cut by a row's edge: a band's top or bottom, or a rule under a row, runs
-    through them (the tables draw rows only, no column borders)."""
+def characters_across_rules(pdf: PrintedPdf) -> list[str]:
+    """Characters cut by a table's edge: a row band's top or bottom or a rule under a row
+    running through them, or a vertical rule (the itinerary's columns, a row's colour
+    bar) drawn across them. The lists draw no column borders: their columns are unchecked.
+    """
     found = []
     for page in pdf.pages:
         edges = [(row, y) for row in page.rows for y in (row.top, row.bottom)]
@@ -169,27 +179,16 @@ def characters_across_rows(pdf: PrintedPdf) -> list[str]:
         for _font, text, box in page.chars:
             if not text.strip():
                 continue
-            for edge, y in edges:
-                inside = min(box.x1, edge.x1) - max(box.x0, edge.x0) > TOLERANCE
-                if inside and box.top + TOLERANCE < y < box.bottom - TOLERANCE:
-                    found.append(f"page {page.number}: {text!r} at {box.top:.1f} cut at {y:.1f}")
-                    break
+            across = any(
+                min(box.x1, edge.x1) - max(box.x0, edge.x0) > TOLERANCE
+                and box.top + TOLERANCE < y < box.bottom - TOLERANCE
+                for edge, y in edges
+            )
+            down = any(
+                min(box.bottom, rule.bottom) - max(box.top, rule.top) > TOLERANCE
+                and box.x0 + TOLERANCE < rule.x0 < box.x1 - TOLERANCE
+                for rule in page.columns
+            )
+            if across or down:
+                found.append(f"page {page.number}: {text!r} at ({box.x0:.1f}, {box.top:.1f})")
     return found
-
-
-def row_texts(pdf: PrintedPdf) -> list[str]:
-    """The text of each table row (a filled band), its words from the top left."""
-    texts = []
-    for page in pdf.pages:
-        for row in page.rows:
-            inside = [
-                w
-                for w in page.words
-                if w.top >= row.top - TOLERANCE
-                and w.bottom <= row.bottom + TOLERANCE
-                and w.x0 >= row.x0 - TOLERANCE
-                and w.x1 <= row.x1 + TOLERANCE
-            ]
-            inside.sort(key=lambda w: (round(w.top), w.x0))
-            texts.append(reader_text(" ".join(w.text for w in inside)))
-    return texts

@@ -15,7 +15,7 @@ from reportlab.pdfgen import canvas
 from tests.cli.conftest import run
 from tests.cli.printed_pdf import (
     PrintedPdf,
-    characters_across_rows,
+    characters_across_rules,
     missing_glyphs,
     overlapping_words,
     read_pdf,
@@ -142,12 +142,13 @@ def test_no_text_is_set_below_the_smallest_readable_size(printed):
         assert small == [], f"{kind}: pages with text under {SMALLEST} pt"
 
 
-def test_no_character_crosses_a_table_row(printed):
-    # The lists draw each row as a band with a rule under it, no column borders: a
-    # character is checked against its row, not its column.
+def test_no_character_crosses_a_table_rule(printed):
+    # The lists draw each row as a band with a rule under it, no column borders: there a
+    # character is checked against its row only. The itinerary rules its group columns.
     assert any(page.rows for page in printed.documents["rooming"].pages)
+    assert any(page.columns for page in printed.documents["itinerary"].pages)
     for kind, pdf in printed.every():
-        assert characters_across_rows(pdf) == [], kind
+        assert characters_across_rules(pdf) == [], kind
 
 
 def _unread(person: Person, pdf: PrintedPdf) -> list[str]:
@@ -272,6 +273,8 @@ def test_the_checks_see_the_faults_they_look_for(tmp_path):
     page.drawString(100, 420, "Cut")
     page.drawString(100, 300, "Rochefoucauld-")
     page.drawString(100, 286, "Montmorency")
+    page.drawString(300, 250, "Ruled")
+    page.line(303, 240, 303, 270)  # a column's rule through the R
     page.setFont(REGULAR, 4)
     page.drawString(100, 200, "Small print")
     page.save()
@@ -280,8 +283,8 @@ def test_the_checks_see_the_faults_they_look_for(tmp_path):
     # ReportLab draws it as glyph 0, the empty box, which reads back as U+0000.
     assert missing_glyphs(pdf) == ["page 1: ['\\x00'] not in DejaVuSans"]
     assert [fault.split(" at ")[0] for fault in words_off_the_page(pdf)] == ["page 1: 'Outside'"]
-    assert {fault.split(" at ")[0] for fault in characters_across_rows(pdf)} == {
-        f"page 1: {char!r}" for char in "Cut"
+    assert {fault.split(" at ")[0] for fault in characters_across_rules(pdf)} == {
+        f"page 1: {char!r}" for char in "CutR"
     }
     assert "Rochefoucauld-Montmorency" in pdf.drawn
     assert pdf.pages[0].smallest == pytest.approx(4)
