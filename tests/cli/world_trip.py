@@ -4,8 +4,8 @@ Tel Aviv, 28 March – 2 April 2024 (Israel's clocks go forward on 29 March at 0
 three groups, one named partly in Hebrew; twenty confirmed people whose names are written
 in Chinese, Hebrew, Arabic, Greek, Estonian, French with particles and apostrophes, and
 one very long; a severe allergy written as a sentence with commas; wheelchair and lift
-needs; a day of eighteen items with the groups apart; a dinner past midnight; venues
-named in Hebrew and Arabic; a host with an Arabic name and a 70-character e-mail address;
+needs; a day of seventeen items with the groups apart; a dinner past midnight; venues
+named in Hebrew and Arabic; a host with an Arabic name and a 77-character e-mail address;
 a hotel of twin and single rooms; flights and a ferry with passengers.
 """
 
