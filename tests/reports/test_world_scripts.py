@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date, time
 
+import pdfplumber
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -228,3 +229,27 @@ def test_every_report_draws_its_text_through_the_fallback():
         if path.name != "fallback.py" and bare.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize("contact", ["דנה כהן", "عمر حداد"])
+def test_a_phone_number_after_a_right_to_left_name_reads_as_typed(contact, tmp_path):
+    place = Place("Azrieli", "Derech Menachem Begin 132", None, None, contact, "+972 3 608 1179")
+    visit = ItineraryItem(time(9), time(11), "Visit", AgendaKind.VISIT, place=place)
+    itinerary = replace(_itinerary("Noa"), days=(ItineraryDay(date(2023, 5, 7), (visit,)),))
+    target = tmp_path / "on-site.pdf"
+    draw_itinerary(itinerary, target)
+    with pdfplumber.open(target) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    baselines: dict[float, list] = {}
+    for char in chars:
+        baselines.setdefault(round(char["matrix"][5], 1), []).append(char)
+    drawn = [
+        unicodedata.normalize(
+            "NFKC", "".join(c["text"] for c in sorted(line, key=lambda c: c["x0"]))
+        )
+        for line in baselines.values()
+    ]
+    (on_site,) = [line for line in drawn if line.startswith("On site:")]
+    # Left to right: the name's own field, then the number as it is dialled.
+    assert on_site.endswith(", +972 3 608 1179"), on_site
+    assert contact[::-1] in on_site or contact in on_site

@@ -29,6 +29,7 @@ from delegation.reports.itinerary_model import (
     Itinerary,
     ItineraryDay,
     ItineraryItem,
+    Place,
     RepeatedTime,
 )
 from delegation.reports.itinerary_parts import (
@@ -553,9 +554,8 @@ def item_cell(item: ItineraryItem, width: float, *, times: bool = False) -> list
         if place.address:
             text += f", {markup(address)}"
         lines.append(_sized_markup(text, min(name_size, address_size), _CELL_SIZE))
-        on_site = ", ".join(p for p in (place.contact_name, place.contact_phone) if p)
-        if on_site:
-            lines.append(_small(_("On site: {contact}").format(contact=on_site), width))
+        if place.contact_name or place.contact_phone:
+            lines.append(_on_site_text(place, width))
     if item.host:
         lines.append(_host_text(item, width))
     flowables: list[Flowable] = [Paragraph("<br/>".join(lines), _item_style())]
@@ -577,6 +577,16 @@ def _small(text: str, width: float) -> str:
     """A small muted line, fitted to the width."""
     fitted, size = fit(text, REGULAR, _SMALL_SIZE, width)
     return f"<font size='{size}' color='{_MUTED}'>{markup(fitted)}</font>"
+
+
+def _on_site_text(place: Place, width: float) -> str:
+    """Who receives the delegation there, and their number: each in display order on its
+    own, or a number after a Hebrew or Arabic name prints scrambled ("3 608 1179 972+")."""
+    parts = [p for p in (place.contact_name, place.contact_phone) if p]
+    before, _field, after = _("On site: {contact}").partition("{contact}")
+    size = fitting_size(f"{before}{', '.join(parts)}{after}", REGULAR, _SMALL_SIZE, width)
+    contact = ", ".join(markup(break_long_words(p, REGULAR, size, width)) for p in parts)
+    return f"<font size='{size}' color='{_MUTED}'>{markup(before)}{contact}{markup(after)}</font>"
 
 
 def _host_text(item: ItineraryItem, width: float) -> str:
