@@ -6,11 +6,13 @@ import re
 import subprocess
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
+from reportlab.pdfbase import pdfmetrics
 
-from delegation.reports.fonts import coverage
+from delegation.reports.fonts import FACES, coverage
 
 TOLERANCE = 0.5  # points
 # Marks poppler adds around right-to-left runs: embeddings, overrides, directional marks.
@@ -118,19 +120,28 @@ def _poppler(path: Path, *options: str) -> str:
     return reader_text(done.stdout.decode("utf-8"))
 
 
+@cache
+def _our_faces() -> dict[str, frozenset[str]]:
+    """The characters of each face of ours, by the PostScript name a PDF calls it."""
+    faces = {}
+    for name in FACES:
+        covered = coverage(name)
+        if covered:  # not the emoji font of a system without one
+            faces[pdfmetrics.getFont(name).face.name.decode("latin-1")] = covered
+    return faces
+
+
 def missing_glyphs(pdf: PrintedPdf) -> list[str]:
     """Characters drawn by a font of ours that has no glyph for them."""
     found = []
     for page in pdf.pages:
         for font, text, _box in page.chars:
-            try:
-                covered = coverage(font)
-            except KeyError:
+            covered = _our_faces().get(font)
+            if covered is None:
                 found.append(f"page {page.number}: {text!r} in {font}, a font not ours")
                 continue
-            if covered is None:
-                continue  # a standard PDF font: the viewer has its glyphs
-            lacking = [char for char in text if char not in covered]
+            # Glyph 0, the empty box, reads back as U+0000, which some faces map.
+            lacking = [char for char in text if char == "\x00" or char not in covered]
             if lacking:
                 found.append(f"page {page.number}: {lacking!r} not in {font}")
     return found

@@ -44,6 +44,10 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs
 
 # The documents that name people, and whom: everyone, or those with a dietary need.
 EVERYONE = ("participants", "participants-sensitive", "rooming", "badges", "visitors")
+# Whose own itinerary is read back (each costs a second or more): the names in Chinese,
+# Hebrew (with a need), Arabic (with the allergy) and Greek, the wheelchair user, the staff
+# member in no group.
+READ_OWN = frozenset(PEOPLE[i].email for i in (0, 2, 3, 4, 5, -1))
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Printed:
 
     language: str
     documents: dict[str, PrintedPdf]  # by kind: "itinerary", "personal", "rooming"…
-    itineraries: dict[str, PrintedPdf | None]  # each person's own, by e-mail address
+    itineraries: dict[str, PrintedPdf]  # the own ones read back (READ_OWN), by e-mail
 
     def every(self) -> list[tuple[str, PrintedPdf]]:
         own = [(f"itinerary of {k}", v) for k, v in self.itineraries.items() if v is not None]
@@ -105,12 +109,14 @@ def _print(database: Path, language: str) -> Printed:
     _export(database, language, "itineraries", KEY, "-o", str(folder / "people"))
     documents = {kind: read_pdf(folder / f"{kind}.pdf") for kind in files}
     # Each person's itinerary is named after them: LAST_First, spaces as underscores.
-    own = {path.stem: read_pdf(path) for path in (folder / "people").glob("*.pdf")}
-    itineraries = {
+    own = {path.stem: path for path in (folder / "people").glob("*.pdf")}
+    files = {
         person.email: own.pop(f"{person.last} {person.first}".replace(" ", "_"), None)
         for person in PEOPLE
     }
     assert not own, f"itineraries of nobody confirmed: {sorted(own)}"
+    assert [email for email, path in files.items() if path is None] == []
+    itineraries = {email: read_pdf(files[email]) for email in READ_OWN}
     return Printed(language, documents, itineraries)
 
 
@@ -179,9 +185,8 @@ def test_every_name_reads_back_as_written(printed):
     unread = {p.email: _unread(p, dietary) for p in PEOPLE if p.dietary and _unread(p, dietary)}
     assert unread == {}
     for person in PEOPLE:
-        own = printed.itineraries[person.email]
-        assert own is not None, f"no itinerary for {person.email}"
-        assert _unread(person, own) == [], person.email
+        own = printed.itineraries.get(person.email)
+        assert own is None or _unread(person, own) == [], person.email
     assert _unread(PERSONAL, printed.documents["personal"]) == []
 
 
@@ -267,7 +272,7 @@ def test_the_checks_see_the_faults_they_look_for(tmp_path):
     page.setFont(REGULAR, 12)
     page.drawString(100, 700, "Shalom")
     page.drawString(120, 700, "Salaam")  # on top of the word before
-    page.drawString(100, 600, "\ud55c")  # a Korean syllable DejaVu has no glyph for
+    page.drawString(100, 600, "\ud55c")  # a Korean syllable no face of ours has
     page.drawString(A4[0] - 10, 500, "Outside")
     page.setFillColorRGB(0.9, 0.9, 0.9)
     page.rect(80, 404, 300, 20, stroke=0, fill=1)  # a row band whose top cuts a line
@@ -283,7 +288,7 @@ def test_the_checks_see_the_faults_they_look_for(tmp_path):
     pdf = read_pdf(path)
     assert overlapping_words(pdf) == ["page 1: 'Shalom' and 'Salaam'"]
     # ReportLab draws it as glyph 0, the empty box, which reads back as U+0000.
-    assert missing_glyphs(pdf) == ["page 1: ['\\x00'] not in DejaVuSans"]
+    assert missing_glyphs(pdf) == ["page 1: ['\\x00'] not in NotoSans-Regular"]
     assert [fault.split(" at ")[0] for fault in words_off_the_page(pdf)] == ["page 1: 'Outside'"]
     assert {fault.split(" at ")[0] for fault in characters_across_rules(pdf)} == {
         f"page 1: {char!r}" for char in "CutR"

@@ -20,12 +20,14 @@ from delegation.reports.base import build_pdf, styles
 from delegation.reports.fallback import Paragraph, string_width
 from delegation.reports.fonts import (
     BOLD,
+    EMOJI,
     FALLBACK,
     HEBREW_BOLD,
     ITALIC,
     REGULAR,
     SYMBOLS,
     coverage,
+    emoji_file,
     font_runs,
 )
 from delegation.reports.itinerary import draw_itinerary
@@ -184,6 +186,19 @@ def test_each_character_is_drawn_by_a_font_that_has_it():
     assert font_runs("Noa לוי", BOLD) == [("Noa ", BOLD), ("לוי", HEBREW_BOLD)]
     nobody = "\U0010fffd"  # a private-use character: no font has it, it stays as it is
     assert font_runs(f"a{nobody}", REGULAR) == [(f"a{nobody}", REGULAR)]
+
+
+@pytest.mark.skipif(emoji_file() is None, reason="no emoji font on this system (fonts-symbola)")
+def test_emoji_print_in_the_system_s_symbol_font_and_read_back(tmp_path):
+    notes = "Dress code 👔, bring 📱 and ☕ — party 🎉"
+    item = ItineraryItem(time(20), None, "Dinner 🍷", AgendaKind.MEAL, notes=notes)
+    path = tmp_path / "emoji.pdf"
+    draw_itinerary(replace(_itinerary("Noa לוי"), days=(ItineraryDay(date(2023, 5, 7), (item,)),)),
+                   path)  # fmt: skip
+    assert font_runs("party 🎉", REGULAR) == [("party ", REGULAR), ("🎉", EMOJI)]
+    words = _words(path)
+    assert "🍷" in words and "👔" in words and "🎉" in words
+    assert "Symbola" in " ".join(_font_names(path)) or EMOJI in _font_names(path)
 
 
 def test_a_paragraph_keeps_bold_latin_and_falls_back_for_chinese_across_pages():

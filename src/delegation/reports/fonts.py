@@ -11,6 +11,7 @@ cannot be embedded in a PDF. All but the emoji font are shipped, with their lice
 
 import hashlib
 import os
+import re
 import threading
 from functools import cache
 from importlib.resources import files
@@ -49,6 +50,8 @@ _ON_DEMAND = {
     SYMBOLS_BOLD: "DejaVuSans-Bold.ttf",
     FALLBACK: "DroidSansFallbackFull.ttf",
 }
+# Every face a document may embed.
+FACES = (*_FAMILY, *_ON_DEMAND, EMOJI)
 _BOLD_FACES = frozenset((BOLD, BOLD_ITALIC, CONDENSED_BOLD, HEBREW_BOLD, SYMBOLS_BOLD))
 # Where the emoji font is looked for, in this order (monochrome TrueType outlines only).
 EMOJI_FILES = (
@@ -99,7 +102,23 @@ class TaggedTTFont(TTFont):
             new = subset_tag(self.face.name.decode("latin-1"), subset) + old[old.index("+") :]
             font.BaseFont = new
             descriptor.dict["FontName"] = pdfdoc.PDFName(new)
-            cmap.content = cmap.content.replace(old, new)
+            cmap.content = _utf16_destinations(cmap.content.replace(old, new))
+
+
+# A ToUnicode entry whose character is beyond U+FFFF: "<07> <1F389>".
+_WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16_destinations(cmap: str) -> str:
+    """The map with each character beyond U+FFFF (an emoji) written as UTF-16, its
+    surrogate pair, as the PDF format wants: ReportLab writes the bare number, which
+    readers reject, and the emoji could not be copied or searched."""
+
+    def utf16(entry: re.Match) -> str:
+        code = chr(int(entry.group(2), 16)).encode("utf-16-be").hex().upper()
+        return f"<{entry.group(1)}> <{code}>"
+
+    return _WIDE_ENTRY.sub(utf16, cmap)
 
 
 _lock = threading.RLock()
@@ -185,8 +204,7 @@ def _font_for(char: str, font: str) -> str:
 def font_runs(text: str, font: str) -> list[tuple[str, str]]:
     """The text cut into (part, font) runs, each part drawn by a font that has its glyphs.
 
-    A character that no font has stays in `font`, drawn as the font's missing-glyph box
-    (`missing_characters` finds them first).
+    A character that no font has stays in `font`, drawn as the font's missing-glyph box.
     """
     covered = coverage(font)
     if covered is None or covered.issuperset(text):
@@ -195,14 +213,3 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]]:
         ("".join(chars), chosen)
         for chosen, chars in groupby(text, key=lambda char: _font_for(char, font))
     ]
-
-
-def missing_characters(text: str) -> set[str]:
-    """The characters of the text that no face of the chain can draw (spaces and marks
-    without a glyph of their own aside)."""
-    covered = coverage(REGULAR)
-    return {
-        char
-        for char in set(text) - covered
-        if not char.isspace() and all(char not in (coverage(f) or ()) for f in _chain(REGULAR))
-    }
