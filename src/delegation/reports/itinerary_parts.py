@@ -29,10 +29,11 @@ from delegation.reports.elements import (
     written_date_range,
     written_day,
 )
-from delegation.reports.fallback import Paragraph, draw_string
+from delegation.reports.fallback import Paragraph, draw_string, shorten
 from delegation.reports.fonts import BOLD, REGULAR
 from delegation.reports.itinerary_model import Itinerary, Place, TravelLeg
 from delegation.reports.pages import outlined
+from delegation.reports.text import visual
 
 FRAME_WIDTH = A4[0] - 2 * 15 * mm
 QR_SIZE = 18 * mm
@@ -82,8 +83,10 @@ def _line(text: str, style: str = "body") -> Paragraph:
 
 
 def cover(itinerary: Itinerary) -> list[Flowable]:
+    """The first page: a band naming the document, the trip's title, place and dates (the
+    person and their groups on a personal itinerary), the trip at a glance, and who
+    organises it."""
     st = styles()
-    kicker = ParagraphStyle("kicker", parent=st["small"], fontName=BOLD, textColor=ACCENT)
     cover, person = TYPE_SCALE["cover"], TYPE_SCALE["person"]
     big = ParagraphStyle(
         "cover_title", parent=st["title"], fontSize=cover, leading=line_height(BOLD, cover)
@@ -94,9 +97,8 @@ def cover(itinerary: Itinerary) -> list[Flowable]:
     )  # fmt: skip
     label = _("Personal itinerary") if itinerary.participant else _("Itinerary")
     flowables: list[Flowable] = [
-        Spacer(1, 45 * mm),
-        Paragraph(markup(label.upper()), kicker),
-        Spacer(1, 3 * mm),
+        CoverBand(label.upper(), itinerary.destination),
+        Spacer(1, 14 * mm),
         Paragraph(markup(itinerary.trip_title), big),
         Paragraph(markup(_destination(itinerary)), st["subtitle"]),
         Paragraph(
@@ -112,8 +114,11 @@ def cover(itinerary: Itinerary) -> list[Flowable]:
             flowables.append(_line(", ".join(itinerary.participant_groups), "subtitle"))
     flowables += [
         Spacer(1, 6 * mm),
-        HRFlowable(width="35%", thickness=2, color=ACCENT, hAlign="LEFT", spaceAfter=10 * mm),
+        HRFlowable(width="35%", thickness=2, color=ACCENT, hAlign="LEFT", spaceAfter=8 * mm),
     ]
+    glance = _at_a_glance(itinerary)
+    if glance is not None:
+        flowables += [glance, Spacer(1, 8 * mm)]
     for heading, lines in (
         (_("Organisers"), itinerary.organisers),
         (_("Partners"), itinerary.partners),
@@ -122,6 +127,95 @@ def cover(itinerary: Itinerary) -> list[Flowable]:
             flowables.append(Paragraph(markup(heading), st["h2"]))
             flowables += [_line(line) for line in lines]
     return flowables
+
+
+class CoverBand(Flowable):
+    """A band in the house colour across the top of the cover: what the document is on
+    the left, the destination on the right, in white."""
+
+    HEIGHT = 16 * mm
+
+    def __init__(self, label: str, destination: str) -> None:
+        super().__init__()
+        self.label, self.destination = label, destination
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return available_width, self.HEIGHT
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, 0, self.width, self.HEIGHT, stroke=0, fill=1)
+        canvas.setFillColorRGB(1, 1, 1)
+        baseline = (self.HEIGHT - 9) / 2 + 1.5
+        room = self.width / 2 - 6 * mm
+        label = shorten(self.label, BOLD, 9, room)
+        draw_string(canvas, 5 * mm, baseline, label, BOLD, 9)
+        destination = shorten(visual(self.destination.upper()), BOLD, 9, room)
+        draw_string(canvas, self.width - 5 * mm, baseline, destination, BOLD, 9, anchor="end")
+        canvas.restoreState()
+
+
+def _at_a_glance(itinerary: Itinerary) -> Flowable | None:
+    """The trip's essentials on a shaded panel: how long, where the nights are spent, the
+    first appointment, the time difference, whom to call in an emergency."""
+    st = styles()
+    days = (itinerary.end - itinerary.start).days + 1
+    items = sum(1 for day in itinerary.days for item in day.items if item.tag is None)
+    facts = [
+        (
+            _("Programme"),
+            ngettext("{days} day", "{days} days", days).format(days=days)
+            + " · "
+            + ngettext("{count} appointment", "{count} appointments", items).format(count=items),
+        )
+    ]
+    if itinerary.hotels:
+        facts.append(
+            (
+                ngettext("Hotel", "Hotels", len(itinerary.hotels)),
+                " · ".join(stay.place.name for stay in itinerary.hotels),
+            )
+        )
+    first = next((day for day in itinerary.days if day.items), None)
+    if first is not None:
+        item = first.items[0]
+        where = f", {item.place.name}" if item.place else ""
+        facts.append(
+            (
+                _("First appointment"),
+                f"{written_day(first.day, itinerary.language)}, "
+                f"{format_time(item.start)} — {item.title}{where}",
+            )
+        )
+    facts.append((_("Time difference"), time_difference(itinerary)))
+    if itinerary.emergency_numbers:
+        numbers = [labelled_line(line) for line in itinerary.emergency_numbers]
+        facts.append((_("Emergency numbers"), "\n".join(numbers)))
+    rows = [
+        [Paragraph(markup(label), st["cell_bold"]), Paragraph(markup(text), st["cell"])]
+        for label, text in facts
+    ]
+    heading = Paragraph(markup(_("At a glance")), ParagraphStyle(
+        "glance", parent=st["h2"], textColor=ACCENT, spaceBefore=0,
+    ))  # fmt: skip
+    return table(
+        [[heading, ""], *rows],
+        [LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH],
+        style=[
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 3 * mm),
+        ],
+    )
 
 
 def _destination(itinerary: Itinerary) -> str:
