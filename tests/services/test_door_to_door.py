@@ -8,11 +8,21 @@ from datetime import date, datetime, time
 
 import pytest
 
-from delegation.domain.enums import ParticipantCategory, ParticipantStatus, TravelMode
+from delegation.domain.enums import (
+    AgendaKind,
+    ParticipantCategory,
+    ParticipantStatus,
+    TravelMode,
+)
 from delegation.services.agenda import AgendaItemDetails, add_item
+from delegation.services.directory import VenueDetails, save_venue
 from delegation.services.groups import GroupDetails, add_group
 from delegation.services.itineraries import build_itinerary
-from delegation.services.participants import ParticipantDetails, add_participant
+from delegation.services.participants import (
+    ParticipantDetails,
+    add_participant,
+    list_participants,
+)
 from delegation.services.travel import SegmentDetails, save_segment, set_passengers
 from delegation.services.trips import NewTrip, add_trip
 
@@ -100,3 +110,59 @@ def test_someone_in_no_group_is_told_what_the_groups_do_meanwhile(workspace, tri
     assert "Groupe A" in apart[0].title and "Groupe B" in apart[0].title
     noa = build_itinerary(workspace, "tlv-2024", language="en", participant_email="noa@example.org")
     assert not any(i.title.startswith("Free time") for d in noa.days for i in d.items)
+
+
+@pytest.fixture
+def transfer(workspace, trip):
+    """The delegation lands on LY318 at 13:00 (two people) and a coach takes it from the
+    airport at 13:30 to the hotel, where the welcome starts at 15:00."""
+    sam = add_participant(workspace, trip.id, ParticipantDetails(
+        "Benhamou", "Sam", email="sam@example.org", status=ParticipantStatus.CONFIRMED,
+        category=ParticipantCategory.ENTREPRENEUR, group_codes=("A",),
+    ))  # fmt: skip
+    staff = next(r.id for r in list_participants(workspace, trip.id) if not r.details.group_codes)
+    main = save_segment(workspace, trip.id, None, None, SegmentDetails(
+        "Paris CDG", "Europe/Paris", datetime(2024, 3, 28, 8, 0),
+        "Tel Aviv TLV", ZONE, datetime(2024, 3, 28, 13, 0), carrier="El Al", number="LY318",
+    ))  # fmt: skip
+    set_passengers(workspace, main.id, [sam.row.id, staff])
+    airport = save_venue(workspace, None, None, VenueDetails("Aéroport Ben Gourion")).id
+    hotel = save_venue(workspace, None, None, VenueDetails("Hôtel Dan Tel Aviv")).id
+    for start, end, french, english, kind, venue in (
+        (time(13, 30), time(14, 30), "Transfert aéroport → hôtel",
+         "Coach transfer: airport → hotel", AgendaKind.TRANSPORT, airport),
+        (time(15), time(16), "Accueil à l’hôtel", "Welcome at the hotel", AgendaKind.MEAL, hotel),
+    ):  # fmt: skip
+        add_item(workspace, trip.id, AgendaItemDetails(
+            START, start, end, title_fr=french, title_en=english, kind=kind, venue_id=venue,
+        ))  # fmt: skip
+    return trip
+
+
+def test_someone_landing_after_the_transfer_is_told_where_to_join(workspace, transfer):
+    # Noa lands at 15:05 on her own flight: the coach left at 13:30.
+    noa = build_itinerary(workspace, "tlv-2024", language="en", participant_email="noa@example.org")
+    day = [(i.start, i.title) for i in _day(noa, START)]
+    assert (time(13, 30), "Coach transfer: airport → hotel") not in day
+    meeting = next(i for i in _day(noa, START) if i.title.startswith("Meeting point"))
+    assert meeting.title == "Meeting point: Hôtel Dan Tel Aviv"
+    assert (meeting.start, meeting.tag) == (time(15), "Your journey")
+    assert meeting.notes == (
+        "The delegation’s transfer leaves Aéroport Ben Gourion at 13:30; "
+        "you arrive at Tel Aviv TLV at 15:05."
+    )
+    titles = [title for _start, title in day]
+    assert titles.index(meeting.title) == titles.index("Welcome at the hotel") - 1
+    french = build_itinerary(
+        workspace, "tlv-2024", language="fr", participant_email="noa@example.org"
+    )
+    assert "Point de rendez-vous : Hôtel Dan Tel Aviv" in [i.title for i in _day(french, START)]
+
+
+def test_those_on_the_delegation_s_flight_keep_the_transfer(workspace, transfer):
+    sam = build_itinerary(workspace, "tlv-2024", language="en", participant_email="sam@example.org")
+    titles = [i.title for i in _day(sam, START)]
+    assert "Coach transfer: airport → hotel" in titles
+    assert not any(title.startswith("Meeting point") for title in titles)
+    whole = build_itinerary(workspace, "tlv-2024", language="en")  # the delegation's own
+    assert "Coach transfer: airport → hotel" in [i.title for i in _day(whole, START)]

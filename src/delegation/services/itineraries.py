@@ -49,6 +49,7 @@ from delegation.services.itinerary_journeys import (
     clock_change_items,
     leg_items,
     with_items,
+    with_meeting_point,
 )
 from delegation.services.outputs import checked_output
 from delegation.services.workspace import Workspace
@@ -234,8 +235,10 @@ class ItineraryBuilder:
         days = _days([i for _r, i in chosen], [r for r, _i in chosen], self.snapshot)
         mine_legs = [leg for leg in self.snapshot.legs if person.id in leg.passenger_ids]
         legs = tuple(_leg(leg) for leg in mine_legs)
-        with speaking(language):  # door to door: their legs, the clocks, the hours apart
-            days = with_items(days, leg_items(mine_legs, self.snapshot.timezone))
+        zone = self.snapshot.timezone
+        with speaking(language):  # door to door: their legs, where they join, the clocks…
+            days = with_items(days, leg_items(mine_legs, zone))
+            days = with_meeting_point(days, self.snapshot.legs, mine_legs, zone)
         days = with_items(days, self._clocks(language))
         if not mine and self.snapshot.groups:  # staff, or not yet in a group
             days = with_items(days, self._apart(language))

@@ -1,5 +1,6 @@
-"""The parts of a day that are a person's own: their travel legs, the clocks changing, the
-hours the groups are apart and they are in none.
+"""The parts of a day that are a person's own: their travel legs, where they join the
+delegation when they arrive on their own, the clocks changing, the hours the groups are
+apart and they are in none.
 
 Made as plain itinerary items in the document's language, so that the days print them in
 their place among the programme's items.
@@ -63,6 +64,76 @@ def leg_items(legs: Iterable[LegRecord], zone: str) -> DayItems:
         )
         items.setdefault(at.date(), []).append(item)
     return items
+
+
+def _arrivals(legs: Iterable[LegRecord], zone: str) -> list[tuple[LegRecord, datetime]]:
+    """The legs that come to the trip, with the time they land in the trip's clock."""
+    here = ZoneInfo(zone)
+    return [
+        (leg, leg.arrival_at.replace(tzinfo=ZoneInfo(leg.arrival_zone)).astimezone(here))
+        for leg in legs
+        if leg.departure_zone != zone and leg.arrival_zone == zone
+    ]
+
+
+def with_meeting_point(
+    days: tuple[ItineraryDay, ...], all_legs: Iterable[LegRecord], own_legs: Iterable[LegRecord],
+    zone: str,
+) -> tuple[ItineraryDay, ...]:  # fmt: skip
+    """The days of someone who arrives apart from the delegation (elsewhere, or after its
+    transfer has left): the transfer that meets the delegation's arrival is not theirs, so
+    it is left out, and a line tells them where and when they join the others.
+
+    The delegation's arrival is the incoming leg with the most passengers; its transfer,
+    the first transport item for everyone on that day from the time it lands.
+    """
+    arrivals, own = _arrivals(all_legs, zone), _arrivals(own_legs, zone)
+    if not arrivals or not own:
+        return days
+    main, main_lands = max(arrivals, key=lambda arrival: len(arrival[0].passenger_ids))
+    leg, lands = min(own, key=lambda arrival: arrival[1])
+    day = next((d for d in days if d.day == lands.date()), None)
+    if leg.id == main.id or main_lands.date() != lands.date() or day is None:
+        return days
+    transfer = next(
+        (
+            item for item in day.items
+            if item.kind == AgendaKind.TRANSPORT and not item.groups and item.tag is None
+            and item.start >= main_lands.time()
+        ),
+        None,
+    )  # fmt: skip
+    if transfer is None or (
+        leg.arrival_place == main.arrival_place and lands.time() <= transfer.start
+    ):
+        return days  # no transfer, or theirs to take
+    joined = next(
+        (i for i in day.items if i.start > transfer.start and i.tag is None and i.place), None
+    )
+    notes = _(
+        "The delegation’s transfer leaves {place} at {time}; you arrive at {arrival} at {landing}."
+    )
+    line = ItineraryItem(
+        start=joined.start if joined else transfer.start,
+        end=None,
+        title=_("Meeting point: {place}").format(place=joined.place.name)
+        if joined and joined.place
+        else _("Make your own way from {arrival}").format(arrival=leg.arrival_place),
+        kind=AgendaKind.TRANSPORT,
+        place=joined.place if joined else None,
+        notes=notes.format(
+            place=transfer.place.name if transfer.place else transfer.title,
+            time=format_time(transfer.start),
+            arrival=leg.arrival_place,
+            landing=format_time(lands.time()),
+        ),
+        tag=_("Your journey"),
+    )
+    items = [item for item in day.items if item is not transfer]
+    # Just before the item where they join, which starts at the same time.
+    items.insert(items.index(joined) if joined else len(items), line)
+    changed = ItineraryDay(day.day, tuple(sorted(items, key=lambda item: item.start)))
+    return tuple(changed if d is day else d for d in days)
 
 
 def clock_change_items(snapshot: TripSnapshot) -> DayItems:
