@@ -16,7 +16,7 @@ from reportlab.platypus import paragraph as paragraph_module
 
 from delegation.i18n import current_language
 from delegation.i18n.typography import typeset
-from delegation.reports.bidi_lines import displayed
+from delegation.reports.bidi_lines import displayed, needs_ordering
 from delegation.reports.fonts import font_runs
 
 # ReportLab sets a paragraph's first baseline one font size under its top (its setting
@@ -30,18 +30,23 @@ class Paragraph(platypus.Paragraph):
 
     Done on the parsed fragments, where each run's font is known, rather than in the
     markup: it then holds for translated labels and dates as for escaped user text, keeps
-    bold and italic where the font has the character, and takes the upright face for the
-    Arabic the oblique face lacks. A paragraph cut at a page end comes back through here
-    with fragments already split, which costs a set comparison each.
+    bold and italic where the font has the character, and takes another face of the chain
+    (Hebrew, Arabic, Chinese, symbols) for what it lacks. A paragraph cut at a page end
+    comes back through here with fragments already split, which costs a set comparison
+    each.
     """
 
     def __init__(self, text, style=None, *args, **kwargs) -> None:
         super().__init__(text, style, *args, **kwargs)
         self.frags = _with_fallback(self.frags, current_language())
+        # Most paragraphs hold no right-to-left text: they skip the reordering outright.
+        self._bidi = any(needs_ordering(getattr(frag, "text", "") or "") for frag in self.frags)
 
     def drawPara(self, debug=0):
         """Draws the lines, each put in display order first (see bidi_lines): breaking
         and splitting at a page end work on the text in logical order."""
+        if not self._bidi:
+            return super().drawPara(debug)
         logical = self.blPara
         self.blPara = displayed(logical)
         try:
