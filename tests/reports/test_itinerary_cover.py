@@ -5,11 +5,15 @@ in the document's language."""
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import replace
+from datetime import time
 
 import pytest
 from tests.reports.test_itinerary_layout import _personal, _trip
 
+from delegation.domain.enums import AgendaKind
 from delegation.reports.itinerary import draw_itinerary
+from delegation.reports.itinerary_model import ItineraryItem
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -46,3 +50,16 @@ def test_a_personal_cover_in_french_names_the_person_and_speaks_french(tmp_path)
     assert "En bref Programme 6 jours ·" in text and "rendez-vous" in text
     assert "Premier rendez-vous jeudi 28 mars 2024" in text
     assert "Numéros d’urgence Police : 100" in text
+
+
+def test_the_first_appointment_is_the_programme_s_not_the_person_s_landing(tmp_path):
+    itinerary = _personal("en")
+    first_day = itinerary.days[0]
+    landing = ItineraryItem(
+        time(12, 5), None, "Arrival: Flight LY318 from Paris CDG", AgendaKind.TRANSPORT,
+        tag="Your journey",
+    )  # fmt: skip
+    days = (replace(first_day, items=(landing, *first_day.items)), *itinerary.days[1:])
+    text = _cover(replace(itinerary, days=days), tmp_path)
+    assert "First appointment Thursday 28 March 2024, 15:00 — ALL5" in text
+    assert "LY318" not in text

@@ -179,14 +179,17 @@ def _at_a_glance(itinerary: Itinerary) -> Flowable | None:
                 " · ".join(stay.place.name for stay in itinerary.hotels),
             )
         )
-    first = next((day for day in itinerary.days if day.items), None)
+    # The programme's first item, not a line of the person's own (their flight landing).
+    first = next(
+        ((day, item) for day in itinerary.days for item in day.items if item.tag is None), None
+    )
     if first is not None:
-        item = first.items[0]
+        day, item = first
         where = f", {item.place.name}" if item.place else ""
         facts.append(
             (
                 _("First appointment"),
-                f"{written_day(first.day, itinerary.language)}, "
+                f"{written_day(day.day, itinerary.language)}, "
                 f"{format_time(item.start)} — {item.title}{where}",
             )
         )
