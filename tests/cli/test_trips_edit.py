@@ -1,4 +1,24 @@
-"""delegation trips edit: a trip's settings changed, its programme moved with its dates."""
+"""delegation trips edit: a trip's settings changed, its programme moved with its dates,
+the logo of its covers."""
+
+import io
+
+from PIL import Image
+from pypdf import PdfReader
+
+
+def _image() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 100), (31, 78, 121)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _cover_images(cli, db: str, tmp_path) -> int:
+    """The images on the cover of the delegation's itinerary, exported anew."""
+    path = tmp_path / "cover.pdf"
+    done = cli("--db", db, "export", "itinerary", "tallinn-2023", "-o", str(path), "--force")
+    assert done.returncode == 0, done.stderr
+    return len(PdfReader(path).pages[0].images)
 
 
 def test_new_dates_are_refused_until_the_programme_moves_with_them(cli, tmp_path):
@@ -34,3 +54,25 @@ def test_an_unknown_time_zone_names_its_option(cli, tmp_path):
     assert (refused.returncode, refused.stderr) == (
         1, "delegation: --timezone: unknown time zone Europe/Atlantis\n",
     )  # fmt: skip
+
+
+def test_the_logo_is_set_and_removed(cli, tmp_path):
+    db = str(tmp_path / "logo.sqlite3")
+    assert cli("--db", db, "demo").returncode == 0
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_image())
+    done = cli("--db", db, "trips", "edit", "tallinn-2023", "--logo", str(logo))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "The covers of tallinn-2023 print this logo."
+    assert _cover_images(cli, db, tmp_path) == 1
+    bad = tmp_path / "logo.gif"
+    bad.write_bytes(b"GIF89a" + bytes(10))
+    done = cli("--db", db, "--lang", "fr", "trips", "edit", "tallinn-2023", "--logo",
+               str(bad), "--title", "Renamed")  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"delegation: {bad}: un logo doit être une image PNG ou JPEG"
+    shown = cli("--db", db, "trips", "show", "tallinn-2023").stdout
+    assert "Mission Tallinn 2023" in shown and "Renamed" not in shown  # nothing changed
+    done = cli("--db", db, "trips", "edit", "tallinn-2023", "--no-logo")
+    assert done.returncode == 0, done.stderr
+    assert _cover_images(cli, db, tmp_path) == 0

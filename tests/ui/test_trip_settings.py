@@ -60,3 +60,45 @@ def test_an_unknown_time_zone_disables_ok(window, qtbot):
     dialog._timezone.setText("Europe/Atlantis")
     assert "unknown time zone" in dialog._form.field("timezone").accessibleDescription()
     assert not dialog._buttons.button(dialog._buttons.StandardButton.Ok).isEnabled()
+
+
+def test_a_cover_logo_is_chosen_from_a_file_and_undone(window, monkeypatch, tmp_path):
+    import io
+
+    from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
+
+    from delegation.services.trip_logo import trip_logo
+
+    path = tmp_path / "logo.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (240, 80), (31, 78, 121)).save(buffer, "PNG")
+    path.write_bytes(buffer.getvalue())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
+    workspace, trip_id = window.context.workspace, window.trip.id
+    window.logo_action.trigger()
+    assert trip_logo(workspace, trip_id) == path.read_bytes()
+    assert window.statusBar().currentMessage() == "The covers print this logo."
+    window.undo_action.trigger()
+    assert trip_logo(workspace, trip_id) is None
+    window.redo_action.trigger()
+    window.no_logo_action.trigger()
+    assert trip_logo(workspace, trip_id) is None
+    window.undo_action.trigger()
+    assert trip_logo(workspace, trip_id) == path.read_bytes()
+
+
+def test_a_file_that_is_not_an_image_is_refused_in_one_line(window, monkeypatch, tmp_path,
+                                                           message_boxes):  # fmt: skip
+    from PySide6.QtWidgets import QFileDialog
+
+    from delegation.services.trip_logo import trip_logo
+
+    path = tmp_path / "logo.png"
+    path.write_bytes(b"not an image at all")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
+    window.logo_action.trigger()
+    assert trip_logo(window.context.workspace, window.trip.id) is None
+    shown = [text for _kind, text in message_boxes.shown]
+    assert shown == [f"{path}: a logo must be a PNG or JPEG image"]
+    message_boxes.shown.clear()

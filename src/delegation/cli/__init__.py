@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("a new start date takes the programme and the hotel nights along"),
     )
+    logo = edit.add_mutually_exclusive_group()
+    logo.add_argument(
+        "--logo", metavar="FILE", help=_("the association's logo for the covers (PNG or JPEG)")
+    )
+    logo.add_argument("--no-logo", action="store_true", help=_("print the covers without a logo"))
     _add_import_commands(commands)
     _add_export_commands(commands)
     _add_check_command(commands)
@@ -356,6 +361,7 @@ def _show_trip(workspace, reference: str) -> int:
 
 
 def _edit_trip(workspace, arguments) -> int:
+    from delegation.services.trip_logo import read_logo_file, set_trip_logo
     from delegation.services.trips import find_trip, update_trip
 
     trip = find_trip(workspace, arguments.trip)
@@ -369,10 +375,20 @@ def _edit_trip(workspace, arguments) -> int:
         "home_timezone": arguments.home_timezone,
     }
     changes = {field: value for field, value in options.items() if value is not None}
-    trip = update_trip(
-        workspace, trip.id, trip.version, changes, move_programme=arguments.move_programme
-    )
-    print(_trip_said(_("Changed trip {key}: {title}, {dates} ({timezone})."), trip))
+    logo = read_logo_file(arguments.logo) if arguments.logo else None  # refused before a change
+    if changes or not (logo or arguments.no_logo):
+        trip = update_trip(
+            workspace, trip.id, trip.version, changes, move_programme=arguments.move_programme
+        )
+        print(_trip_said(_("Changed trip {key}: {title}, {dates} ({timezone})."), trip))
+    if logo or arguments.no_logo:
+        trip = set_trip_logo(workspace, trip.id, trip.version, logo)
+        said = (
+            _("The covers of {key} print this logo.")
+            if logo
+            else _("The covers of {key} print no logo.")
+        )
+        print(said.format(key=trip.key))
     return EXIT_OK
 
 

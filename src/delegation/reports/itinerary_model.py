@@ -114,3 +114,4 @@ class Itinerary:
     accessibility: str | None = None  # the person's own needs, on a personal itinerary only
     # The trip's groups in their order: a day's group columns stand in this order.
     groups: tuple[str, ...] = ()
+    logo: bytes | None = None  # the association's logo (PNG or JPEG), for the cover

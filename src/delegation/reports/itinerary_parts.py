@@ -1,5 +1,6 @@
 """The itinerary's first pages: the cover, the practical information and the travel legs."""
 
+import io
 from datetime import datetime
 
 from reportlab.lib.pagesizes import A4
@@ -97,7 +98,7 @@ def cover(itinerary: Itinerary) -> list[Flowable]:
     )  # fmt: skip
     label = _("Personal itinerary") if itinerary.participant else _("Itinerary")
     flowables: list[Flowable] = [
-        CoverBand(label.upper(), itinerary.destination),
+        CoverBand(label.upper(), itinerary.destination, itinerary.logo),
         Spacer(1, 14 * mm),
         Paragraph(markup(itinerary.trip_title), big),
         Paragraph(markup(_destination(itinerary)), st["subtitle"]),
@@ -130,32 +131,59 @@ def cover(itinerary: Itinerary) -> list[Flowable]:
 
 
 class CoverBand(Flowable):
-    """A band in the house colour across the top of the cover: what the document is on
-    the left, the destination on the right, in white."""
+    """A band in the house colour across the top of the cover: the association's logo on
+    a white tile when there is one, what the document is, and the destination, in white."""
 
     HEIGHT = 16 * mm
+    WITH_LOGO = 24 * mm
+    _PAD = 3 * mm
 
-    def __init__(self, label: str, destination: str) -> None:
+    def __init__(self, label: str, destination: str, logo: bytes | None = None) -> None:
         super().__init__()
-        self.label, self.destination = label, destination
+        self.label, self.destination, self.logo = label, destination, logo
+        self.height = self.WITH_LOGO if logo else self.HEIGHT
 
     def wrap(self, available_width, available_height):
         self.width = available_width
-        return available_width, self.HEIGHT
+        return available_width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
         canvas.saveState()
         canvas.setFillColor(ACCENT)
-        canvas.rect(0, 0, self.width, self.HEIGHT, stroke=0, fill=1)
+        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        text_left = 5 * mm
+        if self.logo:
+            text_left = self._draw_logo() + 5 * mm
         canvas.setFillColorRGB(1, 1, 1)
-        baseline = (self.HEIGHT - 9) / 2 + 1.5
-        room = self.width / 2 - 6 * mm
+        baseline = (self.height - 9) / 2 + 1.5
+        room = (self.width - text_left) / 2 - 6 * mm
         label = shorten(self.label, BOLD, 9, room)
-        draw_string(canvas, 5 * mm, baseline, label, BOLD, 9)
+        draw_string(canvas, text_left, baseline, label, BOLD, 9)
         destination = shorten(visual(self.destination.upper()), BOLD, 9, room)
         draw_string(canvas, self.width - 5 * mm, baseline, destination, BOLD, 9, anchor="end")
         canvas.restoreState()
+
+    def _draw_logo(self) -> float:
+        """The logo, its proportions kept, on a white tile at the band's left; returns the
+        tile's right edge."""
+        from reportlab.lib.utils import ImageReader
+
+        image = ImageReader(io.BytesIO(self.logo))
+        pixels_wide, pixels_high = image.getSize()
+        high = self.height - 2 * self._PAD - 2 * mm
+        wide = min(high * pixels_wide / pixels_high, 55 * mm)
+        high = wide * pixels_high / pixels_wide
+        tile = wide + 2 * mm
+        canvas = self.canv
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.roundRect(
+            self._PAD, self._PAD, tile, self.height - 2 * self._PAD, 1.5 * mm, stroke=0, fill=1
+        )
+        canvas.drawImage(
+            image, self._PAD + 1 * mm, (self.height - high) / 2, wide, high, mask="auto"
+        )
+        return self._PAD + tile
 
 
 def _at_a_glance(itinerary: Itinerary) -> Flowable | None:

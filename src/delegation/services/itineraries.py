@@ -209,6 +209,7 @@ class ItineraryBuilder:
             partners=_lines(s.partners),
             emergency_numbers=_lines(s.emergency_numbers),
             groups=tuple(s.groups.values()),
+            logo=s.logo,
         )
 
     def delegation(self, language: str) -> Itinerary:

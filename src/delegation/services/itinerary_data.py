@@ -138,6 +138,7 @@ class TripSnapshot:
     organisers: str | None
     partners: str | None
     emergency_numbers: str | None
+    logo: bytes | None = None  # the association's, for the cover
     groups: dict[int, str] = field(default_factory=dict)  # id -> name, in position order
     items: list[ItemRecord] = field(default_factory=list)
     hotels: dict[int, HotelRecord] = field(default_factory=dict)
@@ -162,6 +163,7 @@ def read_trip_snapshot(workspace: Workspace, reference: str | int) -> TripSnapsh
             organisers=trip.organisers,
             partners=trip.partners,
             emergency_numbers=trip.emergency_numbers,
+            logo=trip.logo,
         )
         snapshot.groups = dict(
             session.execute(

@@ -372,6 +372,7 @@ _TEMPLATE_FIELDS = (
     "identity_document_required",
     "passport_validity_months",
     "notes",
+    "logo",
 )
 
 

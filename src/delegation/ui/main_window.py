@@ -307,7 +307,13 @@ class MainWindow(QMainWindow):
         self.groups_action = self._action(
             edit_menu, _("Trip &groups…"), self._on_groups_triggered, "Ctrl+Shift+G"
         )
-        self._trip_actions += [self.settings_action, self.groups_action]
+        self.logo_action = self._action(edit_menu, _("Cover &logo…"), self._on_logo_triggered)
+        self.no_logo_action = self._action(
+            edit_menu, _("Remove the cover logo"), self._on_no_logo_triggered
+        )
+        self._trip_actions += [
+            self.settings_action, self.groups_action, self.logo_action, self.no_logo_action,
+        ]  # fmt: skip
 
         view_menu = bar.addMenu(_("&View"))
         for index in range(self.tabs.count()):
@@ -614,6 +620,40 @@ class MainWindow(QMainWindow):
                 dialog.move_programme.isEnabled() and dialog.move_programme.isChecked(),
             ),
         )
+
+    def _on_logo_triggered(self) -> None:
+        """The association's logo for the covers of this trip's documents, from a file."""
+        if self.trip is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from delegation.domain.errors import FileRefusedError
+        from delegation.services.trip_logo import read_logo_file
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Logo for the covers"), "", _("Images (*.png *.jpg *.jpeg)")
+        )
+        if not path:
+            return
+        try:
+            logo = read_logo_file(path)
+        except FileRefusedError as error:
+            self.context.report(error)
+            return
+        self._set_logo(logo)
+
+    def _on_no_logo_triggered(self) -> None:
+        if self.trip is not None:
+            self._set_logo(None)
+
+    def _set_logo(self, logo: bytes | None) -> None:
+        from delegation.ui.trip_commands import SetTripLogoCommand
+
+        if self.trip is not None and self.context.execute(
+            SetTripLogoCommand(self.context, self.trip, logo)
+        ):
+            said = _("The covers print this logo.") if logo else _("The covers print no logo.")
+            self.statusBar().showMessage(said, 5000)
 
     def _on_groups_triggered(self) -> None:
         if self.trip is None:

@@ -3,7 +3,7 @@
 import dataclasses
 
 from delegation.i18n import _
-from delegation.services import directory, trips
+from delegation.services import directory, trip_logo, trips
 from delegation.services.directory import VenueDetails, VenueRow
 from delegation.services.expected import Unchanged
 from delegation.services.summaries import NewTrip, TripSettings, TripSummary
@@ -93,6 +93,41 @@ class EditTripSettingsCommand(ServiceCommand):
 
     def changed_nothing(self) -> bool:
         return self._left == self._before
+
+    def undo_it(self) -> None:
+        self._set(self._before)
+
+
+class SetTripLogoCommand(ServiceCommand):
+    """A new logo on the trip's covers, or none; undo puts the one before back."""
+
+    area = "trips"
+
+    def __init__(self, context: EditContext, trip: TripSummary, logo: bytes | None) -> None:
+        super().__init__(
+            context,
+            lambda: (
+                _("Set the cover logo of {key}") if logo else _("Remove the cover logo of {key}")
+            ).format(key=trip.key),
+        )
+        self.trip_id = trip.id
+        self._version = trip.version
+        self._after = logo
+        self._before: bytes | None = None
+
+    def _set(self, logo: bytes | None) -> None:
+        self._version = trip_logo.set_trip_logo(
+            self.workspace, self.trip_id, self._version, logo
+        ).version
+
+    def do(self) -> None:
+        if not self.done_once:
+            self._before = trip_logo.trip_logo(self.workspace, self.trip_id)
+        if self._before != self._after:
+            self._set(self._after)
+
+    def changed_nothing(self) -> bool:
+        return self._before == self._after
 
     def undo_it(self) -> None:
         self._set(self._before)

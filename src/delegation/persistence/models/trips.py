@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -47,6 +48,9 @@ class Trip(Versioned, Base):
     # Months a passport must remain valid after the return date, when the country asks.
     passport_validity_months: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The association's logo for the documents' covers, as the PNG or JPEG file's bytes;
+    # deferred: lists of trips do not read it.
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
     groups: Mapped[list["TripGroup"]] = relationship(
         back_populates="trip", cascade="all, delete-orphan", order_by="TripGroup.position"
