@@ -88,6 +88,12 @@ def display_order(text: str, field: str | None) -> tuple[list[tuple[int, str]], 
     return order, field
 
 
+def in_display_order(line: str) -> str:
+    """A line drawn whole (not broken by a paragraph), in display order, marks dropped."""
+    order, _field = display_order(line, None)
+    return "".join(char for _index, char in order)
+
+
 def _run_order(text: str, start: int, end: int, field: str | None) -> list[tuple[int, str]]:
     """The display order of text[start:end], a field's piece or (None) the document's."""
     if start >= end:

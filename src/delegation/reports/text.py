@@ -13,6 +13,7 @@ from delegation.reports.bidi_lines import (
     LEFT_TO_RIGHT_MARK,
     RIGHT_TO_LEFT,
     RIGHT_TO_LEFT_MARK,
+    in_display_order,
 )
 from delegation.reports.fonts import SYMBOLS, coverage
 
@@ -28,9 +29,9 @@ def visual(text: str) -> str:
     a running header's): a Hebrew or Arabic name reads right; Latin text is untouched."""
     if not text or not RIGHT_TO_LEFT.search(text):
         return text
-    from bidi.algorithm import get_display
-
-    return "\n".join(get_display(joined(line)) for line in text.split("\n"))
+    # The paragraphs' own ordering, on a line that is one field: the same rules, and the
+    # direction marks a user typed dropped here too.
+    return "\n".join(in_display_order(line) for line in marked(text).split("\n"))
 
 
 def marked(text: str) -> str:
