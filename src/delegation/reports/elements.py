@@ -7,10 +7,12 @@ from urllib.parse import quote_plus
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable
 
 from delegation.i18n import _
 from delegation.i18n.formatting import babel_locale
+from delegation.reports.shared_drawing import REMEMBERED_FLATE
 from delegation.reports.text import escape, marked
 
 DAY_PATTERN = "EEEE d MMMM y"  # "Sunday 7 May 2023", "dimanche 7 mai 2023"
@@ -104,8 +106,33 @@ class QrCode(Flowable):
             canv.beginForm(name, 0, 0, self.size, self.size)
             canv._code.append(_qr_operators(self.url, self.size, self.border))
             canv.endForm()
+            form = canv._doc.idToObject[pdfdoc.xObjectName(name)]
+            form.Resources = pdfdoc.PDFDictionary()  # squares only: no fonts, no images
+            if form.compression:  # compressed once for every file of a batch
+                form.compression = 0
+                form.Contents = pdfdoc.PDFStream(content=form.stream, filters=[REMEMBERED_FLATE])
         canv.doForm(name)
-        canv.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
+        canv._addAnnotation(_Link(self.url, canv._absRect((0, 0, self.size, self.size), 1)))
+
+
+class _Link(pdfdoc.PDFObject):
+    """A link to a web address over a rectangle of the page, as canvas.linkURL makes one
+    (no border), written straight: ReportLab's nested dictionaries took longer to write
+    than the page they are on, and an itinerary has a code on most items."""
+
+    def __init__(self, url: str, rect: tuple[float, float, float, float]) -> None:
+        self.url, self.rect = url, rect
+
+    def format(self, document) -> bytes:
+        address = pdfdoc.PDFString(self.url).format(document)
+        rect = fp_str(*self.rect).encode()
+        return (
+            b"<< /A << /S /URI /Type /Action /URI "
+            + address
+            + b" >> /Border [ 0 0 0 ] /Rect [ "
+            + rect
+            + b" ] /Subtype /Link /Type /Annot >>"
+        )
 
 
 def qr_code(url: str, size: float) -> QrCode:

@@ -10,6 +10,7 @@ Paragraphs get it by using this module's `Paragraph`; text drawn straight on a c
 from typing import Literal
 
 from reportlab import platypus
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import paragraph as paragraph_module
@@ -18,6 +19,7 @@ from delegation.i18n import current_language
 from delegation.i18n.typography import typeset
 from delegation.reports.bidi_lines import displayed, needs_ordering
 from delegation.reports.fonts import font_runs
+from delegation.reports.shared_drawing import recorded, scope_of, written
 
 # ReportLab sets a paragraph's first baseline one font size under its top (its setting
 # paraFontSizeHeightOffset, read once into this module); Noto's accents rise higher, into
@@ -43,6 +45,28 @@ class Paragraph(platypus.Paragraph):
         self._bidi = any(needs_ordering(getattr(frag, "text", "") or "") for frag in self.frags)
 
     def drawPara(self, debug=0):
+        """Draws the lines, or writes again the operators that drew them in an earlier
+        document of the same batch (see shared_drawing): a cell shared by hundreds of
+        itineraries is set once per process."""
+        canvas = self.canv
+        scope = None if debug else scope_of(canvas._doc)
+        if scope is None:
+            return self._draw_lines(debug)
+        # The lines depend on the width they were broken to; a graphics state set around
+        # the paragraph would change what it writes.
+        key = (scope.token, self.width, self.height, tuple(canvas._extgstate._d.items()))
+        drawn = self.__dict__.get("_drawn")
+        if drawn is not None and drawn[0] == key:
+            canvas._code.append(written(canvas._doc, drawn[1]))
+            return
+        start, links = len(canvas._code), canvas._annotationCount
+        self._draw_lines(debug)
+        # A link is an annotation of the page, not an operator: drawn anew each time.
+        code = "\n".join(canvas._code[start:])
+        recording = recorded(canvas._doc, code) if canvas._annotationCount == links else None
+        self._drawn = (key, recording) if recording is not None else None
+
+    def _draw_lines(self, debug) -> None:
         """Draws the lines, each put in display order first (see bidi_lines): breaking
         and splitting at a page end work on the text in logical order."""
         if not self._bidi:
@@ -105,13 +129,35 @@ def draw_string(
     One text object for the whole line, so that a PDF reader copies it as one line.
     The canvas is left in `font` at `size`, as after setFont.
     """
-    runs = font_runs(typeset(text, current_language()), font)
+    width, operators = _line(canvas, text, font, size)
     if anchor != "start":
-        width = sum(stringWidth(part, run_font, size) for part, run_font in runs)
         x -= width / 2 if anchor == "middle" else width
-    line = canvas.beginText(x, y)
+    canvas._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm {operators} Q")
+    canvas.setFont(font, size)
+
+
+# Lines kept by a batch's scope: the labels, running headers and page numbers of its files.
+_LINES_KEPT = 4096
+
+
+def _line(canvas: Canvas, text: str, font: str, size: float) -> tuple[float, str]:
+    """The line's width, and the text object that draws it from the origin: kept by the
+    batch's scope (shared_drawing), so that a label on every page is set once."""
+    language = current_language()
+    scope = scope_of(canvas._doc)
+    key = (text, font, size, language)
+    known = scope.lines.get(key) if scope is not None else None
+    if known is not None:
+        return known[0], written(canvas._doc, known[1])
+    runs = font_runs(typeset(text, language), font)
+    line = canvas.beginText(0, 0)
     for part, run_font in runs:
         line.setFont(run_font, size)
         line.textOut(part)
-    canvas.drawText(line)
-    canvas.setFont(font, size)
+    operators = line.getCode()
+    width = sum(stringWidth(part, run_font, size) for part, run_font in runs)
+    if scope is not None and len(scope.lines) < _LINES_KEPT:
+        recording = recorded(canvas._doc, operators)
+        if recording is not None:
+            scope.lines[key] = (width, recording)
+    return width, operators

@@ -21,6 +21,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from delegation.reports.shared_drawing import REMEMBERED_FLATE, FontStates, remembered
+
 REGULAR = "NotoSans"
 BOLD = "NotoSans-Bold"
 ITALIC = "NotoSans-Italic"
@@ -85,6 +87,11 @@ class TaggedTTFont(TTFont):
     its ToUnicode map).
     """
 
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self.state = FontStates(self)  # a batch's documents may share a numbering
+        self.face.makeSubset = remembered(self.face.makeSubset)
+
     def addObjects(self, doc) -> None:
         state = self.state.get(doc)
         subsets = [list(subset) for subset in state.subsets] if state is not None else []
@@ -99,6 +106,9 @@ class TaggedTTFont(TTFont):
             cmap = doc.idToObject.get("toUnicodeCMap:" + old)
             if descriptor is None or cmap is None:  # another ReportLab: its names stay
                 continue
+            embedded = doc.idToObject.get(f"fontFile:{self.face.filename}({old})")
+            if embedded is not None and embedded.filters:
+                embedded.filters = [REMEMBERED_FLATE]
             new = subset_tag(self.face.name.decode("latin-1"), subset) + old[old.index("+") :]
             font.BaseFont = new
             descriptor.dict["FontName"] = pdfdoc.PDFName(new)

@@ -16,6 +16,7 @@ from delegation.i18n import _
 from delegation.reports.fallback import draw_string, shorten
 from delegation.reports.fonts import REGULAR
 from delegation.reports.palette import MUTED, RULE
+from delegation.reports.shared_drawing import enrol
 from delegation.reports.text import visual
 
 RUNNING_SIZE = 8
@@ -68,6 +69,7 @@ class NumberedCanvas(Canvas):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        enrol(self._doc)
         self._margin = 15 * mm
         self._pages: list[dict] = []
         self._book = _Book()

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from delegation.domain.enums import AgendaStatus, ParticipantStatus
@@ -36,6 +37,7 @@ from delegation.reports.itinerary_model import (
     RepeatedTime,
     TravelLeg,
 )
+from delegation.reports.shared_drawing import SharedDrawing
 from delegation.services.itinerary_data import (
     ItemRecord,
     PersonRecord,
@@ -179,6 +181,7 @@ class ItineraryBuilder:
         self._apart_lines: dict[str, DayItems] = {}
         self._room_people: dict[int, list[PersonRecord]] = {}
         self._people: dict[int, PersonRecord] | None = None
+        self._drawing = SharedDrawing()
         for person in snapshot.people:
             if person.room_id is not None and person.status != ParticipantStatus.CANCELLED:
                 self._room_people.setdefault(person.room_id, []).append(person)
@@ -280,7 +283,13 @@ class ItineraryBuilder:
         """Draws one person's itinerary to a file; returns its number of pages."""
         if self._people is None:
             self._people = {person.id: person for person in self.snapshot.people}
-        return draw_itinerary(self.personal(self._people[person_id], language), path)
+        return self.draw(self.personal(self._people[person_id], language), path)
+
+    def draw(self, itinerary: Itinerary, target: str | Path | BinaryIO) -> int:
+        """Draws an itinerary this builder cut; returns its number of pages. Its files
+        share their fonts' numbering, so that a cell drawn for one is copied in the next."""
+        with self._drawing.active():
+            return draw_itinerary(itinerary, target)
 
     def _stays(self, person: PersonRecord) -> tuple[HotelStay, ...]:
         room = self.snapshot.rooms.get(person.room_id) if person.room_id else None
