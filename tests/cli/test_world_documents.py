@@ -5,6 +5,7 @@ and phone number readable as typed, needs where they must be and the allergy who
 
 import os
 import shutil
+import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,7 @@ def _export(database: Path, language: str, *arguments: str) -> None:
     done = run("--db", str(database), "export", *arguments, "--lang", language,
                env=_user_folders(database.parent))  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # no character of the trip lacks a font
 
 
 def _print(database: Path, language: str) -> Printed:
@@ -295,3 +297,20 @@ def test_the_checks_see_the_faults_they_look_for(tmp_path):
     }
     assert "Rochefoucauld-Montmorency" in pdf.drawn
     assert pdf.pages[0].smallest == pytest.approx(4)
+
+
+def test_a_name_no_font_draws_is_named_after_the_file_is_written(tmp_path):
+    database = tmp_path / "trips.sqlite3"
+    env = _user_folders(tmp_path)
+    assert run("--db", str(database), "demo", env=env).returncode == 0
+    with sqlite3.connect(database) as connection:  # a name typed in Devanagari
+        connection.execute(
+            "UPDATE contacts SET last_name = 'अनिल'"
+            " WHERE id = (SELECT contact_id FROM participants ORDER BY id LIMIT 1)"
+        )
+    target = tmp_path / "badges.pdf"
+    done = run("--db", str(database), "export", "badges", "tallinn-2023", "-o", str(target),
+               env=env)  # fmt: skip
+    assert done.returncode == 0 and target.exists()
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("delegation: ") and "अ न ि ल" in line

@@ -2,7 +2,7 @@
 
 Tel Aviv, 28 March – 2 April 2024 (Israel's clocks go forward on 29 March at 02:00):
 three groups, one named partly in Hebrew; twenty confirmed people whose names are written
-in Chinese, Hebrew, Arabic, Greek, Estonian, French with particles and apostrophes, and
+in Chinese, Korean, Hebrew, Arabic, Greek, Estonian, French with particles and apostrophes, and
 one very long; a severe allergy written as a sentence with commas; wheelchair and lift
 needs; a day of seventeen items with the groups apart; a dinner past midnight; venues
 named in Hebrew and Arabic; a host with an Arabic name and a 77-character e-mail address;
@@ -51,7 +51,7 @@ GROUPS = {"A": "Énergie", "B": "Groupe B (קבוצה ב)", "C": "Start-up Natio
 
 @dataclass(frozen=True)
 class Person:
-    """A participant as typed by the organiser; family names first in Chinese."""
+    """A participant as typed by the organiser; family names first in Chinese and Korean."""
 
     first: str
     last: str
@@ -86,7 +86,7 @@ PEOPLE: tuple[Person, ...] = (
     Person("Siobhán", "O'Brien", "University College Dublin", ("A",), "105"),
     Person("Łukasz", "Żółkiewski", "Politechnika Warszawska", ("B",), "106"),
     Person("Мария", "Иванова", "Сколково", ("C",), "104", "Végétarien"),
-    Person("Ayşe", "Çelik", "Boğaziçi Üniversitesi", ("A",), "107"),
+    Person("민준", "김", "서울대학교", ("A",), "107"),
     Person("Minh Khai", "Nguyễn Thị", "Đại học Bách khoa Hà Nội", ("B",), "106", "Halal"),
     Person("Øyvind", "Åsheim", "Norges teknisk-naturvitenskapelige universitet", ("C",), "108"),
     Person("יוסף", "כהן", "מכון ויצמן למדע", ("A",), "105"),

@@ -27,8 +27,8 @@ from delegation.reports.fonts import (
     REGULAR,
     SYMBOLS,
     coverage,
-    emoji_file,
     font_runs,
+    system_file,
 )
 from delegation.reports.itinerary import draw_itinerary
 from delegation.reports.itinerary_model import Itinerary, ItineraryDay, ItineraryItem, Place
@@ -188,7 +188,9 @@ def test_each_character_is_drawn_by_a_font_that_has_it():
     assert font_runs(f"a{nobody}", REGULAR) == [(f"a{nobody}", REGULAR)]
 
 
-@pytest.mark.skipif(emoji_file() is None, reason="no emoji font on this system (fonts-symbola)")
+@pytest.mark.skipif(
+    system_file(EMOJI) is None, reason="no emoji font on this system (fonts-symbola)"
+)
 def test_emoji_print_in_the_system_s_symbol_font_and_read_back(tmp_path):
     notes = "Dress code 👔, bring 📱 and ☕ — party 🎉"
     item = ItineraryItem(time(20), None, "Dinner 🍷", AgendaKind.MEAL, notes=notes)

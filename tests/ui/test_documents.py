@@ -58,3 +58,28 @@ def test_a_batch_of_itineraries_can_be_stopped(window, monkeypatch, tmp_path):
     written = list(folder.glob("*.pdf"))
     assert 2 <= len(written) < 60
     assert "Stopped before the end" in window.statusBar().currentMessage()
+
+
+def test_characters_no_font_draws_are_named_once_the_file_is_written(
+    window, monkeypatch, tmp_path, message_boxes
+):
+    _rename_first_participant(window.context.workspace, "अनिल")
+    target = tmp_path / "liste.pdf"
+    _answer(monkeypatch, target)
+    window.documents.listing("participants")
+    assert target.exists()
+    ((kind, text),) = message_boxes.take()
+    assert kind == "warning"
+    assert "अ न ि ल" in text and "empty boxes" in text
+
+
+def _rename_first_participant(workspace, first_name: str) -> None:
+    from sqlalchemy import select, update
+
+    from delegation.persistence.models import Contact, Participant
+
+    with workspace.transaction() as session:
+        contact_id = session.scalar(select(Participant.contact_id).limit(1))
+        session.execute(
+            update(Contact).where(Contact.id == contact_id).values(first_name=first_name)
+        )

@@ -597,7 +597,9 @@ def _command_export(workspace, arguments) -> int:
     if kind != "itineraries":  # that one checks each file it would write, before the first
         checked_output(workspace, arguments.output, replace=arguments.force)
     if kind in ("itinerary", "itineraries"):
-        return _export_itineraries(workspace, arguments)
+        status = _export_itineraries(workspace, arguments)
+        _warn_unprintable(workspace, arguments.trip)
+        return status
     pages = _export_printed_list(workspace, arguments)
     if pages is not None:
         print(
@@ -605,6 +607,7 @@ def _command_export(workspace, arguments) -> int:
                 path=arguments.output, n=pages
             )
         )
+        _warn_unprintable(workspace, arguments.trip)
         return EXIT_OK
     if kind == "participants":
         result = exports.export_participants(
@@ -627,6 +630,15 @@ def _command_export(workspace, arguments) -> int:
         )
     )
     return EXIT_OK
+
+
+def _warn_unprintable(workspace, trip: str) -> None:
+    """After a PDF: one line on standard error if some of the trip's characters have no font."""
+    from delegation.services.printable import font_notice
+
+    notice = font_notice(workspace, trip)
+    if notice:
+        print(f"{PROGRAM}: {notice}", file=sys.stderr)
 
 
 def _export_itineraries(workspace, arguments) -> int:

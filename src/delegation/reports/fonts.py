@@ -4,15 +4,17 @@ Noto Sans, a family drawn for reading in print and on screen, sets the text: reg
 italic, bold, and a condensed cut for narrow places (badges, tight columns). A chain of
 faces draws what it lacks, chosen per character run (`font_runs`): Noto Sans Hebrew, made
 to sit beside it; DejaVu Sans for Arabic and symbols (⚠, arrows); Droid Sans Fallback for
-Chinese and Japanese; and for emoji a symbol font of the system (Symbola,
-Segoe UI Symbol, Apple Symbols) where there is one: none is shipped, color emoji fonts
-cannot be embedded in a PDF. All but the emoji font are shipped, with their licences.
+Chinese and Japanese; then, where the system has them, a Korean face (Nanum Gothic, Malgun
+Gothic, AppleGothic) and a symbol face with emoji (Symbola, Segoe UI Symbol, Apple
+Symbols): too large to ship, or not free to. These are shipped, with their licences.
+`unprintable` tells which characters of a text none of them draws.
 """
 
 import hashlib
 import os
 import re
 import threading
+import unicodedata
 from functools import cache
 from importlib.resources import files
 from itertools import groupby
@@ -35,6 +37,7 @@ SYMBOLS = "DejaVuSans"
 SYMBOLS_BOLD = "DejaVuSans-Bold"
 FALLBACK = "DroidSansFallback"
 EMOJI = "SystemSymbols"
+KOREAN = "SystemKorean"
 
 _FAMILY = {
     REGULAR: "NotoSans-Regular.ttf",
@@ -53,16 +56,27 @@ _ON_DEMAND = {
     FALLBACK: "DroidSansFallbackFull.ttf",
 }
 # Every face a document may embed.
-FACES = (*_FAMILY, *_ON_DEMAND, EMOJI)
+FACES = (*_FAMILY, *_ON_DEMAND, KOREAN, EMOJI)
 _BOLD_FACES = frozenset((BOLD, BOLD_ITALIC, CONDENSED_BOLD, HEBREW_BOLD, SYMBOLS_BOLD))
-# Where the emoji font is looked for, in this order (monochrome TrueType outlines only).
-EMOJI_FILES = (
-    "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",  # Debian, Ubuntu
-    "/usr/share/fonts/gdouros-symbola/Symbola.ttf",  # Fedora
-    "/usr/share/fonts/TTF/Symbola.ttf",  # Arch
-    os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts", "seguisym.ttf"),
-    "/System/Library/Fonts/Apple Symbols.ttf",
-)
+# Faces too large to ship, taken from the system where it has one (TrueType outlines only),
+# each looked for in these places in turn: a Korean face (Hangul, which Droid Sans Fallback
+# lacks: 4.7 MB) and a monochrome one with emoji (color emoji fonts cannot be embedded).
+SYSTEM_FILES = {
+    KOREAN: (
+        "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",  # Debian, Ubuntu: fonts-nanum
+        "/usr/share/fonts/nanum-gothic-fonts/NanumGothic.ttf",  # Fedora
+        "/usr/share/fonts/TTF/NanumGothic.ttf",  # Arch
+        os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts", "malgun.ttf"),
+        "/System/Library/Fonts/Supplemental/AppleGothic.ttf",
+    ),
+    EMOJI: (
+        "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",  # Debian: fonts-symbola
+        "/usr/share/fonts/gdouros-symbola/Symbola.ttf",  # Fedora
+        "/usr/share/fonts/TTF/Symbola.ttf",  # Arch
+        os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts", "seguisym.ttf"),
+        "/System/Library/Fonts/Apple Symbols.ttf",
+    ),
+}
 
 
 def subset_tag(face: str, subset: list[int]) -> str:
@@ -160,15 +174,19 @@ def register_fonts() -> None:
 
 
 def _register(font: str) -> bool:
-    """Registers a face of the chain; False for the emoji font when the system has none."""
+    """Registers a face of the chain; False for a face of the system it does not have."""
     if font in _registered:
         return True
-    if font != EMOJI and font not in _ON_DEMAND:  # the family, or a font made elsewhere
+    if font not in SYSTEM_FILES and font not in _ON_DEMAND:  # the family, or made elsewhere
         register_fonts()
         return True
     with _lock:
         if font not in _registered:
-            path = emoji_file() if font == EMOJI else str(fonts_folder() / _ON_DEMAND[font])
+            path = (
+                system_file(font)
+                if font in SYSTEM_FILES
+                else str(fonts_folder() / _ON_DEMAND[font])
+            )
             if path is None:
                 return False
             pdfmetrics.registerFont(TaggedTTFont(font, path))
@@ -177,16 +195,16 @@ def _register(font: str) -> bool:
 
 
 @cache
-def emoji_file() -> str | None:
-    """The system's symbol font with emoji outlines, None if it has none."""
-    return next((path for path in EMOJI_FILES if os.path.isfile(path)), None)
+def system_file(font: str) -> str | None:
+    """The system's file of a face not shipped (KOREAN, EMOJI); None if it has none."""
+    return next((path for path in SYSTEM_FILES[font] if os.path.isfile(path)), None)
 
 
 @cache
 def coverage(font: str) -> frozenset[str] | None:
     """The characters the font has a glyph for (read from its character map once); None
     for a font that is not a TrueType file (PDF's standard fonts), taken as it is; empty
-    for the emoji font on a system without one."""
+    for a face of the system that it does not have."""
     if not _register(font):
         return frozenset()
     glyphs = getattr(pdfmetrics.getFont(font).face, "charToGlyph", None)
@@ -198,8 +216,8 @@ def _chain(font: str) -> tuple[str, ...]:
     # Arabic in DejaVu: Noto Sans Arabic's line box is twice the text's height (room for
     # stacked vowel marks names seldom carry), which would push the lines apart.
     if font in _BOLD_FACES:
-        return (font, BOLD, HEBREW_BOLD, SYMBOLS_BOLD, FALLBACK, EMOJI)
-    return (font, REGULAR, HEBREW, SYMBOLS, FALLBACK, EMOJI)
+        return (font, BOLD, HEBREW_BOLD, SYMBOLS_BOLD, FALLBACK, KOREAN, EMOJI)
+    return (font, REGULAR, HEBREW, SYMBOLS, FALLBACK, KOREAN, EMOJI)
 
 
 def _font_for(char: str, font: str) -> str:
@@ -223,3 +241,18 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]]:
         ("".join(chars), chosen)
         for chosen, chars in groupby(text, key=lambda char: _font_for(char, font))
     ]
+
+
+def unprintable(text: str) -> str:
+    """The characters of the text that no face of the chain draws, each once, in the order
+    met; spaces and invisible marks (direction, joiners), which draw nothing, are left out."""
+    covered = coverage(REGULAR) or frozenset()
+    missing: dict[str, None] = {}
+    for char in text:
+        if char in covered or char in missing:
+            continue
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+            continue
+        if char not in (coverage(_font_for(char, REGULAR)) or ()):
+            missing[char] = None
+    return "".join(missing)

@@ -109,7 +109,7 @@ class Documents(FileActions):
             self._remember(path)
         return path or None
 
-    def _write(self, title: str, options: DocumentOptions, path: str, write) -> None:
+    def _write(self, title: str, options: DocumentOptions, path: str, trip_id: int, write) -> None:
         try:
             pages = write(path)
         except DelegationError as error:
@@ -120,8 +120,17 @@ class Documents(FileActions):
                 path=path, n=pages
             )
         )
+        self._warn_unprintable(title, trip_id)
         if options.open_when_done.isChecked():
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _warn_unprintable(self, title: str, trip_id: int) -> None:
+        """Says which of the trip's characters print as empty boxes, if any do."""
+        from delegation.services.printable import font_notice
+
+        notice = font_notice(self._context.workspace, trip_id)
+        if notice:
+            QMessageBox.warning(self._window, title, notice + ".")
 
     # The documents.
     def itinerary(self, of_participant: bool) -> None:
@@ -146,6 +155,7 @@ class Documents(FileActions):
             title,
             options,
             path,
+            trip_id,
             lambda target: export_itinerary(
                 self._context.workspace, trip_id, target, language=language, participant_email=email
             ),
@@ -201,6 +211,7 @@ class Documents(FileActions):
         if stopped:
             message += " " + _("Stopped before the end; no booklet was made.")
         self._tell(message)
+        self._warn_unprintable(title, trip_id)
         if options.open_when_done.isChecked():
             QDesktopServices.openUrl(
                 QUrl.fromLocalFile(booklet if booklet and not stopped else folder)
@@ -224,6 +235,7 @@ class Documents(FileActions):
             title,
             options,
             path,
+            trip_id,
             lambda target: export_badges(
                 self._context.workspace, trip_id, target, layout=layout, language=language
             ),
@@ -255,6 +267,7 @@ class Documents(FileActions):
             title,
             options,
             path,
+            trip_id,
             lambda target: export(
                 self._context.workspace, trip_id, target, language=language, **extra
             ),
