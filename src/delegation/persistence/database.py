@@ -109,22 +109,44 @@ def prepare_sqlite_file(path: Path) -> bool:
     return True
 
 
-def absent_companions(path: Path) -> tuple[Path, ...]:
-    """The -wal and -shm files SQLite may make beside `path` that are not there yet."""
-    companions = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
-    return tuple(file for file in companions if not os.path.lexists(file))
-
-
-def remove_new_companions(made: tuple[Path, ...]) -> None:
-    """Remove the companions in `made` once nothing holds them, unless the -wal has
-    content: reading a WAL file, even read-only, makes an empty -wal and an -shm."""
-    wal = next((file for file in made if file.name.endswith("-wal")), None)
+def remove_idle_companions(path: Path) -> None:
+    """Remove the -wal and -shm beside `path` when the WAL holds nothing and no other
+    process has the database open: reading a WAL database, even read-only, makes them, and
+    a refused file is to be left as it was found. Another program's files stay, as does a
+    WAL with content."""
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     with contextlib.suppress(OSError):
-        if wal is not None and wal.is_file() and wal.stat().st_size > 0:
+        if wal.is_file() and wal.stat().st_size > 0:
             return
-        for file in made:
+        if shm.is_file() and _held_elsewhere(shm):
+            return
+        for file in (wal, shm):
             if file.is_file():
                 file.unlink()
+
+
+# While a connection uses a WAL database, SQLite holds a read lock on one byte of the -shm
+# file (its "DMS" byte: 128 in the unix VFS), and removes both files when the last one
+# closes. Windows refuses to remove a file in use: there, trying is enough.
+_DMS_BYTE = 128
+
+
+def _held_elsewhere(shm: Path) -> bool:
+    """Whether another process has the database open (this one has closed its own)."""
+    if os.name != "posix":
+        return False
+    import fcntl
+
+    descriptor = os.open(shm, os.O_RDWR)
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _DMS_BYTE)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(descriptor, fcntl.LOCK_UN, 1, _DMS_BYTE)
+        return False
+    finally:
+        os.close(descriptor)
 
 
 def _configure_sqlite_connection(dbapi_connection, _record) -> None:

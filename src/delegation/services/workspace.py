@@ -13,12 +13,11 @@ from delegation.i18n import _
 from delegation.i18n.system_errors import constraint_conflict, database_reason
 from delegation.persistence.database import (
     DatabaseLocation,
-    absent_companions,
     create_database_engine,
     make_read_session_factory,
     make_session_factory,
     prepare_sqlite_file,
-    remove_new_companions,
+    remove_idle_companions,
     resolve_location,
 )
 from delegation.persistence.schema import SchemaOutcome, ensure_schema
@@ -125,7 +124,6 @@ def open_workspace(
     """
     location = resolve_location(requested)
     created_file = prepare_sqlite_file(location.path) if location.path else False
-    absent = absent_companions(location.path) if location.path else ()
     engine = None
     try:
         engine = create_database_engine(location)
@@ -142,7 +140,7 @@ def open_workspace(
             # Leave no half-made database behind: the next start begins afresh.
             for suffix in ("", "-wal", "-shm"):
                 location.path.with_name(location.path.name + suffix).unlink(missing_ok=True)
-        else:
-            remove_new_companions(absent)  # a refused file is left as it was found
+        elif location.path is not None:
+            remove_idle_companions(location.path)  # a refused file is left as it was found
         raise
     return workspace
