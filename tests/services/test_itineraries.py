@@ -139,7 +139,11 @@ def test_one_pdf_per_confirmed_participant_and_a_booklet(demo_workspace, tmp_pat
         progress=lambda done, total: seen.append((done, total)),
         workers=2,
     )
-    assert len(files) == len({f.name for f in files}) == seen[-1][0] == seen[-1][1]
+    assert len(files) == len({f.name for f in files})
+    # Each itinerary counted twice, its file and its pages in the booklet, in order.
+    assert seen[-1] == (2 * len(files), 2 * len(files))
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+    assert (len(files) + 1, 2 * len(files)) in seen
     assert all(f.exists() for f in files)
     assert any(f.name == "Dupré_Solène.pdf" for f in files)  # the name as written
     counts = [len(PdfReader(f).pages) for f in files]
@@ -160,6 +164,21 @@ def test_one_pdf_per_confirmed_participant_and_a_booklet(demo_workspace, tmp_pat
         participant_email=GROUP_A,
     )
     assert solene == flat(pdf_text(tmp_path / "one.pdf"))  # the same as drawn on its own
+
+
+def test_a_booklet_stopped_while_drawn_is_not_written_and_the_files_stay(demo_workspace, tmp_path):
+    booklet = tmp_path / "booklet.pdf"
+    files = export_itineraries(
+        demo_workspace,
+        "tallinn-2023",
+        tmp_path / "out",
+        booklet=booklet,
+        progress=lambda done, total: done < total // 2 + 5,
+        workers=1,
+    )
+    assert files and all(f.exists() for f in files)
+    assert not booklet.exists()
+    assert not [p for p in tmp_path.iterdir() if "booklet" in p.name]  # nor a half-written one
 
 
 def test_a_batch_can_be_stopped(demo_workspace, tmp_path):

@@ -7,7 +7,7 @@ header and language, starts on a right-hand page, and has a bookmark under which
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,14 +24,40 @@ from delegation.reports.itinerary_model import Itinerary
 from delegation.reports.pages import Section, SectionStart
 
 
-def booklet_story(itineraries: Sequence[Itinerary]) -> list[Flowable]:
+class BookletStopped(Exception):
+    """The booklet was stopped while drawn: nothing of it is written."""
+
+
+class _Reached(Flowable):
+    """Takes no room: tells how many itineraries are drawn as the next one begins."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, done: int, reached: Callable[[int], object]) -> None:
+        super().__init__()
+        self.done, self.reached = done, reached
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.reached(self.done) is False:
+            raise BookletStopped
+
+
+def booklet_story(
+    itineraries: Sequence[Itinerary], reached: Callable[[int], object] | None = None
+) -> list[Flowable]:
     """The itineraries one after another, each numbered on its own pages and bookmarked
-    under its person's name, each in its own language."""
+    under its person's name, each in its own language; `reached(done)` is called as each
+    begins to be drawn, and stops the booklet by answering False."""
     story: list[Flowable] = []
-    for itinerary in itineraries:
+    for done, itinerary in enumerate(itineraries):
         with speaking(itinerary.language):
-            if story:
+            if done:
                 story.append(PageBreak())
+            if reached is not None:
+                story.append(_Reached(done, reached))
             section = Section(
                 itinerary_header(itinerary),
                 first_page_plain=True,
@@ -49,8 +75,15 @@ def booklet_language(itineraries: Sequence[Itinerary]) -> str:
     return max(counts, key=counts.__getitem__)  # max keeps the first of equals: in order
 
 
-def draw_booklet(itineraries: Sequence[Itinerary], target: str | Path | BinaryIO) -> int:
-    """Draws the itineraries into one booklet; returns its number of pages (blank ones too)."""
+def draw_booklet(
+    itineraries: Sequence[Itinerary],
+    target: str | Path | BinaryIO,
+    reached: Callable[[int], object] | None = None,
+) -> int:
+    """Draws the itineraries into one booklet; returns its number of pages (blank ones too).
+
+    `reached(done)` follows the drawing; answering False raises BookletStopped, and a
+    file target is then left as it was."""
     if not itineraries:
         raise ValueError("a booklet needs at least one itinerary")
     first = itineraries[0]
@@ -68,7 +101,7 @@ def draw_booklet(itineraries: Sequence[Itinerary], target: str | Path | BinaryIO
         )
         return build_pdf(
             target,
-            booklet_story(itineraries),
+            booklet_story(itineraries, reached),
             title=title,
             header=first.trip_title,
             subject=subject,

@@ -4,6 +4,7 @@ The trip is read once (itinerary_data.py); each itinerary is cut from that snaps
 plain values, then drawn by reports/itinerary.py — in worker processes for a batch.
 """
 
+import contextlib
 import errno
 import multiprocessing
 import os
@@ -27,6 +28,7 @@ from delegation.i18n.formatting import format_utc_offset
 from delegation.i18n.system_errors import unwritable
 from delegation.reports.fonts import register_fonts
 from delegation.reports.itinerary import draw_itinerary
+from delegation.reports.itinerary_booklet import BookletStopped, draw_booklet
 from delegation.reports.itinerary_model import (
     Host,
     HotelStay,
@@ -279,17 +281,26 @@ class ItineraryBuilder:
                 self._apart_lines[language] = {d.day: apart_items(d.items) for d in every}
         return self._apart_lines[language]
 
-    def draw_personal(self, person_id: int, language: str, path: str | Path) -> int:
-        """Draws one person's itinerary to a file; returns its number of pages."""
+    def person(self, person_id: int) -> PersonRecord:
         if self._people is None:
             self._people = {person.id: person for person in self.snapshot.people}
-        return self.draw(self.personal(self._people[person_id], language), path)
+        return self._people[person_id]
+
+    def draw_personal(self, person_id: int, language: str, path: str | Path) -> int:
+        """Draws one person's itinerary to a file; returns its number of pages."""
+        return self.draw(self.personal(self.person(person_id), language), path)
 
     def draw(self, itinerary: Itinerary, target: str | Path | BinaryIO) -> int:
         """Draws an itinerary this builder cut; returns its number of pages. Its files
         share their fonts' numbering, so that a cell drawn for one is copied in the next."""
         with self._drawing.active():
             return draw_itinerary(itinerary, target)
+
+    def draw_booklet(self, itineraries: list[Itinerary], target: str | Path, reached) -> int:
+        """Draws itineraries this builder cut into one booklet (see itinerary_booklet), the
+        cells they share copied, as in its files."""
+        with self._drawing.active():
+            return draw_booklet(itineraries, target, reached)
 
     def _stays(self, person: PersonRecord) -> tuple[HotelStay, ...]:
         room = self.snapshot.rooms.get(person.room_id) if person.room_id else None
@@ -491,15 +502,19 @@ def export_itineraries(
     ]
     for _person, _language_code, path in jobs:  # all refused before any is drawn
         checked_output(workspace, path, replace=replace)
-    written = _draw_all(builder, jobs, progress, workers)
-    if booklet_path is not None and len(written) == len(jobs):
-        from delegation.reports.itinerary_booklet import draw_booklet
-
-        # Drawn again as one document rather than merged from the files: one set of fonts.
-        people = {person.id: person for person in snapshot.people}
-        itineraries = [builder.personal(people[i], lang) for i, lang, _path in jobs]
-        if itineraries:
-            draw_booklet(itineraries, booklet_path)
+    # With a booklet, the progress counts each itinerary twice: its file, its pages in it.
+    total = len(jobs) * (2 if booklet_path is not None else 1)
+    counted = None if progress is None else lambda done, _total: progress(done, total)
+    written = _draw_all(builder, jobs, counted, workers)
+    if booklet_path is not None and jobs and len(written) == len(jobs):
+        with contextlib.suppress(BookletStopped):
+            builder.draw_booklet(
+                [builder.personal(builder.person(i), lang) for i, lang, _path in jobs],
+                booklet_path,
+                None if progress is None else lambda done: progress(len(jobs) + done, total),
+            )
+        if progress is not None:
+            progress(total, total)
     return written
 
 
