@@ -29,10 +29,11 @@ run: $(UV)
 	$(SYNC) --inexact
 	$(BIN)/delegation
 
-## Install what the tests need, then run every test, the lint and the layering check.
+## Install what the tests need, then run every test, the lint and the layering check, on
+## every core (a module's tests in one process: some share a costly fixture).
 test: $(UV)
 	$(SYNC) --group test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 lint: $(UV)
 	$(SYNC) --group test

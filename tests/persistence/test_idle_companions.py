@@ -13,9 +13,12 @@ from delegation.persistence.database import remove_idle_companions
 @pytest.fixture
 def database(tmp_path):
     path = tmp_path / "trips.sqlite3"
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("CREATE TABLE t (x)")
+    connection = sqlite3.connect(path)  # closed, not only committed: its WAL goes with it
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    assert {p.name for p in tmp_path.iterdir()} == {"trips.sqlite3"}
     return path
 
 
