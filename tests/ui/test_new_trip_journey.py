@@ -43,7 +43,7 @@ def _import(window, monkeypatch, kind: str, path, expected: list[str]) -> None:
     window.transfers.import_file(kind)
 
 
-def _print_itinerary(window, monkeypatch, target) -> str:
+def _print_itinerary(qtbot, window, monkeypatch, target) -> str:
     def french(dialog: DocumentOptions) -> int:
         dialog.language.setCurrentIndex(dialog.language.findData("fr"))
         dialog.accept()
@@ -55,6 +55,8 @@ def _print_itinerary(window, monkeypatch, target) -> str:
     )
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", staticmethod(lambda _url: True))
     window.documents.itinerary(False)
+    operation = window.documents.running  # written off the window's thread
+    qtbot.waitUntil(lambda: not operation.running, timeout=60_000)
     return " ".join(page.extract_text() for page in PdfReader(target).pages)
 
 
@@ -89,7 +91,7 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     scroll = window.programme.timeline.parentWidget().parentWidget().verticalScrollBar()
     qtbot.waitUntil(lambda: scroll.value() > 0)
 
-    text = _print_itinerary(window, monkeypatch, tmp_path / "itineraire.pdf")
+    text = _print_itinerary(qtbot, window, monkeypatch, tmp_path / "itineraire.pdf")
     assert "Visite de Check Point" in text and "Visite de Mobileye" in text
     assert "22:30\n– 01:30 (+1)" in text  # the end under the start
 

@@ -3,8 +3,7 @@ dialog that can stop a batch, and the file opened when done if the user wishes."
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QVBoxLayout,
 )
 
@@ -22,6 +20,7 @@ from delegation.i18n import _, current_language, ngettext
 from delegation.ui import settings as declared
 from delegation.ui.error_text import error_text
 from delegation.ui.file_actions import FileActions, add_entries
+from delegation.ui.operations import Operation, Progress, offer_written
 from delegation.ui.settings import Settings
 from delegation.ui.widgets.validated_form import ok_cancel
 
@@ -79,6 +78,8 @@ class DocumentOptions(QDialog):
 class Documents(FileActions):
     """The document actions of the main window, for the trip it shows."""
 
+    running: Operation | None = None  # the latest document being written, or written
+
     def add_to(self, menu: QMenu) -> list[QAction]:
         """The File > Documents submenu; returns its actions, which need a trip."""
         return add_entries(
@@ -110,25 +111,37 @@ class Documents(FileActions):
         return path or None
 
     def _write(self, title: str, options: DocumentOptions, path: str, trip_id: int, write) -> None:
-        try:
-            pages = write(path)
+        """Writes one document off the window's thread, then offers to open it."""
+        from delegation.services.outputs import checked_output
+
+        try:  # said at once: the database itself, a folder
+            checked_output(self._context.workspace, path)
         except DelegationError as error:
             QMessageBox.warning(self._window, title, error_text(error))
             return
-        self._tell(
-            ngettext("Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages).format(
-                path=path, n=pages
-            )
-        )
-        self._warn_unprintable(title, trip_id)
-        if options.open_when_done.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        open_now = options.open_when_done.isChecked()
 
-    def _warn_unprintable(self, title: str, trip_id: int) -> None:
-        """Says which of the trip's characters print as empty boxes, if any do."""
+        def work(_progress: Progress) -> tuple[int, str | None]:
+            return write(path), self._font_notice(trip_id)
+
+        def done(result: tuple[int, str | None], _stopped: bool) -> None:
+            pages, notice = result
+            message = ngettext(
+                "Wrote {path} ({n} page).", "Wrote {path} ({n} pages).", pages
+            ).format(path=path, n=pages)
+            self._warn_unprintable(title, notice)
+            offer_written(self._window, title, message, path, open_now=open_now)
+
+        label = _("Writing {name}…").format(name=Path(path).name)
+        self.running = Operation(self._window, title, label, work, done)
+
+    def _font_notice(self, trip_id: int) -> str | None:
         from delegation.services.printable import font_notice
 
-        notice = font_notice(self._context.workspace, trip_id)
+        return font_notice(self._context.workspace, trip_id)
+
+    def _warn_unprintable(self, title: str, notice: str | None) -> None:
+        """Says which of the trip's characters print as empty boxes, if any do."""
         if notice:
             QMessageBox.warning(self._window, title, notice + ".")
 
@@ -180,42 +193,36 @@ class Documents(FileActions):
         booklet = None
         if options.booklet.isChecked():
             booklet = str(Path(folder) / (_("itineraries") + ".pdf"))
-        progress = QProgressDialog(_("Writing the itineraries…"), _("Stop"), 0, 1, self._window)
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
+        language = options.language.currentData()
+        open_now = options.open_when_done.isChecked()
 
-        def advance(done: int, total: int) -> bool:
-            progress.setMaximum(max(1, total))
-            progress.setValue(done)  # a modal progress dialog lets the window breathe here
-            return not progress.wasCanceled()
-
-        try:
+        def work(progress: Progress) -> tuple[list[Path], str | None]:
             written = export_itineraries(
                 self._context.workspace,
                 trip_id,
                 folder,
-                language=options.language.currentData(),
+                language=language,
                 booklet=booklet,
-                progress=advance,
+                progress=progress,
             )
-        except DelegationError as error:
-            progress.close()
-            QMessageBox.warning(self._window, title, error_text(error))
-            return
-        stopped = progress.wasCanceled()
-        progress.close()
-        message = ngettext(
-            "Wrote {n} itinerary in {folder}.", "Wrote {n} itineraries in {folder}.", len(written)
-        ).format(n=len(written), folder=folder)
-        if stopped:
-            message += " " + _("Stopped before the end; no booklet was made.")
-        self._tell(message)
-        self._warn_unprintable(title, trip_id)
-        if options.open_when_done.isChecked():
-            QDesktopServices.openUrl(
-                QUrl.fromLocalFile(booklet if booklet and not stopped else folder)
-            )
+            return written, self._font_notice(trip_id)
+
+        def done(result: tuple[list[Path], str | None], stopped: bool) -> None:
+            written, notice = result
+            message = ngettext(
+                "Wrote {n} itinerary in {folder}.",
+                "Wrote {n} itineraries in {folder}.",
+                len(written),
+            ).format(n=len(written), folder=folder)
+            if stopped:
+                message += " " + _("Stopped before the end; no booklet was made.")
+            self._warn_unprintable(title, notice)
+            shown = booklet if booklet and not stopped else folder
+            offer_written(self._window, title, message, shown, open_now=open_now)
+
+        self.running = Operation(
+            self._window, title, _("Writing the itineraries…"), work, done, stoppable=True
+        )
 
     def badges(self) -> None:
         from delegation.services.lists import export_badges

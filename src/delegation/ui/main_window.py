@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from delegation.i18n.formatting import format_date_range, format_number
 from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
+from delegation.ui.operations import prepare_progress
 from delegation.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -142,6 +143,10 @@ class MainWindow(QMainWindow):
         self._set_ready()
         self._show_saved_place()
         self._reload_pages(["overview"])
+        warming = QTimer(self)  # a child: gone with the window if it closes first
+        warming.setSingleShot(True)
+        warming.timeout.connect(lambda: prepare_progress(self))
+        warming.start(1500)
 
     def _set_ready(self) -> None:
         for index in range(1, self.tabs.count()):
