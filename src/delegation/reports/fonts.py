@@ -6,7 +6,8 @@ faces draws what it lacks, chosen per character run (`font_runs`): Noto Sans Heb
 to sit beside it; DejaVu Sans for Arabic and symbols (⚠, arrows); Droid Sans Fallback for
 Chinese and Japanese; then, where the system has them, a Korean face (Nanum Gothic, Malgun
 Gothic, AppleGothic) and a symbol face with emoji (Symbola, Segoe UI Symbol, Apple
-Symbols): too large to ship, or not free to. These are shipped, with their licences.
+Symbols), too large to ship or not free to. All the others are shipped, with their
+licences.
 `unprintable` tells which characters of a text none of them draws.
 """
 
