@@ -255,7 +255,11 @@ def test_the_preview_gets_its_file_actions_and_problems_once_attached(
     preview = MainWindow(None, settings)
     qtbot.addWidget(preview)
     assert preview.problems is None
+    assert preview.statusBar().currentMessage() == "Opening the database…"
     preview.attach(demo_workspace)
+    # The status bar says it is open, not "Opening…" until the first edit.
+    assert preview.statusBar().currentMessage() == ""
+    assert preview._database_label.text().startswith("Database: ")
     texts = [a.text() for a in preview.menuBar().actions()[0].menu().actions()]
     assert "&Import participants…" in texts
     assert preview.problems is not None and preview.transfers is not None

@@ -1,5 +1,5 @@
-"""File > Documents: the printed documents of the trip, with their options, a progress
-dialog that can stop a batch, and the file opened when done if the user wishes."""
+"""File > Documents: the printed documents of the trip, with their options, written off
+the window's thread (ui/operations.py; a batch can be stopped), then opened or offered."""
 
 from pathlib import Path
 

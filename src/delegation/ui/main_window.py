@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._make_working_parts()
         self._build_menus()
         self.restoreState(self.settings.get(declared.WINDOW_STATE))  # the panel's place
+        self._show_database()
         self._set_ready()
         self._show_saved_place()
         self._reload_pages(["overview"])
@@ -179,6 +180,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
         self._build_menus()
+        self._show_database()
+        self._set_ready()
+
+    def _show_database(self) -> None:
+        """The database in the status bar once it is open; until then, that it is opening."""
         self.statusBar().clearMessage()
         old = getattr(self, "_database_label", None)
         if old is not None:
@@ -192,7 +198,6 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self._database_label)
         else:
             self.statusBar().showMessage(_("Opening the database…"))
-        self._set_ready()
 
     def page(self, name: str) -> QWidget:
         """A page, built and filled the first time it is needed: start-up builds one."""

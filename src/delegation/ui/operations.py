@@ -130,7 +130,9 @@ class Operation(QObject):
         self.dialog.deleteLater()
 
 
-def offer_written(window: QWidget, title: str, message: str, path: str | Path, *, open_now: bool):
+def offer_written(
+    window: QWidget, title: str, message: str, path: str | Path, *, open_now: bool
+) -> None:
     """Says what was written; opens it if asked, else offers to open it or its folder.
 
     The offer is a message box that does not block the window: it can be left open.
