@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from delegation.services.participants import list_participants
+from delegation.services.participant_rows import list_participants
 from delegation.services.trips import find_trip
 from delegation.services.workspace import open_workspace
 

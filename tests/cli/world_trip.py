@@ -25,7 +25,8 @@ from delegation.services.agenda import AgendaItemDetails, add_item
 from delegation.services.directory import VenueDetails, list_organizations, save_venue
 from delegation.services.groups import GroupDetails, add_group
 from delegation.services.hotels import HotelDetails, add_rooms, save_hotel
-from delegation.services.participants import ParticipantDetails, add_participant
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participants import add_participant
 from delegation.services.travel import SegmentDetails, save_segment, set_passengers
 from delegation.services.trips import NewTrip, add_trip
 from delegation.services.workspace import open_workspace

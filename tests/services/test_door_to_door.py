@@ -18,11 +18,9 @@ from delegation.services.agenda import AgendaItemDetails, add_item
 from delegation.services.directory import VenueDetails, save_venue
 from delegation.services.groups import GroupDetails, add_group
 from delegation.services.itineraries import build_itinerary
-from delegation.services.participants import (
-    ParticipantDetails,
-    add_participant,
-    list_participants,
-)
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participant_rows import list_participants
+from delegation.services.participants import add_participant
 from delegation.services.travel import SegmentDetails, save_segment, set_passengers
 from delegation.services.trips import NewTrip, add_trip
 

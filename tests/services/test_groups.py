@@ -16,7 +16,7 @@ from delegation.services.groups import (
     restore_group,
     update_group,
 )
-from delegation.services.participants import list_participants
+from delegation.services.participant_rows import list_participants
 from delegation.services.trips import NewTrip, add_trip, find_trip
 
 

@@ -23,7 +23,7 @@ from delegation.services.participant_import import (
     plan_participant_import,
     undo_participant_import,
 )
-from delegation.services.participants import list_participants
+from delegation.services.participant_rows import list_participants
 from delegation.services.trips import NewTrip, add_trip
 from delegation.services.workspace import Workspace
 

@@ -20,11 +20,13 @@ from delegation.services.agenda_import import (
 )
 from delegation.services.directory import list_contacts
 from delegation.services.imports import ImportRefusedError
+from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participant_import import (
     apply_participant_import,
     plan_participant_import,
     undo_participant_import,
 )
+from delegation.services.participant_rows import get_participant, list_participants
 from delegation.services.trips import find_trip
 
 HEADER = "Prénom;Nom;E-mail;Organisation;Statut;Groupes\n"
@@ -67,7 +69,7 @@ def test_waitlisted_rows_join_the_end_of_the_waiting_list(demo_workspace, trip_i
     )
     apply_participant_import(demo_workspace, plan_participant_import(demo_workspace, trip_id, path))
     waiting = sorted(
-        (r for r in participants.list_participants(demo_workspace, trip_id) if r.waitlist_position),
+        (r for r in list_participants(demo_workspace, trip_id) if r.waitlist_position),
         key=lambda r: r.waitlist_position,
     )
     assert [r.details.last_name for r in waiting[-2:]] == ["Un", "Deux"]
@@ -115,7 +117,7 @@ def test_an_import_undone_leaves_the_database_as_it_was_and_redone_keeps_ids(
     demo_workspace, trip_id, tmp_path, database_path
 ):
     kadri = next(
-        r for r in participants.list_participants(demo_workspace, trip_id)
+        r for r in list_participants(demo_workspace, trip_id)
         if r.details.first_name == "Kadri"
     )  # fmt: skip
     before = _snapshot(database_path)
@@ -131,7 +133,7 @@ def test_an_import_undone_leaves_the_database_as_it_was_and_redone_keeps_ids(
     undo_participant_import(demo_workspace, result)
     after_undo = _snapshot(database_path)
     assert [len(table) for table in after_undo] == [len(table) for table in before]
-    back = participants.get_participant(demo_workspace, kadri.id)
+    back = get_participant(demo_workspace, kadri.id)
     assert back.details == kadri.details
     assert "Nouvelle Org" not in {c.organization for c in list_contacts(demo_workspace)}
     again = apply_participant_import(demo_workspace, plan, reuse=result)
@@ -196,7 +198,7 @@ def test_an_exported_list_reads_back_unchanged(demo_workspace, trip_id, tmp_path
     from delegation.services.exports import export_participants
 
     set_language(language)
-    first = participants.list_participants(demo_workspace, trip_id)[0]
+    first = list_participants(demo_workspace, trip_id)[0]
     participants.update_participant(
         demo_workspace, first.id, None, replace(first.details, notes='=HYPERLINK("x")')
     )
@@ -213,14 +215,14 @@ def test_an_undo_refuses_to_overwrite_a_colleagues_later_change(demo_workspace, 
     result = apply_participant_import(
         demo_workspace, plan_participant_import(demo_workspace, trip_id, path)
     )
-    row = participants.get_participant(demo_workspace, result.participant_ids[0])
+    row = get_participant(demo_workspace, result.participant_ids[0])
     assert row.details.group_codes == ("A",)  # "a" is group A
     participants.update_participant(
         demo_workspace, row.id, None, replace(row.details, dietary="Végétarienne")
     )  # a colleague, after the import
     with pytest.raises(DelegationError, match="since"):
         undo_participant_import(demo_workspace, result)
-    assert participants.get_participant(demo_workspace, row.id).details.dietary == "Végétarienne"
+    assert get_participant(demo_workspace, row.id).details.dietary == "Végétarienne"
 
 
 def test_a_redo_refuses_when_the_ids_were_taken(demo_workspace, trip_id, tmp_path):
@@ -228,7 +230,7 @@ def test_a_redo_refuses_when_the_ids_were_taken(demo_workspace, trip_id, tmp_pat
     plan = plan_participant_import(demo_workspace, trip_id, path)
     result = apply_participant_import(demo_workspace, plan)
     undo_participant_import(demo_workspace, result)
-    participants.add_participant(demo_workspace, trip_id, participants.ParticipantDetails("Kivi"))
+    participants.add_participant(demo_workspace, trip_id, ParticipantDetails("Kivi"))
     with pytest.raises(DelegationError, match="import the file again"):
         apply_participant_import(demo_workspace, plan, reuse=result)
 
@@ -248,13 +250,13 @@ def test_an_undo_puts_back_the_directory_contact_it_filled_in(demo_workspace, tm
     result = apply_participant_import(
         demo_workspace, plan_participant_import(demo_workspace, riga.id, path)
     )
-    assert participants.get_participant(
-        demo_workspace, result.participant_ids[0]
-    ).details.birth_date == date(1985, 4, 12)
+    assert get_participant(demo_workspace, result.participant_ids[0]).details.birth_date == date(
+        1985, 4, 12
+    )
     undo_participant_import(demo_workspace, result)
     tallinn = find_trip(demo_workspace, "tallinn-2023").id
     kadri = next(
-        r for r in participants.list_participants(demo_workspace, tallinn)
+        r for r in list_participants(demo_workspace, tallinn)
         if r.details.first_name == "Kadri"
     )  # fmt: skip
     assert kadri.details.birth_date is None
@@ -286,7 +288,7 @@ def test_groups_written_in_any_order_undo_without_a_false_conflict(
     result = apply_participant_import(
         demo_workspace, plan_participant_import(demo_workspace, trip_id, path)
     )
-    row = participants.get_participant(demo_workspace, result.participant_ids[0])
+    row = get_participant(demo_workspace, result.participant_ids[0])
     assert row.details.group_codes == ("A", "B")
     undo_participant_import(demo_workspace, result)
 
@@ -300,10 +302,10 @@ def test_two_previews_of_one_file_applied_in_turn_add_each_person_once(
     first = plan_participant_import(demo_workspace, trip_id, path)
     second = plan_participant_import(demo_workspace, trip_id, path)  # another window
     apply_participant_import(demo_workspace, first)
-    count = len(participants.list_participants(demo_workspace, trip_id))
+    count = len(list_participants(demo_workspace, trip_id))
     with pytest.raises(DelegationError, match="Ilmar Kivi was added by someone else meanwhile"):
         apply_participant_import(demo_workspace, second)
-    assert len(participants.list_participants(demo_workspace, trip_id)) == count
+    assert len(list_participants(demo_workspace, trip_id)) == count
     again = plan_participant_import(demo_workspace, trip_id, path)
     assert again.counts.created == 0 and again.counts.unchanged == 1
 

@@ -235,7 +235,8 @@ def test_itineraries_are_named_after_people_in_their_own_script(workspace, tmp_p
     import unicodedata
 
     from delegation.domain.enums import ParticipantStatus
-    from delegation.services.participants import ParticipantDetails, add_participant
+    from delegation.services.participant_details import ParticipantDetails
+    from delegation.services.participants import add_participant
     from delegation.services.trips import NewTrip, add_trip
 
     trip = add_trip(workspace, NewTrip("world", "World", "Tallinn", "EE", FIRST_DAY, LAST_DAY))

@@ -13,7 +13,9 @@ from delegation.domain.errors import ValidationError
 from delegation.i18n import current_language, set_language
 from delegation.services import lists
 from delegation.services.agenda import AgendaItemDetails, add_item
-from delegation.services.participants import ParticipantDetails, add_participant, list_participants
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participant_rows import list_participants
+from delegation.services.participants import add_participant
 from delegation.services.trips import NewTrip, add_trip, find_trip
 
 TRIP = "tallinn-2023"

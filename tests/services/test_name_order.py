@@ -5,7 +5,8 @@ import csv
 from delegation.domain.enums import ParticipantStatus
 from delegation.services.exports import export_participants
 from delegation.services.itinerary_data import read_trip_snapshot
-from delegation.services.participants import ParticipantDetails, add_participant
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participants import add_participant
 from delegation.services.trips import find_trip
 
 NAMES = ("Brémond", "Bérard", "Õunapuu", "Oja", "Zola", "élodie-Ernst", "Eder")

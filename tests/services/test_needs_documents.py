@@ -10,11 +10,13 @@ from delegation.domain.enums import ParticipantStatus
 from delegation.services import lists
 from delegation.services.exports import export_participants, export_rooming_list
 from delegation.services.itineraries import export_itinerary
+from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participant_import import (
     apply_participant_import,
     plan_participant_import,
 )
-from delegation.services.participants import ParticipantDetails, add_participant, list_participants
+from delegation.services.participant_rows import list_participants
+from delegation.services.participants import add_participant
 from delegation.services.trips import find_trip
 
 TRIP = "tallinn-2023"

@@ -16,6 +16,7 @@ from delegation.services.participant_import import (
     plan_participant_import,
     undo_participant_import,
 )
+from delegation.services.participant_rows import list_participants
 from delegation.services.trips import NewTrip, add_trip
 
 HEADER = "Prénom;Nom;E-mail;Organisation;Fonction;Régime alimentaire;Statut;Groupes\n"
@@ -77,9 +78,7 @@ def test_versions_move_where_something_changed(workspace, trip_id, tmp_path, dat
     assert after["Õunapuu"][4] == before["Õunapuu"][4]  # his contact was not written
     assert after["Saar"][2] == current_user()
     assert after["Saar"][3] >= before["Saar"][3]
-    rows = {
-        r.details.last_name: r.details for r in participants.list_participants(workspace, trip_id)
-    }
+    rows = {r.details.last_name: r.details for r in list_participants(workspace, trip_id)}
     assert rows["Saar"].job_title == "Présidente"
     assert rows["Õunapuu"].dietary == "Végétarien"
 
@@ -91,7 +90,7 @@ def test_a_registration_changed_since_the_file_was_read_refuses_it_whole(
     plan = _plan(workspace, trip_id, tmp_path, PEOPLE.replace(";Confirmé;", ";Annulé;"))
     assert plan.counts.changed == 2
     juri = next(
-        r for r in participants.list_participants(workspace, trip_id)
+        r for r in list_participants(workspace, trip_id)
         if r.details.first_name == "Jüri"
     )  # fmt: skip
     participants.update_participant(
@@ -143,13 +142,13 @@ def test_groups_change_and_undo_puts_them_back(workspace, trip_id, tmp_path, dat
     before = _snapshot(database_path)
     plan = _plan(workspace, trip_id, tmp_path, PEOPLE.replace(";A\nJüri", ';"B, C"\nJüri'))
     result = apply_participant_import(workspace, plan)
-    codes = {r.details.last_name: r.details.group_codes for r in participants.list_participants(
+    codes = {r.details.last_name: r.details.group_codes for r in list_participants(
         workspace, trip_id
     )}  # fmt: skip
     assert codes == {"Saar": ("B", "C"), "Õunapuu": ("A",)}
     undo_participant_import(workspace, result)
     assert _snapshot(database_path)[3] == before[3]  # the memberships
-    codes = {r.details.last_name: r.details.group_codes for r in participants.list_participants(
+    codes = {r.details.last_name: r.details.group_codes for r in list_participants(
         workspace, trip_id
     )}  # fmt: skip
     assert codes == {"Saar": ("A",), "Õunapuu": ("A",)}
@@ -166,7 +165,7 @@ def test_people_joining_the_waiting_list_take_the_next_places_in_file_order(
     _import(workspace, trip_id, tmp_path, lines[1] + lines[0] + lines[2])  # Jüri first
     places = {
         r.details.last_name: (r.details.status, r.waitlist_position)
-        for r in participants.list_participants(workspace, trip_id)
+        for r in list_participants(workspace, trip_id)
     }
     assert places == {
         "Tamm": (ParticipantStatus.WAITLISTED, 1),
@@ -174,7 +173,7 @@ def test_people_joining_the_waiting_list_take_the_next_places_in_file_order(
         "Saar": (ParticipantStatus.WAITLISTED, 3),
     }
     _import(workspace, trip_id, tmp_path, PEOPLE)  # confirmed again: off the list
-    assert {r.waitlist_position for r in participants.list_participants(workspace, trip_id)} == {
+    assert {r.waitlist_position for r in list_participants(workspace, trip_id)} == {
         1,
         None,
     }

@@ -11,7 +11,8 @@ from delegation.persistence.base import current_user
 from delegation.services import directory, registrations
 from delegation.services import participants as service
 from delegation.services.expected import Unchanged
-from delegation.services.participants import ParticipantDetails
+from delegation.services.participant_details import ParticipantDetails, validate_details
+from delegation.services.participant_rows import get_participant, list_participants
 from delegation.services.trips import NewTrip, add_trip, find_trip
 
 
@@ -22,14 +23,12 @@ def trip_id(demo_workspace) -> int:
 
 def _by_name(workspace, trip_id, last_name):
     return next(
-        row
-        for row in service.list_participants(workspace, trip_id)
-        if row.details.last_name == last_name
+        row for row in list_participants(workspace, trip_id) if row.details.last_name == last_name
     )
 
 
 def test_list_gives_every_registration_with_its_groups(demo_workspace, trip_id):
-    rows = service.list_participants(demo_workspace, trip_id)
+    rows = list_participants(demo_workspace, trip_id)
     assert len(rows) == 62
     kadri = next(row for row in rows if row.details.first_name == "Kadri")
     assert kadri.details.group_codes == ("B",)
@@ -66,7 +65,7 @@ def test_add_then_refuse_the_same_person_twice(demo_workspace, trip_id):
     ],
 )
 def test_validation_names_the_field(changes, field):
-    problems = service.validate_details(replace(ParticipantDetails(last_name="Saar"), **changes))
+    problems = validate_details(replace(ParticipantDetails(last_name="Saar"), **changes))
     assert [problem.field for problem in problems] == [field]
 
 
@@ -85,12 +84,12 @@ def test_a_stale_edit_is_refused_and_names_who_won(demo_workspace, trip_id):
 def test_remove_and_restore_bring_back_everything(demo_workspace, trip_id):
     row = next(
         r
-        for r in service.list_participants(demo_workspace, trip_id)
+        for r in list_participants(demo_workspace, trip_id)
         if r.details.status == ParticipantStatus.CONFIRMED and r.details.room_id
     )
     removed = service.remove_participant(demo_workspace, row.id)
     assert removed.segment_ids  # flights
-    assert all(r.id != row.id for r in service.list_participants(demo_workspace, trip_id))
+    assert all(r.id != row.id for r in list_participants(demo_workspace, trip_id))
     restored = service.restore_participant(demo_workspace, removed)
     assert restored.id == row.id
     assert restored.details == row.details
@@ -101,25 +100,25 @@ def test_remove_and_restore_bring_back_everything(demo_workspace, trip_id):
 
 
 def test_status_changes_and_their_undo(demo_workspace, trip_id):
-    rows = [r for r in service.list_participants(demo_workspace, trip_id)
+    rows = [r for r in list_participants(demo_workspace, trip_id)
             if r.details.status == ParticipantStatus.CONFIRMED][:2]  # fmt: skip
     ids = [r.id for r in rows]
     changes = registrations.set_status(demo_workspace, ids, ParticipantStatus.WAITLISTED)
-    waiting = [r for r in service.list_participants(demo_workspace, trip_id) if r.id in ids]
+    waiting = [r for r in list_participants(demo_workspace, trip_id) if r.id in ids]
     assert all(r.waitlist_position and r.waitlist_position > 4 for r in waiting)
     registrations.restore_statuses(demo_workspace, changes, ParticipantStatus.WAITLISTED)
-    back = {r.id: r for r in service.list_participants(demo_workspace, trip_id)}
+    back = {r.id: r for r in list_participants(demo_workspace, trip_id)}
     assert all(back[i].details.status == ParticipantStatus.CONFIRMED for i in ids)
     assert all(back[i].waitlist_position is None for i in ids)
 
 
 def test_group_membership_reports_only_real_changes(demo_workspace, trip_id):
-    rows = service.list_participants(demo_workspace, trip_id)
+    rows = list_participants(demo_workspace, trip_id)
     in_a = next(r for r in rows if r.details.group_codes == ("A",))
     in_b = next(r for r in rows if r.details.group_codes == ("B",))
     changed = registrations.set_group_membership(demo_workspace, [in_a.id, in_b.id], "A", True)
     assert changed == [in_b.id]
-    after = {r.id: r for r in service.list_participants(demo_workspace, trip_id)}
+    after = {r.id: r for r in list_participants(demo_workspace, trip_id)}
     assert after[in_b.id].details.group_codes == ("A", "B")
     assert after[in_b.id].version == in_b.version + 1
     with pytest.raises(ValidationError, match="no such group"):
@@ -128,7 +127,7 @@ def test_group_membership_reports_only_real_changes(demo_workspace, trip_id):
 
 def test_waiting_list_order_can_be_changed(demo_workspace, trip_id):
     def order():
-        rows = service.list_participants(demo_workspace, trip_id)
+        rows = list_participants(demo_workspace, trip_id)
         waiting = [r for r in rows if r.details.status == ParticipantStatus.WAITLISTED]
         return [r.id for r in sorted(waiting, key=lambda r: r.waitlist_position)]
 
@@ -217,23 +216,23 @@ def test_undoing_an_addition_takes_away_the_organization_it_brought(demo_workspa
 
 
 def test_an_undo_refuses_to_overwrite_a_colleagues_change(demo_workspace, trip_id):
-    rows = [r for r in service.list_participants(demo_workspace, trip_id)][:2]
+    rows = [r for r in list_participants(demo_workspace, trip_id)][:2]
     ids = [r.id for r in rows]
     changes = registrations.set_status(demo_workspace, ids, ParticipantStatus.CANCELLED)
     registrations.set_status(demo_workspace, [rows[0].id], ParticipantStatus.INVITED)  # a colleague
     with pytest.raises(ConflictError, match="since"):
         registrations.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
-    assert service.get_participant(demo_workspace, rows[1].id).details.status == (
+    assert get_participant(demo_workspace, rows[1].id).details.status == (
         ParticipantStatus.CANCELLED
     )  # all or nothing
 
 
 def test_removing_several_is_all_or_nothing(demo_workspace, trip_id):
-    rows = service.list_participants(demo_workspace, trip_id)[:3]
+    rows = list_participants(demo_workspace, trip_id)[:3]
     service.remove_participant(demo_workspace, rows[2].id)
     with pytest.raises(Exception, match="no longer exists"):
         service.remove_participants(demo_workspace, [r.id for r in rows])
-    assert service.get_participant(demo_workspace, rows[0].id).id == rows[0].id
+    assert get_participant(demo_workspace, rows[0].id).id == rows[0].id
 
 
 def test_undoing_an_addition_leaves_no_contact_behind(demo_workspace, trip_id):
@@ -252,7 +251,7 @@ def test_undoing_an_edit_puts_someone_back_at_their_place_in_the_waiting_list(
     demo_workspace, trip_id
 ):
     waiting = sorted(
-        (r for r in service.list_participants(demo_workspace, trip_id) if r.waitlist_position),
+        (r for r in list_participants(demo_workspace, trip_id) if r.waitlist_position),
         key=lambda r: r.waitlist_position,
     )
     first = waiting[0]
@@ -281,7 +280,7 @@ def test_an_undo_step_checks_the_details_it_left_not_the_version(demo_workspace,
     # Another step of the history moves the version without changing the details.
     changes = registrations.set_status(demo_workspace, [kadri.id], ParticipantStatus.CANCELLED)
     registrations.restore_statuses(demo_workspace, changes, ParticipantStatus.CANCELLED)
-    assert service.get_participant(demo_workspace, kadri.id).version != edited.version
+    assert get_participant(demo_workspace, kadri.id).version != edited.version
     undone = service.update_participant(
         demo_workspace, kadri.id, Unchanged(edited.details), kadri.details
     )
@@ -308,8 +307,8 @@ def test_a_person_edited_from_two_trips_keeps_the_first_edit_and_refuses_the_sec
     riga = add_trip(demo_workspace, _riga())
     kadri = _by_name(demo_workspace, trip_id, "Tamm")
     in_riga = service.add_contact_to_trip(demo_workspace, riga.id, kadri.contact_id)
-    from_tallinn = service.get_participant(demo_workspace, kadri.id)
-    from_riga = service.get_participant(demo_workspace, in_riga.id)  # both editors open
+    from_tallinn = get_participant(demo_workspace, kadri.id)
+    from_riga = get_participant(demo_workspace, in_riga.id)  # both editors open
     service.update_participant(
         demo_workspace, from_tallinn.id, from_tallinn.version,
         replace(from_tallinn.details, phone="+372 5555 0101"), opened=from_tallinn,
@@ -322,14 +321,14 @@ def test_a_person_edited_from_two_trips_keeps_the_first_edit_and_refuses_the_sec
     assert str(refused.value) == (
         f"Kadri Tamm was changed by {current_user()} since you opened it (Phone); nothing was saved"
     )
-    again = service.get_participant(demo_workspace, in_riga.id)
+    again = get_participant(demo_workspace, in_riga.id)
     assert again.details.phone == "+372 5555 0101" and again.details.job_title != "CTO"
     # Opened again, the edit goes through and keeps the colleague's phone.
     service.update_participant(
         demo_workspace, again.id, again.version, replace(again.details, job_title="CTO"),
         opened=again,
     )  # fmt: skip
-    saved = service.get_participant(demo_workspace, kadri.id).details
+    saved = get_participant(demo_workspace, kadri.id).details
     assert (saved.phone, saved.job_title) == ("+372 5555 0101", "CTO")
 
 
@@ -342,5 +341,5 @@ def test_a_contact_field_left_as_read_is_not_written_back(demo_workspace, trip_i
         demo_workspace, kadri.id, kadri.version,
         replace(stale.details, dietary="vegan"), opened=stale,
     )  # fmt: skip
-    saved = service.get_participant(demo_workspace, kadri.id).details
+    saved = get_participant(demo_workspace, kadri.id).details
     assert saved.phone == kadri.details.phone and saved.dietary == "vegan"

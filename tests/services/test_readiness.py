@@ -12,6 +12,7 @@ from delegation.i18n import set_language
 from delegation.persistence.models import AgendaItem
 from delegation.services import agenda, participants, registrations, travel
 from delegation.services.agenda import AgendaItemDetails
+from delegation.services.participant_rows import list_participants
 from delegation.services.readiness import Finding, ReadinessReport, check_trip
 from delegation.services.summaries import NewTrip
 from delegation.services.travel import SegmentDetails
@@ -25,9 +26,7 @@ def trip_id(demo_workspace) -> int:
 
 def _person(workspace, trip_id, first_name: str):
     return next(
-        row
-        for row in participants.list_participants(workspace, trip_id)
-        if row.details.first_name == first_name
+        row for row in list_participants(workspace, trip_id) if row.details.first_name == first_name
     )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.persistence.models import Trip
-from delegation.services.participants import list_participants
+from delegation.services.participant_rows import list_participants
 from delegation.services.trips import find_trip, list_trips, update_trip
 from delegation.services.workspace import Workspace, open_workspace
 

@@ -13,7 +13,8 @@ from delegation.domain.facts import Rule
 from delegation.services.agenda import AgendaItemDetails, add_item, list_agenda, update_item
 from delegation.services.exports import export_calendar
 from delegation.services.itineraries import export_itinerary
-from delegation.services.participants import ParticipantDetails, add_participant
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participants import add_participant
 from delegation.services.readiness import check_trip
 from delegation.services.trips import NewTrip, add_trip
 

@@ -21,8 +21,9 @@ from delegation.domain.enums import Language, ParticipantStatus
 from delegation.i18n import set_language
 from delegation.services.exports import export_participants
 from delegation.services.groups import GroupDetails, add_group
+from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participant_import import plan_participant_import
-from delegation.services.participants import ParticipantDetails, add_participant
+from delegation.services.participants import add_participant
 from delegation.services.trips import NewTrip, add_trip
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -13,7 +13,7 @@ from delegation.services.participant_import import (
     apply_participant_import,
     plan_participant_import,
 )
-from delegation.services.participants import list_participants
+from delegation.services.participant_rows import list_participants
 from delegation.services.summaries import NewTrip
 from delegation.services.trips import add_trip
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMessageBox
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.services import participants
+from delegation.services.participant_rows import get_participant
 from delegation.services.trips import NewTrip, add_trip, list_trips
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.dialogs.trip_dialog import TripDialog
@@ -155,9 +156,7 @@ def test_undo_brings_back_the_trip_the_step_was_made_in(window, demo_workspace):
     assert window.trip.key == "riga-2025"
     window.undo_action.trigger()
     assert window.trip.key == "tallinn-2023"
-    assert participants.get_participant(demo_workspace, first.id).details.status == (
-        first.details.status
-    )
+    assert get_participant(demo_workspace, first.id).details.status == (first.details.status)
 
 
 def test_changing_language_keeps_filters_selection_and_names_the_history_anew(window):
@@ -203,9 +202,7 @@ def test_a_colleagues_change_is_a_conflict_that_names_them(
     assert seen[0].result() == ParticipantDialog.DialogCode.Rejected
     assert window.statusBar().currentMessage() == "Nothing was saved."
     assert page.model.rows()  # reloaded, the colleague's phone shown
-    assert participants.get_participant(demo_workspace, row.id).details.job_title == (
-        row.details.job_title
-    )
+    assert get_participant(demo_workspace, row.id).details.job_title == (row.details.job_title)
     assert window.context.undo_stack.count() == 0
 
 

@@ -4,7 +4,7 @@ from datetime import date, time
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.services.agenda import AgendaItemDetails, add_item
-from delegation.services.participants import list_participants
+from delegation.services.participant_rows import list_participants
 
 TARGET = 256  # Qt.ItemDataRole.UserRole: (kind, id, promote id) of a finding
 

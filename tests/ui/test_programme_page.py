@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from delegation.domain.enums import AgendaStatus
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
 from delegation.services.calendar_stamp import CalendarStamp
-from delegation.services.participants import GroupRow
+from delegation.services.participant_rows import GroupRow
 from delegation.ui.widgets.day_layout import day_lanes, place_items
 
 

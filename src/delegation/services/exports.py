@@ -32,7 +32,7 @@ from delegation.interchange.xlsx_out import Sheet, write_xlsx
 from delegation.services.agenda import AgendaItemRow, list_agenda
 from delegation.services.hotels import list_hotels
 from delegation.services.outputs import checked_output
-from delegation.services.participants import ParticipantRow, guests_by_room, list_participants
+from delegation.services.participant_rows import ParticipantRow, guests_by_room, list_participants
 from delegation.services.travel import SegmentRow, list_segments
 from delegation.services.trips import find_trip
 from delegation.services.workspace import Workspace

@@ -44,8 +44,8 @@ from delegation.services.agenda import AgendaItemRow, list_agenda
 from delegation.services.directory import list_venues
 from delegation.services.hotels import list_hotels
 from delegation.services.outputs import checked_output
-from delegation.services.participants import (
-    ParticipantDetails,
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participant_rows import (
     ParticipantRow,
     guests_by_room,
     list_groups,

@@ -29,6 +29,14 @@ from delegation.persistence.models import (
     TripGroup,
     participant_groups,
 )
+from delegation.services.contact_records import (
+    ContactState,
+    contact_state,
+    drop_unused_contacts,
+    put_contact,
+    same_person,
+    write_contact,
+)
 from delegation.services.groups import NewGroup, TripGroupNames, create_groups, drop_unused_groups
 from delegation.services.imports import (
     FieldChange,
@@ -40,23 +48,19 @@ from delegation.services.imports import (
     field_changes,
     used_groups,
 )
-from delegation.services.participants import (
+from delegation.services.participant_details import (
     SENSITIVE_FIELDS,
-    ContactState,
     ParticipantDetails,
-    ParticipantRow,
     clean_details,
-    contact_state,
-    drop_unused_contacts,
+    problems_of_clean,
+)
+from delegation.services.participant_rows import (
+    ParticipantRow,
     get_rows,
     group_codes,
     list_participants,
-    problems_of_clean,
-    put_contact,
-    same_person,
-    write_contact,
-    write_registration,
 )
+from delegation.services.participants import write_registration
 from delegation.services.records import changed_since_step, refuse_taken_ids
 from delegation.services.registration_updates import (
     RegistrationChange,

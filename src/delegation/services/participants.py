@@ -1,294 +1,36 @@
-"""Participants of a trip: list, add, edit, remove and restore, status and groups."""
+"""Participants of a trip: add, register from the directory, edit, remove and restore,
+status and groups (their details: participant_details; their rows: participant_rows; their
+contacts: contact_records)."""
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
-from delegation.domain.rules import (
-    full_name,
-    is_valid_country_code,
-    is_valid_email,
-    normalize_email,
-)
 from delegation.i18n import _
 from delegation.i18n.labels import field_label
 from delegation.persistence.models import (
-    AgendaItem,
     Contact,
-    Organization,
     Participant,
-    Room,
     TripGroup,
-    participant_groups,
     segment_passengers,
 )
+from delegation.services.contact_records import (
+    ContactState,
+    check_contact_unchanged,
+    contact_state,
+    drop_unused_contacts,
+    put_contact,
+    same_person,
+    write_contact,
+)
 from delegation.services.expected import Expected
-from delegation.services.records import changed_since_step, load_for_edit, trimmed_text
+from delegation.services.participant_details import ParticipantDetails, checked_details
+from delegation.services.participant_rows import ParticipantRow, row_of
+from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class ParticipantDetails:
-    """What an organiser edits about a participant: the person and the registration."""
-
-    last_name: str
-    first_name: str = ""
-    email: str | None = None
-    civility: str | None = None
-    phone: str | None = None
-    organization: str | None = None
-    job_title: str | None = None
-    status: ParticipantStatus = ParticipantStatus.INVITED
-    category: ParticipantCategory = ParticipantCategory.ENTREPRENEUR
-    language: Language = Language.FRENCH
-    group_codes: tuple[str, ...] = ()
-    nationality: str | None = None
-    birth_date: date | None = None  # sensitive
-    dietary: str | None = None  # sensitive
-    accessibility: str | None = None  # sensitive
-    passport_number: str | None = None  # sensitive
-    passport_expiry: date | None = None  # sensitive
-    emergency_contact_name: str | None = None  # sensitive
-    emergency_contact_phone: str | None = None  # sensitive
-    room_id: int | None = None
-    notes: str | None = None
-
-    @property
-    def full_name(self) -> str:
-        return full_name(self.first_name, self.last_name)
-
-
-SENSITIVE_FIELDS = frozenset(
-    {
-        "birth_date",
-        "dietary",
-        "accessibility",
-        "passport_number",
-        "passport_expiry",
-        "emergency_contact_name",
-        "emergency_contact_phone",
-    }
-)
-
-
-@dataclass(frozen=True)
-class ParticipantRow:
-    id: int
-    trip_id: int
-    contact_id: int
-    details: ParticipantDetails
-    waitlist_position: int | None
-    room_label: str | None
-    version: int
-    contact_version: int
-    updated_by: str
-
-
-def clean_details(details: ParticipantDetails) -> ParticipantDetails:
-    """Trim text, turn empty text into None, normalise email and country codes."""
-    changes = trimmed_text(details, keep_empty=("last_name", "first_name"))
-    email = normalize_email(details.email)
-    if email != details.email:
-        changes["email"] = email
-    nationality = changes.get("nationality", details.nationality)
-    if nationality and not str(nationality).isupper():
-        changes["nationality"] = str(nationality).upper()
-    if len(set(details.group_codes)) < len(details.group_codes):
-        changes["group_codes"] = tuple(dict.fromkeys(details.group_codes))
-    return replace(details, **changes) if changes else details
-
-
-def validate_details(details: ParticipantDetails) -> list[ValidationError]:
-    """Every problem with the details, each naming its field, for the editor to show."""
-    return problems_of_clean(clean_details(details))
-
-
-def problems_of_clean(details: ParticipantDetails) -> list[ValidationError]:
-    """validate_details for details already through clean_details (an import's rows)."""
-    problems = []
-    if not details.last_name:
-        problems.append(ValidationError("last_name", _("a last name is required")))
-    if details.email and not is_valid_email(details.email):
-        problems.append(ValidationError("email", _("not an email address")))
-    if details.nationality and not is_valid_country_code(details.nationality):
-        problems.append(
-            ValidationError("nationality", _("use a two-letter ISO country code, e.g. EE"))
-        )
-    if details.passport_expiry and not details.passport_number:
-        problems.append(
-            ValidationError("passport_number", _("an expiry date needs a document number"))
-        )
-    return problems
-
-
-def _check(details: ParticipantDetails) -> ParticipantDetails:
-    problems = validate_details(details)
-    if problems:
-        raise problems[0]
-    return clean_details(details)
-
-
-_DETAIL_COLUMNS = (
-    Contact.last_name,
-    Contact.first_name,
-    Contact.email,
-    Contact.civility,
-    Contact.phone,
-    Organization.name.label("organization"),
-    Contact.job_title,
-    Participant.status,
-    Participant.category,
-    Participant.language,
-    Participant.nationality,
-    Contact.birth_date,
-    Participant.dietary,
-    Participant.accessibility,
-    Participant.passport_number,
-    Participant.passport_expiry,
-    Participant.emergency_contact_name,
-    Participant.emergency_contact_phone,
-    Participant.room_id,
-    Participant.notes,
-)
-_DETAIL_NAMES = tuple(column.key for column in _DETAIL_COLUMNS)
-_ROW_COLUMNS = (
-    Participant.id,
-    Participant.trip_id,
-    Participant.contact_id,
-    Participant.waitlist_position,
-    Room.label.label("room_label"),
-    Participant.version,
-    Contact.version.label("contact_version"),
-    Participant.updated_by,
-    *_DETAIL_COLUMNS,
-)
-
-
-def _rows(session: Session, *conditions, among: list[int] | None = None) -> list[ParticipantRow]:
-    """Plain column queries: ten thousand participants load in a fraction of a second.
-    `among`: the ids the conditions pick, when they are few, to read only their groups."""
-    query = (
-        select(*_ROW_COLUMNS)
-        .join(Contact, Contact.id == Participant.contact_id)
-        .outerjoin(Organization, Organization.id == Contact.organization_id)
-        .outerjoin(Room, Room.id == Participant.room_id)
-        .where(*conditions)
-        .order_by(Contact.last_name, Contact.first_name, Participant.id)
-    )
-    records = session.execute(query).all()
-    if not records:
-        return []
-    if among is not None or len(records) < 500:
-        codes = _codes(session, among if among is not None else [r.id for r in records])
-    else:  # a whole trip: one pass over its memberships beats a huge IN list
-        codes = _codes(session, trip_id=records[0].trip_id)
-    rows: list[ParticipantRow] = []
-    # Unpacking each record beats reading its columns by name: 10,000 rows are built twice
-    # as fast.
-    for record in records:
-        participant_id, trip_id, contact_id, waiting, room, version, contact_version, by, *rest = (
-            record
-        )
-        rows.append(
-            ParticipantRow(
-                id=participant_id,
-                trip_id=trip_id,
-                contact_id=contact_id,
-                details=ParticipantDetails(
-                    group_codes=tuple(codes.get(participant_id, ())),
-                    **dict(zip(_DETAIL_NAMES, rest, strict=True)),
-                ),
-                waitlist_position=waiting,
-                room_label=room,
-                version=version,
-                contact_version=contact_version,
-                updated_by=by,
-            )
-        )
-    return rows
-
-
-def _codes(
-    session: Session, among: list[int] | None = None, *, trip_id: int | None = None
-) -> dict[int, list[str]]:
-    """Each participant's group codes in the trip's order: those among these ids (500 at
-    most), or all of a trip's."""
-    membership = (
-        select(participant_groups.c.participant_id, TripGroup.code)
-        .join(TripGroup, TripGroup.id == participant_groups.c.group_id)
-        .order_by(TripGroup.position)
-    )
-    if among is not None:
-        membership = membership.where(participant_groups.c.participant_id.in_(among))
-    else:
-        membership = membership.where(TripGroup.trip_id == trip_id)
-    codes: dict[int, list[str]] = {}
-    for participant_id, code in session.execute(membership):
-        codes.setdefault(participant_id, []).append(code)
-    return codes
-
-
-def group_codes(session: Session, participant_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """The group codes of these registrations, in the order get_rows gives them."""
-    found: dict[int, tuple[str, ...]] = dict.fromkeys(participant_ids, ())
-    for start in range(0, len(participant_ids), 500):
-        chunk = participant_ids[start : start + 500]
-        found.update((i, tuple(codes)) for i, codes in _codes(session, chunk).items())
-    return found
-
-
-def list_participants(workspace: Workspace, trip_id: int) -> list[ParticipantRow]:
-    with workspace.reading() as session:
-        return _rows(session, Participant.trip_id == trip_id)
-
-
-def guests_by_room(workspace: Workspace, trip_id: int) -> dict[int, list[ParticipantRow]]:
-    """Who sleeps in each room of the trip (by room id); cancelled registrations left out."""
-    guests: dict[int, list[ParticipantRow]] = {}
-    for row in list_participants(workspace, trip_id):
-        if row.details.room_id is not None and row.details.status != ParticipantStatus.CANCELLED:
-            guests.setdefault(row.details.room_id, []).append(row)
-    return guests
-
-
-def get_rows(session: Session, participant_ids: list[int]) -> list[ParticipantRow]:
-    """These registrations as the window shows them, read in the caller's transaction."""
-    rows: list[ParticipantRow] = []
-    for start in range(0, len(participant_ids), 500):
-        chunk = participant_ids[start : start + 500]
-        rows.extend(_rows(session, Participant.id.in_(chunk), among=chunk))
-    return rows
-
-
-def _row(session: Session, participant_id: int) -> ParticipantRow:
-    rows = _rows(session, Participant.id == participant_id)
-    if not rows:
-        raise NotFoundError(_("this participant no longer exists"))
-    return rows[0]
-
-
-def get_participant(workspace: Workspace, participant_id: int) -> ParticipantRow:
-    with workspace.reading() as session:
-        return _row(session, participant_id)
-
-
-def _organization(session: Session, name: str | None) -> Organization | None:
-    if not name:
-        return None
-    # An import writes thousands of rows in one transaction: each name is looked up once.
-    known = session.info.setdefault("organizations", {})
-    organization = known.get(name)
-    if organization is None:
-        organization = session.scalar(select(Organization).where(Organization.name == name))
-        if organization is None:
-            organization = Organization(name=name)
-            session.add(organization)
-        known[name] = organization
-    return organization
 
 
 def trip_groups(session: Session, trip_id: int, codes: tuple[str, ...]) -> list[TripGroup]:
@@ -320,110 +62,6 @@ def apply_status(session: Session, participant: Participant, status: Participant
         participant.waitlist_position = None
     elif participant.waitlist_position is None:
         participant.waitlist_position = _next_waitlist_position(session, participant.trip_id)
-
-
-def write_contact(
-    session: Session, contact: Contact, details: ParticipantDetails, *, fill_only: bool = False
-) -> None:
-    """The person's details on their directory contact; fill_only keeps what the
-    directory knows where the details say nothing."""
-    if details.email and details.email != contact.email:
-        owner = session.scalar(select(Contact.id).where(Contact.email == details.email))
-        if owner is not None and owner != contact.id:
-            raise ValidationError(
-                "email",
-                _("this email belongs to another contact: {email}").format(email=details.email),
-            )
-    values = {
-        "last_name": details.last_name,
-        "first_name": details.first_name,
-        "email": details.email,
-        "civility": details.civility,
-        "phone": details.phone,
-        "job_title": details.job_title,
-        "birth_date": details.birth_date,
-    }
-    for name, value in values.items():
-        if not fill_only or (value and not getattr(contact, name)):
-            setattr(contact, name, value)
-    if not fill_only or (details.organization and contact.organization is None):
-        _set_organization(session, contact, details.organization)
-
-
-def _set_organization(session: Session, contact: Contact, name: str | None) -> None:
-    """The contact's organization by name; one that no longer serves anybody goes."""
-    previous = contact.organization
-    contact.organization = _organization(session, name)
-    if previous is not None and previous is not contact.organization:
-        session.flush()
-        _drop_if_unused(session, previous)
-
-
-def _drop_if_unused(session: Session, organization: Organization) -> None:
-    if organization.id is None:
-        return
-    used = session.scalar(
-        select(Contact.id).where(Contact.organization_id == organization.id).limit(1)
-    ) or session.scalar(
-        select(AgendaItem.id).where(AgendaItem.host_organization_id == organization.id).limit(1)
-    )
-    if used is None:
-        session.info.get("organizations", {}).pop(organization.name, None)
-        session.delete(organization)
-
-
-_CONTACT_FIELDS = (
-    "civility", "first_name", "last_name", "email", "phone", "job_title", "language",
-    "nationality", "birth_date", "notes",
-)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ContactState:
-    """A directory contact as it was, to put back under the same id on undo or redo.
-
-    The organization is kept by name: an organization only this contact used goes
-    with an undo, and comes back with a redo.
-    """
-
-    id: int
-    values: tuple[tuple[str, object], ...]
-    organization: str | None
-
-
-def contact_state(contact: Contact) -> ContactState:
-    return ContactState(
-        contact.id,
-        tuple((name, getattr(contact, name)) for name in _CONTACT_FIELDS),
-        contact.organization.name if contact.organization else None,
-    )
-
-
-def put_contact(session: Session, state: ContactState) -> None:
-    contact = session.get(Contact, state.id)
-    if contact is None:
-        contact = Contact(id=state.id)
-        session.add(contact)
-    for name, value in state.values:
-        setattr(contact, name, value)
-    _set_organization(session, contact, state.organization)
-    session.flush()
-
-
-def _check_contact_unchanged(contact: Contact, expected: ContactState) -> None:
-    if contact_state(contact) != expected:
-        raise changed_since_step(contact.full_name, contact)
-
-
-def same_person(contact: Contact, details: ParticipantDetails) -> bool:
-    def folded(text: str | None) -> str:
-        return " ".join((text or "").split()).casefold()
-
-    return folded(contact.last_name) == folded(details.last_name) and (
-        folded(contact.first_name) == folded(details.first_name)
-        or not contact.first_name
-        or not details.first_name
-    )
 
 
 def write_registration(
@@ -458,7 +96,7 @@ def add_participant(
     workspace: Workspace, trip_id: int, details: ParticipantDetails
 ) -> Registration:
     """Register someone; an email the directory knows reuses that person's contact."""
-    details = _check(details)
+    details = checked_details(details)
     with workspace.transaction() as session:
         contact = None
         if details.email:
@@ -492,7 +130,7 @@ def add_participant(
         session.add(participant)
         write_registration(session, participant, details)
         session.flush()
-        return Registration(_row(session, participant.id), before, contact_state(contact))
+        return Registration(row_of(session, participant.id), before, contact_state(contact))
 
 
 def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> ParticipantRow:
@@ -528,7 +166,7 @@ def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> 
         )
         session.add(participant)
         session.flush()
-        return _row(session, participant.id)
+        return row_of(session, participant.id)
 
 
 def update_participant(
@@ -547,12 +185,12 @@ def update_participant(
     and writes back only the contact's fields the user changed.
     waitlist_position puts a waitlisted participant back at their old place (an undo).
     """
-    details = _check(details)
+    details = checked_details(details)
     with workspace.transaction() as session:
         participant = load_for_edit(
             session, Participant, participant_id, expected,
             missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
-            details=lambda p: _row(session, p.id).details,
+            details=lambda p: row_of(session, p.id).details,
         )  # fmt: skip
         contact_before = contact_state(participant.contact)
         if opened is not None:
@@ -566,7 +204,7 @@ def update_participant(
         if contact_changed:  # the person's details are part of this edit
             participant.touch()
         session.flush()
-        return _row(session, participant_id)
+        return row_of(session, participant_id)
 
 
 def _check_contact_version(contact: Contact, opened: ParticipantRow) -> None:
@@ -635,7 +273,7 @@ class RemovedParticipant:
 
 
 def _remove(session: Session, participant_id: int) -> RemovedParticipant:
-    row = _row(session, participant_id)
+    row = row_of(session, participant_id)
     participant = session.get(Participant, participant_id)
     asked_by = tuple(
         session.scalars(select(Participant.id).where(Participant.roommate_id == participant_id))
@@ -672,7 +310,7 @@ def withdraw_registration(workspace: Workspace, registration: Registration) -> R
         contact = session.get(Contact, registration.row.contact_id)
         if contact is None:
             return removed
-        _check_contact_unchanged(contact, registration.contact_after)
+        check_contact_unchanged(contact, registration.contact_after)
         if registration.contact_before is not None:
             put_contact(session, registration.contact_before)
         else:
@@ -680,35 +318,11 @@ def withdraw_registration(workspace: Workspace, registration: Registration) -> R
         return replace(removed, contact=registration.contact_after)
 
 
-def drop_unused_contacts(session: Session, contact_ids: list[int]) -> None:
-    """Delete these contacts if nothing uses them any more, and their organizations too."""
-    for contact_id in contact_ids:
-        contact = session.get(Contact, contact_id)
-        if contact is None or _contact_in_use(session, contact_id):
-            continue
-        organization = contact.organization
-        session.delete(contact)
-        session.flush()
-        if organization is not None:
-            _drop_if_unused(session, organization)
-
-
-def _contact_in_use(session: Session, contact_id: int) -> bool:
-    return (
-        session.scalar(select(Participant.id).where(Participant.contact_id == contact_id).limit(1))
-        is not None
-        or session.scalar(
-            select(AgendaItem.id).where(AgendaItem.host_contact_id == contact_id).limit(1)
-        )
-        is not None
-    )
-
-
 def restore_participant(workspace: Workspace, removed: RemovedParticipant) -> ParticipantRow:
     """Undo a removal: the same id, contact, groups, room, travel and roommates."""
     with workspace.transaction() as session:
         _restore(session, removed)
-        return _row(session, removed.row.id)
+        return row_of(session, removed.row.id)
 
 
 def restore_participants(workspace: Workspace, removed: list[RemovedParticipant]) -> None:
@@ -745,21 +359,3 @@ def _restore(session: Session, removed: RemovedParticipant) -> None:
         if asking is not None:
             asking.roommate_id = row.id
     session.flush()
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    id: int
-    code: str
-    name: str
-    colour: str | None
-
-
-def list_groups(workspace: Workspace, trip_id: int) -> list[GroupRow]:
-    with workspace.reading() as session:
-        return [
-            GroupRow(group.id, group.code, group.name, group.colour)
-            for group in session.scalars(
-                select(TripGroup).where(TripGroup.trip_id == trip_id).order_by(TripGroup.position)
-            )
-        ]

@@ -11,7 +11,7 @@ from delegation.domain.readiness import assess
 from delegation.persistence.models import Trip
 from delegation.services.agenda import list_agenda
 from delegation.services.directory import list_venues
-from delegation.services.participants import list_participants
+from delegation.services.participant_rows import list_participants
 from delegation.services.readiness_text import Names, word
 from delegation.services.travel import list_segments
 from delegation.services.trips import find_trip

@@ -26,7 +26,8 @@ from delegation.persistence.models import (
     TripGroup,
     participant_groups,
 )
-from delegation.services.participants import ParticipantDetails, ParticipantRow, get_rows
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participant_rows import ParticipantRow, get_rows
 
 CHUNK = 1000  # rows per statement, and per progress report
 _CONTACT_FIELDS = ("last_name", "first_name", "email", "civility", "phone", "job_title")

@@ -6,7 +6,8 @@ from delegation.i18n import _, ngettext
 from delegation.i18n.labels import status_label
 from delegation.services import participants as service
 from delegation.services import registrations
-from delegation.services.participants import ParticipantDetails, ParticipantRow
+from delegation.services.participant_details import ParticipantDetails
+from delegation.services.participant_rows import ParticipantRow
 from delegation.ui.commands import (
     EditContext,
     RestorableCommand,

@@ -43,7 +43,7 @@ from delegation.services.agenda_clock import (
     repeated_time_note,
 )
 from delegation.services.directory import ContactRow, OrganizationRow, VenueRow
-from delegation.services.participants import GroupRow
+from delegation.services.participant_rows import GroupRow
 from delegation.ui.widgets.validated_form import EditorDialog, ValidatedForm, ok_cancel
 
 OPENING_WIDTH = 560

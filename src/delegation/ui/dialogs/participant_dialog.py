@@ -20,7 +20,8 @@ from delegation.domain.enums import Language, ParticipantCategory, ParticipantSt
 from delegation.i18n import _
 from delegation.i18n.labels import category_label, status_label
 from delegation.services.hotels import RoomRow
-from delegation.services.participants import GroupRow, ParticipantDetails, validate_details
+from delegation.services.participant_details import ParticipantDetails, validate_details
+from delegation.services.participant_rows import GroupRow
 from delegation.ui.icons import icon
 from delegation.ui.widgets.validated_form import DateField, EditorDialog, ValidatedForm, ok_cancel
 

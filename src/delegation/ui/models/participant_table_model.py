@@ -4,7 +4,7 @@ from delegation.domain.enums import ParticipantStatus
 from delegation.i18n import _
 from delegation.i18n.formatting import format_date
 from delegation.i18n.labels import category_label, status_label
-from delegation.services.participants import ParticipantRow
+from delegation.services.participant_rows import ParticipantRow
 from delegation.ui.models.filtered_table_model import Column, FilteredTableModel, folded
 
 

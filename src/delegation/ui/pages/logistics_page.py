@@ -20,7 +20,8 @@ from delegation.domain.errors import DelegationError
 from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_duration, format_time
 from delegation.i18n.labels import direction_label, room_type_label, travel_mode_label
-from delegation.services import hotels, participants, travel
+from delegation.services import hotels, travel
+from delegation.services.participant_rows import list_groups
 from delegation.services.summaries import TripSummary
 from delegation.services.travel import SegmentDetails, SegmentRow
 from delegation.ui.commands import EditContext
@@ -195,7 +196,7 @@ class LogisticsPage(QWidget):
             self.segment_table, travel.list_segments(workspace, trip_id) if trip_id else []
         )
         fit_columns(self.segment_table)
-        self._fill_passenger_menu(participants.list_groups(workspace, trip_id) if trip_id else [])
+        self._fill_passenger_menu(list_groups(workspace, trip_id) if trip_id else [])
         self._update_actions()
 
     def _update_actions(self, *_args) -> None:

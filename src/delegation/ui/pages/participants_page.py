@@ -18,8 +18,13 @@ from PySide6.QtWidgets import (
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import category_label, status_label
-from delegation.services import directory, hotels, participants
-from delegation.services.participants import ParticipantRow
+from delegation.services import directory, hotels
+from delegation.services.participant_rows import (
+    GroupRow,
+    ParticipantRow,
+    list_groups,
+    list_participants,
+)
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.models.participant_table_model import ParticipantTableModel
@@ -48,7 +53,7 @@ class ParticipantsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._trip_id: int | None = None
-        self._groups: list[participants.GroupRow] = []
+        self._groups: list[GroupRow] = []
 
         self.model = ParticipantTableModel(self)
         self.search = QLineEdit()
@@ -147,8 +152,8 @@ class ParticipantsPage(QWidget):
     def reload(self) -> None:
         selected = self.selected_ids()
         workspace = self._context.workspace
-        rows = participants.list_participants(workspace, self._trip_id) if self._trip_id else []
-        self._groups = participants.list_groups(workspace, self._trip_id) if self._trip_id else []
+        rows = list_participants(workspace, self._trip_id) if self._trip_id else []
+        self._groups = list_groups(workspace, self._trip_id) if self._trip_id else []
         self._fill_groups()
         self.model.set_rows(rows)
         if rows and not self._fitted:  # once: later, the user's column widths stay

@@ -22,8 +22,9 @@ from delegation.domain.enums import AgendaStatus
 from delegation.domain.errors import ValidationError
 from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_date
-from delegation.services import agenda, directory, participants
+from delegation.services import agenda, directory
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
+from delegation.services.participant_rows import GroupRow, list_groups
 from delegation.services.summaries import TripSummary
 from delegation.ui.agenda_commands import (
     AddAgendaItemCommand,
@@ -44,7 +45,7 @@ class ProgrammePage(QWidget):
         self._context = context
         self._trip: TripSummary | None = None
         self._rows: list[AgendaItemRow] = []
-        self._groups: list[participants.GroupRow] = []
+        self._groups: list[GroupRow] = []
         self._selected: int | None = None
         self._syncing = False  # the page itself is selecting in the list
 
@@ -151,7 +152,7 @@ class ProgrammePage(QWidget):
         workspace = self._context.workspace
         trip = self._trip
         self._rows = agenda.list_agenda(workspace, trip.id) if trip else []
-        self._groups = participants.list_groups(workspace, trip.id) if trip else []
+        self._groups = list_groups(workspace, trip.id) if trip else []
         self.legend.setText(self._legend())
         if trip:
             self.model.set_zones(trip.timezone, trip.home_timezone)

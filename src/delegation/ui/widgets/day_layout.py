@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from delegation.domain.scheduling import ends_next_day, minutes_of_day
 from delegation.services.agenda import AgendaItemRow
-from delegation.services.participants import GroupRow
+from delegation.services.participant_rows import GroupRow
 
 DAY_MINUTES = 24 * 60
 SHORTEST_MINUTES = 15  # an item without end, or a very short one, still shows its title

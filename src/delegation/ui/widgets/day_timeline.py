@@ -28,7 +28,7 @@ from delegation.i18n import _, current_language, ngettext
 from delegation.i18n.formatting import format_time, format_time_range, home_time_range
 from delegation.i18n.labels import agenda_status_label
 from delegation.services.agenda import AgendaItemRow
-from delegation.services.participants import GroupRow
+from delegation.services.participant_rows import GroupRow
 from delegation.ui.widgets.day_layout import Placed, place_items
 
 AXIS_WIDTH = 56
