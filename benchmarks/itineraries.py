@@ -280,10 +280,8 @@ def main() -> int:
     from delegation.reports.fonts import register_fonts
     from delegation.reports.itinerary import clear_cell_cache, draw_itinerary
     from delegation.services.demo import load_demo
-    from delegation.services.itineraries import (
-        ItineraryBuilder,
-        export_itineraries,
-    )
+    from delegation.services.itineraries import ItineraryBuilder
+    from delegation.services.itinerary_batch import export_itineraries
     from delegation.services.itinerary_data import read_trip_snapshot
     from delegation.services.workspace import open_workspace
 

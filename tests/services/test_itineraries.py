@@ -9,11 +9,8 @@ from babel.numbers import get_currency_name
 from pypdf import PdfReader
 
 from delegation.domain.errors import NotFoundError, ValidationError
-from delegation.services.itineraries import (
-    build_itinerary,
-    export_itineraries,
-    export_itinerary,
-)
+from delegation.services.itineraries import build_itinerary, export_itinerary
+from delegation.services.itinerary_batch import export_itineraries
 
 GROUP_A = "solene.dupre@uem.example"
 GROUP_B = "maelle.quere@uem.example"
@@ -290,7 +287,7 @@ def _person(last: str, first: str = "", person_id: int = 7):
     ],
 )
 def test_a_file_name_drops_only_what_file_systems_refuse(last, first, expected):
-    from delegation.services.itineraries import safe_file_name
+    from delegation.services.itinerary_batch import safe_file_name
 
     assert safe_file_name(_person(last, first), set()) == expected
 
@@ -298,7 +295,7 @@ def test_a_file_name_drops_only_what_file_systems_refuse(last, first, expected):
 def test_file_names_are_unique_as_file_systems_compare_them():
     import unicodedata
 
-    from delegation.services.itineraries import safe_file_name
+    from delegation.services.itinerary_batch import safe_file_name
 
     taken: set[str] = set()
     names = [
@@ -315,7 +312,7 @@ def test_file_names_are_unique_as_file_systems_compare_them():
 
 
 def test_a_long_name_is_cut_within_the_file_systems_limit_and_never_inside_a_letter():
-    from delegation.services.itineraries import safe_file_name
+    from delegation.services.itinerary_batch import safe_file_name
 
     chinese = safe_file_name(_person("欧阳" * 100), set())
     assert len(chinese.encode()) <= 255 - 20 and chinese.startswith("欧阳欧阳")

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from delegation.services.itineraries import export_itineraries
+from delegation.services.itinerary_batch import export_itineraries
 from delegation.services.lists import export_badges, export_participant_pdf, export_rooming_pdf
 
 # The first line of the sample trip's organisers.

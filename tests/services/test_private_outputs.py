@@ -17,7 +17,7 @@ from delegation.domain.errors import ValidationError
 from delegation.persistence.backups import backup_sqlite_file
 from delegation.persistence.location import default_database_path
 from delegation.services import exports, lists
-from delegation.services.itineraries import export_itineraries
+from delegation.services.itinerary_batch import export_itineraries
 from delegation.services.workspace import open_workspace
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="modes and umask are POSIX notions")

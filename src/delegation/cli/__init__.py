@@ -642,7 +642,7 @@ def _warn_unprintable(workspace, trip: str) -> None:
 
 
 def _export_itineraries(workspace, arguments) -> int:
-    from delegation.services import itineraries
+    from delegation.services import itineraries, itinerary_batch
 
     if arguments.export_kind == "itinerary":
         pages = itineraries.export_itinerary(
@@ -658,7 +658,7 @@ def _export_itineraries(workspace, arguments) -> int:
             )
         )
         return EXIT_OK
-    written = itineraries.export_itineraries(
+    written = itinerary_batch.export_itineraries(
         workspace,
         arguments.trip,
         arguments.output,

@@ -175,7 +175,7 @@ class Documents(FileActions):
         )
 
     def itineraries(self) -> None:
-        from delegation.services.itineraries import export_itineraries
+        from delegation.services.itinerary_batch import export_itineraries
 
         trip_id = self._trip_id()
         if trip_id is None:
