@@ -30,13 +30,8 @@ from delegation.services.agenda_import import (
 from delegation.services.demo import load_demo
 from delegation.services.directory import list_venues, save_venue
 from delegation.services.exports import export_calendar
-from delegation.services.trips import (
-    CopyIds,
-    duplicate_trip,
-    find_trip,
-    undo_trip_creation,
-    update_trip,
-)
+from delegation.services.trip_copies import CopyIds, duplicate_trip, undo_trip_creation
+from delegation.services.trips import find_trip, update_trip
 from delegation.services.workspace import open_workspace
 
 TRIP = "tallinn-2023"

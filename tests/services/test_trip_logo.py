@@ -67,7 +67,7 @@ def test_only_whole_png_and_jpeg_images_of_a_sensible_size_are_taken(tmp_path):
 def test_next_year_s_copy_of_a_trip_keeps_its_logo(demo_workspace):
     from datetime import date
 
-    from delegation.services.trips import duplicate_trip
+    from delegation.services.trip_copies import duplicate_trip
 
     trip = find_trip(demo_workspace, TRIP)
     set_trip_logo(demo_workspace, trip.id, trip.version, _image())

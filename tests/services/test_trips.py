@@ -147,7 +147,8 @@ def test_odd_references_are_unknown_trips(demo_workspace, reference):
 
 
 def test_duplicate_makes_next_years_trip_in_one_go(demo_workspace):
-    from delegation.services.trips import delete_trip, duplicate_trip
+    from delegation.services.trip_copies import duplicate_trip
+    from delegation.services.trips import delete_trip
 
     copy = duplicate_trip(
         demo_workspace, "tallinn-2023", "tallinn-2024", "Mission Tallinn 2024", date(2024, 5, 12)
@@ -167,7 +168,8 @@ def test_duplicate_makes_next_years_trip_in_one_go(demo_workspace):
 def test_a_trip_made_again_after_undo_keeps_its_ids(demo_workspace):
     from delegation.services.agenda import list_agenda
     from delegation.services.hotels import list_hotels
-    from delegation.services.trips import CopyIds, delete_trip, duplicate_trip
+    from delegation.services.trip_copies import CopyIds, duplicate_trip
+    from delegation.services.trips import delete_trip
 
     ids = CopyIds()
     first = duplicate_trip(

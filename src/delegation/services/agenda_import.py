@@ -33,7 +33,12 @@ from delegation.services.agenda import (
     with_folds_in,
     write_item,
 )
-from delegation.services.groups import NewGroup, TripGroupNames, create_groups, drop_unused_groups
+from delegation.services.import_groups import (
+    NewGroup,
+    TripGroupNames,
+    create_groups,
+    drop_unused_groups,
+)
 from delegation.services.imports import (
     FieldChange,
     ImportCounts,

@@ -19,7 +19,7 @@ from delegation.interchange.columns import (
     fold,
 )
 from delegation.interchange.tables import sheet_names
-from delegation.services.groups import NewGroup
+from delegation.services.import_groups import NewGroup
 from delegation.services.source_files import MAPPED_FIELDS, UnknownValue
 
 Progress = Callable[[int, int], None]  # (done, total) while rows are written

@@ -37,7 +37,12 @@ from delegation.services.contact_records import (
     same_person,
     write_contact,
 )
-from delegation.services.groups import NewGroup, TripGroupNames, create_groups, drop_unused_groups
+from delegation.services.import_groups import (
+    NewGroup,
+    TripGroupNames,
+    create_groups,
+    drop_unused_groups,
+)
 from delegation.services.imports import (
     FieldChange,
     ImportCounts,

@@ -3,7 +3,7 @@
 import dataclasses
 
 from delegation.i18n import _
-from delegation.services import directory, trip_logo, trips
+from delegation.services import directory, trip_copies, trip_logo, trips
 from delegation.services.directory import VenueDetails, VenueRow
 from delegation.services.expected import Unchanged
 from delegation.services.summaries import NewTrip, TripSettings, TripSummary
@@ -33,7 +33,7 @@ class CreateTripCommand(ServiceCommand):
         self.trip_id = None  # the trip exists only once this step is done
         self._new = new
         self._template = template
-        self._ids = trips.CopyIds()
+        self._ids = trip_copies.CopyIds()
         self.trip: TripSummary | None = None
 
     def do(self) -> None:
@@ -42,7 +42,7 @@ class CreateTripCommand(ServiceCommand):
             self.trip = trips.add_trip(self.workspace, self._new, new_id=self._ids.trip)
             self._ids.trip = self.trip.id
         else:
-            self.trip = trips.duplicate_trip(
+            self.trip = trip_copies.duplicate_trip(
                 self.workspace,
                 self._template,
                 self._new.key,
@@ -56,7 +56,7 @@ class CreateTripCommand(ServiceCommand):
     def undo_it(self) -> None:
         # Later steps of the history are undone first; anything still in the trip
         # is someone else's work, and refuses the undo.
-        trips.undo_trip_creation(self.workspace, self._ids)
+        trip_copies.undo_trip_creation(self.workspace, self._ids)
 
 
 class EditTripSettingsCommand(ServiceCommand):
