@@ -150,38 +150,32 @@ def written(document, recording: Recording) -> str:
     )
 
 
+def remembered(make: Callable, key: Callable = tuple, size: int = 128) -> Callable:
+    """`make`, answered from memory when a file before asked the same (by `key` of its
+    argument); the memory is emptied when full."""
+    results: dict = {}
+
+    def cached(argument):
+        found = key(argument)
+        result = results.get(found)
+        if result is None:
+            if len(results) >= size:
+                results.clear()
+            result = results[found] = make(argument)
+        return result
+
+    return cached
+
+
 class RememberedFlate(pdfdoc.PDFStreamFilterZCompress):
     """Flate compression that keeps its latest results: the font subsets and QR codes
     that every file of a batch embeds alike are compressed once."""
 
-    def __init__(self, size: int = 128) -> None:
-        self._size = size
-        self._results: dict[bytes, bytes] = {}
+    def __init__(self) -> None:
+        self._compressed = remembered(super().encode, key=bytes)
 
     def encode(self, text: str | bytes) -> bytes:
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        result = self._results.get(data)
-        if result is None:
-            if len(self._results) >= self._size:
-                self._results.clear()
-            result = self._results[data] = super().encode(data)
-        return result
+        return self._compressed(text.encode("utf-8") if isinstance(text, str) else text)
 
 
 REMEMBERED_FLATE = RememberedFlate()
-
-
-def remembered(make: Callable[[list[int]], bytes], size: int = 128):
-    """`make` of a font's subset, answered from memory when a file before asked the same."""
-    results: dict[tuple[int, ...], bytes] = {}
-
-    def cached(subset: list[int]) -> bytes:
-        key = tuple(subset)
-        result = results.get(key)
-        if result is None:
-            if len(results) >= size:
-                results.clear()
-            result = results[key] = make(subset)
-        return result
-
-    return cached
