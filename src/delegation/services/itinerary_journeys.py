@@ -23,6 +23,11 @@ from delegation.services.itinerary_data import LegRecord, TripSnapshot
 DayItems = dict[date, list[ItineraryItem]]
 
 
+def _lands(leg: LegRecord, here: ZoneInfo) -> datetime:
+    """When the leg lands, on the trip's clock."""
+    return leg.arrival_at.replace(tzinfo=ZoneInfo(leg.arrival_zone)).astimezone(here)
+
+
 def leg_items(legs: Iterable[LegRecord], zone: str) -> DayItems:
     """Each leg on the day and at the time it leaves or lands where the trip is, in the
     trip's clock; the other end's own local time in its notes."""
@@ -30,7 +35,7 @@ def leg_items(legs: Iterable[LegRecord], zone: str) -> DayItems:
     items: DayItems = {}
     for leg in legs:
         leaves = leg.departure_at.replace(tzinfo=ZoneInfo(leg.departure_zone)).astimezone(here)
-        lands = leg.arrival_at.replace(tzinfo=ZoneInfo(leg.arrival_zone)).astimezone(here)
+        lands = _lands(leg, here)
         name = " ".join(part for part in (leg.carrier, leg.number) if part)
         means = f"{travel_mode_label(leg.mode)} {name}".strip()
         if leg.departure_zone != zone and leg.arrival_zone == zone:  # coming to the trip
@@ -70,7 +75,7 @@ def _arrivals(legs: Iterable[LegRecord], zone: str) -> list[tuple[LegRecord, dat
     """The legs that come to the trip, with the time they land in the trip's clock."""
     here = ZoneInfo(zone)
     return [
-        (leg, leg.arrival_at.replace(tzinfo=ZoneInfo(leg.arrival_zone)).astimezone(here))
+        (leg, _lands(leg, here))
         for leg in legs
         if leg.departure_zone != zone and leg.arrival_zone == zone
     ]
