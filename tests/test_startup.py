@@ -69,7 +69,7 @@ title = window.windowTitle()
 while not window.ready:
     application.processEvents()
 print(json.dumps({"before": before, "title": title, "after": window.windowTitle(),
-                  "pages": window.participants.model.rowCount()}))
+                  "pages": window.show_page("participants").model.rowCount()}))
 """
 
 

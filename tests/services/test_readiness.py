@@ -230,3 +230,23 @@ def test_an_item_at_a_time_the_clocks_skip_is_reported(workspace):
         "“Night walk” (31 Mar, 02:30–04:00): 02:30 does not exist on 31/03/2024 in this trip’s"
         " time zone: clocks go forward from 02:00 to 03:00; the next valid time is 03:00."
     )
+
+
+def test_a_check_kept_up_to_date_finds_what_a_whole_check_finds(demo_workspace, trip_id):
+    """After edits of a few participants only they are read again, and the findings are
+    those of a check reading the whole trip: about whom, in which order, in what words."""
+    from delegation.services.changes import Changes, Kind
+    from delegation.services.readiness import TripCheck
+
+    kept = TripCheck(demo_workspace, trip_id)
+    assert kept.run() == check_trip(demo_workspace, trip_id)
+    offer = kept.run().findings[0]
+    registrations.set_status(demo_workspace, [offer.promote_id], ParticipantStatus.CONFIRMED)
+    after = kept.run(Changes.of(trip_id, Kind.PARTICIPANT, [offer.promote_id]))
+    assert after == check_trip(demo_workspace, trip_id)
+    assert after.findings != (offer,)
+    gone = _person(demo_workspace, trip_id, "Pierre-Étienne")
+    participants.remove_participant(demo_workspace, gone.id)
+    after = kept.run(Changes.of(trip_id, Kind.PARTICIPANT, [gone.id]))
+    assert after == check_trip(demo_workspace, trip_id)
+    assert "Pierre-Étienne" not in " ".join(finding.message for finding in after.findings)

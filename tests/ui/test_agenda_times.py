@@ -24,13 +24,13 @@ def _gala(window, workspace) -> agenda.AgendaItemRow:
                           title_en="Gala dinner"),
     )  # fmt: skip
     window.reload_all()
-    window.programme.days.setCurrentIndex(1)
+    window.show_page("programme").days.setCurrentIndex(1)
     return row
 
 
 def test_an_item_past_midnight_runs_to_the_bottom_of_its_day(window, demo_workspace):
     row = _gala(window, demo_workspace)
-    timeline = window.programme.timeline
+    timeline = window.show_page("programme").timeline
     [placed] = [p for p in timeline._placed if p.row.id == row.id]
     assert (placed.start, placed.end, placed.continues) == (22 * 60 + 30, DAY_MINUTES, True)
     assert (placed.lane, placed.width) == (0.0, 1.0)
@@ -45,7 +45,7 @@ def test_an_item_past_midnight_runs_to_the_bottom_of_its_day(window, demo_worksp
 
 def test_the_programme_list_marks_an_end_on_the_next_day(window, demo_workspace):
     row = _gala(window, demo_workspace)
-    model = window.programme.model
+    model = window.show_page("programme").model
     line = model.visible_row_of(row.id)
     assert model.index(line, 2).data() == "01:30 (+1)"
     assert model.index(line, 3).data() == "21:30–00:30 (+1)"  # Paris is an hour behind
@@ -99,7 +99,7 @@ def test_the_window_refuses_a_time_the_clocks_skip(
                 timezone=zone),
     )  # fmt: skip
     window.reload_all()
-    window.trip_switcher.setCurrentIndex(window.trip_switcher.findData("spring-2024"))
+    window.trips.switcher.setCurrentIndex(window.trips.switcher.findData("spring-2024"))
     assert window.trip.id == trip.id
     seen: list[tuple[str, bool]] = []
     opened: list[AgendaItemDialog] = []
@@ -113,7 +113,7 @@ def test_the_window_refuses_a_time_the_clocks_skip(
         opened.append(dialog)
 
     editor(AgendaItemDialog, early_start)
-    window.programme.add()
+    window.show_page("programme").add()
     message = (
         f"{at.toString('HH:mm')} does not exist on {written} in this trip’s time zone: clocks"
         f" go forward from {before} to {after}; the next valid time is {after}"

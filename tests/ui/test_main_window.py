@@ -25,31 +25,31 @@ def _texts(widget) -> list[str]:
 def test_every_page_shows_the_sample(window):
     assert window.trip.key == "tallinn-2023"
     assert window.windowTitle() == "Mission Tallinn 2023 — Delegation"
-    assert "Mission Tallinn 2023" in _texts(window.overview)
-    assert "Groupe B — Startups & innovation:" in _texts(window.overview)
-    assert window.participants.model.rowCount() == 62
-    assert window.programme.model.rowCount() == 19
-    assert window.programme.days.count() == 4
-    assert window.venues.venues.rowCount() >= 12
-    assert window.venues.hosts.rowCount() == 8
-    assert window.logistics.rooms.topLevelItemCount() == 1
-    assert window.logistics.segments.rowCount() == 4
-    assert window.contacts.model.rowCount() >= 62
-    assert [box.title() for box in window.overview.findChildren(QGroupBox)][:2] == [
+    assert "Mission Tallinn 2023" in _texts(window.show_page("overview"))
+    assert "Groupe B — Startups & innovation:" in _texts(window.show_page("overview"))
+    assert window.show_page("participants").model.rowCount() == 62
+    assert window.show_page("programme").model.rowCount() == 19
+    assert window.show_page("programme").days.count() == 4
+    assert window.show_page("venues").venues.rowCount() >= 12
+    assert window.show_page("venues").hosts.rowCount() == 8
+    assert window.show_page("logistics").rooms.topLevelItemCount() == 1
+    assert window.show_page("logistics").segments.rowCount() == 4
+    assert window.show_page("contacts").model.rowCount() >= 62
+    assert [box.title() for box in window.show_page("overview").findChildren(QGroupBox)][:2] == [
         "Trip",
         "Registrations by status",
     ]
 
 
 def test_switching_language_rebuilds_the_window_in_french(window, settings):
-    window.tabs.setCurrentIndex(2)
+    window.pages.setCurrentIndex(2)
     window.switch_language("fr")
     assert window.menuBar().actions()[0].text() == "&Fichier"
-    assert window.tabs.currentIndex() == 2
-    assert window.tabs.tabText(1) == "&Participants"
-    assert "Liste d’attente :" in _texts(window.overview)
+    assert window.pages.currentIndex() == 2
+    assert window.pages.tabText(1) == "&Participants"
+    assert "Liste d’attente :" in _texts(window.show_page("overview"))
     first_day = format_date(date(2023, 5, 7), "medium", locale="fr_FR")
-    assert window.programme.model.index(0, 0).data() == first_day
+    assert window.show_page("programme").model.index(0, 0).data() == first_day
     assert settings.get(LANGUAGE) == "fr"
     window.switch_language("en")
     assert window.menuBar().actions()[0].text() == "&File"
@@ -61,38 +61,38 @@ def test_trip_switcher_keeps_the_chosen_trip_on_reload(window, demo_workspace):
         NewTrip("riga-2025", "Mission Riga", "Riga", "LV", date(2025, 6, 2), date(2025, 6, 5)),
     )
     window.reload_all()
-    switcher = window.trip_switcher
+    switcher = window.trips.switcher
     assert switcher.count() == 2
     assert switcher.itemData(0) == "riga-2025"  # the newest first
     assert window.trip.key == "tallinn-2023"  # but the trip shown stays
     switcher.setCurrentIndex(0)
     assert window.trip.key == "riga-2025"
-    assert window.participants.model.rowCount() == 0
+    assert window.show_page("participants").model.rowCount() == 0
     window.reload_all()
     assert window.trip.key == "riga-2025"
 
 
 def test_the_window_reopens_where_it_was_left(qtbot, window, demo_workspace, settings):
-    window.tabs.setCurrentIndex(3)
+    window.pages.setCurrentIndex(3)
     window.close()
     again = MainWindow(demo_workspace, settings)
     qtbot.addWidget(again)
-    assert again.tabs.currentIndex() == 3
+    assert again.pages.currentIndex() == 3
     assert again.trip.key == "tallinn-2023"
 
 
 def test_deleting_a_trip_asks_first(window, demo_workspace, message_boxes):
     message_boxes.answer = QMessageBox.StandardButton.Cancel
-    window.delete_trip()
-    assert window.trip_switcher.count() == 1
+    window.trips.delete_trip()
+    assert window.trips.switcher.count() == 1
     [(_kind, question)] = message_boxes.take()
     assert "60 participants" in question or "62 participants" in question
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    window.delete_trip()
+    window.trips.delete_trip()
     message_boxes.take()
-    assert window.trip_switcher.count() == 0
+    assert window.trips.switcher.count() == 0
     assert window.trip is None
-    assert window.participants.model.rowCount() == 0
+    assert window.show_page("participants").model.rowCount() == 0
 
 
 def _riga(dialog: TripDialog) -> None:
@@ -106,22 +106,22 @@ def _riga(dialog: TripDialog) -> None:
 
 def test_a_new_trip_undone_and_redone_keeps_its_id(window, editor, demo_workspace):
     editor(TripDialog, _riga)
-    window.new_trip()
+    window.trips.new_trip()
     assert window.trip.key == "riga-2025"
     made = window.trip.id
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert [t.key for t in list_trips(demo_workspace)] == ["tallinn-2023"]
     assert window.trip.key == "tallinn-2023"
-    window.redo_action.trigger()
+    window.actions.redo.trigger()
     assert [t.id for t in list_trips(demo_workspace) if t.key == "riga-2025"] == [made]
 
 
 def test_duplicating_a_trip_copies_its_programme(window, editor, demo_workspace):
     editor(TripDialog, lambda dialog: None)  # the proposed key, title and date
-    window.duplicate_trip()
+    window.trips.duplicate_trip()
     assert window.trip.key == "tallinn-2024"
-    assert window.programme.model.rowCount() == 19
-    assert window.undo_action.text() == "&Undo Duplicate trip as tallinn-2024"
+    assert window.show_page("programme").model.rowCount() == 19
+    assert window.actions.undo.text() == "&Undo Duplicate trip as tallinn-2024"
 
 
 def test_a_refused_key_is_shown_in_the_editor_which_keeps_what_was_typed(window, editor):
@@ -133,13 +133,13 @@ def test_a_refused_key_is_shown_in_the_editor_which_keeps_what_was_typed(window,
         seen.append(dialog)
 
     editor(TripDialog, taken_key)
-    window.new_trip()
+    window.trips.new_trip()
     [dialog] = seen
     assert dialog.result() != TripDialog.DialogCode.Accepted  # still open for a correction
     error = dialog.findChild(QLabel, "error_key")
     assert "already exists" in error.text() and not error.isHidden()
     assert dialog._title.text() == "Mission Riga 2025"
-    assert window.trip_switcher.count() == 1
+    assert window.trips.switcher.count() == 1
 
 
 def test_undo_brings_back_the_trip_the_step_was_made_in(window, demo_workspace):
@@ -152,9 +152,9 @@ def test_undo_brings_back_the_trip_the_step_was_made_in(window, demo_workspace):
     page.table.selectRow(0)
     page.set_status(ParticipantStatus.CANCELLED)
     window.reload_all()
-    window.trip_switcher.setCurrentIndex(window.trip_switcher.findData(riga.key))
+    window.trips.switcher.setCurrentIndex(window.trips.switcher.findData(riga.key))
     assert window.trip.key == "riga-2025"
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert window.trip.key == "tallinn-2023"
     assert get_participant(demo_workspace, first.id).details.status == (first.details.status)
 
@@ -168,10 +168,10 @@ def test_changing_language_keeps_filters_selection_and_names_the_history_anew(wi
     assert window.context.undo_stack.undoText() == "Set 1 participant to Cancelled"
     actions_before = len(window.findChildren(QAction))
     window.switch_language("fr")
-    page = window.participants
+    page = window.show_page("participants")
     assert page.search.text() == "tamm"
     assert [row.id for row in page.selected_rows()] == [chosen]
-    assert window.undo_action.text() == "&Annuler Passer 1 participant au statut Annulé"
+    assert window.actions.undo.text() == "&Annuler Passer 1 participant au statut Annulé"
     window.switch_language("en")
     window.switch_language("fr")
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -226,9 +226,9 @@ def test_changing_language_keeps_each_selection_on_its_record(window):
     room = logistics.rooms.topLevelItem(0).child(3)
     room.setSelected(True)
     window.switch_language("fr")
-    assert window.participants.selected_ids() == person
-    assert window.programme.current_day() == day
-    [selected] = window.logistics.rooms.selectedItems()
+    assert window.show_page("participants").selected_ids() == person
+    assert window.show_page("programme").current_day() == day
+    [selected] = window.show_page("logistics").rooms.selectedItems()
     assert selected.text(0) == room.text(0) and selected.parent() is not None
 
 
@@ -242,7 +242,7 @@ def test_a_venue_undone_leaves_the_trip_shown(window, editor, demo_workspace):
         NewTrip("riga-2025", "Mission Riga", "Riga", "LV", date(2025, 6, 2), date(2025, 6, 5)),
     )
     window.reload_trips(select_key=riga.key)
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert window.trip.key == "riga-2025"
 
 
@@ -260,4 +260,4 @@ def test_the_preview_gets_its_file_actions_and_problems_once_attached(
     texts = [a.text() for a in preview.menuBar().actions()[0].menu().actions()]
     assert "&Import participants…" in texts
     assert preview.problems is not None and preview.transfers is not None
-    assert all(action.isEnabled() for action in preview._trip_actions)
+    assert all(action.isEnabled() for action in preview.actions.needing_trip)

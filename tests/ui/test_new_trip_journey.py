@@ -64,7 +64,7 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     qtbot, window, editor, monkeypatch, mission, tmp_path, demo_workspace, settings
 ):
     editor(TripDialog, _tel_aviv)
-    window.new_trip()
+    window.trips.new_trip()
     assert window.trip.key == "tel-aviv-2024" and window.trip.timezone == "Asia/Jerusalem"
 
     groups = GroupsDialog(window.context, window.trip, window)
@@ -75,7 +75,7 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
 
     inscrits = mission.registrations(tmp_path / "inscrits.csv")
     _import(window, monkeypatch, "participants", inscrits, ["Creates group B (Group B)."])
-    assert window.participants.model.rowCount() == len(mission.PEOPLE)
+    assert window.show_page("participants").model.rowCount() == len(mission.PEOPLE)
     trip_id = window.trip.id
     codes = [g.code for g in list_group_summaries(demo_workspace, trip_id)]
     assert codes == ["A", "B"]
@@ -83,23 +83,25 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     programme = mission.programme(tmp_path / "programme.xlsx")
     venues = "Creates venues Résidence de France, Check Point HQ, Mobileye, Sarona Market, "
     _import(window, monkeypatch, "agenda", programme, [venues + "Hotel Montefiore."])
-    assert window.undo_action.text() == "&Undo Import programme.xlsx"
+    assert window.actions.undo.text() == "&Undo Import programme.xlsx"
 
     # The gala night: the day view opens on its one item, late in the evening.
     window.show_page("programme")
-    window.programme.days.setCurrentIndex(2)
-    scroll = window.programme.timeline.parentWidget().parentWidget().verticalScrollBar()
+    window.show_page("programme").days.setCurrentIndex(2)
+    scroll = (
+        window.show_page("programme").timeline.parentWidget().parentWidget().verticalScrollBar()
+    )
     qtbot.waitUntil(lambda: scroll.value() > 0)
 
     text = _print_itinerary(qtbot, window, monkeypatch, tmp_path / "itineraire.pdf")
     assert "Visite de Check Point" in text and "Visite de Mobileye" in text
     assert "22:30\n– 01:30 (+1)" in text  # the end under the start
 
-    window.undo_action.trigger()  # the programme
-    window.undo_action.trigger()  # the registrations, and the group B they made
+    window.actions.undo.trigger()  # the programme
+    window.actions.undo.trigger()  # the registrations, and the group B they made
     assert [g.code for g in list_group_summaries(demo_workspace, trip_id)] == ["A"]
-    window.redo_action.trigger()
-    window.redo_action.trigger()
+    window.actions.redo.trigger()
+    window.actions.redo.trigger()
     assert [g.code for g in list_group_summaries(demo_workspace, trip_id)] == ["A", "B"]
 
     window.close()
@@ -107,4 +109,4 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     qtbot.addWidget(again)
     again.show()
     assert again.trip.key == "tel-aviv-2024"
-    assert again.participants.model.rowCount() == len(mission.PEOPLE)
+    assert again.show_page("participants").model.rowCount() == len(mission.PEOPLE)

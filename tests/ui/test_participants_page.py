@@ -11,18 +11,18 @@ from delegation.ui.models.participant_table_model import ParticipantTableModel
 
 def test_models_pass_the_qt_model_tester(qtmodeltester, window):
     participants = ParticipantTableModel()
-    participants.set_rows(window.participants.model.rows())
+    participants.set_rows(window.show_page("participants").model.rows())
     qtmodeltester.check(participants)
     participants.sort(0, Qt.SortOrder.DescendingOrder)
     participants.set_filter(text="é")
     qtmodeltester.check(participants)
     agenda = AgendaTableModel()
-    agenda.set_rows(window.programme.model.rows())
+    agenda.set_rows(window.show_page("programme").model.rows())
     qtmodeltester.check(agenda)
 
 
 def test_filter_as_you_type_ignores_case_and_accents(window):
-    page = window.participants
+    page = window.show_page("participants")
     page.search.setText("HELENE")
     names = {page.model.row_at(i).details.first_name for i in range(page.model.rowCount())}
     assert names and all(name in ("Hélène",) or "helene" in name.lower() for name in names)
@@ -36,7 +36,7 @@ def test_filter_as_you_type_ignores_case_and_accents(window):
 
 
 def test_filters_by_status_and_group(window):
-    page = window.participants
+    page = window.show_page("participants")
     page.status_filter.setCurrentIndex(page.status_filter.findData(ParticipantStatus.WAITLISTED))
     assert page.model.rowCount() == 4
     ranks = sorted(page.model.index(i, 3).data() for i in range(4))
@@ -48,7 +48,7 @@ def test_filters_by_status_and_group(window):
 
 
 def test_sorting_keeps_the_selection(window):
-    page = window.participants
+    page = window.show_page("participants")
     page.table.selectRow(5)
     chosen = page.selected_ids()
     page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -58,7 +58,7 @@ def test_sorting_keeps_the_selection(window):
 
 
 def test_sensitive_columns_are_marked(window):
-    model = window.participants.model
+    model = window.show_page("participants").model
     sensitive = [
         model.headerData(c, Qt.Orientation.Horizontal)
         for c in range(model.columnCount())
@@ -68,7 +68,7 @@ def test_sensitive_columns_are_marked(window):
 
 
 def test_several_participants_change_status_at_once_and_back(window):
-    page = window.participants
+    page = window.show_page("participants")
     page.search.setText("provence")
     page.table.selectAll()
     ids = page.selected_ids()
@@ -76,13 +76,13 @@ def test_several_participants_change_status_at_once_and_back(window):
     page.set_status(ParticipantStatus.CANCELLED)
     statuses = {r.id: r.details.status for r in page.model.rows()}
     assert all(statuses[i] == ParticipantStatus.CANCELLED for i in ids)
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     statuses = {r.id: r.details.status for r in page.model.rows()}
     assert not any(statuses[i] == ParticipantStatus.CANCELLED for i in ids)
 
 
 def test_the_editor_validates_next_to_the_field(qtbot, window):
-    page = window.participants
+    page = window.show_page("participants")
     dialog = page._dialog()
     qtbot.addWidget(dialog)
     ok = dialog._buttons.button(dialog._buttons.StandardButton.Ok)
@@ -112,15 +112,15 @@ def test_add_participant_through_the_editor(window, editor):
         dialog._groups["B"].setChecked(True)
 
     editor(ParticipantDialog, fill_and_accept)
-    page = window.participants
+    page = window.show_page("participants")
     page.add()
     assert page.model.rowCount() == 63
     [row] = page.selected_rows()
     assert (row.details.full_name, row.details.group_codes) == ("Liis Kuusk", ("B",))
-    assert window.undo_action.text() == "&Undo Add Liis Kuusk"
-    window.undo_action.trigger()
+    assert window.actions.undo.text() == "&Undo Add Liis Kuusk"
+    window.actions.undo.trigger()
     assert page.model.rowCount() == 62
-    window.redo_action.trigger()
+    window.actions.redo.trigger()
     assert page.model.rowCount() == 63
 
 
@@ -133,7 +133,7 @@ def test_needs_are_kept_by_the_editor(window, editor):
         dialog._accessibility.setText("Fauteuil roulant")
 
     editor(ParticipantDialog, fill_and_accept)
-    page = window.participants
+    page = window.show_page("participants")
     page.add()
     [row] = page.selected_rows()
     assert row.details.accessibility == "Fauteuil roulant"
@@ -146,7 +146,7 @@ def _actions(page):
 
 
 def test_a_filter_that_hides_the_selection_disables_the_actions(window, message_boxes):
-    page = window.participants
+    page = window.show_page("participants")
     emilie = next(r for r in page.model.rows() if r.details.first_name == "Émilie")
     page.select_ids([emilie.id])
     assert all(action.isEnabled() for action in _actions(page))
@@ -164,7 +164,7 @@ def test_a_filter_that_hides_the_selection_disables_the_actions(window, message_
 
 
 def test_a_filter_combo_that_hides_the_selection_disables_the_actions(window):
-    page = window.participants
+    page = window.show_page("participants")
     waiting = next(r for r in page.model.rows() if r.details.status == ParticipantStatus.WAITLISTED)
     page.select_ids([waiting.id])
     assert page.up_action.isEnabled()
@@ -174,7 +174,7 @@ def test_a_filter_combo_that_hides_the_selection_disables_the_actions(window):
 
 
 def test_filters_have_accessible_names(window):
-    page = window.participants
+    page = window.show_page("participants")
     names = [w.accessibleName() for w in (page.search, page.status_filter,
                                           page.category_filter, page.group_filter)]  # fmt: skip
     assert names == [
@@ -199,7 +199,7 @@ def test_ctrl_up_moves_someone_up_the_waiting_list_and_undo_puts_them_back(qtbot
     qtbot.keyClick(page.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert _waiting(page) == [*before[:-2], before[-1], before[-2]]
     assert page.selected_ids() == [last.id]
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert _waiting(page) == before
 
 
@@ -212,8 +212,8 @@ def test_several_participants_join_a_group_at_once_and_leave_it_on_undo(window):
     join.trigger()
     codes = {r.id: r.details.group_codes for r in page.model.rows()}
     assert all("A" in codes[r.id] for r in outside)
-    assert window.undo_action.text().startswith("&Undo Add 3 participants to group A")
-    window.undo_action.trigger()
+    assert window.actions.undo.text().startswith("&Undo Add 3 participants to group A")
+    window.actions.undo.trigger()
     codes = {r.id: r.details.group_codes for r in page.model.rows()}
     assert all("A" not in codes[r.id] for r in outside)
 
@@ -233,8 +233,10 @@ def test_a_contact_of_an_earlier_trip_is_registered_in_one_action(window, demo_w
     contacts.table.selectRow(0)
     assert contacts.register_button.text() == "Register for Mission Riga"
     contacts.register_button.click()
-    assert [r.details.full_name for r in window.participants.model.rows()] == ["Kadri Tamm"]
+    assert [r.details.full_name for r in window.show_page("participants").model.rows()] == [
+        "Kadri Tamm"
+    ]
     assert not contacts.register_button.isEnabled()  # already registered
-    window.undo_action.trigger()
-    assert window.participants.model.rowCount() == 0
-    assert contacts.register_button.isEnabled()
+    window.actions.undo.trigger()
+    assert window.show_page("participants").model.rowCount() == 0
+    assert window.show_page("contacts").register_button.isEnabled()

@@ -10,9 +10,13 @@ TARGET = 256  # Qt.ItemDataRole.UserRole: (kind, id, promote id) of a finding
 
 
 def _refreshed(qtbot, window):
+    """The panel once it has checked what is in the database now (off the window's
+    thread: the test waits, as a user does, for its findings)."""
     panel = window.problems
-    qtbot.waitUntil(lambda: not panel._timer.isActive(), timeout=3000)
+    qtbot.waitUntil(lambda: not panel._timer.isActive() and panel.running is None)
+    panel.show_trip()  # read whole: the test changed the database behind the window
     panel.refresh()
+    qtbot.waitUntil(lambda: panel.running is None, timeout=10_000)
     return panel
 
 
@@ -40,10 +44,10 @@ def test_an_overlap_shows_up_and_leads_to_the_item(qtbot, window, demo_workspace
     finding = blocking.child(0)
     assert "TalTech" in finding.text(0) and "Extra visit" in finding.text(0)
     panel.tree.itemActivated.emit(finding, 0)
-    assert window.current_page_name() == "programme"
-    assert window.programme.selected_row() is not None
-    assert window.programme.current_day() == date(2023, 5, 9)
-    assert clash.id in (window.programme.selected_row().id, finding.data(0, TARGET)[1])
+    assert window.pages.current_name() == "programme"
+    assert window.show_page("programme").selected_row() is not None
+    assert window.show_page("programme").current_day() == date(2023, 5, 9)
+    assert clash.id in (window.show_page("programme").selected_row().id, finding.data(0, TARGET)[1])
 
 
 def test_a_cancellation_offers_the_seat_to_the_first_waiting(qtbot, window, demo_workspace):
@@ -66,11 +70,11 @@ def test_a_cancellation_offers_the_seat_to_the_first_waiting(qtbot, window, demo
     panel.promote()
     status = {r.id: r.details.status for r in list_participants(demo_workspace, window.trip.id)}
     assert status[first] == ParticipantStatus.CONFIRMED
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     status = {r.id: r.details.status for r in list_participants(demo_workspace, window.trip.id)}
     assert status[first] == ParticipantStatus.WAITLISTED
 
 
 def test_the_overview_says_how_ready_the_trip_is(qtbot, window):
     _refreshed(qtbot, window)
-    assert window.overview.readiness.text().startswith("Readiness: 0 blocking")
+    assert window.show_page("overview").readiness.text().startswith("Readiness: 0 blocking")

@@ -13,7 +13,7 @@ from delegation.ui.widgets.day_layout import day_lanes, place_items
 
 
 def _on_monday(window):
-    page = window.programme
+    page = window.show_page("programme")
     page.days.setCurrentIndex(1)
     return page
 
@@ -43,7 +43,7 @@ def test_keyboard_moves_an_item_and_its_end_follows(qtbot, window):
     qtbot.keyClick(timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     moved = page.selected_row()
     assert (moved.details.start_time, moved.details.end_time) == (time(9, 15), time(11, 15))
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert page.selected_row().details.start_time == time(9, 0)
 
 
@@ -68,7 +68,7 @@ def test_duplicate_cancel_and_remove_are_undoable(window):
     page.remove()
     assert page.model.rowCount() == 19
     for _ in range(3):
-        window.undo_action.trigger()
+        window.actions.undo.trigger()
     assert page.model.rowCount() == 19
     assert all(r.details.status != AgendaStatus.CANCELLED for r in page.model.rows())
 
@@ -184,4 +184,4 @@ def test_the_list_never_acts_on_a_filtered_out_item(window):
 
 
 def test_the_list_search_has_an_accessible_name(window):
-    assert window.programme.search.accessibleName() == "Filter the programme"
+    assert window.show_page("programme").search.accessibleName() == "Filter the programme"

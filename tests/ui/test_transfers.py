@@ -54,10 +54,10 @@ def test_import_shows_a_preview_then_is_one_undoable_step(window, monkeypatch, t
     assert page.model.rowCount() == 64
     saar = next(r for r in page.model.rows() if r.details.last_name == "Saar")
     assert saar.details.notes == "x" and saar.details.group_codes == ("A",)
-    assert window.undo_action.text() == "&Undo Import inscrits.csv"
-    window.undo_action.trigger()
+    assert window.actions.undo.text() == "&Undo Import inscrits.csv"
+    window.actions.undo.trigger()
     assert page.model.rowCount() == 62
-    window.redo_action.trigger()
+    window.actions.redo.trigger()
     assert saar.id in {r.id for r in page.model.rows()}
 
 
@@ -79,7 +79,7 @@ def test_a_file_with_problems_lists_them_and_imports_nothing_unless_skipped(
 
     monkeypatch.setattr(ImportDialog, "exec", skip)
     window.transfers.import_file("participants")
-    assert window.participants.model.rowCount() == 63
+    assert window.show_page("participants").model.rowCount() == 63
 
 
 def test_the_participant_list_is_exported_with_accents(window, monkeypatch, tmp_path):
@@ -113,7 +113,7 @@ def test_a_mapping_without_last_name_cannot_be_imported_even_skipping(
 
     monkeypatch.setattr(ImportDialog, "exec", break_mapping)
     window.transfers.import_file("participants")
-    assert window.participants.model.rowCount() == 62
+    assert window.show_page("participants").model.rowCount() == 62
 
 
 def test_another_sheet_of_a_workbook_can_be_chosen(window, monkeypatch, tmp_path):
@@ -140,7 +140,7 @@ def test_another_sheet_of_a_workbook_can_be_chosen(window, monkeypatch, tmp_path
     monkeypatch.setattr(ImportDialog, "exec", look)
     window.transfers.import_file("participants")
     assert seen == ["Inscrits"]  # the first sheet without names was passed over
-    assert window.participants.model.rowCount() == 63
+    assert window.show_page("participants").model.rowCount() == 63
 
 
 def test_the_preview_names_the_tool_and_lets_values_and_dates_be_said(

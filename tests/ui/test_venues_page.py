@@ -17,9 +17,9 @@ def test_add_a_venue_undo_redo_keeps_its_id(editor, window, monkeypatch):
     page.add_venue()
     added = next(v for v in page.venues.rows() if v.details.name == "Kumu Art Museum")
     assert added.details.latitude == 59.4355
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert page.venues.rowCount() == count
-    window.redo_action.trigger()
+    window.actions.redo.trigger()
     again = next(v for v in page.venues.rows() if v.details.name == "Kumu Art Museum")
     assert again.id == added.id
 
@@ -42,7 +42,7 @@ def test_the_venue_editor_refuses_half_coordinates(qtbot):
 def test_a_filter_that_hides_the_selected_venue_disables_edit(window):
     page = window.show_page("venues")
     assert page.search.accessibleName() == "Filter venues"
-    assert window.contacts.search.accessibleName() == "Filter contacts"
+    assert window.show_page("contacts").search.accessibleName() == "Filter contacts"
     page.venue_table.selectRow(0)
     assert page.edit_button.isEnabled()
     page.search.setText("no venue is called this")

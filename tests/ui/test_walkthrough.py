@@ -23,15 +23,15 @@ def test_plan_undo_redo_switch_language_reopen(
 
     editor(ParticipantDialog, new_participant)
     window.show_page("participants")
-    window.participants.add()
-    assert window.participants.model.rowCount() == 63
+    window.show_page("participants").add()
+    assert window.show_page("participants").model.rowCount() == 63
 
     # Edit an agenda item: a new English title.
     def retitle(dialog: AgendaItemDialog) -> None:
         dialog._title_en.setText("Welcome dinner in the Old Town")
 
     editor(AgendaItemDialog, retitle)
-    programme = window.programme
+    programme = window.show_page("programme")
     window.show_page("programme")
     dinner = next(r for r in programme.model.rows() if r.details.title_en == "Welcome dinner")
     programme._select(dinner.id)
@@ -40,20 +40,22 @@ def test_plan_undo_redo_switch_language_reopen(
     assert "Welcome dinner in the Old Town" in titles
 
     # Undo both, redo both.
-    window.undo_action.trigger()
+    window.actions.undo.trigger()
     assert "Welcome dinner" in {r.details.title_en for r in programme.model.rows()}
-    window.undo_action.trigger()
-    assert window.participants.model.rowCount() == 62
-    window.redo_action.trigger()
-    window.redo_action.trigger()
-    assert window.participants.model.rowCount() == 63
-    assert "Welcome dinner in the Old Town" in {r.details.title_en for r in programme.model.rows()}
+    window.actions.undo.trigger()
+    assert window.show_page("participants").model.rowCount() == 62
+    window.actions.redo.trigger()
+    window.actions.redo.trigger()
+    assert window.show_page("participants").model.rowCount() == 63
+    assert "Welcome dinner in the Old Town" in {
+        r.details.title_en for r in window.show_page("programme").model.rows()
+    }
 
     # Switch to French: the work is still there.
     window.switch_language("fr")
     assert window.menuBar().actions()[1].text() == "&Édition"
-    assert window.participants.model.rowCount() == 63
-    assert window.undo_action.isEnabled()
+    assert window.show_page("participants").model.rowCount() == 63
+    assert window.actions.undo.isEnabled()
     window.close()
 
     # Nothing to save: open the same database again, as after a restart.
@@ -61,10 +63,10 @@ def test_plan_undo_redo_switch_language_reopen(
     reopened = open_workspace(str(demo_workspace.location.path))
     again = MainWindow(reopened, settings)
     qtbot.addWidget(again)
-    names = {row.details.full_name for row in again.participants.model.rows()}
+    names = {row.details.full_name for row in again.show_page("participants").model.rows()}
     assert "Tõnis Järvelill" in names
-    titles = {row.details.title_en for row in again.programme.model.rows()}
+    titles = {row.details.title_en for row in again.show_page("programme").model.rows()}
     assert "Welcome dinner in the Old Town" in titles
-    assert again.current_page_name() == "programme"
+    assert again.pages.current_name() == "programme"
     assert again.menuBar().actions()[0].text() == "&Fichier"
     reopened.close()

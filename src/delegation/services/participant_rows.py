@@ -1,6 +1,7 @@
 """Registrations as the window and the documents read them: rows of plain columns, with
 their group codes, and the trip's groups."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -170,6 +171,17 @@ def get_rows(session: Session, participant_ids: list[int]) -> list[ParticipantRo
         chunk = participant_ids[start : start + 500]
         rows.extend(rows_where(session, Participant.id.in_(chunk), among=chunk))
     return rows
+
+
+def read_participants(
+    workspace: Workspace, trip_id: int, participant_ids: Iterable[int]
+) -> list[ParticipantRow]:
+    """These participants of the trip as they are now; those gone are left out."""
+    ids = sorted(participant_ids)
+    with workspace.reading() as session:
+        return rows_where(
+            session, Participant.trip_id == trip_id, Participant.id.in_(ids), among=ids
+        )
 
 
 def row_of(session: Session, participant_id: int) -> ParticipantRow:

@@ -1,7 +1,7 @@
 """The readiness report of a trip: the rules of domain/readiness.py over its data, each
 finding worded in the language in force and pointing back at the object concerned."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
@@ -10,14 +10,19 @@ from delegation.domain.facts import Issue, Item, Leg, Person, Place, Plan, Setti
 from delegation.domain.readiness import assess
 from delegation.persistence.models import Trip
 from delegation.services.agenda import list_agenda
+from delegation.services.changes import Changes, Kind
 from delegation.services.directory import list_venues
-from delegation.services.participant_rows import list_participants
+from delegation.services.participant_rows import (
+    ParticipantRow,
+    list_participants,
+    read_participants,
+)
 from delegation.services.readiness_text import Names, word
 from delegation.services.travel import list_segments
 from delegation.services.trips import find_trip
 from delegation.services.workspace import Workspace
 
-__all__ = ["Finding", "ReadinessReport", "check_trip"]
+__all__ = ["Finding", "ReadinessReport", "TripCheck", "check_trip"]
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,58 @@ def check_trip(
 ) -> ReadinessReport:
     """Check a trip (key or id): conflicts, capacity, missing or expiring data."""
     plan, names = gather(workspace, trip)
-    assessment = assess(plan, Settings(speed_kmh=speed_kmh, buffer_minutes=buffer_minutes))
+    return _report(plan, names, Settings(speed_kmh=speed_kmh, buffer_minutes=buffer_minutes))
+
+
+def _report(plan: Plan, names: Names, settings: Settings) -> ReadinessReport:
+    assessment = assess(plan, settings)
     return ReadinessReport(
         tuple(_finding(issue, names) for issue in assessment.issues),
         assessment.pairs_compared,
     )
+
+
+class TripCheck:
+    """One trip's checks, kept up to date as it is edited: after an edit of a few
+    participants, only they are read again; any other edit reads the trip whole.
+
+    Not shared between threads: one check runs at a time.
+    """
+
+    def __init__(self, workspace: Workspace, trip_id: int) -> None:
+        self._workspace, self.trip_id = workspace, trip_id
+        self._read: tuple[Plan, Names] | None = None
+
+    def run(self, changes: Changes | None = None) -> ReadinessReport:
+        """The report after these changes (None: anything may have changed)."""
+        ids = changes.ids_of(Kind.PARTICIPANT) if changes is not None else None
+        only_people = changes is not None and set(changes.ids) == {Kind.PARTICIPANT}
+        if self._read is None or not only_people or ids is None:
+            self._read = gather(self._workspace, self.trip_id)
+        else:
+            self._read = _with_people(
+                *self._read, ids, read_participants(self._workspace, self.trip_id, ids)
+            )
+        return _report(*self._read, Settings())
+
+
+def _with_people(
+    plan: Plan, names: Names, ids: frozenset[int], rows: list[ParticipantRow]
+) -> tuple[Plan, Names]:
+    """The plan with these participants as read now (those not read are gone)."""
+    kept = [person for person in plan.people if person.id not in ids]
+    people = {person.id: person for person in [*kept, *map(_person, rows)]}
+    named = {k: v for k, v in names.people.items() if k not in ids}
+    named.update((row.id, row.details.full_name) for row in rows)
+    ordered = tuple(people[key] for key in sorted(people, key=_reading_order(plan)))
+    return replace(plan, people=ordered), replace(names, people=named)
+
+
+def _reading_order(plan: Plan):
+    # Findings keep the order a whole reading gives them: people stay where they were,
+    # a new one goes last.
+    place = {person.id: n for n, person in enumerate(plan.people)}
+    return lambda key: place.get(key, len(place) + key)
 
 
 def _finding(issue: Issue, names: Names) -> Finding:
@@ -64,6 +116,19 @@ def _finding(issue: Issue, names: Names) -> Finding:
         target_kind=str(issue.target_kind),
         target_id=issue.target_id,
         promote_id=issue.promote_id,
+    )
+
+
+def _person(row: ParticipantRow) -> Person:
+    return Person(
+        id=row.id,
+        status=ParticipantStatus(row.details.status),
+        groups=frozenset(row.details.group_codes),
+        has_identity=bool(row.details.passport_number),
+        identity_expiry=row.details.passport_expiry,
+        has_emergency_contact=bool(row.details.emergency_contact_phone),
+        has_room=row.details.room_id is not None,
+        waitlist_position=row.waitlist_position,
     )
 
 
@@ -89,19 +154,7 @@ def gather(workspace: Workspace, reference: str | int) -> tuple[Plan, Names]:
         validity_months=validity_months,
         id=summary.id,
     )
-    people = tuple(
-        Person(
-            id=row.id,
-            status=ParticipantStatus(row.details.status),
-            groups=frozenset(row.details.group_codes),
-            has_identity=bool(row.details.passport_number),
-            identity_expiry=row.details.passport_expiry,
-            has_emergency_contact=bool(row.details.emergency_contact_phone),
-            has_room=row.details.room_id is not None,
-            waitlist_position=row.waitlist_position,
-        )
-        for row in participants
-    )
+    people = tuple(map(_person, participants))
     items = tuple(
         Item(
             id=row.id,

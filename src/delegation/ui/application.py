@@ -10,6 +10,7 @@ from delegation import APP_ID
 from delegation.domain.errors import DelegationError
 from delegation.domain.private_files import open_private_log
 from delegation.i18n import _, current_language, set_language
+from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.icons import icon
 from delegation.ui.main_window import MainWindow
@@ -68,7 +69,8 @@ def open_window(database: str | None, settings: Settings) -> MainWindow | None:
         window = MainWindow(workspace, settings)
         window.show()
         return window
-    window = MainWindow(None, settings, preview=preview)
+    window = MainWindow(None, settings)
+    _paint_preview(window, *preview)
     window.show()
 
     def attach() -> None:
@@ -81,6 +83,17 @@ def open_window(database: str | None, settings: Settings) -> MainWindow | None:
 
     QTimer.singleShot(0, attach)  # once the preview is on screen
     return window
+
+
+def _paint_preview(
+    window: MainWindow, trips: list[TripSummary], overview: TripOverview | None
+) -> None:
+    """The overview as read the quick way, while the database layer loads."""
+    window.trips.fill(trips, overview.trip.key if overview else None)
+    window.trips.trip = overview.trip if overview else None
+    window.page("overview").show_overview(overview)
+    if overview is not None:
+        window.setWindowTitle(_("{trip} — Delegation").format(trip=overview.trip.title))
 
 
 def _open_or_explain(database: str | None, parent=None):

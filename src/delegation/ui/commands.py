@@ -7,11 +7,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from delegation.domain.errors import DelegationError, ValidationError
+from delegation.services.changes import Changes, Kind
 from delegation.services.expected import Expected, Unchanged
 
 if TYPE_CHECKING:
     from delegation.services.workspace import Workspace
 
+_AREA_KINDS = {
+    "trips": tuple(Kind),
+    "participants": (Kind.PARTICIPANT, Kind.CONTACT),
+    "agenda": (Kind.AGENDA_ITEM,),
+    "directory": (Kind.VENUE, Kind.CONTACT),
+    "logistics": (Kind.HOTEL, Kind.ROOM, Kind.SEGMENT),
+}
 Describe = Callable[[], str]  # a command's name in the current language, for Edit > Undo
 
 
@@ -22,7 +30,7 @@ class EditContext(QObject):
     undoing or redoing it first brings that trip to the screen (`trip_needed`).
     """
 
-    changed = Signal(str)  # what changed: "trips", "participants", "agenda", "directory"...
+    changed = Signal(object)  # the Changes an edit (or its undo) made
     failed = Signal(object)  # a DelegationError to show the user; nothing was saved
     trip_needed = Signal(int)  # a step of another trip is about to be undone or redone
 
@@ -55,7 +63,7 @@ class EditContext(QObject):
             return True
         command.done_once = True
         self.undo_stack.push(command)
-        self.changed.emit(command.area)
+        self.changed.emit(command.changes())
         return True
 
     def report(self, error: DelegationError) -> None:
@@ -84,6 +92,10 @@ class ServiceCommand(QUndoCommand):
         self.done_once = False
         self.failed_beyond_input = False  # set when do() failed for a reason other than input
 
+    def changes(self) -> Changes:
+        kinds = _AREA_KINDS[self.area]
+        return Changes(self.trip_id, dict.fromkeys(kinds), self.area == "trips")
+
     def do(self) -> None:
         raise NotImplementedError
 
@@ -105,7 +117,7 @@ class ServiceCommand(QUndoCommand):
             self.setObsolete(True)
             self.context.failed.emit(error)
             return
-        self.context.changed.emit(self.area)
+        self.context.changed.emit(self.changes())
 
     def redo(self) -> None:
         if self.done_once:  # the first do() ran before the push

@@ -36,17 +36,24 @@ class _Signals(QObject):
 class _Job(QRunnable):
     """The work, on a thread of the pool: it only reports, through queued signals."""
 
-    def __init__(self, work: Work, signals: _Signals, stop: threading.Event) -> None:
+    def __init__(
+        self, work: Work, signals: _Signals, stop: threading.Event, ended: threading.Event
+    ) -> None:
         super().__init__()
-        self._work, self._signals, self._stop = work, signals, stop
+        self._work, self._signals, self._stop, self._ended = work, signals, stop, ended
 
     def run(self) -> None:
         try:
-            result = self._work(self._progress)
-        except BaseException as error:  # reported on the window's thread, never lost here
-            self._signals.failed.emit(error)
-            return
-        self._signals.succeeded.emit(result)
+            try:
+                result = self._work(self._progress)
+            except BaseException as error:  # reported on the window's thread, never lost
+                self._signals.failed.emit(error)
+                return
+            self._signals.succeeded.emit(result)
+        except RuntimeError:  # the window closed meanwhile: no one is left to tell
+            pass
+        finally:
+            self._ended.set()
 
     def _progress(self, done: int, total: int) -> bool:
         self._signals.progressed.emit(done, total)
@@ -71,34 +78,41 @@ class Operation(QObject):
         done: Callable[[Any, bool], None],
         *,
         stoppable: bool = False,
+        quiet: bool = False,
+        failed: Callable[[DelegationError], None] | None = None,
     ) -> None:
+        """`quiet`: no progress dialog, and the window stays open to edits (a check
+        reads while the user works). `failed`: who hears of a refusal instead of a
+        message box."""
         super().__init__(window)
         self._window, self._title, self._label, self._done = window, title, label, done
+        self._refused = failed
         self._stop = threading.Event()
         self._signals = _Signals(self)
-        dialog = self.dialog = QProgressDialog(label, _("Stop"), 0, 0, window)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumWidth(420)  # the title whole, and room for "12 of 89"
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(400)  # a quick document shows no dialog at all
-        if not stoppable:
-            dialog.setCancelButton(None)
-        dialog.canceled.connect(self._stop.set)
+        self.dialog: QProgressDialog | None = None
+        if not quiet:
+            self.dialog = _progress_dialog(window, title, label, stoppable)
+            self.dialog.canceled.connect(self._stop.set)
         self._signals.progressed.connect(self._progressed)
         self._signals.succeeded.connect(self._succeeded)
         self._signals.failed.connect(self._failed)
         self.running = True
-        QThreadPool.globalInstance().start(_Job(work, self._signals, self._stop))
+        self._ended = threading.Event()
+        QThreadPool.globalInstance().start(_Job(work, self._signals, self._stop, self._ended))
+
+    def wait(self, seconds: float) -> bool:
+        """Wait for the work to return (not for its result to be handled); False if it
+        has not within that time."""
+        return self._ended.wait(seconds)
 
     def stop(self) -> None:
         """What the Stop button does (its signal, canceled, is not emitted by cancel())."""
         self._stop.set()
-        self.dialog.cancel()
+        if self.dialog is not None:
+            self.dialog.cancel()
 
     def _progressed(self, done: int, total: int) -> None:
-        if self._stop.is_set():
+        if self._stop.is_set() or self.dialog is None:
             return
         self.dialog.setMaximum(max(1, total))
         self.dialog.setValue(min(done, total))
@@ -117,7 +131,9 @@ class Operation(QObject):
     def _failed(self, error: BaseException) -> None:
         self._close()
         try:
-            if isinstance(error, DelegationError):
+            if isinstance(error, DelegationError) and self._refused is not None:
+                self._refused(error)
+            elif isinstance(error, DelegationError):
                 QMessageBox.warning(self._window, self._title, error_text(error))
             else:
                 sys.excepthook(type(error), error, error.__traceback__)
@@ -126,8 +142,22 @@ class Operation(QObject):
 
     def _close(self) -> None:
         self.running = False
-        self.dialog.close()
-        self.dialog.deleteLater()
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+
+
+def _progress_dialog(window: QWidget, title: str, label: str, stoppable: bool) -> QProgressDialog:
+    dialog = QProgressDialog(label, _("Stop"), 0, 0, window)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumWidth(420)  # the title whole, and room for "12 of 89"
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(400)  # a quick piece of work shows no dialog at all
+    if not stoppable:
+        dialog.setCancelButton(None)
+    return dialog
 
 
 def offer_written(

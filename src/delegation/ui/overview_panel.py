@@ -5,7 +5,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from delegation.i18n import _
 from delegation.i18n.formatting import format_date_range, format_number
 from delegation.i18n.labels import category_label, status_label
-from delegation.services.summaries import TripOverview
+from delegation.services.changes import Changes, Kind
+from delegation.services.summaries import TripOverview, TripSummary
+from delegation.ui.commands import EditContext
 
 
 def _colon(label: str) -> str:
@@ -14,8 +16,12 @@ def _colon(label: str) -> str:
 
 
 class OverviewPanel(QWidget):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, context: EditContext | None = None, parent=None) -> None:
+        """Without a context, the panel shows what it is given (the start-up preview)."""
         super().__init__(parent)
+        self.setObjectName("overview")
+        self._context = context
+        self._trip_id: int | None = None
         self._title = QLabel()
         self._title.setObjectName("overviewTitle")
         self._title.setStyleSheet("font-size: 18pt; font-weight: 600;")
@@ -46,6 +52,24 @@ class OverviewPanel(QWidget):
         self._empty = QLabel(_("Select a trip to see its overview."))
         layout.insertWidget(0, self._empty)
         self.show_overview(None)
+
+    def show_trip(self, trip: TripSummary | None) -> None:
+        self._trip_id = trip.id if trip else None
+        if trip is None:
+            self.show_overview(None)
+        else:
+            self._reread()
+
+    def apply_changes(self, changes: Changes) -> None:
+        # Counts by status, category and group, and the number of items.
+        if changes.touches(Kind.TRIP, Kind.PARTICIPANT, Kind.GROUP, Kind.AGENDA_ITEM):
+            self._reread()
+
+    def _reread(self) -> None:
+        from delegation.services.trips import trip_overview
+
+        if self._trip_id is not None and self._context is not None:
+            self.show_overview(trip_overview(self._context.workspace, self._trip_id))
 
     def show_readiness(self, blocking: int | None, warnings: int) -> None:
         """What the checks found (None: not known yet), in one line under the title."""

@@ -6,6 +6,7 @@ one undoable step. The status bar shows the counts.
 """
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,8 +22,13 @@ from PySide6.QtWidgets import (
 
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _, ngettext
+from delegation.services.changes import Changes
 from delegation.ui.commands import EditContext
 from delegation.ui.error_text import error_text
+from delegation.ui.operations import Operation
+
+if TYPE_CHECKING:
+    from delegation.services.readiness import ReadinessReport, TripCheck
 
 _TARGET = Qt.ItemDataRole.UserRole  # (kind, id, promote_id) of a finding's row
 REFRESH_DELAY_MS = 300  # edits in a row are checked once, when they stop
@@ -64,7 +70,10 @@ class ProblemsPanel(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        context.changed.connect(lambda _area: self._timer.start())
+        context.changed.connect(self._on_context_changed)
+        self._check: TripCheck | None = None  # the trip's check, read whole the first time
+        self._changes: Changes | None = None  # what changed since the last check
+        self.running: Operation | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -72,27 +81,67 @@ class ProblemsPanel(QDockWidget):
         self.tree.setAccessibleName(_("Problems found in the trip"))
         self._update_button()
 
-    def schedule_refresh(self) -> None:
+    def show_trip(self) -> None:
+        """The trip shown changed (or the language): check it whole, soon."""
+        self._check = None
+        self._timer.start()
+
+    def _on_context_changed(self, changes: Changes) -> None:
+        if changes.trip_id is not None and changes.trip_id != self._trip_id():
+            return  # another trip's: checked whole when it is shown
+        self._changes = changes if self._changes is None else self._changes | changes
         self._timer.start()
 
     def refresh(self) -> None:
-        """Run the checks again on the trip shown and show what they find."""
-        from delegation.services.readiness import check_trip
+        """Run the checks again on the trip shown, off the window's thread; what they
+        find is shown when they are done. One check at a time: edits made meanwhile are
+        checked next."""
+        from delegation.services.readiness import TripCheck
 
+        if self.running is not None:
+            self._timer.start()
+            return
         trip_id = self._trip_id()
-        self.tree.clear()
         if trip_id is None or self._context.workspace is None:
-            self.report = None
+            self.tree.clear()
+            self.report = self._check = None
             self.summary.setText("")
             self._update_button()
             return
-        try:
-            self.report = check_trip(self._context.workspace, trip_id)
-        except DelegationError as error:
-            self.report = None
-            self.summary.setText(error_text(error))
-            return
-        report = self.report
+        if self._check is None or self._check.trip_id != trip_id:
+            self._check = TripCheck(self._context.workspace, trip_id)
+            self._changes = None
+        check, changes, self._changes = self._check, self._changes, None
+        self.running = Operation(
+            self,
+            _("Problems"),
+            _("Checking the trip…"),
+            lambda _progress: check.run(changes),
+            lambda report, _stopped: self._show(check, report),
+            quiet=True,
+            failed=self._on_check_failed,
+        )
+        self.running.finished.connect(self._on_check_finished)
+
+    def stop(self) -> None:
+        """No more checks; one under way returns before the database closes."""
+        self._timer.stop()
+        if self.running is not None:
+            self.running.wait(30)
+
+    def _on_check_finished(self) -> None:
+        self.running = None
+
+    def _on_check_failed(self, error: DelegationError) -> None:
+        self.tree.clear()
+        self.report = self._check = None
+        self.summary.setText(error_text(error))
+
+    def _show(self, check: "TripCheck", report: "ReadinessReport") -> None:
+        if check is not self._check:
+            return  # another trip is shown now: its own check follows
+        self.tree.clear()
+        self.report = report
         blocking = ngettext("{n} blocking problem", "{n} blocking problems", report.blocking)
         warnings = ngettext("{n} warning", "{n} warnings", report.warnings)
         for severity, title in (("blocking", blocking), ("warning", warnings)):

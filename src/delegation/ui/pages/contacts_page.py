@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from delegation.i18n import _, ngettext
 from delegation.services import directory
+from delegation.services.changes import Changes, Kind
 from delegation.services.directory import ContactRow
 from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
@@ -58,6 +59,10 @@ class ContactsPage(QWidget):
     def show_trip(self, trip: TripSummary | None) -> None:
         self._trip = trip
         self.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.CONTACT):
+            self.reload()
 
     def reload(self) -> None:
         contacts = directory.list_contacts(self._context.workspace)

@@ -21,6 +21,7 @@ from delegation.i18n import _, ngettext
 from delegation.i18n.formatting import format_date, format_duration, format_time
 from delegation.i18n.labels import direction_label, room_type_label, travel_mode_label
 from delegation.services import hotels, travel
+from delegation.services.changes import Changes, Kind
 from delegation.services.participant_rows import list_groups
 from delegation.services.summaries import TripSummary
 from delegation.services.travel import SegmentDetails, SegmentRow
@@ -160,6 +161,10 @@ class LogisticsPage(QWidget):
     def show_trip(self, trip: TripSummary | None) -> None:
         self._trip = trip
         self.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.HOTEL, Kind.ROOM, Kind.SEGMENT, Kind.PARTICIPANT):
+            self.reload()
 
     def reload(self) -> None:
         workspace = self._context.workspace

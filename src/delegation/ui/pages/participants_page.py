@@ -19,12 +19,15 @@ from delegation.domain.enums import ParticipantCategory, ParticipantStatus
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import category_label, status_label
 from delegation.services import directory, hotels
+from delegation.services.changes import Changes, Kind
 from delegation.services.participant_rows import (
     GroupRow,
     ParticipantRow,
     list_groups,
     list_participants,
+    read_participants,
 )
+from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.models.participant_table_model import ParticipantTableModel
@@ -145,9 +148,27 @@ class ParticipantsPage(QWidget):
         return combo
 
     # Loading.
-    def show_trip(self, trip_id: int | None) -> None:
-        self._trip_id = trip_id
+    def show_trip(self, trip: TripSummary | None) -> None:
+        self._trip_id = trip.id if trip else None
         self.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        ids = changes.ids_of(Kind.PARTICIPANT)
+        if changes.touches(Kind.GROUP, Kind.ROOM, Kind.HOTEL, Kind.CONTACT) or (
+            changes.touches(Kind.PARTICIPANT) and ids is None
+        ):
+            self.reload()
+        elif ids:
+            self._update_participants(ids)
+
+    def _update_participants(self, ids: frozenset[int]) -> None:
+        """Only these rows are read again: selection, sort and scroll stay as they were."""
+        if self._trip_id is None:
+            return
+        rows = read_participants(self._context.workspace, self._trip_id, ids)
+        self.model.update_rows(rows, ids - {row.id for row in rows})
+        self._update_count()
+        self._update_actions()
 
     def reload(self) -> None:
         selected = self.selected_ids()

@@ -24,6 +24,7 @@ from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_date
 from delegation.services import agenda, directory
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
+from delegation.services.changes import Changes, Kind
 from delegation.services.participant_rows import GroupRow, list_groups
 from delegation.services.summaries import TripSummary
 from delegation.ui.agenda_commands import (
@@ -141,6 +142,10 @@ class ProgrammePage(QWidget):
     def show_trip(self, trip: TripSummary | None) -> None:
         self._trip = trip
         self.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.AGENDA_ITEM, Kind.VENUE, Kind.GROUP):
+            self.reload()
 
     def _trip_days(self) -> list[date]:
         if self._trip is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from delegation.i18n import _, current_language
 from delegation.i18n.formatting import format_number
 from delegation.services import agenda, directory
+from delegation.services.changes import Changes, Kind
 from delegation.services.directory import VenueRow
 from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
@@ -108,6 +109,10 @@ class VenuesPage(QWidget):
     def show_trip(self, trip: TripSummary | None) -> None:
         self._trip = trip
         self.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.VENUE, Kind.AGENDA_ITEM):
+            self.reload()
 
     def reload(self) -> None:
         workspace = self._context.workspace
