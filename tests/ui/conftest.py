@@ -70,3 +70,18 @@ def window(qtbot, demo_workspace, settings) -> MainWindow:
     qtbot.addWidget(shown)
     shown.show()
     return shown
+
+
+@pytest.fixture
+def run_import(qtbot) -> Callable:
+    """run_import(window, kind): File > Import, waited for as a user waits: the file is
+    read, previewed and written off the window's thread."""
+
+    def run(window: MainWindow, kind: str) -> None:
+        transfers = window.transfers
+        transfers.import_file(kind)
+        qtbot.waitUntil(
+            lambda: transfers.running is None or not transfers.running.running, timeout=60_000
+        )
+
+    return run

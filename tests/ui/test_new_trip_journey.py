@@ -27,7 +27,7 @@ def _group_a(dialog: GroupDialog) -> None:
     dialog._name.setText("Cybersécurité & IA")
 
 
-def _import(window, monkeypatch, kind: str, path, expected: list[str]) -> None:
+def _import(run_import, window, monkeypatch, kind: str, path, expected: list[str]) -> None:
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
     )
@@ -40,7 +40,7 @@ def _import(window, monkeypatch, kind: str, path, expected: list[str]) -> None:
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ImportDialog, "exec", look)
-    window.transfers.import_file(kind)
+    run_import(window, kind)
 
 
 def _print_itinerary(qtbot, window, monkeypatch, target) -> str:
@@ -61,7 +61,7 @@ def _print_itinerary(qtbot, window, monkeypatch, target) -> str:
 
 
 def test_a_new_trip_is_planned_and_printed_in_the_window(
-    qtbot, window, editor, monkeypatch, mission, tmp_path, demo_workspace, settings
+    run_import, qtbot, window, editor, monkeypatch, mission, tmp_path, demo_workspace, settings
 ):
     editor(TripDialog, _tel_aviv)
     window.trips.new_trip()
@@ -74,7 +74,9 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     groups.close()
 
     inscrits = mission.registrations(tmp_path / "inscrits.csv")
-    _import(window, monkeypatch, "participants", inscrits, ["Creates group B (Group B)."])
+    _import(
+        run_import, window, monkeypatch, "participants", inscrits, ["Creates group B (Group B)."]
+    )
     assert window.show_page("participants").model.rowCount() == len(mission.PEOPLE)
     trip_id = window.trip.id
     codes = [g.code for g in list_group_summaries(demo_workspace, trip_id)]
@@ -82,7 +84,7 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
 
     programme = mission.programme(tmp_path / "programme.xlsx")
     venues = "Creates venues Résidence de France, Check Point HQ, Mobileye, Sarona Market, "
-    _import(window, monkeypatch, "agenda", programme, [venues + "Hotel Montefiore."])
+    _import(run_import, window, monkeypatch, "agenda", programme, [venues + "Hotel Montefiore."])
     assert window.actions.undo.text() == "&Undo Import programme.xlsx"
 
     # The gala night: the day view opens on its one item, late in the evening.

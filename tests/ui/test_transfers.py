@@ -33,7 +33,9 @@ def _choose(monkeypatch, path) -> None:
     )
 
 
-def test_import_shows_a_preview_then_is_one_undoable_step(window, monkeypatch, tmp_path):
+def test_import_shows_a_preview_then_is_one_undoable_step(
+    run_import, window, monkeypatch, tmp_path
+):
     source = tmp_path / "inscrits.csv"
     source.write_text(ROWS, encoding="utf-8")
     _choose(monkeypatch, source)
@@ -50,7 +52,7 @@ def test_import_shows_a_preview_then_is_one_undoable_step(window, monkeypatch, t
 
     monkeypatch.setattr(ImportDialog, "exec", look_then_import)
     page = window.show_page("participants")
-    window.transfers.import_file("participants")
+    run_import(window, "participants")
     assert page.model.rowCount() == 64
     saar = next(r for r in page.model.rows() if r.details.last_name == "Saar")
     assert saar.details.notes == "x" and saar.details.group_codes == ("A",)
@@ -62,7 +64,7 @@ def test_import_shows_a_preview_then_is_one_undoable_step(window, monkeypatch, t
 
 
 def test_a_file_with_problems_lists_them_and_imports_nothing_unless_skipped(
-    window, monkeypatch, tmp_path
+    run_import, window, monkeypatch, tmp_path
 ):
     source = tmp_path / "inscrits.csv"
     source.write_text(ROWS.replace("helene.saar@example.ee", "helene.saar@"), encoding="utf-8")
@@ -78,7 +80,7 @@ def test_a_file_with_problems_lists_them_and_imports_nothing_unless_skipped(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ImportDialog, "exec", skip)
-    window.transfers.import_file("participants")
+    run_import(window, "participants")
     assert window.show_page("participants").model.rowCount() == 63
 
 
@@ -99,7 +101,7 @@ def test_the_rooming_list_is_a_workbook(window, monkeypatch, tmp_path):
 
 
 def test_a_mapping_without_last_name_cannot_be_imported_even_skipping(
-    window, monkeypatch, tmp_path
+    run_import, window, monkeypatch, tmp_path
 ):
     source = tmp_path / "inscrits.csv"
     source.write_text(ROWS.replace("helene.saar@example.ee", "helene.saar@"), encoding="utf-8")
@@ -112,11 +114,11 @@ def test_a_mapping_without_last_name_cannot_be_imported_even_skipping(
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(ImportDialog, "exec", break_mapping)
-    window.transfers.import_file("participants")
+    run_import(window, "participants")
     assert window.show_page("participants").model.rowCount() == 62
 
 
-def test_another_sheet_of_a_workbook_can_be_chosen(window, monkeypatch, tmp_path):
+def test_another_sheet_of_a_workbook_can_be_chosen(run_import, window, monkeypatch, tmp_path):
     from openpyxl import Workbook
 
     book = Workbook()
@@ -138,13 +140,13 @@ def test_another_sheet_of_a_workbook_can_be_chosen(window, monkeypatch, tmp_path
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ImportDialog, "exec", look)
-    window.transfers.import_file("participants")
+    run_import(window, "participants")
     assert seen == ["Inscrits"]  # the first sheet without names was passed over
     assert window.show_page("participants").model.rowCount() == 63
 
 
 def test_the_preview_names_the_tool_and_lets_values_and_dates_be_said(
-    window, monkeypatch, qtbot, tmp_path
+    run_import, window, monkeypatch, qtbot, tmp_path
 ):
     source = tmp_path / "responses.csv"
     source.write_text(
@@ -175,7 +177,7 @@ def test_the_preview_names_the_tool_and_lets_values_and_dates_be_said(
 
     monkeypatch.setattr(ImportDialog, "exec", say)
     page = window.show_page("participants")
-    window.transfers.import_file("participants")
+    run_import(window, "participants")
     lee = next(r for r in page.model.rows() if r.details.last_name == "Lee")
     assert lee.details.nationality == "FR" and lee.details.birth_date == date(1990, 4, 3)
 
@@ -201,7 +203,9 @@ def _answer(monkeypatch, answer) -> list[str]:
     return asked
 
 
-def test_a_file_mixing_encodings_is_repaired_when_the_user_says_yes(window, monkeypatch, tmp_path):
+def test_a_file_mixing_encodings_is_repaired_when_the_user_says_yes(
+    run_import, window, monkeypatch, tmp_path
+):
     _choose(monkeypatch, _mixed_encodings(tmp_path))
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
 
@@ -216,14 +220,16 @@ def test_a_file_mixing_encodings_is_repaired_when_the_user_says_yes(window, monk
 
     monkeypatch.setattr(ImportDialog, "exec", look)
     page = window.show_page("participants")
-    window.transfers.import_file("participants")
+    run_import(window, "participants")
     assert len(asked) == 1
     assert "inscrits.csv:2: column 2: byte 0xE9 is not UTF-8" in asked[0]
     saar = next(r for r in page.model.rows() if r.details.last_name == "Saar")
     assert saar.details.first_name == "Hélène" and saar.details.notes == "x"
 
 
-def test_a_file_mixing_encodings_is_left_alone_when_the_user_says_no(window, monkeypatch, tmp_path):
+def test_a_file_mixing_encodings_is_left_alone_when_the_user_says_no(
+    run_import, window, monkeypatch, tmp_path
+):
     _choose(monkeypatch, _mixed_encodings(tmp_path))
     asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
     shown = []
@@ -231,6 +237,6 @@ def test_a_file_mixing_encodings_is_left_alone_when_the_user_says_no(window, mon
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a)))
     page = window.show_page("participants")
-    window.transfers.import_file("participants")
+    run_import(window, "participants")
     assert len(asked) == 1 and not shown and not warned
     assert page.model.rowCount() == 62

@@ -52,37 +52,47 @@ def _show_unexpected_error(kind, error, trace) -> None:
     )
 
 
-def open_window(database: str | None, settings: Settings) -> MainWindow | None:
-    """Show the window as soon as possible, then open the database behind it.
+def open_window(database: str | None, settings: Settings) -> MainWindow:
+    """Show the window at once, then open the database behind it, off the window's thread.
 
     A file at this program's schema revision paints its trip straight away, read the
-    quick way, while SQLAlchemy loads; anything else opens the full way first.
-    Returns None when the database cannot be opened (the user has been told why).
+    quick way, while SQLAlchemy loads; any other (new, older, damaged) says it is opening
+    it. A database that cannot be opened is explained, and the program ends with code 2.
     """
     from delegation.services.first_look import first_look
 
     preview = first_look(database, settings.get(declared.LAST_TRIP) or None)
-    if preview is None:
-        workspace = _open_or_explain(database)
-        if workspace is None:
-            return None
-        window = MainWindow(workspace, settings)
-        window.show()
-        return window
     window = MainWindow(None, settings)
-    _paint_preview(window, *preview)
+    if preview is not None:
+        _paint_preview(window, *preview)
     window.show()
 
-    def attach() -> None:
-        workspace = _open_or_explain(database, window)
-        if workspace is None:
-            window.close()
-            QApplication.instance().exit(2)
-            return
-        window.attach(workspace)
+    def refused(error: DelegationError) -> None:
+        QMessageBox.critical(window, _("Delegation"), str(error))
+        window.close()
+        QApplication.instance().exit(2)
 
-    QTimer.singleShot(0, attach)  # once the preview is on screen
+    def start() -> None:
+        from delegation.ui.operations import Operation
+
+        window.opening = Operation(
+            window,
+            _("Delegation"),
+            _("Opening the database…"),
+            lambda _progress: _open_workspace(database),
+            lambda workspace, _stopped: window.attach(workspace),
+            quiet=True,
+            failed=refused,
+        )
+
+    QTimer.singleShot(0, start)  # once the window is on screen
     return window
+
+
+def _open_workspace(database: str | None):
+    from delegation.services.workspace import open_workspace
+
+    return open_workspace(database)
 
 
 def _paint_preview(
@@ -94,16 +104,6 @@ def _paint_preview(
     window.page("overview").show_overview(overview)
     if overview is not None:
         window.setWindowTitle(_("{trip} — Delegation").format(trip=overview.trip.title))
-
-
-def _open_or_explain(database: str | None, parent=None):
-    from delegation.services.workspace import open_workspace
-
-    try:
-        return open_workspace(database)
-    except DelegationError as error:
-        QMessageBox.critical(parent, _("Delegation"), str(error))
-        return None
 
 
 def run_application(database: str | None, language: str | None = None) -> int:
@@ -119,8 +119,6 @@ def run_application(database: str | None, language: str | None = None) -> int:
     install_qt_translation(application, current_language())
     sys.excepthook = _show_unexpected_error
     window = open_window(database, settings)
-    if window is None:
-        return 2
     window.language_changed.connect(lambda code: install_qt_translation(application, code))
     try:
         return application.exec()

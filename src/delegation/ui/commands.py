@@ -59,12 +59,17 @@ class EditContext(QObject):
             command.failed_beyond_input = True
             self.failed.emit(error)
             return False
+        self.record(command)
+        return True
+
+    def record(self, command: "ServiceCommand") -> None:
+        """A command whose do() has just worked joins the history, unless it changed
+        nothing, and the window hears what it changed."""
         if command.changed_nothing():
-            return True
+            return
         command.done_once = True
         self.undo_stack.push(command)
         self.changed.emit(command.changes())
-        return True
 
     def report(self, error: DelegationError) -> None:
         """A failure found before any command ran (a move off its day), for the window."""

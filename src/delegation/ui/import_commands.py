@@ -23,7 +23,7 @@ class ImportCommand(ServiceCommand):
             self.area = "trips"
         self._plan = plan
         self._skip = skip_invalid
-        self._progress = progress
+        self.progress = progress  # the first do()'s, which may stop it (before it writes)
         self.result = None
 
     def do(self) -> None:
@@ -36,7 +36,7 @@ class ImportCommand(ServiceCommand):
             self.workspace,
             self._plan,
             skip_invalid=self._skip,
-            progress=self._progress if self.result is None else None,
+            progress=self.progress if self.result is None else None,
             reuse=self.result,
         )
 

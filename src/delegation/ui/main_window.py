@@ -18,7 +18,7 @@ from delegation.services.summaries import TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.actions import build_menus
 from delegation.ui.commands import EditContext
-from delegation.ui.operations import prepare_progress
+from delegation.ui.operations import Operation, prepare_progress
 from delegation.ui.page_stack import PageStack
 from delegation.ui.settings import Settings
 from delegation.ui.trip_controller import TripController
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.transfers: Transfers | None = None
         self.documents: Documents | None = None
         self.problems: ProblemsPanel | None = None
+        self.opening: Operation | None = None  # the database, opened behind the window
         self._all_pages_stale = False  # the trip shown changed; its pages are read next
         self._database_label: QLabel | None = None
         self.resize(1280, 800)

@@ -12,7 +12,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _
 from delegation.ui.error_text import error_text
+
+if TYPE_CHECKING:
+    from delegation.ui.commands import EditContext, ServiceCommand
 
 # (done, total) -> False once the user has asked to stop.
 Progress = Callable[[int, int], bool]
@@ -209,3 +212,25 @@ def prepare_progress(window: QWidget) -> None:
         widget.ensurePolished()
     dialog.adjustSize()
     dialog.deleteLater()
+
+
+def run_command(
+    window: QWidget,
+    context: "EditContext",
+    command: "ServiceCommand",
+    work: Work,
+    title: str,
+    label: str,
+    done: Callable[[], None] | None = None,
+) -> Operation:
+    """An undoable edit whose first do() is long (an import): `work(progress)` runs it
+    off the window's thread, where Stop may end it before it writes anything. Once it
+    has worked, the edit joins the history and the window hears what changed; a refusal
+    goes where every edit's refusals go."""
+
+    def finish(_result: Any, _stopped: bool) -> None:
+        context.record(command)
+        if done is not None:
+            done()
+
+    return Operation(window, title, label, work, finish, stoppable=True, failed=context.report)

@@ -1,16 +1,17 @@
 """File > Import and File > Export: spreadsheets in with a preview, lists and calendars out."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from delegation.domain.errors import DelegationError, MixedEncodingError
 from delegation.i18n import _
 from delegation.ui.error_text import error_text
 from delegation.ui.file_actions import FileActions, add_entries
+from delegation.ui.operations import Operation, Progress, run_command
 
 SPREADSHEETS = "*.csv *.xlsx *.xls *.ods"
 
@@ -19,8 +20,39 @@ class ImportCancelledError(DelegationError):
     """The user stopped an import half way: its transaction is rolled back whole."""
 
 
+@dataclass(frozen=True)
+class _ImportFile:
+    """The file chosen for an import, and how to plan importing it."""
+
+    kind: str  # "participants" | "agenda"
+    title: str
+    path: str
+    trip_id: int
+
+    def plan(self, workspace, sheet, repair: bool, choices=None):
+        """What importing it would do, with the user's choices of the preview if any."""
+        from delegation.services.agenda_import import plan_agenda_import
+        from delegation.services.participant_import import plan_participant_import
+
+        plan = plan_participant_import if self.kind == "participants" else plan_agenda_import
+        chosen = {} if choices is None else {
+            "columns": choices.columns, "date_orders": choices.dates, "values": choices.values
+        }  # fmt: skip
+        return plan(
+            workspace,
+            self.trip_id,
+            self.path,
+            sheet=sheet,
+            display_name=Path(self.path).name,
+            repair_encoding=repair,
+            **chosen,
+        )
+
+
 class Transfers(FileActions):
     """The import and export actions of the main window, for the trip it shows."""
+
+    running: Operation | None = None  # the last reading or import started
 
     def add_to(self, menu: QMenu) -> list[QAction]:
         """Fill the File menu's import and export entries; returns them (they need a trip)."""
@@ -64,11 +96,8 @@ class Transfers(FileActions):
 
     # Imports.
     def import_file(self, kind: str) -> None:
-        from delegation.services.agenda_import import plan_agenda_import
-        from delegation.services.imports import first_usable_sheet
-        from delegation.services.participant_import import plan_participant_import
-        from delegation.ui.dialogs.import_dialog import ImportDialog
-
+        """Read a file the user chooses, show what importing it would do, then do it:
+        reading and writing run off the window's thread."""
         trip_id = self._trip_id()
         if trip_id is None:
             return
@@ -77,55 +106,42 @@ class Transfers(FileActions):
         if path is None:
             return
         self._remember(path)
-        plan = plan_participant_import if kind == "participants" else plan_agenda_import
-        workspace = self._context.workspace
-        name = Path(path).name
+        self._read_file(_ImportFile(kind, title, path, trip_id), repair=False)
 
-        def first_plan(repair: bool):
-            return first_usable_sheet(
-                path,
-                lambda sheet: plan(
-                    workspace,
-                    trip_id,
-                    path,
-                    sheet=sheet,
-                    display_name=name,
-                    repair_encoding=repair,
-                ),
-            )
+    def _read_file(self, chosen: "_ImportFile", repair: bool) -> None:
+        from delegation.services.imports import first_usable_sheet
 
-        repair = False
-        try:
-            try:
-                first = first_plan(repair)
-            except MixedEncodingError as error:
-                if not self._accepts_repair(title, error):
-                    return
-                repair = True  # asked once; the preview's notes then name the lines
-                first = first_plan(repair)
-        except DelegationError as error:
-            QMessageBox.warning(self._window, title, error_text(error))
-            return
-        dialog = ImportDialog(
-            title,
-            lambda choices: plan(
-                workspace,
-                trip_id,
-                path,
-                columns=choices.columns,
-                sheet=choices.sheet,
-                display_name=name,
-                date_orders=choices.dates,
-                values=choices.values,
-                repair_encoding=repair,
+        def failed(error: DelegationError) -> None:
+            if isinstance(error, MixedEncodingError) and not repair:
+                if self._accepts_repair(chosen.title, error):
+                    self._read_file(chosen, repair=True)  # the preview then names the lines
+                return
+            QMessageBox.warning(self._window, chosen.title, error_text(error))
+
+        self.running = Operation(
+            self._window,
+            chosen.title,
+            _("Reading {file}…").format(file=Path(chosen.path).name),
+            lambda _progress: first_usable_sheet(
+                chosen.path, lambda sheet: chosen.plan(self._context.workspace, sheet, repair)
             ),
+            lambda first, _stopped: self._preview(chosen, first, repair),
+            failed=failed,
+        )
+
+    def _preview(self, chosen: "_ImportFile", first, repair: bool) -> None:
+        from delegation.ui.dialogs.import_dialog import ImportDialog
+
+        workspace = self._context.workspace
+        dialog = ImportDialog(
+            chosen.title,
+            lambda choices: chosen.plan(workspace, choices.sheet, repair, choices),
             first,
             self._window,
-            programme=kind != "participants",
+            programme=chosen.kind != "participants",
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self._run_import(title, dialog.plan, dialog.skip_invalid.isChecked())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run_import(chosen.title, dialog.plan, dialog.skip_invalid.isChecked())
 
     def _accepts_repair(self, title: str, error: MixedEncodingError) -> bool:
         """Whether the user lets the stray bytes of a file mixing encodings be read as
@@ -145,25 +161,25 @@ class Transfers(FileActions):
     def _run_import(self, title: str, plan, skip_invalid: bool) -> None:
         from delegation.ui.import_commands import ImportCommand
 
-        counts = plan.counts
-        progress = QProgressDialog(
-            _("Importing…"), _("Cancel"), 0, max(1, counts.created + counts.changed), self._window
+        command = ImportCommand(self._context, plan, skip_invalid=skip_invalid, progress=None)
+
+        def work(progress: Progress) -> None:
+            def advance(done: int, total: int) -> None:
+                if not progress(done, total):
+                    raise ImportCancelledError(_("The import was cancelled; nothing was written."))
+
+            command.progress = advance
+            command.do()
+
+        self.running = run_command(
+            self._window,
+            self._context,
+            command,
+            work,
+            title,
+            _("Importing…"),
+            lambda: self._tell(command.result.counts.summary()),
         )
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def advance(done: int, total: int) -> None:
-            progress.setMaximum(max(1, total))
-            progress.setValue(done)  # a modal progress dialog lets the window breathe here
-            if progress.wasCanceled():
-                raise ImportCancelledError(_("The import was cancelled; nothing was written."))
-
-        command = ImportCommand(self._context, plan, skip_invalid=skip_invalid, progress=advance)
-        done = self._context.execute(command)
-        progress.close()
-        if done:
-            self._tell(command.result.counts.summary())
 
     # Exports.
     def _export(self, title: str, name: str, filters: str, write: Callable[[str], object]) -> None:
