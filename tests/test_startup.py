@@ -95,3 +95,38 @@ def test_the_window_paints_the_trip_before_loading_the_database_layer(
     assert not [name for name in seen["before"] if name.startswith("sqlalchemy")]
     assert seen["after"] == seen["title"]
     assert seen["pages"] == 62
+
+
+REFUSED = """
+import sys
+from PySide6.QtWidgets import QApplication, QMessageBox
+from delegation.ui.application import open_window
+from delegation.ui.settings import Settings
+said = []
+QMessageBox.critical = staticmethod(lambda _parent, _title, text, *rest: said.append(text))
+application = QApplication([])
+window = open_window(sys.argv[1], Settings())
+code = application.exec()
+print(code, said)
+"""
+
+
+def test_a_file_that_is_no_database_is_explained_and_the_window_ends(tmp_path):
+    garbage = tmp_path / "trip.sqlite3"
+    garbage.write_bytes(b"This is not a database, only words. " * 200)
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "settings"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", REFUSED, str(garbage)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    code, said = result.stdout.splitlines()[-1].split(" ", 1)
+    assert code == "2"
+    assert str(garbage) in said and "Traceback" not in result.stderr

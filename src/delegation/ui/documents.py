@@ -111,7 +111,9 @@ class Documents(FileActions):
         return path or None
 
     def _write(self, title: str, options: DocumentOptions, path: str, trip_id: int, write) -> None:
-        """Writes one document off the window's thread, then offers to open it."""
+        """Writes one document off the window's thread, then offers to open it. The
+        services that draw are imported there too: ReportLab takes a quarter of a second
+        to load, which the window would otherwise stop for."""
         from delegation.services.outputs import checked_output
 
         try:  # said at once: the database itself, a folder
@@ -147,8 +149,6 @@ class Documents(FileActions):
 
     # The documents.
     def itinerary(self, of_participant: bool) -> None:
-        from delegation.services.itineraries import export_itinerary
-
         trip_id = self._trip_id()
         if trip_id is None:
             return
@@ -164,19 +164,17 @@ class Documents(FileActions):
         if path is None:
             return
         language = options.language.currentData()
-        self._write(
-            title,
-            options,
-            path,
-            trip_id,
-            lambda target: export_itinerary(
+
+        def write(target: str) -> int:
+            from delegation.services.itineraries import export_itinerary
+
+            return export_itinerary(
                 self._context.workspace, trip_id, target, language=language, participant_email=email
-            ),
-        )
+            )
+
+        self._write(title, options, path, trip_id, write)
 
     def itineraries(self) -> None:
-        from delegation.services.itinerary_batch import export_itineraries
-
         trip_id = self._trip_id()
         if trip_id is None:
             return
@@ -197,6 +195,8 @@ class Documents(FileActions):
         open_now = options.open_when_done.isChecked()
 
         def work(progress: Progress) -> tuple[list[Path], str | None]:
+            from delegation.services.itinerary_batch import export_itineraries
+
             written = export_itineraries(
                 self._context.workspace,
                 trip_id,
@@ -225,8 +225,6 @@ class Documents(FileActions):
         )
 
     def badges(self) -> None:
-        from delegation.services.lists import export_badges
-
         trip_id = self._trip_id()
         if trip_id is None:
             return
@@ -238,29 +236,27 @@ class Documents(FileActions):
         if path is None:
             return
         layout, language = options.layout_choice.currentData(), options.language.currentData()
-        self._write(
-            title,
-            options,
-            path,
-            trip_id,
-            lambda target: export_badges(
+
+        def write(target: str) -> int:
+            from delegation.services.lists import export_badges
+
+            return export_badges(
                 self._context.workspace, trip_id, target, layout=layout, language=language
-            ),
-        )
+            )
+
+        self._write(title, options, path, trip_id, write)
 
     def listing(self, kind: str) -> None:
-        from delegation.services import lists
-
         trip_id = self._trip_id()
         if trip_id is None:
             return
-        participants = (_("Participant list"), _("participants"), lists.export_participant_pdf)
+        participants = (_("Participant list"), _("participants"), "export_participant_pdf")
         title, name, export = {
             "participants": participants,
             "sensitive": participants,
-            "visitors": (_("Visitor lists"), _("visitors"), lists.export_visitor_lists),
-            "rooming": (_("Rooming list"), _("rooming"), lists.export_rooming_pdf),
-            "dietary": (_("Dietary needs per meal"), _("meals"), lists.export_dietary_counts),
+            "visitors": (_("Visitor lists"), _("visitors"), "export_visitor_lists"),
+            "rooming": (_("Rooming list"), _("rooming"), "export_rooming_pdf"),
+            "dietary": (_("Dietary needs per meal"), _("meals"), "export_dietary_counts"),
         }[kind]
         options = self._options(title)
         if options is None:
@@ -270,12 +266,11 @@ class Documents(FileActions):
             return
         language = options.language.currentData()
         extra = {"include_sensitive": True} if kind == "sensitive" else {}
-        self._write(
-            title,
-            options,
-            path,
-            trip_id,
-            lambda target: export(
-                self._context.workspace, trip_id, target, language=language, **extra
-            ),
-        )
+
+        def write(target: str) -> int:
+            from delegation.services import lists
+
+            exported = getattr(lists, export)
+            return exported(self._context.workspace, trip_id, target, language=language, **extra)
+
+        self._write(title, options, path, trip_id, write)
