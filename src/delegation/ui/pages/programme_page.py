@@ -1,6 +1,5 @@
 """The programme: one day at a time on a time axis, or every item in a list."""
 
-import html
 from dataclasses import replace
 from datetime import date, time, timedelta
 
@@ -8,10 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QScrollArea,
-    QTabBar,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -21,7 +17,6 @@ from PySide6.QtWidgets import (
 from delegation.domain.enums import AgendaStatus
 from delegation.domain.errors import ValidationError
 from delegation.i18n import _, current_language
-from delegation.i18n.formatting import format_date
 from delegation.services import agenda, directory
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
 from delegation.services.changes import Changes, Kind
@@ -35,8 +30,8 @@ from delegation.ui.agenda_commands import (
 from delegation.ui.commands import EditContext
 from delegation.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from delegation.ui.models.agenda_table_model import AgendaTableModel
+from delegation.ui.pages.programme_days import DayView
 from delegation.ui.pages.table_page import fit_columns, make_table, view_action
-from delegation.ui.widgets.day_timeline import EVERYONE_COLOUR, DayTimeline
 from delegation.ui.widgets.validated_form import run_editor
 
 
@@ -50,36 +45,13 @@ class ProgrammePage(QWidget):
         self._selected: int | None = None
         self._syncing = False  # the page itself is selecting in the list
 
-        self.days = QTabBar()
-        self.days.setObjectName("programmeDays")
-        self.days.setAccessibleName(_("Days"))
+        day_view = self.day_view = DayView()
+        self.days, self.timeline = day_view.days, day_view.timeline
+        self.selection_status = day_view.selection_status
         self.days.currentChanged.connect(self._on_days_current_changed)
-        self.timeline = DayTimeline()
-        self.timeline.setObjectName("dayTimeline")
-        self.timeline.selection_described.connect(self._on_timeline_selection_described)
         self.timeline.item_selected.connect(self._on_timeline_item_selected)
         self.timeline.item_activated.connect(self._on_timeline_item_activated)
         self.timeline.move_requested.connect(self.move_item)
-        scroll = QScrollArea()
-        scroll.setWidget(self.timeline)
-        scroll.setWidgetResizable(True)
-        self.zones = QLabel()
-        self.zones.setWordWrap(True)
-        self.legend = QLabel()
-        self.legend.setObjectName("programmeLegend")
-        self.legend.setWordWrap(True)
-        # What is selected, in words: the same as the list says, without hovering.
-        self.selection_status = QLabel()
-        self.selection_status.setObjectName("programmeSelection")
-        self.selection_status.setWordWrap(True)
-        self.selection_status.setTextFormat(Qt.TextFormat.PlainText)
-        day_view = QWidget()
-        day_layout = QVBoxLayout(day_view)
-        day_layout.addWidget(self.legend)
-        day_layout.addWidget(self.days)
-        day_layout.addWidget(scroll)
-        day_layout.addWidget(self.selection_status)
-        day_layout.addWidget(self.zones)
 
         self.model = AgendaTableModel(self)
         self.search = QLineEdit()
@@ -158,58 +130,19 @@ class ProgrammePage(QWidget):
         trip = self._trip
         self._rows = agenda.list_agenda(workspace, trip.id) if trip else []
         self._groups = list_groups(workspace, trip.id) if trip else []
-        self.legend.setText(self._legend())
         if trip:
             self.model.set_zones(trip.timezone, trip.home_timezone)
-            self.zones.setText(
-                _("Times are local to {zone}; hover an item for the time at home ({home}).").format(
-                    zone=trip.timezone, home=trip.home_timezone
-                )
-            )
-        current = self.current_day()
-        days = sorted(set(self._trip_days()) | {row.details.day for row in self._rows})
-        self.days.blockSignals(True)
-        while self.days.count():
-            self.days.removeTab(0)
-        for day in days:
-            index = self.days.addTab(format_date(day, "EEE d MMM"))
-            self.days.setTabData(index, day.isoformat())  # Qt would hand back a QDate
-            self.days.setTabToolTip(index, format_date(day, "full"))
-        if current in days:
-            self.days.setCurrentIndex(days.index(current))
-        self.days.blockSignals(False)
+        self.day_view.show_days(trip, self._rows, self._groups, self._trip_days())
         self.model.set_rows(self._rows)
         fit_columns(self.table)
         self._show_day()
         self._select(self._selected)
 
-    def _legend(self) -> str:
-        """Which colour is whose: the whole delegation, then each group."""
-        entries = [(EVERYONE_COLOUR, _("Everyone"))] + [
-            (group.colour or EVERYONE_COLOUR, group.name) for group in self._groups
-        ]
-        return "&nbsp;&nbsp;&nbsp;".join(
-            f'<span style="color:{colour}">■</span>&nbsp;{html.escape(name)}'
-            for colour, name in entries
-        )
-
     def current_day(self) -> date | None:
-        if not self.days.count():
-            return None
-        return date.fromisoformat(self.days.tabData(self.days.currentIndex()))
+        return self.day_view.current_day()
 
     def _show_day(self) -> None:
-        day = self.current_day()
-        rows = [row for row in self._rows if row.details.day == day]
-        if self._trip is not None:
-            self.timeline.set_day(rows, self._groups, self._trip.timezone, self._trip.home_timezone)
-        else:
-            self.timeline.set_day([], [], "UTC", "UTC")
-        self.timeline.setAccessibleName(
-            _("Programme of {day}").format(day=format_date(day, "full"))
-            if day is not None
-            else _("Programme of the day")
-        )
+        self.day_view.show_day(self._trip, self._rows, self._groups)
 
     def _on_days_current_changed(self, _index: int) -> None:
         self._show_day()
@@ -288,9 +221,6 @@ class ProgrammePage(QWidget):
     def _on_timeline_item_activated(self, item_id: int) -> None:
         self._select(item_id)
         self.edit()
-
-    def _on_timeline_selection_described(self, text: str) -> None:
-        self.selection_status.setText(text)
 
     def _on_table_selection_changed(self, *_args) -> None:
         if self._syncing:
