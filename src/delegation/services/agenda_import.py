@@ -51,7 +51,8 @@ from delegation.services.imports import (
     used_groups,
 )
 from delegation.services.records import changed_since_step, refuse_taken_ids
-from delegation.services.source_files import SourceFile, ValueMap, cell_text, open_source
+from delegation.services.source_files import SourceFile, ValueMap, cell_text
+from delegation.services.source_reading import open_source
 from delegation.services.value_maps import meanings_for, remember_values
 from delegation.services.workspace import Workspace
 

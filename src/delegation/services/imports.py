@@ -1,6 +1,6 @@
 """What every spreadsheet import shares: its problems, its counts, what it changes.
 
-The file itself is read by services/source_files.py. An import happens in two steps:
+The file itself is opened by services/source_reading.py. An import happens in two steps:
 `plan` reads and checks the whole file against the database without writing (the
 preview, `--dry-run`); `apply` writes the plan in one transaction, refusing it whole
 while any row has a problem unless told to skip them.
@@ -194,7 +194,6 @@ class ImportRefusedError(DelegationError):
         )
 
 
-# Fields holding a day, and whether a two-digit year is in the past (a birth date's is).
 def used_groups(created: Sequence[NewGroup], rows: Sequence) -> tuple[NewGroup, ...]:
     """The groups to create that rows written name (a row refused for another problem
     makes none)."""

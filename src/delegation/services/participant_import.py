@@ -73,7 +73,8 @@ from delegation.services.registration_updates import (
     organization_ids,
     update_registrations,
 )
-from delegation.services.source_files import SourceFile, ValueMap, cell_text, open_source
+from delegation.services.source_files import SourceFile, ValueMap, cell_text
+from delegation.services.source_reading import open_source
 from delegation.services.value_maps import meanings_for, remember_values
 from delegation.services.workspace import Workspace
 
