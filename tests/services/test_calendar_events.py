@@ -22,11 +22,8 @@ from delegation.services.agenda import (
     shifted,
     update_item,
 )
-from delegation.services.agenda_import import (
-    apply_agenda_import,
-    plan_agenda_import,
-    undo_agenda_import,
-)
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.agenda_import_writing import apply_agenda_import, undo_agenda_import
 from delegation.services.demo import load_demo
 from delegation.services.directory import list_venues, save_venue
 from delegation.services.exports import export_calendar

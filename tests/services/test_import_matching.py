@@ -10,17 +10,14 @@ from delegation.domain.enums import AgendaKind
 from delegation.domain.errors import ConflictError, ValidationError
 from delegation.i18n import set_language
 from delegation.services.agenda import AgendaItemDetails, add_item, list_agenda, remove_item
-from delegation.services.agenda_import import (
-    apply_agenda_import,
-    plan_agenda_import,
-    undo_agenda_import,
-)
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.agenda_import_writing import apply_agenda_import, undo_agenda_import
 from delegation.services.directory import list_venues
 from delegation.services.exports import export_programme
 from delegation.services.groups import GroupDetails, add_group, list_group_summaries
-from delegation.services.participant_import import (
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import (
     apply_participant_import,
-    plan_participant_import,
     undo_participant_import,
 )
 from delegation.services.participant_rows import list_participants

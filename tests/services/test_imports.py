@@ -13,17 +13,14 @@ from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import DelegationError
 from delegation.services import participants
 from delegation.services.agenda import list_agenda
-from delegation.services.agenda_import import (
-    apply_agenda_import,
-    plan_agenda_import,
-    undo_agenda_import,
-)
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.agenda_import_writing import apply_agenda_import, undo_agenda_import
 from delegation.services.directory import list_contacts
 from delegation.services.imports import ImportRefusedError
 from delegation.services.participant_details import ParticipantDetails
-from delegation.services.participant_import import (
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import (
     apply_participant_import,
-    plan_participant_import,
     undo_participant_import,
 )
 from delegation.services.participant_rows import get_participant, list_participants

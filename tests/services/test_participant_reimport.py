@@ -11,9 +11,9 @@ from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import ConflictError, ValidationError
 from delegation.persistence.base import current_user
 from delegation.services import participants
-from delegation.services.participant_import import (
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import (
     apply_participant_import,
-    plan_participant_import,
     undo_participant_import,
 )
 from delegation.services.participant_rows import list_participants

@@ -3,7 +3,11 @@
 from pathlib import Path
 
 from delegation.i18n import _
-from delegation.services import agenda_import, participant_import
+from delegation.services import (
+    agenda_import_writing,
+    participant_import_plan,
+    participant_import_writing,
+)
 from delegation.services.imports import Progress
 from delegation.ui.commands import EditContext, ServiceCommand
 
@@ -16,7 +20,7 @@ class ImportCommand(ServiceCommand):
     ) -> None:
         name = Path(plan.file.source).name
         super().__init__(context, lambda: _("Import {file}").format(file=name))
-        self.participants = isinstance(plan, participant_import.ParticipantImportPlan)
+        self.participants = isinstance(plan, participant_import_plan.ParticipantImportPlan)
         # New groups show on every page (lanes, filters, lists): all of them reload.
         self.area = "participants" if self.participants else "agenda"
         if plan.new_groups:
@@ -28,9 +32,9 @@ class ImportCommand(ServiceCommand):
 
     def do(self) -> None:
         apply = (
-            participant_import.apply_participant_import
+            participant_import_writing.apply_participant_import
             if self.participants
-            else agenda_import.apply_agenda_import
+            else agenda_import_writing.apply_agenda_import
         )
         self.result = apply(
             self.workspace,
@@ -46,6 +50,6 @@ class ImportCommand(ServiceCommand):
 
     def undo_it(self) -> None:
         if self.participants:
-            participant_import.undo_participant_import(self.workspace, self.result)
+            participant_import_writing.undo_participant_import(self.workspace, self.result)
         else:
-            agenda_import.undo_agenda_import(self.workspace, self.result)
+            agenda_import_writing.undo_agenda_import(self.workspace, self.result)

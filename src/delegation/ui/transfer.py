@@ -64,9 +64,9 @@ class Transfers(FileActions):
 
     # Imports.
     def import_file(self, kind: str) -> None:
-        from delegation.services.agenda_import import plan_agenda_import
+        from delegation.services.agenda_import_planning import plan_agenda_import
         from delegation.services.imports import first_usable_sheet
-        from delegation.services.participant_import import plan_participant_import
+        from delegation.services.participant_import_planning import plan_participant_import
         from delegation.ui.dialogs.import_dialog import ImportDialog
 
         trip_id = self._trip_id()
