@@ -23,7 +23,11 @@ from delegation.services.agenda import (
     update_item,
 )
 from delegation.services.agenda_import_planning import plan_agenda_import
-from delegation.services.agenda_import_writing import apply_agenda_import, undo_agenda_import
+from delegation.services.agenda_import_writing import (
+    apply_agenda_import,
+    redo_agenda_import,
+    undo_agenda_import,
+)
 from delegation.services.demo import load_demo
 from delegation.services.directory import list_venues, save_venue
 from delegation.services.exports import export_calendar
@@ -248,8 +252,7 @@ def test_an_import_makes_new_uids_and_its_redo_gives_them_back(demo_workspace, t
         len(set(made.values())) == 2 and tuple(made[i] for i in result.item_ids) == result.item_uids
     )
     undo_agenda_import(demo_workspace, result)
-    plan = plan_agenda_import(demo_workspace, trip_id, source)
-    redone = apply_agenda_import(demo_workspace, plan, reuse=result)
+    redone = redo_agenda_import(demo_workspace, result)
     assert redone.item_uids == result.item_uids
     again = {r.id: r.calendar.uid for r in list_agenda(demo_workspace, trip_id) if r.id in made}
     assert again == made

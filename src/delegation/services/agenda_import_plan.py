@@ -43,6 +43,10 @@ class AgendaImportPlan(PlanCounts):
     new_venues: tuple[str, ...] = ()  # the venues it adds to the directory, once each
     known_ids: frozenset[int] = frozenset()  # the trip's items when the file was read
 
+    def changed_ids(self) -> list[int]:
+        """The items the changes update, in their order."""
+        return [row.item_id for row in self.changes if row.item_id is not None]
+
 
 @dataclass(frozen=True)
 class KnownVenues:

@@ -34,6 +34,10 @@ class ParticipantImportPlan(PlanCounts):
     problems: tuple[ImportProblem, ...]
     new_groups: tuple[NewGroup, ...] = ()
 
+    def changed_ids(self) -> list[int]:
+        """The registrations the changes update, in their order."""
+        return [row.participant_id for row in self.changes if row.participant_id is not None]
+
 
 def name_key(details: ParticipantDetails) -> tuple[str, str, str]:
     """Who a registration without email is: first name, last name and organization."""

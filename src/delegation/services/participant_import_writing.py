@@ -1,9 +1,11 @@
 """A participant import's plan written in one transaction, a few statements for thousands
 of rows; taken back by an undo, and written again by a redo under the same ids."""
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from delegation.domain.enums import ParticipantStatus
@@ -43,12 +45,16 @@ from delegation.services.value_maps import remember_values
 from delegation.services.workspace import Workspace
 
 _CHUNK = 1000  # rows per statement, and per progress report
+# A mapped class's table is a Table, which SQLAlchemy types as any selectable.
+_CONTACTS = cast(Table, Contact.__table__)
+_PARTICIPANTS = cast(Table, Participant.__table__)
 
 
 @dataclass(frozen=True)
 class ParticipantImportResult:
     """What an import wrote, enough to take it back (undo) and to make it again (redo)."""
 
+    plan: ParticipantImportPlan  # what was written
     counts: ImportCounts
     trip_id: int
     participant_ids: tuple[int, ...]  # of the creations, in order
@@ -56,7 +62,7 @@ class ParticipantImportResult:
     changed_before: tuple[ParticipantRow, ...]  # the updated registrations as they were
     written: tuple[ParticipantDetails, ...]  # created then changed ones, as the import left them
     contacts_before: tuple[ContactState, ...]  # directory contacts it filled in, as they were
-    group_ids: tuple[int, ...] = ()  # the groups it made
+    group_ids: tuple[int, ...]  # the groups it made
 
     def touched_ids(self) -> list[int]:
         return [*self.participant_ids, *(row.id for row in self.changed_before)]
@@ -68,68 +74,37 @@ def apply_participant_import(
     *,
     skip_invalid: bool = False,
     progress: Progress | None = None,
-    reuse: ParticipantImportResult | None = None,
 ) -> ParticipantImportResult:
     """Write the plan in one transaction; refused whole while rows have problems, unless
-    skip_invalid. `reuse` (a redo) gives the new records the ids they had the first time,
-    and takes the updated registrations as the undo left them.
-    """
+    skip_invalid."""
     if plan.problems and not skip_invalid:
         raise ImportRefusedError(plan.file.source, plan.problems)
-    total = len(plan.creations) + len(plan.changes)
-    done = 0
-
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress is not None:
-            progress(done, total)
-
     with workspace.transaction() as session:
-        if plan.file.told:  # the meanings the user gave, for the next file of this layout
-            remember_values(session, plan.file.table.headers, plan.file.told)
-        _check_trip(session, plan.trip_id)
-        if reuse is not None:
-            _check_as_undo_left(session, reuse)
-        else:
-            _check_still_new(session, plan)
-        group_ids = create_groups(
-            session, plan.trip_id, plan.new_groups, reuse.group_ids if reuse else ()
-        )
-        organizations = organization_ids(
-            session, (row.details.organization for row in plan.creations)
-        )
-        contact_ids, made, filled = _contacts_for(session, plan, organizations, reuse)
-        participant_ids = _insert_participants(session, plan, contact_ids, reuse, advance)
-        before = _apply_changes(session, plan, advance, check_versions=reuse is None)
-        # A new registration with a new contact holds the plan's cleaned details as they
-        # read back (groups in the trip's order); a changed one was written whole from its
-        # details, its groups aside, which are read again in the order a read gives them;
-        # one whose directory contact was filled in is read again.
-        directory = [
-            i for i, row in zip(participant_ids, plan.creations, strict=True) if row.contact_id
-        ]
-        read = {row.id: row.details for row in get_rows(session, directory)}
-        codes = group_codes(session, [row.participant_id for row in plan.changes])
-    written = [
-        read[i] if row.contact_id is not None else row.details
-        for i, row in zip(participant_ids, plan.creations, strict=True)
-    ] + [
-        row.details
-        if row.details.group_codes == codes[row.participant_id]
-        else replace(row.details, group_codes=codes[row.participant_id])
-        for row in plan.changes
-    ]
-    return ParticipantImportResult(
-        plan.counts,
-        plan.trip_id,
-        tuple(participant_ids),
-        tuple(made),
-        tuple(before),
-        tuple(written),
-        tuple(filled),
-        tuple(group_ids),
-    )
+        _prepare(session, plan)
+        _check_still_new(session, plan)
+        return _write(session, plan, progress)
+
+
+def redo_participant_import(
+    workspace: Workspace, result: ParticipantImportResult
+) -> ParticipantImportResult:
+    """Write an undone import again: the new records get the ids they had the first time,
+    which later steps of the history know them by. Refused if another record took those
+    ids, or the updated registrations are no longer as the undo left them."""
+    plan = result.plan
+    with workspace.transaction() as session:
+        _prepare(session, plan)
+        refuse_taken_ids(session, Participant, result.participant_ids)
+        refuse_taken_ids(session, Contact, result.contact_ids)
+        _check_details(session, {row.id: row.details for row in result.changed_before})
+        return _write(session, plan, again=result)
+
+
+def _prepare(session: Session, plan: ParticipantImportPlan) -> None:
+    if plan.file.told:  # the meanings the user gave, for the next file of this layout
+        remember_values(session, plan.file.table.headers, plan.file.told)
+    if session.get(Trip, plan.trip_id) is None:
+        raise NotFoundError(_("this trip no longer exists"))
 
 
 def _check_still_new(session: Session, plan: ParticipantImportPlan) -> None:
@@ -166,13 +141,6 @@ def _added_meanwhile(name: str) -> str:
     ).format(name=name)
 
 
-def _check_as_undo_left(session: Session, result: ParticipantImportResult) -> None:
-    """A redo: the ids the import gave are free again, the rows it changed as undo left them."""
-    refuse_taken_ids(session, Participant, result.participant_ids)
-    refuse_taken_ids(session, Contact, result.contact_ids)
-    _check_details(session, {row.id: row.details for row in result.changed_before})
-
-
 def _check_details(session: Session, expected: dict[int, ParticipantDetails]) -> None:
     """Each registration still holds these details, or the step cannot be replayed."""
     current = {row.id: row for row in get_rows(session, list(expected))}
@@ -184,26 +152,86 @@ def _check_details(session: Session, expected: dict[int, ParticipantDetails]) ->
             raise changed_since_step(row.details.full_name, row)
 
 
-def _check_trip(session: Session, trip_id: int) -> None:
+def _write(
+    session: Session,
+    plan: ParticipantImportPlan,
+    progress: Progress | None = None,
+    again: ParticipantImportResult | None = None,
+) -> ParticipantImportResult:
+    """Write the plan's registrations, their contacts and the groups they name. `again`:
+    the result of the same import, undone since, whose ids are given back; its updated
+    registrations were checked against what the undo left, not the versions read."""
+    total = len(plan.creations) + len(plan.changes)
+    done = 0
 
-    if session.get(Trip, trip_id) is None:
-        raise NotFoundError(_("this trip no longer exists"))
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    group_ids = create_groups(
+        session, plan.trip_id, plan.new_groups, again.group_ids if again else ()
+    )
+    organizations = organization_ids(session, (row.details.organization for row in plan.creations))
+    contact_ids, made, filled = _contacts_for(session, plan, organizations, again)
+    participant_ids = _insert_participants(session, plan, contact_ids, again, advance)
+    changes = [
+        RegistrationChange(row.participant_id, None if again else row.version, row.details)
+        for row in plan.changes
+        if row.participant_id is not None
+    ]
+    before = update_registrations(session, plan.trip_id, changes, advance)
+    # A new registration with a new contact holds the plan's cleaned details as they read
+    # back (groups in the trip's order); a changed one was written whole from its details,
+    # its groups aside, which are read again in the order a read gives them; one whose
+    # directory contact was filled in is read again.
+    directory = [
+        i for i, row in zip(participant_ids, plan.creations, strict=True) if row.contact_id
+    ]
+    read = {row.id: row.details for row in get_rows(session, directory)}
+    codes = group_codes(session, plan.changed_ids())
+    written = [
+        read[i] if row.contact_id is not None else row.details
+        for i, row in zip(participant_ids, plan.creations, strict=True)
+    ] + [
+        change.details
+        if change.details.group_codes == codes[change.participant_id]
+        else replace(change.details, group_codes=codes[change.participant_id])
+        for change in changes
+    ]
+    return ParticipantImportResult(
+        plan=plan,
+        counts=plan.counts,
+        trip_id=plan.trip_id,
+        participant_ids=tuple(participant_ids),
+        contact_ids=tuple(made),
+        changed_before=tuple(before),
+        written=tuple(written),
+        contacts_before=tuple(filled),
+        group_ids=tuple(group_ids),
+    )
 
 
-def _contacts_for(session, plan, organizations, reuse):
+def _contacts_for(
+    session: Session,
+    plan: ParticipantImportPlan,
+    organizations: Mapping[str, int],
+    again: ParticipantImportResult | None,
+) -> tuple[list[int], list[int | None], list[ContactState]]:
     """The contact of each new registration: the directory's, or one made now.
 
     Returns the contact ids, those made (None for the directory's), and the directory's
     contacts as they were before the import filled them in.
     """
     new = [row for row in plan.creations if row.contact_id is None]
-    if reuse is not None:
-        made_ids = [i for i in reuse.contact_ids if i is not None]
+    if again is not None:
+        made_ids = [i for i in again.contact_ids if i is not None]
     else:
-        made_ids = reserve_ids(session, Contact.__table__, len(new))
+        made_ids = reserve_ids(session, _CONTACTS, len(new))
     insert_rows(
         session,
-        Contact.__table__,
+        _CONTACTS,
         [
             {
                 "id": contact_id,
@@ -232,7 +260,7 @@ def _contacts_for(session, plan, organizations, reuse):
             contact_ids.append(next(made))
             made_for_each.append(contact_ids[-1])
         else:  # someone the directory knows: fill in only what it lacks
-            contact = session.get(Contact, row.contact_id)
+            contact = session.get_one(Contact, row.contact_id)
             filled.append(contact_state(contact))
             write_contact(session, contact, row.details, fill_only=True)
             contact_ids.append(row.contact_id)
@@ -240,7 +268,13 @@ def _contacts_for(session, plan, organizations, reuse):
     return contact_ids, made_for_each, filled
 
 
-def _insert_participants(session, plan, contact_ids, reuse, advance) -> list[int]:
+def _insert_participants(
+    session: Session,
+    plan: ParticipantImportPlan,
+    contact_ids: list[int],
+    again: ParticipantImportResult | None,
+    advance: Callable[[int], None],
+) -> list[int]:
     groups = dict(
         session.execute(
             select(TripGroup.code, TripGroup.id).where(TripGroup.trip_id == plan.trip_id)
@@ -255,9 +289,9 @@ def _insert_participants(session, plan, contact_ids, reuse, advance) -> list[int
         or 0
     )
     ids = (
-        list(reuse.participant_ids)
-        if reuse is not None
-        else reserve_ids(session, Participant.__table__, len(plan.creations))
+        list(again.participant_ids)
+        if again is not None
+        else reserve_ids(session, _PARTICIPANTS, len(plan.creations))
     )
     values = []
     for participant_id, row, contact_id in zip(ids, plan.creations, contact_ids, strict=True):
@@ -288,7 +322,7 @@ def _insert_participants(session, plan, contact_ids, reuse, advance) -> list[int
         )
     for start in range(0, len(values), _CHUNK):
         chunk = values[start : start + _CHUNK]
-        insert_rows(session, Participant.__table__, chunk, versioned=True)
+        insert_rows(session, _PARTICIPANTS, chunk, versioned=True)
         advance(len(chunk))
     memberships = [
         {"participant_id": participant_id, "group_id": groups[code]}
@@ -298,15 +332,6 @@ def _insert_participants(session, plan, contact_ids, reuse, advance) -> list[int
     if memberships:
         session.execute(insert(participant_groups), memberships)
     return ids
-
-
-def _apply_changes(session, plan, advance, *, check_versions: bool) -> list[ParticipantRow]:
-    """Update the matched registrations, as the editor would, in a few statements."""
-    changes = [
-        RegistrationChange(row.participant_id, row.version if check_versions else None, row.details)
-        for row in plan.changes
-    ]
-    return update_registrations(session, plan.trip_id, changes, advance)
 
 
 def undo_participant_import(workspace: Workspace, result: ParticipantImportResult) -> None:
