@@ -24,7 +24,8 @@ from delegation.interchange.ics_out import write_ics
 from delegation.persistence import calendar_sequence
 from delegation.persistence.models.columns import CalendarEntry
 from delegation.services.agenda import list_agenda
-from delegation.services.agenda_import import apply_agenda_import, plan_agenda_import
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.agenda_import_writing import apply_agenda_import
 from delegation.services.directory import list_venues, save_venue
 from delegation.services.exports import _item_event, export_calendar
 from delegation.services.trips import NewTrip, add_trip, find_trip, update_trip

@@ -25,10 +25,8 @@ from openpyxl import Workbook, load_workbook
 
 from delegation.interchange.tables import read_table
 from delegation.services.exports import export_participants
-from delegation.services.participant_import import (
-    apply_participant_import,
-    plan_participant_import,
-)
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import apply_participant_import
 from delegation.services.trips import NewTrip, add_trip
 from delegation.services.workspace import open_workspace
 

@@ -23,10 +23,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from delegation.services.participant_import import (
-    apply_participant_import,
-    plan_participant_import,
-)
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import apply_participant_import
 from delegation.services.trips import NewTrip, add_trip
 from delegation.services.workspace import open_workspace
 

@@ -135,10 +135,8 @@ def main() -> None:
         window.actions.undo.trigger()
 
         def import_on_the_thread() -> None:
-            from delegation.services.participant_import import (
-                apply_participant_import,
-                plan_participant_import,
-            )
+            from delegation.services.participant_import_planning import plan_participant_import
+            from delegation.services.participant_import_writing import apply_participant_import
 
             plan = plan_participant_import(workspace, trip_id, str(registrations))
             apply_participant_import(workspace, plan, skip_invalid=False)

@@ -22,9 +22,10 @@ from delegation.services.agenda import (
     shifted,
     update_item,
 )
-from delegation.services.agenda_import import (
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.agenda_import_writing import (
     apply_agenda_import,
-    plan_agenda_import,
+    redo_agenda_import,
     undo_agenda_import,
 )
 from delegation.services.demo import load_demo
@@ -251,8 +252,7 @@ def test_an_import_makes_new_uids_and_its_redo_gives_them_back(demo_workspace, t
         len(set(made.values())) == 2 and tuple(made[i] for i in result.item_ids) == result.item_uids
     )
     undo_agenda_import(demo_workspace, result)
-    plan = plan_agenda_import(demo_workspace, trip_id, source)
-    redone = apply_agenda_import(demo_workspace, plan, reuse=result)
+    redone = redo_agenda_import(demo_workspace, result)
     assert redone.item_uids == result.item_uids
     again = {r.id: r.calendar.uid for r in list_agenda(demo_workspace, trip_id) if r.id in made}
     assert again == made

@@ -3,8 +3,8 @@
 import pytest
 
 from delegation.domain.errors import MixedEncodingError
-from delegation.services.agenda_import import plan_agenda_import
-from delegation.services.participant_import import plan_participant_import
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.participant_import_planning import plan_participant_import
 from delegation.services.trips import find_trip
 
 

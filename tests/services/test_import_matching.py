@@ -10,17 +10,18 @@ from delegation.domain.enums import AgendaKind
 from delegation.domain.errors import ConflictError, ValidationError
 from delegation.i18n import set_language
 from delegation.services.agenda import AgendaItemDetails, add_item, list_agenda, remove_item
-from delegation.services.agenda_import import (
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.agenda_import_writing import (
     apply_agenda_import,
-    plan_agenda_import,
     undo_agenda_import,
 )
 from delegation.services.directory import list_venues
 from delegation.services.exports import export_programme
 from delegation.services.groups import GroupDetails, add_group, list_group_summaries
-from delegation.services.participant_import import (
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import (
     apply_participant_import,
-    plan_participant_import,
+    redo_participant_import,
     undo_participant_import,
 )
 from delegation.services.participant_rows import list_participants
@@ -82,7 +83,7 @@ def test_a_registration_file_creates_the_groups_it_names_once_each(workspace, tr
     assert _groups(workspace, trip_id) == [] and not list_participants(workspace, trip_id)
     # The redo gives the groups their ids back, which later steps of the history
     # (renaming one, say) refer to.
-    again = apply_participant_import(workspace, plan, reuse=result)
+    again = redo_participant_import(workspace, result)
     assert [g.id for g in list_group_summaries(workspace, trip_id)] == made
     undo_participant_import(workspace, again)
     # Unless another group took one of them meanwhile: then the redo is refused whole.
@@ -90,7 +91,7 @@ def test_a_registration_file_creates_the_groups_it_names_once_each(workspace, tr
                                         date(2024, 6, 6)))  # fmt: skip
     add_group(workspace, other.id, GroupDetails("X", "Autre"))
     with pytest.raises(ConflictError, match="importez de nouveau le fichier"):
-        apply_participant_import(workspace, plan, reuse=again)
+        redo_participant_import(workspace, again)
     assert _groups(workspace, trip_id) == [] and not list_participants(workspace, trip_id)
 
 

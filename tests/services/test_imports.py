@@ -13,17 +13,18 @@ from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import DelegationError
 from delegation.services import participants
 from delegation.services.agenda import list_agenda
-from delegation.services.agenda_import import (
+from delegation.services.agenda_import_planning import plan_agenda_import
+from delegation.services.agenda_import_writing import (
     apply_agenda_import,
-    plan_agenda_import,
     undo_agenda_import,
 )
 from delegation.services.directory import list_contacts
 from delegation.services.imports import ImportRefusedError
 from delegation.services.participant_details import ParticipantDetails
-from delegation.services.participant_import import (
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import (
     apply_participant_import,
-    plan_participant_import,
+    redo_participant_import,
     undo_participant_import,
 )
 from delegation.services.participant_rows import get_participant, list_participants
@@ -136,7 +137,7 @@ def test_an_import_undone_leaves_the_database_as_it_was_and_redone_keeps_ids(
     back = get_participant(demo_workspace, kadri.id)
     assert back.details == kadri.details
     assert "Nouvelle Org" not in {c.organization for c in list_contacts(demo_workspace)}
-    again = apply_participant_import(demo_workspace, plan, reuse=result)
+    again = redo_participant_import(demo_workspace, result)
     assert again.participant_ids == result.participant_ids
 
 
@@ -232,7 +233,7 @@ def test_a_redo_refuses_when_the_ids_were_taken(demo_workspace, trip_id, tmp_pat
     undo_participant_import(demo_workspace, result)
     participants.add_participant(demo_workspace, trip_id, ParticipantDetails("Kivi"))
     with pytest.raises(DelegationError, match="import the file again"):
-        apply_participant_import(demo_workspace, plan, reuse=result)
+        redo_participant_import(demo_workspace, result)
 
 
 def test_an_undo_puts_back_the_directory_contact_it_filled_in(demo_workspace, tmp_path):

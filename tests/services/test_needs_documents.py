@@ -11,10 +11,8 @@ from delegation.services import lists
 from delegation.services.exports import export_participants, export_rooming_list
 from delegation.services.itineraries import export_itinerary
 from delegation.services.participant_details import ParticipantDetails
-from delegation.services.participant_import import (
-    apply_participant_import,
-    plan_participant_import,
-)
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import apply_participant_import
 from delegation.services.participant_rows import list_participants
 from delegation.services.participants import add_participant
 from delegation.services.trips import find_trip

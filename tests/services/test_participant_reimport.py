@@ -11,9 +11,10 @@ from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import ConflictError, ValidationError
 from delegation.persistence.base import current_user
 from delegation.services import participants
-from delegation.services.participant_import import (
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import (
     apply_participant_import,
-    plan_participant_import,
+    redo_participant_import,
     undo_participant_import,
 )
 from delegation.services.participant_rows import list_participants
@@ -133,7 +134,7 @@ def test_an_organization_nobody_uses_any_more_goes_and_comes_back_with_undo(
     assert organizations() == {"Neuve Org", "Pärnu Sadam"}
     undo_participant_import(workspace, result)
     assert organizations() == {"Vieille Org", "Pärnu Sadam"}
-    apply_participant_import(workspace, plan, reuse=result)
+    redo_participant_import(workspace, result)
     assert organizations() == {"Neuve Org", "Pärnu Sadam"}
 
 

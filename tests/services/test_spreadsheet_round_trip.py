@@ -22,7 +22,7 @@ from delegation.i18n import set_language
 from delegation.services.exports import export_participants
 from delegation.services.groups import GroupDetails, add_group
 from delegation.services.participant_details import ParticipantDetails
-from delegation.services.participant_import import plan_participant_import
+from delegation.services.participant_import_planning import plan_participant_import
 from delegation.services.participants import add_participant
 from delegation.services.trips import NewTrip, add_trip
 

@@ -9,10 +9,8 @@ import pytest
 from delegation.domain.errors import DelegationError
 from delegation.interchange.values import DateOrder
 from delegation.services.groups import list_group_summaries
-from delegation.services.participant_import import (
-    apply_participant_import,
-    plan_participant_import,
-)
+from delegation.services.participant_import_planning import plan_participant_import
+from delegation.services.participant_import_writing import apply_participant_import
 from delegation.services.participant_rows import list_participants
 from delegation.services.summaries import NewTrip
 from delegation.services.trips import add_trip

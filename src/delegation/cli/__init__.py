@@ -453,11 +453,10 @@ def _command_trips(workspace, arguments) -> int:
 
 
 def _command_import(workspace, arguments) -> int:
-    from delegation.services.agenda_import import apply_agenda_import, plan_agenda_import
-    from delegation.services.participant_import import (
-        apply_participant_import,
-        plan_participant_import,
-    )
+    from delegation.services.agenda_import_planning import plan_agenda_import
+    from delegation.services.agenda_import_writing import apply_agenda_import
+    from delegation.services.participant_import_planning import plan_participant_import
+    from delegation.services.participant_import_writing import apply_participant_import
     from delegation.services.source_files import DATE_FIELDS, DateOrder
     from delegation.services.trips import find_trip
 

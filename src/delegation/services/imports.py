@@ -1,9 +1,10 @@
 """What every spreadsheet import shares: its problems, its counts, what it changes.
 
-The file itself is read by services/source_files.py. An import happens in two steps:
+The file itself is opened by services/source_reading.py. An import happens in two steps:
 `plan` reads and checks the whole file against the database without writing (the
 preview, `--dry-run`); `apply` writes the plan in one transaction, refusing it whole
-while any row has a problem unless told to skip them.
+while any row has a problem unless told to skip them. `undo` takes the written import
+back; `redo` writes it again, giving its new records the ids they had.
 """
 
 import datetime
@@ -11,16 +12,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from delegation.domain.errors import DelegationError, FileRefusedError
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import value_label
-from delegation.interchange.columns import (
-    fold,
-)
+from delegation.interchange.columns import fold
 from delegation.interchange.tables import sheet_names
 from delegation.services.import_groups import NewGroup
-from delegation.services.source_files import MAPPED_FIELDS, UnknownValue
+from delegation.services.source_files import MAPPED_FIELDS, SourceFile, UnknownValue
 
 Progress = Callable[[int, int], None]  # (done, total) while rows are written
 
@@ -90,7 +90,9 @@ def shown(value: object) -> str:
     return str(value)
 
 
-def field_changes(before: object, after: object, fields: Mapping[str, str]) -> tuple:
+def field_changes(
+    before: object, after: object, fields: Mapping[str, str]
+) -> tuple[FieldChange, ...]:
     """The values that differ between two records' details: attribute -> import field."""
     old_values, new_values = vars(before), vars(after)  # thousands of rows: no getattr
     changes: dict[str, FieldChange] = {}
@@ -104,9 +106,29 @@ def field_changes(before: object, after: object, fields: Mapping[str, str]) -> t
     return tuple(changes.values())
 
 
+class PlannedRecord(Protocol):
+    """A row of a plan as its reports name it: a record to create or to change."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def differences(self) -> tuple[FieldChange, ...]: ...
+
+
 class PlanCounts:
     """What a plan (with creations, changes, unchanged, problems and file) will do."""
 
+    # The fields of each kind of plan, which its dataclass declares again.
+    file: SourceFile
+    creations: Sequence[PlannedRecord]
+    changes: Sequence[PlannedRecord]
+    unchanged: int
+    problems: tuple[ImportProblem, ...]
+    new_groups: tuple[NewGroup, ...]
     new_venues: tuple[str, ...] = ()  # a programme's new venues
 
     def creation_lines(self) -> list[str]:
@@ -194,7 +216,6 @@ class ImportRefusedError(DelegationError):
         )
 
 
-# Fields holding a day, and whether a two-digit year is in the past (a birth date's is).
 def used_groups(created: Sequence[NewGroup], rows: Sequence) -> tuple[NewGroup, ...]:
     """The groups to create that rows written name (a row refused for another problem
     makes none)."""
@@ -220,7 +241,10 @@ def creations_text(groups: Sequence[NewGroup], venues: Sequence[str] = ()) -> li
     return lines
 
 
-def first_usable_sheet(path: str | Path, plan: Callable[[str | None], object]):
+Plan = TypeVar("Plan")
+
+
+def first_usable_sheet(path: str | Path, plan: Callable[[str | None], Plan]) -> Plan:
     """The plan of the first sheet that has the required columns: the first sheet of a
     workbook is often a cover or notes. Refused as the first sheet is when none has."""
     try:

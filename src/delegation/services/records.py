@@ -45,7 +45,8 @@ def load_for_edit(
 
 
 class _Updated(Protocol):
-    updated_by: str | None
+    @property
+    def updated_by(self) -> str | None: ...  # read only: a service's rows are frozen
 
 
 def changed_since_step(name: str, record: _Updated) -> ConflictError:

@@ -3,8 +3,22 @@
 from pathlib import Path
 
 from delegation.i18n import _
-from delegation.services import agenda_import, participant_import
+from delegation.services.agenda_import_plan import AgendaImportPlan
+from delegation.services.agenda_import_writing import (
+    AgendaImportResult,
+    apply_agenda_import,
+    redo_agenda_import,
+    undo_agenda_import,
+)
 from delegation.services.imports import Progress
+from delegation.services.participant_import_plan import ParticipantImportPlan
+from delegation.services.participant_import_writing import (
+    ParticipantImportResult,
+    apply_participant_import,
+    redo_participant_import,
+    undo_participant_import,
+)
+from delegation.services.workspace import Workspace
 from delegation.ui.commands import EditContext, ServiceCommand
 
 
@@ -12,11 +26,16 @@ class ImportCommand(ServiceCommand):
     """Writes a checked plan; redo writes it again under the same ids."""
 
     def __init__(
-        self, context: EditContext, plan, *, skip_invalid: bool, progress: Progress | None
+        self,
+        context: EditContext,
+        plan: ParticipantImportPlan | AgendaImportPlan,
+        *,
+        skip_invalid: bool,
+        progress: Progress | None,
     ) -> None:
         name = Path(plan.file.source).name
         super().__init__(context, lambda: _("Import {file}").format(file=name))
-        self.participants = isinstance(plan, participant_import.ParticipantImportPlan)
+        self.participants = isinstance(plan, ParticipantImportPlan)
         # New groups show on every page (lanes, filters, lists): all of them reload.
         self.area = "participants" if self.participants else "agenda"
         if plan.new_groups:
@@ -24,28 +43,33 @@ class ImportCommand(ServiceCommand):
         self._plan = plan
         self._skip = skip_invalid
         self.progress = progress  # the first do()'s, which may stop it (before it writes)
-        self.result = None
+        self.result: ParticipantImportResult | AgendaImportResult | None = None
+
+    def _workspace(self) -> Workspace:
+        if self.workspace is None:  # commands are made only while a database is open
+            raise RuntimeError("an import command without a database")
+        return self.workspace
 
     def do(self) -> None:
-        apply = (
-            participant_import.apply_participant_import
-            if self.participants
-            else agenda_import.apply_agenda_import
-        )
-        self.result = apply(
-            self.workspace,
-            self._plan,
-            skip_invalid=self._skip,
-            progress=self.progress if self.result is None else None,
-            reuse=self.result,
-        )
+        workspace, plan, result = self._workspace(), self._plan, self.result
+        if isinstance(result, ParticipantImportResult):
+            self.result = redo_participant_import(workspace, result)
+        elif isinstance(result, AgendaImportResult):
+            self.result = redo_agenda_import(workspace, result)
+        elif isinstance(plan, ParticipantImportPlan):
+            self.result = apply_participant_import(
+                workspace, plan, skip_invalid=self._skip, progress=self.progress
+            )
+        else:
+            self.result = apply_agenda_import(
+                workspace, plan, skip_invalid=self._skip, progress=self.progress
+            )
 
     def changed_nothing(self) -> bool:
-        counts = self.result.counts
-        return counts.created + counts.changed == 0
+        return self.result is None or self.result.counts.created + self.result.counts.changed == 0
 
     def undo_it(self) -> None:
-        if self.participants:
-            participant_import.undo_participant_import(self.workspace, self.result)
-        else:
-            agenda_import.undo_agenda_import(self.workspace, self.result)
+        if isinstance(self.result, ParticipantImportResult):
+            undo_participant_import(self._workspace(), self.result)
+        elif isinstance(self.result, AgendaImportResult):
+            undo_agenda_import(self._workspace(), self.result)

@@ -31,8 +31,8 @@ class _ImportFile:
 
     def plan(self, workspace, sheet, repair: bool, choices=None):
         """What importing it would do, with the user's choices of the preview if any."""
-        from delegation.services.agenda_import import plan_agenda_import
-        from delegation.services.participant_import import plan_participant_import
+        from delegation.services.agenda_import_planning import plan_agenda_import
+        from delegation.services.participant_import_planning import plan_participant_import
 
         plan = plan_participant_import if self.kind == "participants" else plan_agenda_import
         chosen = {} if choices is None else {
