@@ -324,3 +324,22 @@ def test_two_previews_of_one_programme_applied_in_turn_add_each_item_once(
     with pytest.raises(DelegationError, match="was added by someone else meanwhile"):
         apply_agenda_import(demo_workspace, second)
     assert len(list_agenda(demo_workspace, trip_id)) == count
+
+
+def test_a_contact_taken_out_of_the_directory_after_the_preview_is_refused_whole(
+    demo_workspace, trip_id, tmp_path
+):
+    from sqlalchemy import delete
+
+    from delegation.persistence.models import Contact
+
+    with demo_workspace.transaction() as session:
+        session.add(Contact(first_name="Maarja", last_name="Ilves", email="maarja@example.ee"))
+    path = _file(tmp_path, HEADER + "Maarja;Ilves;maarja@example.ee;;;\n")
+    plan = plan_participant_import(demo_workspace, trip_id, path)
+    with demo_workspace.transaction() as session:
+        session.execute(delete(Contact).where(Contact.email == "maarja@example.ee"))
+    count = len(list_participants(demo_workspace, trip_id))
+    with pytest.raises(DelegationError, match="Maarja Ilves was removed from the directory"):
+        apply_participant_import(demo_workspace, plan)
+    assert len(list_participants(demo_workspace, trip_id)) == count

@@ -260,7 +260,14 @@ def _contacts_for(
             contact_ids.append(next(made))
             made_for_each.append(contact_ids[-1])
         else:  # someone the directory knows: fill in only what it lacks
-            contact = session.get_one(Contact, row.contact_id)
+            contact = session.get(Contact, row.contact_id)
+            if contact is None:  # taken out of the directory since the preview
+                raise ConflictError(
+                    _(
+                        "{name} was removed from the directory meanwhile; nothing was "
+                        "imported: preview the file again"
+                    ).format(name=row.details.full_name)
+                )
             filled.append(contact_state(contact))
             write_contact(session, contact, row.details, fill_only=True)
             contact_ids.append(row.contact_id)
