@@ -262,13 +262,7 @@ def test_undoing_an_edit_puts_someone_back_at_their_place_in_the_waiting_list(
         replace(first.details, status=ParticipantStatus.CONFIRMED),
     )
     assert confirmed.waitlist_position is None
-    back = service.update_participant(
-        demo_workspace,
-        first.id,
-        Unchanged(confirmed.details),
-        first.details,
-        waitlist_position=first.waitlist_position,
-    )
+    back = service.revert_participant(demo_workspace, first.id, confirmed.details, first)
     assert back.waitlist_position == first.waitlist_position
 
 

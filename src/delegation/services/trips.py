@@ -164,16 +164,16 @@ def validate_new_trip(new: NewTrip) -> list[ValidationError]:
     return problems + _place_problems(country, timezone, new.home_timezone)
 
 
-def add_trip(workspace: Workspace, new: NewTrip, *, new_id: int | None = None) -> TripSummary:
-    """Create a trip; new_id makes it again under the id it had (redo after undo)."""
+def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
+    """Create a trip."""
     new = replace(
         new, key=new.key.strip(), destination_country=new.destination_country.strip().upper()
     )
     with workspace.transaction() as session:
-        return _summary(_create_trip(session, new, new_id), 0)
+        return _summary(_create_trip(session, new), 0)
 
 
-def _create_trip(session: Session, new: NewTrip, new_id: int | None = None) -> Trip:
+def _create_trip(session: Session, new: NewTrip) -> Trip:
     problems = validate_new_trip(new)
     if problems:
         raise problems[0]
@@ -183,7 +183,6 @@ def _create_trip(session: Session, new: NewTrip, new_id: int | None = None) -> T
             "key", _("a trip with the key {key} already exists").format(key=new.key)
         )
     trip = Trip(
-        id=new_id,
         key=new.key,
         title=new.title.strip(),
         destination_city=new.destination_city.strip(),

@@ -4,11 +4,12 @@ from pathlib import Path
 
 from delegation.i18n import _
 from delegation.services import agenda_import, participant_import
+from delegation.services.changes import Changes, Kind
 from delegation.services.imports import Progress
-from delegation.ui.commands import EditContext, ServiceCommand
+from delegation.ui.commands import EditCommand, EditContext
 
 
-class ImportCommand(ServiceCommand):
+class ImportCommand(EditCommand):
     """Writes a checked plan; redo writes it again under the same ids."""
 
     def __init__(
@@ -17,10 +18,16 @@ class ImportCommand(ServiceCommand):
         name = Path(plan.file.source).name
         super().__init__(context, lambda: _("Import {file}").format(file=name))
         self.participants = isinstance(plan, participant_import.ParticipantImportPlan)
-        # New groups show on every page (lanes, filters, lists): all of them reload.
-        self.area = "participants" if self.participants else "agenda"
+        # Any row of the file may have made or changed a record of these kinds: people and
+        # their contacts, or items with their venues and hosts; and the groups it makes.
+        kinds = (
+            (Kind.PARTICIPANT, Kind.CONTACT)
+            if self.participants
+            else (Kind.AGENDA_ITEM, Kind.VENUE, Kind.CONTACT)
+        )
+        self.changes = Changes(self.trip_id, dict.fromkeys(kinds))
         if plan.new_groups:
-            self.area = "trips"
+            self.changes |= Changes.of(self.trip_id, Kind.GROUP)
         self._plan = plan
         self._skip = skip_invalid
         self._progress = progress
@@ -44,7 +51,7 @@ class ImportCommand(ServiceCommand):
         counts = self.result.counts
         return counts.created + counts.changed == 0
 
-    def undo_it(self) -> None:
+    def undo(self) -> None:
         if self.participants:
             participant_import.undo_participant_import(self.workspace, self.result)
         else:

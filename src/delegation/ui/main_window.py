@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from delegation.domain.errors import ConflictError, DelegationError
 from delegation.i18n import _, current_language, ngettext, set_language
 from delegation.i18n.formatting import format_date_range, format_number
+from delegation.services.changes import Changes, Kind
 from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
@@ -28,13 +29,17 @@ from delegation.ui.settings import Settings
 if TYPE_CHECKING:
     from delegation.services.workspace import Workspace
 
-# Which pages show what: a change in an area reloads only the pages that show it.
-_PAGES_BY_AREA = {
-    "trips": ("overview", "participants", "programme", "venues", "logistics", "contacts"),
-    "participants": ("overview", "participants", "logistics", "contacts"),
-    "agenda": ("overview", "programme", "venues"),
-    "directory": ("venues", "contacts", "participants", "programme"),
-    "logistics": ("logistics", "participants"),  # room numbers show in both
+# Which pages show what: a change reloads only the pages that show its kinds of records.
+# A trip's settings and its groups show on every page (lanes, filters, legends, badges):
+# a change of them reads the trip again whole.
+_PAGES_BY_KIND = {
+    Kind.PARTICIPANT: ("overview", "participants", "logistics", "contacts"),
+    Kind.CONTACT: ("venues", "contacts", "participants", "programme"),
+    Kind.AGENDA_ITEM: ("overview", "programme", "venues"),
+    Kind.VENUE: ("venues", "contacts", "participants", "programme"),
+    Kind.HOTEL: ("logistics", "participants"),  # room numbers show in both
+    Kind.ROOM: ("logistics", "participants"),
+    Kind.SEGMENT: ("logistics", "participants"),
 }
 
 
@@ -525,12 +530,14 @@ class MainWindow(QMainWindow):
         self.reload_trips()
 
     # Changes and failures reported by the edit commands.
-    def _on_context_changed(self, area: str) -> None:
-        if area == "trips" or self._all_pages_stale:
+    def _on_context_changed(self, changes: Changes) -> None:
+        if changes.trips_listed or changes.touches(Kind.TRIP, Kind.GROUP) or self._all_pages_stale:
             self._all_pages_stale = False
             self.reload_trips()
         else:
-            self._reload_pages(_PAGES_BY_AREA.get(area, ()))
+            self._reload_pages(
+                dict.fromkeys(page for kind in changes.ids for page in _PAGES_BY_KIND[kind])
+            )
             self._refresh_trip_summary()
         self.statusBar().showMessage(_("All changes saved."), 4000)
 

@@ -64,7 +64,7 @@ class ProblemsPanel(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        context.changed.connect(lambda _area: self._timer.start())
+        context.changed.connect(lambda _changes: self._timer.start())
         self.retranslate()
 
     def retranslate(self) -> None:
