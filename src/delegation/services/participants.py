@@ -5,7 +5,7 @@ contacts: contact_records)."""
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -28,7 +28,7 @@ from delegation.services.contact_records import (
 )
 from delegation.services.expected import Expected, Unchanged
 from delegation.services.participant_details import ParticipantDetails, checked_details
-from delegation.services.participant_rows import ParticipantRow, row_of
+from delegation.services.participant_rows import ParticipantRow, edited_row, row_of
 from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
@@ -70,7 +70,8 @@ def write_registration(
     apply_status(session, participant, details.status)
     participant.category = details.category
     participant.language = details.language
-    participant.groups = trip_groups(session, participant.trip_id, details.group_codes)
+    if {group.code for group in participant.groups} != set(details.group_codes):
+        participant.groups = trip_groups(session, participant.trip_id, details.group_codes)
     participant.nationality = details.nationality
     participant.dietary = details.dietary
     participant.accessibility = details.accessibility
@@ -169,11 +170,19 @@ def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> 
         return row_of(session, participant.id)
 
 
+# An edit reads the registration with what it writes and shows, in one query.
+_FOR_EDIT = (
+    joinedload(Participant.contact).joinedload(Contact.organization),
+    joinedload(Participant.room),
+    joinedload(Participant.groups),
+)
+
+
 def _load_for_edit(session: Session, participant_id: int, expected: Expected) -> Participant:
     return load_for_edit(
         session, Participant, participant_id, expected,
         missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
-        details=lambda p: row_of(session, p.id).details,
+        details=lambda p: edited_row(session, p).details, options=_FOR_EDIT,
     )  # fmt: skip
 
 
@@ -226,7 +235,7 @@ def _write(
     if contact_changed:  # the person's details are part of this edit
         participant.touch()
     session.flush()
-    return row_of(session, participant.id)
+    return edited_row(session, participant)
 
 
 def _check_contact_version(contact: Contact, opened: ParticipantRow) -> None:

@@ -1,10 +1,11 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.interfaces import ORMOption
 
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.i18n import _
@@ -23,13 +24,15 @@ def load_for_edit(
     missing: str,
     name: Callable[[Record], str],
     details: Callable[[Record], object] | None = None,
+    options: Sequence[ORMOption] = (),
 ) -> Record:
     """The record, or NotFoundError(missing); ConflictError naming who changed it since.
 
     `expected` is the version an editor read, or the details an undo step left (read
     back with `details`), or None for changes that do not replace what a user read.
+    `options` load what the edit needs along with the record, in the same query.
     """
-    record = session.get(model, record_id)
+    record = session.get(model, record_id, options=options)
     if record is None:
         raise NotFoundError(missing)
     if isinstance(expected, Unchanged):
