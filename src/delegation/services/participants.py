@@ -304,8 +304,10 @@ class RemovedParticipant:
 
 
 def _remove(session: Session, participant_id: int) -> RemovedParticipant:
-    row = row_of(session, participant_id)
     participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise NotFoundError(_("this participant no longer exists"))
+    row = row_of(session, participant_id)
     asked_by = tuple(
         session.scalars(select(Participant.id).where(Participant.roommate_id == participant_id))
     )

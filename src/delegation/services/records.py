@@ -1,7 +1,7 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,7 +48,8 @@ def load_for_edit(
 
 
 class _Updated(Protocol):
-    updated_by: str | None
+    @property
+    def updated_by(self) -> str | None: ...
 
 
 def changed_since_step(name: str, record: _Updated) -> ConflictError:
@@ -61,7 +62,11 @@ def changed_since_step(name: str, record: _Updated) -> ConflictError:
     )
 
 
-def refuse_taken_ids(session: Session, model: type, ids: Iterable[int | None]) -> None:
+def refuse_taken_ids(
+    session: Session,
+    model: type[Any],  # a mapped class with an integer id
+    ids: Iterable[int | None],
+) -> None:
     """A redo gives records the ids they had: refused whole when another record has
     taken one of them since the undo."""
     wanted = [record_id for record_id in ids if record_id is not None]
@@ -80,7 +85,7 @@ def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, 
     changes: dict[str, object] = {}
     for name, value in vars(details).items():  # an import cleans thousands: no fields()
         if isinstance(value, str):
-            trimmed = value.strip()
+            trimmed: str | None = value.strip()
             if name not in keep_empty:
                 trimmed = trimmed or None
             if trimmed != value:  # only what changes: most of an import's values are clean

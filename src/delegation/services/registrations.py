@@ -140,22 +140,24 @@ def move_in_waiting_list(workspace: Workspace, participant_id: int, steps: int) 
         participant = session.get(Participant, participant_id)
         if participant is None or participant.waitlist_position is None:
             return []
-        waiting = session.scalars(
-            select(Participant)
-            .where(
-                Participant.trip_id == participant.trip_id,
-                Participant.status == ParticipantStatus.WAITLISTED,
+        waiting = list(
+            session.scalars(
+                select(Participant)
+                .where(
+                    Participant.trip_id == participant.trip_id,
+                    Participant.status == ParticipantStatus.WAITLISTED,
+                )
+                .order_by(Participant.waitlist_position, Participant.id)
             )
-            .order_by(Participant.waitlist_position, Participant.id)
-        ).all()
+        )
         index = waiting.index(participant)
         target = index + steps
         if not 0 <= target < len(waiting):
             return []
-        positions = [p.waitlist_position for p in waiting]
+        positions = sorted(p.waitlist_position or 0 for p in waiting)
         waiting.insert(target, waiting.pop(index))
         moved = []
-        for person, position in zip(waiting, sorted(positions), strict=True):
+        for person, position in zip(waiting, positions, strict=True):
             if person.waitlist_position != position:
                 person.waitlist_position = position
                 moved.append(person.id)

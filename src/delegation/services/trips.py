@@ -88,7 +88,7 @@ def _load_trip(session: Session, reference: str | int) -> Trip:
 
 
 def _count_active(session: Session, trip_id: int) -> int:
-    return session.scalar(select(_active_count_subquery()).where(Trip.id == trip_id))
+    return session.scalar(select(_active_count_subquery()).where(Trip.id == trip_id)) or 0
 
 
 def find_trip(workspace: Workspace, reference: str | int) -> TripSummary:
@@ -354,7 +354,7 @@ def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
             by_status={status: statuses.get(status, 0) for status in ParticipantStatus},
             by_category={c: categories.get(c, 0) for c in ParticipantCategory},
             by_group=groups,
-            agenda_item_count=items,
+            agenda_item_count=items or 0,
         )
 
 
