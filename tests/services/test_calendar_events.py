@@ -31,7 +31,8 @@ from delegation.services.agenda_import_writing import (
 from delegation.services.demo import load_demo
 from delegation.services.directory import list_venues, save_venue
 from delegation.services.exports import export_calendar
-from delegation.services.trip_copies import CopyIds, duplicate_trip, undo_trip_creation
+from delegation.services.made_trips import remove_new_trip, restore_trip
+from delegation.services.trip_copies import duplicate_trip
 from delegation.services.trips import find_trip, update_trip
 from delegation.services.workspace import open_workspace
 
@@ -172,16 +173,15 @@ def test_a_programme_moved_with_the_trip_raises_every_items_sequence(demo_worksp
 
 def test_duplicate_as_template_gives_new_uids_and_its_redo_the_same(demo_workspace, tmp_path):
     original = _export(demo_workspace, tmp_path / "2023.ics")
-    ids = CopyIds()
-    copy = duplicate_trip(
-        demo_workspace, TRIP, "tallinn-2024", "Tallinn 2024", date(2024, 5, 5), ids=ids
-    )
-    copied = _export(demo_workspace, tmp_path / "2024.ics", trip=copy.key)
+    copy = duplicate_trip(demo_workspace, TRIP, "tallinn-2024", "Tallinn 2024", date(2024, 5, 5))
+    copied = _export(demo_workspace, tmp_path / "2024.ics", trip=copy.trip.key)
     assert len(copied) == len(original) and not set(copied) & set(original)
     assert all(event.decoded("SEQUENCE") == 0 for event in copied.values())
-    undo_trip_creation(demo_workspace, ids)
-    duplicate_trip(demo_workspace, TRIP, "tallinn-2024", "Tallinn 2024", date(2024, 5, 5), ids=ids)
-    assert set(_export(demo_workspace, tmp_path / "redo.ics", trip=copy.key)) == set(copied)
+    restore_trip(demo_workspace, remove_new_trip(demo_workspace, copy.records))
+    redone = _export(demo_workspace, tmp_path / "redo.ics", trip=copy.trip.key)
+    assert {uid: event.decoded("SEQUENCE") for uid, event in redone.items()} == {
+        uid: event.decoded("SEQUENCE") for uid, event in copied.items()
+    }
     assert set(_export(demo_workspace, tmp_path / "2023.ics")) == set(original)
 
 

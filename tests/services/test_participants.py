@@ -262,13 +262,7 @@ def test_undoing_an_edit_puts_someone_back_at_their_place_in_the_waiting_list(
         replace(first.details, status=ParticipantStatus.CONFIRMED),
     )
     assert confirmed.waitlist_position is None
-    back = service.update_participant(
-        demo_workspace,
-        first.id,
-        Unchanged(confirmed.details),
-        first.details,
-        waitlist_position=first.waitlist_position,
-    )
+    back = service.revert_participant(demo_workspace, first.id, confirmed.details, first)
     assert back.waitlist_position == first.waitlist_position
 
 
@@ -343,3 +337,20 @@ def test_a_contact_field_left_as_read_is_not_written_back(demo_workspace, trip_i
     )  # fmt: skip
     saved = get_participant(demo_workspace, kadri.id).details
     assert saved.phone == kadri.details.phone and saved.dietary == "vegan"
+
+
+def test_the_row_an_edit_hands_back_is_the_row_as_read(demo_workspace, trip_id):
+    from delegation.services.hotels import list_rooms
+
+    kadri = _by_name(demo_workspace, trip_id, "Tamm")
+    room = next(room for room in list_rooms(demo_workspace, trip_id) if room.label)
+    details = replace(
+        kadri.details, organization="Another Company", group_codes=("B", "A"),
+        room_id=room.id, phone="+372 5555 0000", status=ParticipantStatus.WAITLISTED,
+    )  # fmt: skip
+    saved = service.update_participant(demo_workspace, kadri.id, kadri.version, details)
+    assert saved == get_participant(demo_workspace, kadri.id)
+    assert saved.room_label == room.label and saved.details.group_codes == ("A", "B")
+    back = service.revert_participant(demo_workspace, kadri.id, saved.details, kadri)
+    assert back == get_participant(demo_workspace, kadri.id)
+    assert back.details == kadri.details

@@ -71,5 +71,7 @@ def test_next_year_s_copy_of_a_trip_keeps_its_logo(demo_workspace):
 
     trip = find_trip(demo_workspace, TRIP)
     set_trip_logo(demo_workspace, trip.id, trip.version, _image())
-    copy = duplicate_trip(demo_workspace, TRIP, "tallinn-2024", "Mission 2024", date(2024, 5, 12))
+    copy = duplicate_trip(
+        demo_workspace, TRIP, "tallinn-2024", "Mission 2024", date(2024, 5, 12)
+    ).trip
     assert trip_logo(demo_workspace, copy.id) == _image()

@@ -152,7 +152,7 @@ def test_duplicate_makes_next_years_trip_in_one_go(demo_workspace):
 
     copy = duplicate_trip(
         demo_workspace, "tallinn-2023", "tallinn-2024", "Mission Tallinn 2024", date(2024, 5, 12)
-    )
+    ).trip
     assert (copy.start_date, copy.end_date) == (date(2024, 5, 12), date(2024, 5, 15))
     overview = trip_overview(demo_workspace, copy.id)
     assert overview.agenda_item_count == 19
@@ -168,27 +168,38 @@ def test_duplicate_makes_next_years_trip_in_one_go(demo_workspace):
 def test_a_trip_made_again_after_undo_keeps_its_ids(demo_workspace):
     from delegation.services.agenda import list_agenda
     from delegation.services.hotels import list_hotels
-    from delegation.services.trip_copies import CopyIds, duplicate_trip
-    from delegation.services.trips import delete_trip
+    from delegation.services.made_trips import TripRecords, remove_new_trip, restore_trip
+    from delegation.services.trip_copies import duplicate_trip
 
-    ids = CopyIds()
     first = duplicate_trip(
-        demo_workspace, "tallinn-2023", "tallinn-2024", "Again", date(2024, 5, 12), ids=ids
+        demo_workspace, "tallinn-2023", "tallinn-2024", "Again", date(2024, 5, 12)
     )
-    items = [row.id for row in list_agenda(demo_workspace, first.id)]
-    rooms = [room.id for hotel in list_hotels(demo_workspace, first.id) for room in hotel.rooms]
-    assert ids.trip == first.id and len(ids.items) == len(items) == 19
-    delete_trip(demo_workspace, first.id)  # undo
-    again = duplicate_trip(
-        demo_workspace, "tallinn-2023", "tallinn-2024", "Again", date(2024, 5, 12), ids=ids
-    )  # redo
-    assert again.id == first.id
+    items = [row.id for row in list_agenda(demo_workspace, first.trip.id)]
+    rooms = [r.id for h in list_hotels(demo_workspace, first.trip.id) for r in h.rooms]
+    assert first.records.item_ids == set(items) and len(items) == 19
+    removed = remove_new_trip(demo_workspace, first.records)  # undo
+    assert [t.key for t in list_trips(demo_workspace)] == ["tallinn-2023"]
+    again = restore_trip(demo_workspace, removed)  # redo
+    assert again == first.trip
     assert [row.id for row in list_agenda(demo_workspace, again.id)] == items
     assert [r.id for h in list_hotels(demo_workspace, again.id) for r in h.rooms] == rooms
+    assert removed.records == first.records
 
     plain = add_trip(demo_workspace, _riga())
-    delete_trip(demo_workspace, plain.id)
-    assert add_trip(demo_workspace, _riga(), new_id=plain.id).id == plain.id
+    assert restore_trip(demo_workspace, remove_new_trip(demo_workspace, TripRecords(plain.id))) == (
+        plain
+    )
+
+
+def test_undoing_a_new_trip_keeps_work_added_to_it_since(demo_workspace):
+    from delegation.services.groups import GroupDetails, add_group
+    from delegation.services.made_trips import TripRecords, remove_new_trip
+
+    plain = add_trip(demo_workspace, _riga())
+    add_group(demo_workspace, plain.id, GroupDetails("A", "Group A"))  # a colleague's
+    with pytest.raises(ConflictError, match="holds work added since it was created"):
+        remove_new_trip(demo_workspace, TripRecords(plain.id))
+    assert find_trip(demo_workspace, plain.id) == find_trip(demo_workspace, plain.key)
 
 
 def test_new_dates_take_the_programme_and_hotel_nights_along(demo_workspace):

@@ -64,6 +64,8 @@ def write_contact(
 def set_organization(session: Session, contact: Contact, name: str | None) -> None:
     """The contact's organization by name; one that no longer serves anybody goes."""
     previous = contact.organization
+    if (previous.name if previous else None) == (name or None):
+        return  # names are unique: the same one, and no query to find it
     contact.organization = organization_named(session, name)
     if previous is not None and previous is not contact.organization:
         session.flush()

@@ -4,10 +4,17 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy import func, select
 
-from delegation.domain.errors import ValidationError
+from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import full_name
 from delegation.i18n import _
-from delegation.persistence.models import Contact, Organization, Participant, Trip, Venue
+from delegation.persistence.models import (
+    AgendaItem,
+    Contact,
+    Organization,
+    Participant,
+    Trip,
+    Venue,
+)
 from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
@@ -108,8 +115,6 @@ def _details(venue: Venue) -> VenueDetails:
 
 
 def list_venues(workspace: Workspace) -> list[VenueRow]:
-    from delegation.persistence.models import AgendaItem
-
     with workspace.reading() as session:
         uses = dict(
             session.execute(
@@ -142,17 +147,14 @@ def save_venue(
     venue_id: int | None,
     expected: Expected,
     details: VenueDetails,
-    *,
-    new_id: int | None = None,
 ) -> VenueRow:
-    """Create a venue (no id; new_id to bring one back under its old id) or change one,
-    refusing a stale edit."""
+    """Create a venue (no id) or change one, refusing a stale edit."""
     problems = validate_venue(details)
     if problems:
         raise problems[0]
     with workspace.transaction() as session:
         if venue_id is None:
-            venue = Venue(id=new_id, name=details.name)
+            venue = Venue(name=details.name)
             session.add(venue)
         else:
             venue = load_for_edit(
@@ -167,9 +169,42 @@ def save_venue(
         return VenueRow(venue.id, _details(venue), 0, venue.version)
 
 
-def delete_venue(workspace: Workspace, venue_id: int) -> None:
+@dataclass(frozen=True)
+class RemovedVenue:
+    """A venue taken out of the directory, and the programme items held there."""
+
+    row: VenueRow
+    item_ids: tuple[int, ...]
+
+
+def remove_venue(workspace: Workspace, venue_id: int) -> RemovedVenue:
     """Remove a venue; the programme items held there keep their place, without venue."""
     with workspace.transaction() as session:
         venue = session.get(Venue, venue_id)
-        if venue is not None:
-            session.delete(venue)
+        if venue is None:
+            raise NotFoundError(_("this venue no longer exists"))
+        items = tuple(session.scalars(select(AgendaItem.id).where(AgendaItem.venue_id == venue_id)))
+        removed = RemovedVenue(
+            VenueRow(venue.id, _details(venue), len(items), venue.version), items
+        )
+        session.delete(venue)
+        return removed
+
+
+def restore_venue(workspace: Workspace, removed: RemovedVenue) -> VenueRow:
+    """Undo a removal (or redo an addition): the venue under its id, and the items that
+    were held there and still have no venue held there again."""
+    with workspace.transaction() as session:
+        venue = Venue(id=removed.row.id)
+        session.add(venue)
+        for field in fields(VenueDetails):
+            setattr(venue, field.name, getattr(removed.row.details, field.name))
+        session.flush()
+        items = session.scalars(
+            select(AgendaItem).where(
+                AgendaItem.id.in_(removed.item_ids), AgendaItem.venue_id.is_(None)
+            )
+        ).all()
+        for item in items:
+            item.venue_id = venue.id
+        return VenueRow(venue.id, _details(venue), len(items), venue.version)

@@ -172,10 +172,8 @@ def first_free_colour(used: Iterable[str | None]) -> str:
     return next((colour for colour in PALETTE if colour not in taken), PALETTE[0])
 
 
-def add_group(
-    workspace: Workspace, trip_id: int, new: GroupDetails, *, new_id: int | None = None
-) -> GroupSummary:
-    """A new group at the end of the trip's; new_id makes it again under its old id (redo)."""
+def add_group(workspace: Workspace, trip_id: int, new: GroupDetails) -> GroupSummary:
+    """A new group at the end of the trip's."""
     code, name = new.code.strip(), new.name.strip()
     colour = new.colour.strip().lower() if new.colour else None
     with workspace.transaction() as session:
@@ -187,7 +185,6 @@ def add_group(
             select(func.max(TripGroup.position)).where(TripGroup.trip_id == trip_id)
         )
         group = TripGroup(
-            id=new_id,
             trip_id=trip_id,
             code=code,
             name=name,
@@ -236,12 +233,10 @@ def save_group(
     group_id: int | None,
     expected: Expected,
     details: GroupDetails,
-    *,
-    new_id: int | None = None,
 ) -> GroupSummary:
     """Add a group (group_id None) or change one: what an editor's OK does."""
     if group_id is None:
-        return add_group(workspace, trip_id, details, new_id=new_id)
+        return add_group(workspace, trip_id, details)
     changes = {"code": details.code, "name": details.name, "colour": details.colour}
     return update_group(workspace, group_id, expected, changes)
 
@@ -312,8 +307,8 @@ def _users(session: Session, model, group: TripGroup) -> list:
 
 
 def restore_group(workspace: Workspace, removed: RemovedGroup) -> GroupSummary:
-    """Undo of a removal: the group again, under its id and at its place, with the people
-    and items that had it and still exist."""
+    """Undo of a removal (or redo of an addition): the group again, under its id and at
+    its place, with the people and items that had it and still exist."""
     with workspace.transaction() as session:
         _trip_id(session, removed.trip_id)
         problems = _problems(
@@ -333,12 +328,12 @@ def restore_group(workspace: Workspace, removed: RemovedGroup) -> GroupSummary:
             colour=removed.colour, position=removed.position,
         )  # fmt: skip
         session.add(group)
-        for model, ids in (
-            (Participant, removed.participant_ids),
-            (AgendaItem, removed.item_ids),
-        ):
-            for user in session.scalars(select(model).where(model.id.in_(ids))):
-                user.groups.append(group)
+        people = session.scalars(
+            select(Participant).where(Participant.id.in_(removed.participant_ids))
+        )
+        items = session.scalars(select(AgendaItem).where(AgendaItem.id.in_(removed.item_ids)))
+        for user in (*people, *items):
+            user.groups.append(group)
         return _summary(session, group)
 
 

@@ -97,16 +97,14 @@ def save_hotel(
     hotel_id: int | None,
     expected: Expected,
     details: HotelDetails,
-    *,
-    new_id: int | None = None,
 ) -> HotelRow:
-    """Create a hotel (new_id brings one back under its old id) or change one."""
+    """Create a hotel (no id) or change one, refusing a stale edit."""
     problems = validate_hotel(details)
     if problems:
         raise problems[0]
     with workspace.transaction() as session:
         if hotel_id is None:
-            hotel = Hotel(id=new_id, trip_id=trip_id, name=details.name)
+            hotel = Hotel(trip_id=trip_id, name=details.name)
             session.add(hotel)
         else:
             hotel = load_for_edit(
@@ -227,15 +225,18 @@ def remove_hotel(workspace: Workspace, hotel_id: int) -> RemovedHotel:
         return removed
 
 
-def restore_hotel(workspace: Workspace, removed: RemovedHotel) -> None:
+def restore_hotel(workspace: Workspace, removed: RemovedHotel) -> HotelRow:
+    """Undo a removal (or redo an addition): the hotel under its id, with its rooms and
+    who slept in them."""
     with workspace.transaction() as session:
         details = removed.row.details
-        session.add(
-            Hotel(
-                id=removed.row.id,
-                trip_id=removed.trip_id,
-                **{f.name: getattr(details, f.name) for f in fields(HotelDetails)},
-            )
+        hotel = Hotel(
+            id=removed.row.id,
+            trip_id=removed.trip_id,
+            **{f.name: getattr(details, f.name) for f in fields(HotelDetails)},
         )
+        session.add(hotel)
         session.flush()
         _restore_rooms(session, removed.rooms)
+        session.refresh(hotel)
+        return _row(hotel)

@@ -184,6 +184,43 @@ def read_participants(
         )
 
 
+# Where edited_row finds each detail: on the registration, else on its contact.
+_ON_PARTICIPANT = frozenset(
+    column.key for column in _DETAIL_COLUMNS if getattr(column, "class_", None) is Participant
+)
+
+
+def edited_row(session: Session, participant: Participant) -> ParticipantRow:
+    """The row of a registration just loaded for an edit (with its contact, organization,
+    room and groups) or just saved, built from what the session holds: an edit reads no
+    row again. The same row as rows_where reads."""
+    contact = participant.contact
+    values = {
+        name: getattr(participant if name in _ON_PARTICIPANT else contact, name)
+        for name in _DETAIL_NAMES
+        if name != "organization"
+    }
+    ordered = sorted(participant.groups, key=lambda group: (group.position, group.id))
+    room = participant.room
+    if (room.id if room else None) != participant.room_id:  # a room just set by its id
+        room = session.get(Room, participant.room_id) if participant.room_id else None
+    return ParticipantRow(
+        id=participant.id,
+        trip_id=participant.trip_id,
+        contact_id=contact.id,
+        details=ParticipantDetails(
+            organization=contact.organization.name if contact.organization else None,
+            group_codes=tuple(group.code for group in ordered),
+            **values,
+        ),
+        waitlist_position=participant.waitlist_position,
+        room_label=room.label if room else None,
+        version=participant.version,
+        contact_version=contact.version,
+        updated_by=participant.updated_by,
+    )
+
+
 def row_of(session: Session, participant_id: int) -> ParticipantRow:
     rows = rows_where(session, Participant.id == participant_id)
     if not rows:

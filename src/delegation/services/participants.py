@@ -5,7 +5,7 @@ contacts: contact_records)."""
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -26,9 +26,9 @@ from delegation.services.contact_records import (
     same_person,
     write_contact,
 )
-from delegation.services.expected import Expected
+from delegation.services.expected import Expected, Unchanged
 from delegation.services.participant_details import ParticipantDetails, checked_details
-from delegation.services.participant_rows import ParticipantRow, row_of
+from delegation.services.participant_rows import ParticipantRow, edited_row, row_of
 from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
 
@@ -70,7 +70,8 @@ def write_registration(
     apply_status(session, participant, details.status)
     participant.category = details.category
     participant.language = details.language
-    participant.groups = trip_groups(session, participant.trip_id, details.group_codes)
+    if {group.code for group in participant.groups} != set(details.group_codes):
+        participant.groups = trip_groups(session, participant.trip_id, details.group_codes)
     participant.nationality = details.nationality
     participant.dietary = details.dietary
     participant.accessibility = details.accessibility
@@ -169,13 +170,28 @@ def add_contact_to_trip(workspace: Workspace, trip_id: int, contact_id: int) -> 
         return row_of(session, participant.id)
 
 
+# An edit reads the registration with what it writes and shows, in one query.
+_FOR_EDIT = (
+    joinedload(Participant.contact).joinedload(Contact.organization),
+    joinedload(Participant.room),
+    joinedload(Participant.groups),
+)
+
+
+def _load_for_edit(session: Session, participant_id: int, expected: Expected) -> Participant:
+    return load_for_edit(
+        session, Participant, participant_id, expected,
+        missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
+        details=lambda p: edited_row(session, p).details, options=_FOR_EDIT,
+    )  # fmt: skip
+
+
 def update_participant(
     workspace: Workspace,
     participant_id: int,
     expected: Expected,
     details: ParticipantDetails,
     *,
-    waitlist_position: int | None = None,
     opened: ParticipantRow | None = None,
 ) -> ParticipantRow:
     """Save an edit, refusing it if the participant changed since the editor read it.
@@ -183,28 +199,43 @@ def update_participant(
     `opened`: the row the editor was opened on. The person's contact is shared by their
     registrations for other trips: the edit is refused too if the contact changed since,
     and writes back only the contact's fields the user changed.
-    waitlist_position puts a waitlisted participant back at their old place (an undo).
     """
     details = checked_details(details)
     with workspace.transaction() as session:
-        participant = load_for_edit(
-            session, Participant, participant_id, expected,
-            missing=_("this participant no longer exists"), name=lambda p: p.contact.full_name,
-            details=lambda p: row_of(session, p.id).details,
-        )  # fmt: skip
-        contact_before = contact_state(participant.contact)
+        participant = _load_for_edit(session, participant_id, expected)
         if opened is not None:
             _check_contact_version(participant.contact, opened)
             details = _only_changed_contact_fields(participant.contact, opened.details, details)
-        write_contact(session, participant.contact, details)
-        contact_changed = contact_state(participant.contact) != contact_before
-        write_registration(session, participant, details)
-        if waitlist_position is not None and participant.waitlist_position is not None:
-            participant.waitlist_position = waitlist_position
-        if contact_changed:  # the person's details are part of this edit
-            participant.touch()
-        session.flush()
-        return row_of(session, participant_id)
+        return _write(session, participant, details)
+
+
+def revert_participant(
+    workspace: Workspace, participant_id: int, left: ParticipantDetails, before: ParticipantRow
+) -> ParticipantRow:
+    """Undo of an edit: the registration as it was before, back at its place in the
+    waiting list; refused if it no longer holds what the edit left there (`left`)."""
+    details = checked_details(before.details)
+    with workspace.transaction() as session:
+        participant = _load_for_edit(session, participant_id, Unchanged(left))
+        return _write(session, participant, details, before.waitlist_position)
+
+
+def _write(
+    session: Session,
+    participant: Participant,
+    details: ParticipantDetails,
+    waitlist_position: int | None = None,
+) -> ParticipantRow:
+    contact_before = contact_state(participant.contact)
+    write_contact(session, participant.contact, details)
+    contact_changed = contact_state(participant.contact) != contact_before
+    write_registration(session, participant, details)
+    if waitlist_position is not None and participant.waitlist_position is not None:
+        participant.waitlist_position = waitlist_position
+    if contact_changed:  # the person's details are part of this edit
+        participant.touch()
+    session.flush()
+    return edited_row(session, participant)
 
 
 def _check_contact_version(contact: Contact, opened: ParticipantRow) -> None:
@@ -273,8 +304,10 @@ class RemovedParticipant:
 
 
 def _remove(session: Session, participant_id: int) -> RemovedParticipant:
-    row = row_of(session, participant_id)
     participant = session.get(Participant, participant_id)
+    if participant is None:
+        raise NotFoundError(_("this participant no longer exists"))
+    row = row_of(session, participant_id)
     asked_by = tuple(
         session.scalars(select(Participant.id).where(Participant.roommate_id == participant_id))
     )

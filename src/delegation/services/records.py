@@ -1,10 +1,11 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
-from collections.abc import Callable, Iterable
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.interfaces import ORMOption
 
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.i18n import _
@@ -23,13 +24,15 @@ def load_for_edit(
     missing: str,
     name: Callable[[Record], str],
     details: Callable[[Record], object] | None = None,
+    options: Sequence[ORMOption] = (),
 ) -> Record:
     """The record, or NotFoundError(missing); ConflictError naming who changed it since.
 
     `expected` is the version an editor read, or the details an undo step left (read
     back with `details`), or None for changes that do not replace what a user read.
+    `options` load what the edit needs along with the record, in the same query.
     """
-    record = session.get(model, record_id)
+    record = session.get(model, record_id, options=options)
     if record is None:
         raise NotFoundError(missing)
     if isinstance(expected, Unchanged):
@@ -59,7 +62,11 @@ def changed_since_step(name: str, record: _Updated) -> ConflictError:
     )
 
 
-def refuse_taken_ids(session: Session, model: type, ids: Iterable[int | None]) -> None:
+def refuse_taken_ids(
+    session: Session,
+    model: type[Any],  # a mapped class with an integer id
+    ids: Iterable[int | None],
+) -> None:
     """A redo gives records the ids they had: refused whole when another record has
     taken one of them since the undo."""
     wanted = [record_id for record_id in ids if record_id is not None]
@@ -78,7 +85,7 @@ def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, 
     changes: dict[str, object] = {}
     for name, value in vars(details).items():  # an import cleans thousands: no fields()
         if isinstance(value, str):
-            trimmed = value.strip()
+            trimmed: str | None = value.strip()
             if name not in keep_empty:
                 trimmed = trimmed or None
             if trimmed != value:  # only what changes: most of an import's values are clean

@@ -1,12 +1,13 @@
 """Several registrations at once: a status, a group, a place on the waiting list.
 
-Each returns what its undo needs; an undo or redo (strict, unchanged_since) first checks
-that the registrations are as the step left them.
+Each returns what its undo needs; the undo and the redo, functions of their own, first
+check that the registrations are as the step before left them.
 """
 
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import NotFoundError
@@ -27,33 +28,44 @@ class StatusChange:
 
 
 def set_status(
-    workspace: Workspace,
-    participant_ids: list[int],
-    status: ParticipantStatus,
-    *,
-    unchanged_since: list[StatusChange] | None = None,
+    workspace: Workspace, participant_ids: list[int], status: ParticipantStatus
 ) -> list[StatusChange]:
-    """Change several participants' status at once; returns what to restore on undo.
-
-    unchanged_since (a redo): only those participants, each still as the undo left them.
-    """
+    """Change several participants' status at once; returns what to restore on undo."""
     with workspace.transaction() as session:
-        if unchanged_since is not None:
-            participant_ids = [change.participant_id for change in unchanged_since]
-        participants = session.scalars(
+        return _set_status(session, _participants(session, participant_ids), status)
+
+
+def reapply_status(
+    workspace: Workspace, changes: list[StatusChange], status: ParticipantStatus
+) -> list[StatusChange]:
+    """Redo of set_status after restore_statuses: the same participants, each still as
+    the undo left them, get the status again; returns what to restore on the next undo."""
+    with workspace.transaction() as session:
+        participants = _participants(session, [change.participant_id for change in changes])
+        _check_statuses(participants, {c.participant_id: c.status for c in changes})
+        return _set_status(session, participants, status)
+
+
+def _participants(session: Session, participant_ids: list[int]) -> list[Participant]:
+    return list(
+        session.scalars(
             select(Participant).where(Participant.id.in_(participant_ids)).order_by(Participant.id)
-        ).all()
-        if unchanged_since is not None:
-            _check_statuses(participants, {c.participant_id: c.status for c in unchanged_since})
-        changes = []
-        for participant in participants:
-            if participant.status == status:
-                continue
-            changes.append(
-                StatusChange(participant.id, participant.status, participant.waitlist_position)
-            )
-            apply_status(session, participant, status)
-        return changes
+        )
+    )
+
+
+def _set_status(
+    session: Session, participants: list[Participant], status: ParticipantStatus
+) -> list[StatusChange]:
+    changes = []
+    for participant in participants:
+        if participant.status == status:
+            continue
+        changes.append(
+            StatusChange(participant.id, participant.status, participant.waitlist_position)
+        )
+        apply_status(session, participant, status)
+    return changes
 
 
 def _check_statuses(participants, expected: dict[int, ParticipantStatus]) -> None:
@@ -81,58 +93,72 @@ def restore_statuses(
 
 
 def set_group_membership(
-    workspace: Workspace,
-    participant_ids: list[int],
-    group_code: str,
-    member: bool,
-    *,
-    strict: bool = False,
+    workspace: Workspace, participant_ids: list[int], group_code: str, member: bool
 ) -> list[int]:
-    """Put participants in a group, or take them out; returns those actually changed.
-
-    strict (an undo or redo): each must still be as the step left them, or nothing is done.
-    """
+    """Put participants in a group, or take them out; returns those actually changed."""
     with workspace.transaction() as session:
-        changed = []
-        participants = session.scalars(
-            select(Participant).where(Participant.id.in_(participant_ids))
-        ).all()
-        if strict and len(participants) != len(set(participant_ids)):
-            raise NotFoundError(_("this participant no longer exists"))
-        for participant in participants:
-            [group] = trip_groups(session, participant.trip_id, (group_code,))
-            if (group in participant.groups) == member:
-                if strict:
-                    raise changed_since_step(participant.contact.full_name, participant)
-                continue
-            if member:
-                participant.groups.append(group)
-            else:
-                participant.groups.remove(group)
-            changed.append(participant.id)
-        return changed
+        return _set_membership(session, participant_ids, group_code, member, exactly=False)
 
 
-def move_in_waiting_list(workspace: Workspace, participant_id: int, steps: int) -> bool:
-    """Move a waitlisted participant up (negative steps) or down the list."""
+def replay_group_membership(
+    workspace: Workspace, participant_ids: list[int], group_code: str, member: bool
+) -> None:
+    """Undo or redo of set_group_membership: each of these participants changes, and must
+    still be as the step before left them, or nothing is done."""
+    with workspace.transaction() as session:
+        _set_membership(session, participant_ids, group_code, member, exactly=True)
+
+
+def _set_membership(
+    session: Session, participant_ids: list[int], group_code: str, member: bool, *,
+    exactly: bool,
+) -> list[int]:  # fmt: skip
+    changed = []
+    participants = session.scalars(
+        select(Participant).where(Participant.id.in_(participant_ids))
+    ).all()
+    if exactly and len(participants) != len(set(participant_ids)):
+        raise NotFoundError(_("this participant no longer exists"))
+    for participant in participants:
+        [group] = trip_groups(session, participant.trip_id, (group_code,))
+        if (group in participant.groups) == member:
+            if exactly:
+                raise changed_since_step(participant.contact.full_name, participant)
+            continue
+        if member:
+            participant.groups.append(group)
+        else:
+            participant.groups.remove(group)
+        changed.append(participant.id)
+    return changed
+
+
+def move_in_waiting_list(workspace: Workspace, participant_id: int, steps: int) -> list[int]:
+    """Move a waitlisted participant up (negative steps) or down the list; returns the
+    participants whose place changed (none: not waiting, or already at that end)."""
     with workspace.transaction() as session:
         participant = session.get(Participant, participant_id)
         if participant is None or participant.waitlist_position is None:
-            return False
-        waiting = session.scalars(
-            select(Participant)
-            .where(
-                Participant.trip_id == participant.trip_id,
-                Participant.status == ParticipantStatus.WAITLISTED,
+            return []
+        waiting = list(
+            session.scalars(
+                select(Participant)
+                .where(
+                    Participant.trip_id == participant.trip_id,
+                    Participant.status == ParticipantStatus.WAITLISTED,
+                )
+                .order_by(Participant.waitlist_position, Participant.id)
             )
-            .order_by(Participant.waitlist_position, Participant.id)
-        ).all()
+        )
         index = waiting.index(participant)
         target = index + steps
         if not 0 <= target < len(waiting):
-            return False
-        positions = [p.waitlist_position for p in waiting]
+            return []
+        positions = sorted(p.waitlist_position or 0 for p in waiting)
         waiting.insert(target, waiting.pop(index))
-        for person, position in zip(waiting, sorted(positions), strict=True):
-            person.waitlist_position = position
-        return True
+        moved = []
+        for person, position in zip(waiting, positions, strict=True):
+            if person.waitlist_position != position:
+                person.waitlist_position = position
+                moved.append(person.id)
+        return moved

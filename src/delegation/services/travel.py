@@ -4,6 +4,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from delegation.domain.enums import ParticipantStatus, TravelDirection, TravelMode
 from delegation.domain.errors import NotFoundError, ValidationError
@@ -106,16 +107,14 @@ def save_segment(
     segment_id: int | None,
     expected: Expected,
     details: SegmentDetails,
-    *,
-    new_id: int | None = None,
 ) -> SegmentRow:
-    """Create a leg (new_id brings one back under its old id) or change one."""
+    """Create a leg (no id) or change one, refusing a stale edit."""
     problems = validate_segment(details)
     if problems:
         raise problems[0]
     with workspace.transaction() as session:
         if segment_id is None:
-            segment = TravelSegment(id=new_id, trip_id=trip_id)
+            segment = TravelSegment(trip_id=trip_id)
             session.add(segment)
         else:
             segment = load_for_edit(
@@ -139,28 +138,39 @@ def _leg_name(segment: TravelSegment) -> str:
     return " ".join(p for p in (segment.carrier, segment.number) if p) or _("travel leg")
 
 
-def set_passengers(
-    workspace: Workspace,
-    segment_id: int,
-    participant_ids: list[int],
-    *,
-    expected: list[int] | None = None,
-) -> list[int]:
-    """Put exactly these participants on the leg; returns who was on it before.
-
-    expected (an undo or redo): who the step left on the leg; anyone else now refuses it.
-    """
+def set_passengers(workspace: Workspace, segment_id: int, participant_ids: list[int]) -> list[int]:
+    """Put exactly these participants on the leg; returns who was on it before."""
     with workspace.transaction() as session:
-        segment = session.get(TravelSegment, segment_id)
-        if segment is None:
-            raise NotFoundError(_("this travel leg no longer exists"))
-        before = sorted(p.id for p in segment.passengers)
-        if expected is not None and before != sorted(expected):
+        return _put_passengers(session, _segment(session, segment_id), participant_ids)
+
+
+def restore_passengers(
+    workspace: Workspace, segment_id: int, participant_ids: list[int], *, left: list[int]
+) -> None:
+    """Undo or redo of set_passengers: these participants on the leg again, refused if
+    it no longer carries whom the step left on it (a colleague's change since)."""
+    with workspace.transaction() as session:
+        segment = _segment(session, segment_id)
+        if sorted(p.id for p in segment.passengers) != sorted(left):
             raise changed_since_step(_leg_name(segment), segment)
-        segment.passengers = list(
-            session.scalars(select(Participant).where(Participant.id.in_(participant_ids)))
-        )
-        return before
+        _put_passengers(session, segment, participant_ids)
+
+
+def _segment(session: Session, segment_id: int) -> TravelSegment:
+    segment = session.get(TravelSegment, segment_id)
+    if segment is None:
+        raise NotFoundError(_("this travel leg no longer exists"))
+    return segment
+
+
+def _put_passengers(
+    session: Session, segment: TravelSegment, participant_ids: list[int]
+) -> list[int]:
+    before = sorted(p.id for p in segment.passengers)
+    segment.passengers = list(
+        session.scalars(select(Participant).where(Participant.id.in_(participant_ids)))
+    )
+    return before
 
 
 def confirmed_ids(workspace: Workspace, trip_id: int, group_code: str | None = None) -> list[int]:
@@ -184,17 +194,15 @@ class RemovedSegment:
 
 def remove_segment(workspace: Workspace, segment_id: int) -> RemovedSegment:
     with workspace.transaction() as session:
-        segment = session.get(TravelSegment, segment_id)
-        if segment is None:
-            raise NotFoundError(_("this travel leg no longer exists"))
+        segment = _segment(session, segment_id)
         removed = RemovedSegment(_row(segment, [p.id for p in segment.passengers]), segment.trip_id)
         session.delete(segment)
         return removed
 
 
 def restore_segment(workspace: Workspace, removed: RemovedSegment) -> SegmentRow:
-    """Undo a removal: the same id, passengers, calendar UID and sequence (calendars take
-    it for the event they had)."""
+    """Undo a removal (or redo an addition): the same id, passengers, calendar UID and
+    sequence (calendars take it for the event they had)."""
     row = removed.row
     with workspace.transaction() as session:
         segment = TravelSegment(

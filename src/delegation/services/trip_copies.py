@@ -1,24 +1,12 @@
-"""Next year's trip copied from this one (its settings, groups, programme and hotels, moved
-in time; not its people nor their travel), and the copy undone."""
+"""Next year's trip copied from this one: its settings, groups, programme and hotels, moved
+in time; not its people nor their travel."""
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-
 from delegation.domain.enums import AgendaStatus
-from delegation.domain.errors import ConflictError
-from delegation.i18n import _
-from delegation.persistence.models import (
-    AgendaItem,
-    Hotel,
-    Participant,
-    Room,
-    TravelSegment,
-    TripGroup,
-)
-from delegation.persistence.models.columns import new_calendar_uid
+from delegation.persistence.models import AgendaItem, Hotel, Room, TripGroup
+from delegation.services.made_trips import TripRecords
 from delegation.services.summaries import NewTrip, TripSummary
 from delegation.services.trips import _create_trip, _load_trip, _summary
 from delegation.services.workspace import Workspace
@@ -36,21 +24,12 @@ _TEMPLATE_FIELDS = (
 )
 
 
-@dataclass
-class CopyIds:
-    """The ids a trip's copy was given, original id to copy id, per kind of record.
+@dataclass(frozen=True)
+class TripCopy:
+    """Next year's trip just copied, and the records it was made with (for its undo)."""
 
-    duplicate_trip fills it; passed back (redo after undo), it makes the copy again
-    under the same ids, so that later edits of the copy still find their records, and
-    the same calendar UIDs, so that calendars that had the copy's events keep them.
-    """
-
-    trip: int | None = None
-    groups: dict[int, int] = dataclasses.field(default_factory=dict)
-    items: dict[int, int] = dataclasses.field(default_factory=dict)
-    item_uids: dict[int, str] = dataclasses.field(default_factory=dict)  # original id: copy's
-    hotels: dict[int, int] = dataclasses.field(default_factory=dict)
-    rooms: dict[int, int] = dataclasses.field(default_factory=dict)
+    trip: TripSummary
+    records: TripRecords
 
 
 def duplicate_trip(
@@ -59,16 +38,13 @@ def duplicate_trip(
     key: str,
     title: str,
     start_date: date,
-    *,
-    ids: CopyIds | None = None,
-) -> TripSummary:
+) -> TripCopy:
     """Next year's trip from this one: same groups, programme and hotels, moved in time.
 
     Participants and travel are not copied: they change from one year to the next. The
     copied programme is tentative until confirmed again; its items are new calendar
     events (UIDs of their own), which never replace this year's in a calendar.
     """
-    ids = ids if ids is not None else CopyIds()
     with workspace.transaction() as session:
         original = _load_trip(session, source)
         shift = start_date - original.start_date
@@ -84,14 +60,12 @@ def duplicate_trip(
                 timezone=original.timezone,
                 home_timezone=original.home_timezone,
             ),
-            ids.trip,
         )
         for name in _TEMPLATE_FIELDS:
             setattr(copy, name, getattr(original, name))
         groups = {}
         for group in original.groups:
             groups[group.id] = TripGroup(
-                id=ids.groups.get(group.id),
                 code=group.code,
                 name=group.name,
                 colour=group.colour,
@@ -101,8 +75,6 @@ def duplicate_trip(
         items = {}
         for item in original.agenda_items:
             items[item.id] = AgendaItem(
-                id=ids.items.get(item.id),
-                calendar_uid=ids.item_uids.get(item.id) or new_calendar_uid(),
                 day=item.day + shift,
                 start_time=item.start_time,
                 end_time=item.end_time,
@@ -126,13 +98,11 @@ def duplicate_trip(
         for hotel in original.hotels:
             for room in hotel.rooms:
                 rooms[room.id] = Room(
-                    id=ids.rooms.get(room.id),
                     label=room.label,
                     room_type=room.room_type,
                     capacity=room.capacity,
                 )
             hotels[hotel.id] = Hotel(
-                id=ids.hotels.get(hotel.id),
                 name=hotel.name,
                 address=hotel.address,
                 phone=hotel.phone,
@@ -144,41 +114,11 @@ def duplicate_trip(
             )
             copy.hotels.append(hotels[hotel.id])
         session.flush()
-        ids.trip = copy.id
-        for known, made in ((ids.groups, groups), (ids.items, items), (ids.hotels, hotels),
-                            (ids.rooms, rooms)):  # fmt: skip
-            known.update({original_id: record.id for original_id, record in made.items()})
-        ids.item_uids.update(
-            {original_id: item.calendar_uid for original_id, item in items.items()}
-        )
-        return _summary(copy, 0)
 
+        def made(records: dict) -> frozenset[int]:
+            return frozenset(record.id for record in records.values())
 
-def undo_trip_creation(workspace: Workspace, ids: CopyIds) -> None:
-    """Delete a trip just made (add_trip, duplicate_trip with these ids), but only if it
-    holds nothing more than it was made with: other work is never lost by an undo."""
-    with workspace.transaction() as session:
-        trip = _load_trip(session, ids.trip)
-        made = (
-            {group.id for group in trip.groups} <= set(ids.groups.values())
-            and {item.id for item in trip.agenda_items} <= set(ids.items.values())
-            and {hotel.id for hotel in trip.hotels} <= set(ids.hotels.values())
-            and {room.id for hotel in trip.hotels for room in hotel.rooms}
-            <= set(ids.rooms.values())
-            and session.scalar(
-                select(Participant.id).where(Participant.trip_id == trip.id).limit(1)
-            )
-            is None
-            and session.scalar(
-                select(TravelSegment.id).where(TravelSegment.trip_id == trip.id).limit(1)
-            )
-            is None
+        return TripCopy(
+            _summary(copy, 0),
+            TripRecords(copy.id, made(groups), made(items), made(hotels), made(rooms)),
         )
-        if not made:
-            raise ConflictError(
-                _(
-                    "{title} holds work added since it was created, so it stays; File >"
-                    " Delete trip removes it"
-                ).format(title=trip.title)
-            )
-        session.delete(trip)

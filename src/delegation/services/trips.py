@@ -88,7 +88,7 @@ def _load_trip(session: Session, reference: str | int) -> Trip:
 
 
 def _count_active(session: Session, trip_id: int) -> int:
-    return session.scalar(select(_active_count_subquery()).where(Trip.id == trip_id))
+    return session.scalar(select(_active_count_subquery()).where(Trip.id == trip_id)) or 0
 
 
 def find_trip(workspace: Workspace, reference: str | int) -> TripSummary:
@@ -164,16 +164,16 @@ def validate_new_trip(new: NewTrip) -> list[ValidationError]:
     return problems + _place_problems(country, timezone, new.home_timezone)
 
 
-def add_trip(workspace: Workspace, new: NewTrip, *, new_id: int | None = None) -> TripSummary:
-    """Create a trip; new_id makes it again under the id it had (redo after undo)."""
+def add_trip(workspace: Workspace, new: NewTrip) -> TripSummary:
+    """Create a trip."""
     new = replace(
         new, key=new.key.strip(), destination_country=new.destination_country.strip().upper()
     )
     with workspace.transaction() as session:
-        return _summary(_create_trip(session, new, new_id), 0)
+        return _summary(_create_trip(session, new), 0)
 
 
-def _create_trip(session: Session, new: NewTrip, new_id: int | None = None) -> Trip:
+def _create_trip(session: Session, new: NewTrip) -> Trip:
     problems = validate_new_trip(new)
     if problems:
         raise problems[0]
@@ -183,7 +183,6 @@ def _create_trip(session: Session, new: NewTrip, new_id: int | None = None) -> T
             "key", _("a trip with the key {key} already exists").format(key=new.key)
         )
     trip = Trip(
-        id=new_id,
         key=new.key,
         title=new.title.strip(),
         destination_city=new.destination_city.strip(),
@@ -355,7 +354,7 @@ def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
             by_status={status: statuses.get(status, 0) for status in ParticipantStatus},
             by_category={c: categories.get(c, 0) for c in ParticipantCategory},
             by_group=groups,
-            agenda_item_count=items,
+            agenda_item_count=items or 0,
         )
 
 

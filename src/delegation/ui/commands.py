@@ -1,26 +1,50 @@
-"""Undoable edits: one QUndoCommand per user edit, each calling a service both ways."""
+"""Undoable edits: one command per user edit, doing and undoing it with service calls."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from delegation.domain.errors import DelegationError, ValidationError
-from delegation.services.changes import Changes, Kind
+from delegation.services.changes import Changes
 from delegation.services.expected import Expected, Unchanged
 
 if TYPE_CHECKING:
     from delegation.services.workspace import Workspace
 
-_AREA_KINDS = {
-    "trips": tuple(Kind),
-    "participants": (Kind.PARTICIPANT, Kind.CONTACT),
-    "agenda": (Kind.AGENDA_ITEM,),
-    "directory": (Kind.VENUE, Kind.CONTACT),
-    "logistics": (Kind.HOTEL, Kind.ROOM, Kind.SEGMENT),
-}
 Describe = Callable[[], str]  # a command's name in the current language, for Edit > Undo
+
+
+class EditCommand:
+    """An edit the user can undo and redo.
+
+    Subclasses implement `do()` and `undo()` with service calls, and set `changes` to
+    what each changed. `do()` runs for the edit itself and again for each redo; a record
+    it makes again gets the id it had the first time (a service's restore), so that the
+    later steps of the history still find it. `in_database` says whether the change is
+    in the database now: the history does or undoes it only when it is not, or is.
+    """
+
+    def __init__(self, context: "EditContext", describe: Describe) -> None:
+        assert context.workspace is not None, "edits are made once the database is open"
+        self.describe = describe
+        self.context = context
+        self.workspace: Workspace = context.workspace
+        self.trip_id = context.trip_id  # the trip to bring back before an undo or a redo
+        self.changes = Changes(self.trip_id)  # what the last do() or undo() changed
+        self.in_database = False
+        self.failed_beyond_input = False  # set when do() failed for a reason other than input
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo(self) -> None:
+        raise NotImplementedError
+
+    def changed_nothing(self) -> bool:
+        """True when do() found everything as asked already: no step for the history."""
+        return False
 
 
 class EditContext(QObject):
@@ -30,11 +54,11 @@ class EditContext(QObject):
     undoing or redoing it first brings that trip to the screen (`trip_needed`).
     """
 
-    changed = Signal(object)  # the Changes an edit (or its undo) made
+    changed = Signal(object)  # the Changes of an edit done, undone or redone
     failed = Signal(object)  # a DelegationError to show the user; nothing was saved
     trip_needed = Signal(int)  # a step of another trip is about to be undone or redone
 
-    def __init__(self, workspace: "Workspace | None", parent=None) -> None:
+    def __init__(self, workspace: "Workspace | None", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.trip_id: int | None = None  # the trip on screen, which new steps belong to
@@ -42,7 +66,7 @@ class EditContext(QObject):
 
     def execute(
         self,
-        command: "ServiceCommand",
+        command: EditCommand,
         refused: Callable[[ValidationError], None] | None = None,
     ) -> bool:
         """Do the edit now; only when it worked, and changed something, is it kept.
@@ -62,14 +86,14 @@ class EditContext(QObject):
         self.record(command)
         return True
 
-    def record(self, command: "ServiceCommand") -> None:
+    def record(self, command: "EditCommand") -> None:
         """A command whose do() has just worked joins the history, unless it changed
         nothing, and the window hears what it changed."""
+        command.in_database = True
         if command.changed_nothing():
             return
-        command.done_once = True
-        self.undo_stack.push(command)
-        self.changed.emit(command.changes())
+        self.undo_stack.push(_HistoryStep(self, command))
+        self.changed.emit(command.changes)
 
     def report(self, error: DelegationError) -> None:
         """A failure found before any command ran (a move off its day), for the window."""
@@ -78,136 +102,126 @@ class EditContext(QObject):
     def retranslate(self) -> None:
         """Name every step of the history again, in the language just chosen."""
         for index in range(self.undo_stack.count()):
-            command = self.undo_stack.command(index)
-            if isinstance(command, ServiceCommand):
-                command.setText(command.describe())
+            step = self.undo_stack.command(index)
+            if isinstance(step, _HistoryStep):
+                step.setText(step.command.describe())
 
 
-class ServiceCommand(QUndoCommand):
-    """Subclasses implement do() and undo_it() with service calls, and name their area."""
+class _HistoryStep(QUndoCommand):
+    """A command on Qt's undo stack, which calls redo() and undo().
 
-    area = "trips"
+    Qt calls redo() when the step is pushed, after the edit was done: its change is in
+    the database already, and nothing is done again.
+    """
 
-    def __init__(self, context: EditContext, describe: Describe) -> None:
-        super().__init__(describe())
-        self.describe = describe
+    def __init__(self, context: EditContext, command: EditCommand) -> None:
+        super().__init__(command.describe())
         self.context = context
-        self.workspace = context.workspace
-        self.trip_id = context.trip_id
-        self.done_once = False
-        self.failed_beyond_input = False  # set when do() failed for a reason other than input
+        self.command = command
 
-    def changes(self) -> Changes:
-        kinds = _AREA_KINDS[self.area]
-        return Changes(self.trip_id, dict.fromkeys(kinds), self.area == "trips")
+    def redo(self) -> None:
+        if not self.command.in_database:
+            self._run(self.command.do, in_database=True)
 
-    def do(self) -> None:
-        raise NotImplementedError
+    def undo(self) -> None:
+        if self.command.in_database:
+            self._run(self.command.undo, in_database=False)
 
-    def undo_it(self) -> None:
-        raise NotImplementedError
-
-    def changed_nothing(self) -> bool:
-        """True when do() found everything as asked already: no step for the history."""
-        return False
-
-    def _guarded(self, action: Callable[[], None]) -> None:
-        # Qt calls undo()/redo(); an exception must not vanish in C++. If the database
-        # moved on (a colleague's edit), this step can no longer be replayed.
-        if self.trip_id is not None:
-            self.context.trip_needed.emit(self.trip_id)
+    def _run(self, action: Callable[[], None], *, in_database: bool) -> None:
+        # An exception must not vanish in Qt's C++. If the database moved on (a
+        # colleague's edit), this step can no longer be replayed: it leaves the history.
+        if self.command.trip_id is not None:
+            self.context.trip_needed.emit(self.command.trip_id)
         try:
             action()
         except DelegationError as error:
             self.setObsolete(True)
             self.context.failed.emit(error)
             return
-        self.context.changed.emit(self.changes())
-
-    def redo(self) -> None:
-        if self.done_once:  # the first do() ran before the push
-            self.done_once = False
-            return
-        self._guarded(self.do)
-
-    def undo(self) -> None:
-        self._guarded(self.undo_it)
+        self.command.in_database = in_database
+        self.context.changed.emit(self.command.changes)
 
 
-class SaveRecordCommand(ServiceCommand):
-    """Create a record, or change one; undo removes the new one or puts the old back.
+class _Saved(Protocol):
+    """A service's row of a record just saved."""
 
-    Subclasses give `save(record_id, expected, details, new_id)`, returning a row with
-    id and details, and `remove(record_id)`. A record made again on redo gets its old id
-    back (new_id), so that later steps of the history still find it. Undo and redo expect
-    the record to hold what this step left there, whatever its version (see Unchanged).
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def details(self) -> object: ...
+
+
+Details = TypeVar("Details")
+Details_co = TypeVar("Details_co", covariant=True)
+
+
+class _Opened(Protocol[Details_co]):
+    """The row an editor was opened on."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def details(self) -> Details_co: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+Row = TypeVar("Row", bound=_Saved)
+Taken = TypeVar("Taken")
+
+
+class RecordSave(Generic[Row, Details, Taken]):
+    """An editor's save of one record, as a command does, undoes and redoes it.
+
+    A new record is made by `add(details)`, taken out on undo by `remove(id)` and put
+    back on redo by `restore(taken)`, under its id. A changed one is saved by
+    `update(id, expected, details)` over the version the editor read; then undo and redo
+    write the details before or after, each first checking that the record holds what
+    the step before left there, whatever its version (see Unchanged).
     """
 
-    def __init__(self, context: EditContext, describe: Describe, before, details) -> None:
-        """`before` is the row the editor was opened on (id, details, version), or None."""
-        super().__init__(context, describe)
-        self._id = before.id if before else None
+    def __init__(
+        self,
+        before: _Opened[Details] | None,
+        details: Details,
+        *,
+        update: Callable[[int, Expected, Details], Row],
+        add: Callable[[Details], Row] | None = None,
+        remove: Callable[[int], Taken] | None = None,
+        restore: Callable[[Taken], Row] | None = None,
+    ) -> None:
+        """`before` is the row the editor was opened on, or None for a new record."""
+        self.record_id = before.id if before else None
         self._before = before.details if before else None
         self._version = before.version if before else None
         self._after = details
-        self._left = None  # the record's details as this step last left them
+        self._update, self._add, self._remove, self._restore = update, add, remove, restore
+        self._left: object = None  # the details as the last do or undo left them
+        self._taken: Taken | None = None  # the new record as its undo took it out
 
-    def save(self, record_id: int | None, expected: Expected, details, new_id: int | None):
-        raise NotImplementedError
-
-    def remove(self, record_id: int) -> None:
-        raise NotImplementedError
-
-    def do(self) -> None:
-        if self._before is None:
-            row = self.save(None, None, self._after, self._id)
+    def do(self) -> Row:
+        if self.record_id is None:
+            assert self._add is not None, "a new record needs its addition"
+            row = self._add(self._after)
+        elif self._before is None:
+            assert self._restore is not None and self._taken is not None, "redo after undo"
+            row, self._taken = self._restore(self._taken), None
         else:
             expected = self._version if self._left is None else Unchanged(self._left)
-            row = self.save(self._id, expected, self._after, None)
-        self._id, self._left = row.id, row.details
+            row = self._update(self.record_id, expected, self._after)
+        self.record_id, self._left = row.id, row.details
+        return row
+
+    def undo(self) -> None:
+        assert self.record_id is not None, "undo runs after a do"
+        if self._before is None:
+            assert self._remove is not None, "a new record needs its removal"
+            self._taken = self._remove(self.record_id)
+        else:
+            self._left = self._update(self.record_id, Unchanged(self._left), self._before).details
 
     def changed_nothing(self) -> bool:
         return self._before is not None and self._left == self._before
-
-    def undo_it(self) -> None:
-        if self._before is None:
-            self.remove(self._id)
-        else:
-            self._left = self.save(self._id, Unchanged(self._left), self._before, None).details
-
-
-class RestorableCommand(ServiceCommand):
-    """Add or remove records; undo and redo bring them back as they were, same ids.
-
-    Subclasses give `first()`, the edit itself, `take_out()` which removes what is in
-    and returns what `put_back(taken)` needs to restore it.
-    """
-
-    removes = False  # True: do() takes records out and undo puts them back
-
-    def __init__(self, context: EditContext, describe: Describe) -> None:
-        super().__init__(context, describe)
-        self._taken = None
-
-    def first(self) -> None:
-        raise NotImplementedError
-
-    def take_out(self):
-        raise NotImplementedError
-
-    def put_back(self, taken) -> None:
-        raise NotImplementedError
-
-    def do(self) -> None:
-        if self.removes:
-            self._taken = self.take_out()
-        elif self._taken is None:
-            self.first()
-        else:
-            self.put_back(self._taken)
-
-    def undo_it(self) -> None:
-        if self.removes:
-            self.put_back(self._taken)
-        else:
-            self._taken = self.take_out()

@@ -10,6 +10,7 @@ from delegation.services.agenda_import_writing import (
     redo_agenda_import,
     undo_agenda_import,
 )
+from delegation.services.changes import Changes, Kind
 from delegation.services.imports import Progress
 from delegation.services.participant_import_plan import ParticipantImportPlan
 from delegation.services.participant_import_writing import (
@@ -19,10 +20,10 @@ from delegation.services.participant_import_writing import (
     undo_participant_import,
 )
 from delegation.services.workspace import Workspace
-from delegation.ui.commands import EditContext, ServiceCommand
+from delegation.ui.commands import EditCommand, EditContext
 
 
-class ImportCommand(ServiceCommand):
+class ImportCommand(EditCommand):
     """Writes a checked plan; redo writes it again under the same ids."""
 
     def __init__(
@@ -36,10 +37,16 @@ class ImportCommand(ServiceCommand):
         name = Path(plan.file.source).name
         super().__init__(context, lambda: _("Import {file}").format(file=name))
         self.participants = isinstance(plan, ParticipantImportPlan)
-        # New groups show on every page (lanes, filters, lists): all of them reload.
-        self.area = "participants" if self.participants else "agenda"
+        # Any row of the file may have made or changed a record of these kinds: people and
+        # their contacts, or items with their venues and hosts; and the groups it makes.
+        kinds = (
+            (Kind.PARTICIPANT, Kind.CONTACT)
+            if self.participants
+            else (Kind.AGENDA_ITEM, Kind.VENUE, Kind.CONTACT)
+        )
+        self.changes = Changes(self.trip_id, dict.fromkeys(kinds))
         if plan.new_groups:
-            self.area = "trips"
+            self.changes |= Changes.of(self.trip_id, Kind.GROUP)
         self._plan = plan
         self._skip = skip_invalid
         self.progress = progress  # the first do()'s, which may stop it (before it writes)
@@ -68,7 +75,7 @@ class ImportCommand(ServiceCommand):
     def changed_nothing(self) -> bool:
         return self.result is None or self.result.counts.created + self.result.counts.changed == 0
 
-    def undo_it(self) -> None:
+    def undo(self) -> None:
         if isinstance(self.result, ParticipantImportResult):
             undo_participant_import(self._workspace(), self.result)
         elif isinstance(self.result, AgendaImportResult):

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
 
     # Changes and failures reported by the edit commands.
     def _on_context_changed(self, changes: Changes) -> None:
-        if changes.trips_listed or changes.touches(Kind.TRIP) or self._all_pages_stale:
+        if changes.trips_listed or changes.touches(Kind.TRIP, Kind.GROUP) or self._all_pages_stale:
             self._all_pages_stale = False
             self.trips.reload()
         else:

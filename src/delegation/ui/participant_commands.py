@@ -6,88 +6,120 @@ from delegation.i18n import _, ngettext
 from delegation.i18n.labels import status_label
 from delegation.services import participants as service
 from delegation.services import registrations
+from delegation.services.changes import Changes, Kind
+from delegation.services.expected import Unchanged
 from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participant_rows import ParticipantRow
-from delegation.ui.commands import (
-    EditContext,
-    RestorableCommand,
-    SaveRecordCommand,
-    ServiceCommand,
-)
+from delegation.ui.commands import EditCommand, EditContext
+
+# The fields of a registration that are its person's, kept on their directory contact.
+_CONTACT_FIELDS = (
+    "last_name", "first_name", "email", "civility", "phone", "organization", "job_title",
+    "birth_date",
+)  # fmt: skip
 
 
-class AddParticipantCommand(RestorableCommand):
+def _changes(trip_id: int | None, rows: list[ParticipantRow], *, contacts: bool) -> Changes:
+    """These registrations changed; and their contacts, when the edit made or changed them
+    or their list of trips (the Contacts page shows it)."""
+    changes = Changes.of(trip_id, Kind.PARTICIPANT, [row.id for row in rows])
+    if contacts:
+        changes |= Changes.of(trip_id, Kind.CONTACT, [row.contact_id for row in rows])
+    return changes
+
+
+class AddParticipantCommand(EditCommand):
     """Register someone; undo takes them off and leaves the directory as it was."""
-
-    area = "participants"
 
     def __init__(self, context: EditContext, trip_id: int, details: ParticipantDetails) -> None:
         super().__init__(context, lambda: _("Add {name}").format(name=details.full_name))
         self._trip_id = trip_id
         self._details = details
         self._registration: service.Registration | None = None
+        self._taken: service.RemovedParticipant | None = None
         self.row: ParticipantRow | None = None
 
-    def first(self) -> None:
-        self._registration = service.add_participant(self.workspace, self._trip_id, self._details)
-        self.row = self._registration.row
+    def do(self) -> None:
+        if self._taken is None:
+            self._registration = service.add_participant(
+                self.workspace, self._trip_id, self._details
+            )
+            self.row = self._registration.row
+        else:
+            self.row = service.restore_participant(self.workspace, self._taken)
+        self.changes = _changes(self._trip_id, [self.row], contacts=True)
 
-    def take_out(self) -> service.RemovedParticipant:
-        return service.withdraw_registration(self.workspace, self._registration)
+    def undo(self) -> None:
+        # The contact as the registration left it, or the directory as it was before.
+        assert self._registration is not None
+        self._taken = service.withdraw_registration(self.workspace, self._registration)
 
-    def put_back(self, taken: service.RemovedParticipant) -> None:
-        self.row = service.restore_participant(self.workspace, taken)
 
-
-class AddContactToTripCommand(RestorableCommand):
+class AddContactToTripCommand(EditCommand):
     """Register a contact of the directory for the trip, in one action."""
-
-    area = "participants"
 
     def __init__(self, context: EditContext, trip_id: int, contact_id: int, name: str) -> None:
         super().__init__(context, lambda: _("Register {name}").format(name=name))
         self._trip_id = trip_id
         self._contact_id = contact_id
+        self._taken: service.RemovedParticipant | None = None
         self.row: ParticipantRow | None = None
 
-    def first(self) -> None:
-        self.row = service.add_contact_to_trip(self.workspace, self._trip_id, self._contact_id)
+    def do(self) -> None:
+        if self._taken is None:
+            self.row = service.add_contact_to_trip(self.workspace, self._trip_id, self._contact_id)
+        else:
+            self.row = service.restore_participant(self.workspace, self._taken)
+        self.changes = _changes(self._trip_id, [self.row], contacts=True)
 
-    def take_out(self) -> service.RemovedParticipant:
-        return service.remove_participant(self.workspace, self.row.id)
-
-    def put_back(self, taken: service.RemovedParticipant) -> None:
-        self.row = service.restore_participant(self.workspace, taken)
+    def undo(self) -> None:
+        assert self.row is not None
+        self._taken = service.remove_participant(self.workspace, self.row.id)
 
 
-class EditParticipantCommand(SaveRecordCommand):
-    area = "participants"
+class EditParticipantCommand(EditCommand):
+    """A registration's editor saved; undo puts it back as the editor read it, at its old
+    place in the waiting list."""
 
     def __init__(
         self, context: EditContext, before: ParticipantRow, details: ParticipantDetails
     ) -> None:
-        super().__init__(
-            context, lambda: _("Edit {name}").format(name=details.full_name), before, details
+        super().__init__(context, lambda: _("Edit {name}").format(name=details.full_name))
+        self._before = before
+        self._after = details
+        self._left: ParticipantRow | None = None  # the row as the last do or undo left it
+
+    def do(self) -> None:
+        if self._left is None:
+            # The first save checks the person's contact as the editor read it too (it
+            # is shared with their other trips).
+            row = service.update_participant(
+                self.workspace, self._before.id, self._before.version, self._after,
+                opened=self._before,
+            )  # fmt: skip
+            # Undo and redo then change the same records back and forth.
+            person_changed = any(
+                getattr(row.details, name) != getattr(self._before.details, name)
+                for name in _CONTACT_FIELDS
+            )
+            self.changes = _changes(row.trip_id, [row], contacts=person_changed)
+        else:  # a redo: the details after, over those the undo left
+            row = service.update_participant(
+                self.workspace, self._before.id, Unchanged(self._left.details), self._after
+            )
+        self._left = row
+
+    def undo(self) -> None:
+        assert self._left is not None
+        self._left = service.revert_participant(
+            self.workspace, self._before.id, self._left.details, self._before
         )
-        self._position = before.waitlist_position
-        self._opened = before
 
-    def save(self, record_id, expected, details, new_id) -> ParticipantRow:
-        # Back to the old details, back to the old place in the waiting list.
-        position = self._position if details is self._before else None
-        # The first save checks the person's contact as the editor read it too (it is
-        # shared with their other trips); undo and redo compare the details they left.
-        opened = self._opened if isinstance(expected, int) else None
-        return service.update_participant(
-            self.workspace, record_id, expected, details, waitlist_position=position,
-            opened=opened,
-        )  # fmt: skip
+    def changed_nothing(self) -> bool:
+        return self._left is not None and self._left.details == self._before.details
 
 
-class RemoveParticipantsCommand(RestorableCommand):
-    area = "participants"
-    removes = True
-
+class RemoveParticipantsCommand(EditCommand):
     def __init__(self, context: EditContext, rows: list[ParticipantRow]) -> None:
         name = rows[0].details.full_name
         count = len(rows)
@@ -102,17 +134,17 @@ class RemoveParticipantsCommand(RestorableCommand):
             ),
         )
         self._ids = [row.id for row in rows]
+        self.changes = _changes(self.trip_id, rows, contacts=True)  # their lists of trips
+        self._taken: list[service.RemovedParticipant] = []
 
-    def take_out(self) -> list[service.RemovedParticipant]:
-        return service.remove_participants(self.workspace, self._ids)
+    def do(self) -> None:
+        self._taken = service.remove_participants(self.workspace, self._ids)
 
-    def put_back(self, taken: list[service.RemovedParticipant]) -> None:
-        service.restore_participants(self.workspace, taken)
+    def undo(self) -> None:
+        service.restore_participants(self.workspace, self._taken)
 
 
-class SetStatusCommand(ServiceCommand):
-    area = "participants"
-
+class SetStatusCommand(EditCommand):
     def __init__(self, context: EditContext, ids: list[int], status: ParticipantStatus) -> None:
         super().__init__(
             context,
@@ -125,23 +157,24 @@ class SetStatusCommand(ServiceCommand):
         self._previous: list[registrations.StatusChange] = []
 
     def do(self) -> None:
-        self._previous = registrations.set_status(
-            self.workspace,
-            self._ids,
-            self._status,
-            unchanged_since=self._previous if self._previous else None,
+        if self._previous:  # a redo: those the undo put back
+            self._previous = registrations.reapply_status(
+                self.workspace, self._previous, self._status
+            )
+        else:
+            self._previous = registrations.set_status(self.workspace, self._ids, self._status)
+        self.changes = Changes.of(
+            self.trip_id, Kind.PARTICIPANT, [c.participant_id for c in self._previous]
         )
 
     def changed_nothing(self) -> bool:
         return not self._previous
 
-    def undo_it(self) -> None:
+    def undo(self) -> None:
         registrations.restore_statuses(self.workspace, self._previous, self._status)
 
 
-class GroupMembershipCommand(ServiceCommand):
-    area = "participants"
-
+class GroupMembershipCommand(EditCommand):
     def __init__(self, context: EditContext, ids: list[int], group_code: str, member: bool) -> None:
         def describe() -> str:
             text = (
@@ -166,23 +199,26 @@ class GroupMembershipCommand(ServiceCommand):
         self._changed: list[int] = []
 
     def do(self) -> None:
-        redo = bool(self._changed)
-        self._changed = registrations.set_group_membership(
-            self.workspace, self._changed or self._ids, self._code, self._member, strict=redo
-        )
+        if self._changed:  # a redo: exactly those the undo changed back
+            registrations.replay_group_membership(
+                self.workspace, self._changed, self._code, self._member
+            )
+        else:
+            self._changed = registrations.set_group_membership(
+                self.workspace, self._ids, self._code, self._member
+            )
+        self.changes = Changes.of(self.trip_id, Kind.PARTICIPANT, self._changed)
 
     def changed_nothing(self) -> bool:
         return not self._changed
 
-    def undo_it(self) -> None:
-        registrations.set_group_membership(
-            self.workspace, self._changed, self._code, not self._member, strict=True
+    def undo(self) -> None:
+        registrations.replay_group_membership(
+            self.workspace, self._changed, self._code, not self._member
         )
 
 
-class MoveInWaitingListCommand(ServiceCommand):
-    area = "participants"
-
+class MoveInWaitingListCommand(EditCommand):
     def __init__(self, context: EditContext, row: ParticipantRow, steps: int) -> None:
         name = row.details.full_name
         super().__init__(
@@ -197,8 +233,11 @@ class MoveInWaitingListCommand(ServiceCommand):
         self._steps = steps
 
     def do(self) -> None:
-        if not registrations.move_in_waiting_list(self.workspace, self._id, self._steps):
+        moved = registrations.move_in_waiting_list(self.workspace, self._id, self._steps)
+        if not moved:
             raise ValidationError("waitlist", _("already at that end of the waiting list"))
+        self.changes = Changes.of(self.trip_id, Kind.PARTICIPANT, moved)
 
-    def undo_it(self) -> None:
-        registrations.move_in_waiting_list(self.workspace, self._id, -self._steps)
+    def undo(self) -> None:
+        moved = registrations.move_in_waiting_list(self.workspace, self._id, -self._steps)
+        self.changes = Changes.of(self.trip_id, Kind.PARTICIPANT, moved)

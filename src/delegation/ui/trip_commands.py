@@ -3,20 +3,33 @@
 import dataclasses
 
 from delegation.i18n import _
-from delegation.services import directory, trip_copies, trip_logo, trips
+from delegation.services import directory, made_trips, trip_copies, trip_logo, trips
+from delegation.services.changes import Changes, Kind
 from delegation.services.directory import VenueDetails, VenueRow
 from delegation.services.expected import Unchanged
+from delegation.services.made_trips import TripRecords
 from delegation.services.summaries import NewTrip, TripSettings, TripSummary
-from delegation.ui.commands import EditContext, SaveRecordCommand, ServiceCommand
+from delegation.ui.commands import EditCommand, EditContext, RecordSave
 
 
-class CreateTripCommand(ServiceCommand):
+def _made(records: TripRecords) -> Changes:
+    """A trip made or taken back: the switcher lists it, or no longer."""
+    made = {
+        Kind.TRIP: frozenset({records.trip_id}),
+        Kind.GROUP: records.group_ids,
+        Kind.AGENDA_ITEM: records.item_ids,
+        Kind.HOTEL: records.hotel_ids,
+        Kind.ROOM: records.room_ids,
+    }
+    return Changes(records.trip_id, {kind: ids for kind, ids in made.items() if ids}, True)
+
+
+class CreateTripCommand(EditCommand):
     """A new trip, or a copy of one as next year's template; undo deletes it.
 
-    Redo makes it again under the same ids, so that later steps still find its records.
+    Redo puts it back as the undo took it, under the same ids, so that later steps still
+    find its records.
     """
-
-    area = "trips"
 
     def __init__(
         self,
@@ -33,37 +46,36 @@ class CreateTripCommand(ServiceCommand):
         self.trip_id = None  # the trip exists only once this step is done
         self._new = new
         self._template = template
-        self._ids = trip_copies.CopyIds()
+        self._made: TripRecords | None = None
+        self._taken: made_trips.RemovedTrip | None = None
         self.trip: TripSummary | None = None
 
     def do(self) -> None:
-        again = self._ids.trip is not None
-        if self._template is None:
-            self.trip = trips.add_trip(self.workspace, self._new, new_id=self._ids.trip)
-            self._ids.trip = self.trip.id
-        else:
-            self.trip = trip_copies.duplicate_trip(
-                self.workspace,
-                self._template,
-                self._new.key,
-                self._new.title,
-                self._new.start_date,
-                ids=self._ids,
-            )
-        if again:  # a redo: the trip made again comes to the screen
+        if self._taken is not None:  # a redo: the trip made again comes to the screen
+            self.trip = made_trips.restore_trip(self.workspace, self._taken)
+            self._made = self._taken.records
             self.context.trip_needed.emit(self.trip.id)
+        elif self._template is None:
+            self.trip = trips.add_trip(self.workspace, self._new)
+            self._made = TripRecords(self.trip.id)
+        else:
+            copy = trip_copies.duplicate_trip(
+                self.workspace, self._template, self._new.key, self._new.title,
+                self._new.start_date,
+            )  # fmt: skip
+            self.trip, self._made = copy.trip, copy.records
+        self.changes = _made(self._made)
 
-    def undo_it(self) -> None:
+    def undo(self) -> None:
         # Later steps of the history are undone first; anything still in the trip
         # is someone else's work, and refuses the undo.
-        trip_copies.undo_trip_creation(self.workspace, self._ids)
+        assert self._made is not None
+        self._taken = made_trips.remove_new_trip(self.workspace, self._made)
 
 
-class EditTripSettingsCommand(ServiceCommand):
+class EditTripSettingsCommand(EditCommand):
     """New title, dates, destination or time zones; with move_programme a new start date
     takes the programme and hotel nights along, and undo brings them back."""
-
-    area = "trips"
 
     def __init__(
         self,
@@ -79,8 +91,16 @@ class EditTripSettingsCommand(ServiceCommand):
         self._after = settings
         self._move = move_programme
         self._left: TripSettings | None = None  # the settings as this step last left them
+        # The switcher shows each trip's title and dates, in the order of its start.
+        listed = (settings.title, settings.start_date, settings.end_date) != (
+            trip.settings.title, trip.settings.start_date, trip.settings.end_date
+        )  # fmt: skip
+        self.changes = Changes.of(trip.id, Kind.TRIP, [trip.id], trips_listed=listed)
+        if move_programme and settings.start_date != trip.settings.start_date:
+            self.changes |= Changes.of(trip.id, Kind.AGENDA_ITEM) | Changes.of(trip.id, Kind.HOTEL)
 
     def _set(self, settings: TripSettings) -> None:
+        assert self.trip_id is not None
         expected = self._version if self._left is None else Unchanged(self._left)
         trip = trips.update_trip(
             self.workspace, self.trip_id, expected, dataclasses.asdict(settings),
@@ -94,14 +114,12 @@ class EditTripSettingsCommand(ServiceCommand):
     def changed_nothing(self) -> bool:
         return self._left == self._before
 
-    def undo_it(self) -> None:
+    def undo(self) -> None:
         self._set(self._before)
 
 
-class SetTripLogoCommand(ServiceCommand):
+class SetTripLogoCommand(EditCommand):
     """A new logo on the trip's covers, or none; undo puts the one before back."""
-
-    area = "trips"
 
     def __init__(self, context: EditContext, trip: TripSummary, logo: bytes | None) -> None:
         super().__init__(
@@ -114,28 +132,31 @@ class SetTripLogoCommand(ServiceCommand):
         self._version = trip.version
         self._after = logo
         self._before: bytes | None = None
+        self._before_read = False
+        self.changes = Changes.of(trip.id, Kind.TRIP, [trip.id])
 
     def _set(self, logo: bytes | None) -> None:
+        assert self.trip_id is not None
         self._version = trip_logo.set_trip_logo(
             self.workspace, self.trip_id, self._version, logo
         ).version
 
     def do(self) -> None:
-        if not self.done_once:
+        assert self.trip_id is not None
+        if not self._before_read:
             self._before = trip_logo.trip_logo(self.workspace, self.trip_id)
+            self._before_read = True
         if self._before != self._after:
             self._set(self._after)
 
     def changed_nothing(self) -> bool:
         return self._before == self._after
 
-    def undo_it(self) -> None:
+    def undo(self) -> None:
         self._set(self._before)
 
 
-class SaveVenueCommand(SaveRecordCommand):
-    area = "directory"
-
+class SaveVenueCommand(EditCommand):
     def __init__(
         self, context: EditContext, before: VenueRow | None, details: VenueDetails
     ) -> None:
@@ -144,13 +165,26 @@ class SaveVenueCommand(SaveRecordCommand):
             lambda: (_("Add venue {name}") if before is None else _("Edit venue {name}")).format(
                 name=details.name
             ),
-            before,
-            details,
         )
         self.trip_id = None  # the directory serves every trip: no trip to bring back
+        workspace = self.workspace
+        self._save: RecordSave[VenueRow, VenueDetails, directory.RemovedVenue] = RecordSave(
+            before,
+            details,
+            add=lambda new: directory.save_venue(workspace, None, None, new),
+            update=lambda venue_id, expected, new: directory.save_venue(
+                workspace, venue_id, expected, new
+            ),
+            remove=lambda venue_id: directory.remove_venue(workspace, venue_id),
+            restore=lambda taken: directory.restore_venue(workspace, taken),
+        )
 
-    def save(self, record_id, expected, details, new_id) -> VenueRow:
-        return directory.save_venue(self.workspace, record_id, expected, details, new_id=new_id)
+    def do(self) -> None:
+        row = self._save.do()
+        self.changes = Changes.of(None, Kind.VENUE, [row.id])
 
-    def remove(self, record_id: int) -> None:
-        directory.delete_venue(self.workspace, record_id)
+    def undo(self) -> None:
+        self._save.undo()
+
+    def changed_nothing(self) -> bool:
+        return self._save.changed_nothing()

@@ -166,7 +166,7 @@ class GroupsDialog(QDialog):
                 self.table.selectRow(row)
         self._update_buttons()
 
-    def _on_context_changed(self, _area: str) -> None:
+    def _on_context_changed(self, _changes: object) -> None:
         if self.isVisible():
             self.reload()
 

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +20,9 @@ from delegation.i18n import _
 from delegation.ui.error_text import error_text
 
 if TYPE_CHECKING:
-    from delegation.ui.commands import EditContext, ServiceCommand
+    from delegation.ui.commands import EditCommand, EditContext
+
+Command = TypeVar("Command", bound="EditCommand")
 
 
 class ValidatedForm(QFormLayout):
@@ -141,14 +143,14 @@ class EditorDialog(QDialog):
 
 
 def run_editor(
-    dialog: EditorDialog, context: "EditContext", make_command: Callable[[], "ServiceCommand"]
-) -> "ServiceCommand | None":
+    dialog: EditorDialog, context: "EditContext", make_command: Callable[[], Command]
+) -> Command | None:
     """Show the editor until its edit is saved (the command, done) or cancelled (None).
 
     A refused value keeps the editor open; any other failure (a colleague's change, a
     record gone) closes it, since what it was opened on no longer holds.
     """
-    done: list[ServiceCommand] = []
+    done: list[Command] = []
 
     def save() -> bool:
         command = make_command()
