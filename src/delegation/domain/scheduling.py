@@ -131,6 +131,7 @@ def _change_near(wall_clock: datetime, zone: str) -> ClockChange:
     """The clock change that makes `wall_clock` skipped or repeated (PEP 495 folds differ)."""
     first, second = _offsets(wall_clock, zone)
     before, after = first.utcoffset(), second.utcoffset()
+    assert before is not None and after is not None  # both readings carry a ZoneInfo
     # The change happens between the two readings of the wall clock: bisect the second.
     low = int(min(first.timestamp(), second.timestamp()))
     high = int(max(first.timestamp(), second.timestamp()))
@@ -207,7 +208,9 @@ class Interval:
         return self.end - self.start
 
 
-def haversine_km(latitude_1: float, longitude_1: float, latitude_2: float, longitude_2: float):
+def haversine_km(
+    latitude_1: float, longitude_1: float, latitude_2: float, longitude_2: float
+) -> float:
     """Great-circle distance between two points given in degrees."""
     phi_1, phi_2 = math.radians(latitude_1), math.radians(latitude_2)
     d_phi = phi_2 - phi_1

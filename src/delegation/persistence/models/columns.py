@@ -2,9 +2,9 @@
 
 import uuid
 from enum import StrEnum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import Enum, Integer, String
+from sqlalchemy import Enum, FromClause, Integer, String
 from sqlalchemy.orm import Mapped, MappedColumn, mapped_column
 
 
@@ -43,6 +43,12 @@ class CalendarEntry:
 
     # The attributes the event shows; a change of any of them raises the sequence.
     calendar_fields: ClassVar[tuple[str, ...]] = ()
+
+    if TYPE_CHECKING:
+        # Given by the mapped class that takes this in; declared here for the checker only,
+        # since a bare annotation in a mixin would map a column of its own.
+        __table__: ClassVar[FromClause]
+        id: Mapped[int]
 
     calendar_uid: Mapped[str] = mapped_column(
         String(64), default=new_calendar_uid, unique=True, index=True
