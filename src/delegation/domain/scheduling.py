@@ -121,6 +121,14 @@ class ClockChange:
         return self.offset_after > self.offset_before
 
 
+def utc_offset(moment: datetime) -> timedelta:
+    """The offset from UTC of an aware datetime (one given a ZoneInfo always has one)."""
+    offset = moment.utcoffset()
+    if offset is None:
+        raise ValueError(f"{moment} has no time zone")
+    return offset
+
+
 def _offsets(wall_clock: datetime, zone: str) -> tuple[datetime, datetime]:
     """The wall clock read with the offset before (fold=0) and after (fold=1) a change."""
     tz = _zone(zone)
@@ -130,8 +138,7 @@ def _offsets(wall_clock: datetime, zone: str) -> tuple[datetime, datetime]:
 def _change_near(wall_clock: datetime, zone: str) -> ClockChange:
     """The clock change that makes `wall_clock` skipped or repeated (PEP 495 folds differ)."""
     first, second = _offsets(wall_clock, zone)
-    before, after = first.utcoffset(), second.utcoffset()
-    assert before is not None and after is not None  # both readings carry a ZoneInfo
+    before, after = utc_offset(first), utc_offset(second)
     # The change happens between the two readings of the wall clock: bisect the second.
     low = int(min(first.timestamp(), second.timestamp()))
     high = int(max(first.timestamp(), second.timestamp()))

@@ -6,12 +6,11 @@ their version, so that nobody's open editor is refused because of it, and in one
 statement per table after the flush's own updates, which stay batched.
 """
 
-from typing import cast
-
 from sqlalchemy import Table, event, inspect, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper, Session, UOWTransaction, object_session
 
+from delegation.persistence.base import Base
 from delegation.persistence.models.columns import CalendarEntry
 from delegation.persistence.models.programme import AgendaItem, Venue
 from delegation.persistence.models.trips import Trip
@@ -27,11 +26,6 @@ _CHUNK = 500  # ids per statement, well under any database's limit of parameters
 def _changed(record: object, names: tuple[str, ...]) -> bool:
     attributes = inspect(record).attrs
     return any(attributes[name].history.has_changes() for name in names)
-
-
-def _table(model: type[CalendarEntry]) -> Table:
-    # Declarative maps each model to a Table; its typing promises only a FromClause.
-    return cast(Table, model.__table__)
 
 
 def _raise(connection: Connection, table: Table, *condition, stamped: bool = False) -> None:
@@ -64,7 +58,8 @@ def _raise_noted(session: Session, _context: UOWTransaction) -> None:
     records: list[CalendarEntry] = session.info.pop(_CHANGED, [])
     ids: dict[Table, list[int]] = {}
     for record in records:
-        ids.setdefault(_table(type(record)), []).append(record.id)
+        assert isinstance(record, Base)  # the mixin is only ever taken in by a model
+        ids.setdefault(type(record).__table__, []).append(record.id)
     for table, table_ids in ids.items():
         for start in range(0, len(table_ids), _CHUNK):
             chunk = table_ids[start : start + _CHUNK]
@@ -76,19 +71,16 @@ def _raise_noted(session: Session, _context: UOWTransaction) -> None:
 @event.listens_for(Venue, "before_update")
 def _venue_changed(_mapper: Mapper, connection: Connection, venue: Venue) -> None:
     if _changed(venue, _VENUE_FIELDS):
-        items = _table(AgendaItem)
-        _raise(connection, items, items.c.venue_id == venue.id)
+        _raise(connection, AgendaItem.__table__, AgendaItem.__table__.c.venue_id == venue.id)
 
 
 @event.listens_for(Venue, "before_delete")
 def _venue_deleted(_mapper: Mapper, connection: Connection, venue: Venue) -> None:
     # The database then empties the items' venue (ON DELETE SET NULL): their place goes.
-    items = _table(AgendaItem)
-    _raise(connection, items, items.c.venue_id == venue.id)
+    _raise(connection, AgendaItem.__table__, AgendaItem.__table__.c.venue_id == venue.id)
 
 
 @event.listens_for(Trip, "before_update")
 def _trip_changed(_mapper: Mapper, connection: Connection, trip: Trip) -> None:
     if _changed(trip, _TRIP_FIELDS):
-        items = _table(AgendaItem)
-        _raise(connection, items, items.c.trip_id == trip.id)
+        _raise(connection, AgendaItem.__table__, AgendaItem.__table__.c.trip_id == trip.id)

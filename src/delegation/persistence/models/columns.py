@@ -4,7 +4,7 @@ import uuid
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import Enum, FromClause, Integer, String
+from sqlalchemy import Enum, Integer, String
 from sqlalchemy.orm import Mapped, MappedColumn, mapped_column
 
 
@@ -45,9 +45,8 @@ class CalendarEntry:
     calendar_fields: ClassVar[tuple[str, ...]] = ()
 
     if TYPE_CHECKING:
-        # Given by the mapped class that takes this in; declared here for the checker only,
+        # Given by the mapped class that takes this in; declared for the checker only,
         # since a bare annotation in a mixin would map a column of its own.
-        __table__: ClassVar[FromClause]
         id: Mapped[int]
 
     calendar_uid: Mapped[str] = mapped_column(
