@@ -333,12 +333,12 @@ def restore_group(workspace: Workspace, removed: RemovedGroup) -> GroupSummary:
             colour=removed.colour, position=removed.position,
         )  # fmt: skip
         session.add(group)
-        for model, ids in (
-            (Participant, removed.participant_ids),
-            (AgendaItem, removed.item_ids),
+        for person in session.scalars(
+            select(Participant).where(Participant.id.in_(removed.participant_ids))
         ):
-            for user in session.scalars(select(model).where(model.id.in_(ids))):
-                user.groups.append(group)
+            person.groups.append(group)
+        for item in session.scalars(select(AgendaItem).where(AgendaItem.id.in_(removed.item_ids))):
+            item.groups.append(group)
         return _summary(session, group)
 
 

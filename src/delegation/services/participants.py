@@ -275,6 +275,7 @@ class RemovedParticipant:
 def _remove(session: Session, participant_id: int) -> RemovedParticipant:
     row = row_of(session, participant_id)
     participant = session.get(Participant, participant_id)
+    assert participant is not None  # row_of has found it
     asked_by = tuple(
         session.scalars(select(Participant.id).where(Participant.roommate_id == participant_id))
     )

@@ -1,7 +1,7 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
 from collections.abc import Callable, Iterable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,7 +45,8 @@ def load_for_edit(
 
 
 class _Updated(Protocol):
-    updated_by: str | None
+    @property  # read only: a row's str satisfies it as a service row's str | None does
+    def updated_by(self) -> str | None: ...
 
 
 def changed_since_step(name: str, record: _Updated) -> ConflictError:
@@ -58,9 +59,9 @@ def changed_since_step(name: str, record: _Updated) -> ConflictError:
     )
 
 
-def refuse_taken_ids(session: Session, model: type, ids: Iterable[int | None]) -> None:
+def refuse_taken_ids(session: Session, model: type[Any], ids: Iterable[int | None]) -> None:
     """A redo gives records the ids they had: refused whole when another record has
-    taken one of them since the undo."""
+    taken one of them since the undo. `model`: any mapped class with an integer id."""
     wanted = [record_id for record_id in ids if record_id is not None]
     if wanted and session.scalar(select(model.id).where(model.id.in_(wanted)).limit(1)):
         raise ConflictError(
@@ -71,13 +72,14 @@ def refuse_taken_ids(session: Session, model: type, ids: Iterable[int | None]) -
 Details = TypeVar("Details")
 
 
-def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, object]:
+def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, Any]:
     """Every text field of an editor's dataclass trimmed; empty text becomes None except
-    in the fields named in keep_empty (required names and titles stay strings)."""
-    changes: dict[str, object] = {}
+    in the fields named in keep_empty (required names and titles stay strings). Any: the
+    changes go to dataclasses.replace, each for a field of its own type."""
+    changes: dict[str, Any] = {}
     for name, value in vars(details).items():  # an import cleans thousands: no fields()
         if isinstance(value, str):
-            trimmed = value.strip()
+            trimmed: str | None = value.strip()
             if name not in keep_empty:
                 trimmed = trimmed or None
             if trimmed != value:  # only what changes: most of an import's values are clean

@@ -131,8 +131,9 @@ def move_in_waiting_list(workspace: Workspace, participant_id: int, steps: int) 
         target = index + steps
         if not 0 <= target < len(waiting):
             return False
-        positions = [p.waitlist_position for p in waiting]
-        waiting.insert(target, waiting.pop(index))
-        for person, position in zip(waiting, sorted(positions), strict=True):
+        positions = [p.waitlist_position for p in waiting if p.waitlist_position is not None]
+        moved = list(waiting)
+        moved.insert(target, moved.pop(index))
+        for person, position in zip(moved, sorted(positions), strict=True):
             person.waitlist_position = position
         return True

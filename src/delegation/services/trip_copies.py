@@ -158,6 +158,7 @@ def undo_trip_creation(workspace: Workspace, ids: CopyIds) -> None:
     """Delete a trip just made (add_trip, duplicate_trip with these ids), but only if it
     holds nothing more than it was made with: other work is never lost by an undo."""
     with workspace.transaction() as session:
+        assert ids.trip is not None  # set when the trip was made
         trip = _load_trip(session, ids.trip)
         made = (
             {group.id for group in trip.groups} <= set(ids.groups.values())

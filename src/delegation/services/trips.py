@@ -88,7 +88,8 @@ def _load_trip(session: Session, reference: str | int) -> Trip:
 
 
 def _count_active(session: Session, trip_id: int) -> int:
-    return session.scalar(select(_active_count_subquery()).where(Trip.id == trip_id))
+    query = select(_active_count_subquery()).where(Trip.id == trip_id)
+    return session.execute(query).scalar_one()
 
 
 def find_trip(workspace: Workspace, reference: str | int) -> TripSummary:
@@ -344,9 +345,9 @@ def trip_overview(workspace: Workspace, reference: str | int) -> TripOverview:
                 .order_by(TripGroup.position)
             ).all()
         )
-        items = session.scalar(
+        items = session.execute(
             select(func.count(AgendaItem.id)).where(AgendaItem.trip_id == trip.id)
-        )
+        ).scalar_one()
         active_count = sum(
             n for status, n in statuses.items() if status != ParticipantStatus.CANCELLED
         )
