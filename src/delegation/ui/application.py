@@ -2,6 +2,7 @@
 
 import sys
 import traceback
+from typing import cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -75,7 +76,7 @@ def open_window(database: str | None, settings: Settings) -> MainWindow | None:
         workspace = _open_or_explain(database, window)
         if workspace is None:
             window.close()
-            QApplication.instance().exit(2)
+            QApplication.exit(2)
             return
         window.attach(workspace)
 
@@ -94,7 +95,8 @@ def _open_or_explain(database: str | None, parent=None):
 
 
 def run_application(database: str | None, language: str | None = None) -> int:
-    application = QApplication.instance() or QApplication(sys.argv[:1])
+    # Qt's instance() says QCoreApplication; the one this program makes is a QApplication.
+    application = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     application.setApplicationName("Delegation")
     application.setOrganizationName("Delegation")
     # Wayland compositors match the window to its .desktop entry (icon, name) by this id.

@@ -115,7 +115,7 @@ class Documents(FileActions):
         from delegation.services.outputs import checked_output
 
         try:  # said at once: the database itself, a folder
-            checked_output(self._context.workspace, path)
+            checked_output(self._workspace(), path)
         except DelegationError as error:
             QMessageBox.warning(self._window, title, error_text(error))
             return
@@ -138,7 +138,7 @@ class Documents(FileActions):
     def _font_notice(self, trip_id: int) -> str | None:
         from delegation.services.printable import font_notice
 
-        return font_notice(self._context.workspace, trip_id)
+        return font_notice(self._workspace(), trip_id)
 
     def _warn_unprintable(self, title: str, notice: str | None) -> None:
         """Says which of the trip's characters print as empty boxes, if any do."""
@@ -170,7 +170,7 @@ class Documents(FileActions):
             path,
             trip_id,
             lambda target: export_itinerary(
-                self._context.workspace, trip_id, target, language=language, participant_email=email
+                self._workspace(), trip_id, target, language=language, participant_email=email
             ),
         )
 
@@ -198,7 +198,7 @@ class Documents(FileActions):
 
         def work(progress: Progress) -> tuple[list[Path], str | None]:
             written = export_itineraries(
-                self._context.workspace,
+                self._workspace(),
                 trip_id,
                 folder,
                 language=language,
@@ -244,7 +244,7 @@ class Documents(FileActions):
             path,
             trip_id,
             lambda target: export_badges(
-                self._context.workspace, trip_id, target, layout=layout, language=language
+                self._workspace(), trip_id, target, layout=layout, language=language
             ),
         )
 
@@ -275,7 +275,5 @@ class Documents(FileActions):
             options,
             path,
             trip_id,
-            lambda target: export(
-                self._context.workspace, trip_id, target, language=language, **extra
-            ),
+            lambda target: export(self._workspace(), trip_id, target, language=language, **extra),
         )

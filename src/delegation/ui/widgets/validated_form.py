@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -140,15 +140,18 @@ class EditorDialog(QDialog):
         QMessageBox.warning(self, self.windowTitle(), error_text(error))
 
 
+Command = TypeVar("Command", bound="ServiceCommand")
+
+
 def run_editor(
-    dialog: EditorDialog, context: "EditContext", make_command: Callable[[], "ServiceCommand"]
-) -> "ServiceCommand | None":
+    dialog: EditorDialog, context: "EditContext", make_command: Callable[[], Command]
+) -> Command | None:
     """Show the editor until its edit is saved (the command, done) or cancelled (None).
 
     A refused value keeps the editor open; any other failure (a colleague's change, a
     record gone) closes it, since what it was opened on no longer holds.
     """
-    done: list[ServiceCommand] = []
+    done: list[Command] = []
 
     def save() -> bool:
         command = make_command()
