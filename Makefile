@@ -40,6 +40,7 @@ lint: $(UV)
 	$(BIN)/ruff check src tests tools benchmarks packaging
 	$(BIN)/ruff format --check src tests tools benchmarks packaging
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 ## Extract visible strings, merge them into the French and English catalogs, compile.
 catalogs: $(UV)

@@ -141,14 +141,18 @@ def _journey(sweep: Sweep, before: Item, after: Item) -> _Concerned | None:
     origin: Place | None = sweep.places.get(before.venue_id)
     destination: Place | None = sweep.places.get(after.venue_id)
     settings = sweep.settings
-    if origin is not None and destination is not None and origin.located and destination.located:
-        distance = haversine_km(
-            origin.latitude, origin.longitude, destination.latitude, destination.longitude
-        )
+    start = origin.coordinates if origin is not None else None
+    finish = destination.coordinates if destination is not None else None
+    if start is not None and finish is not None:
+        distance = haversine_km(*start, *finish)
         needed = travel_minutes(distance, settings.speed_kmh) + settings.buffer_minutes
         if gap >= needed:
             return None
-        values = {"distance_km": round(distance, 1), "gap_minutes": gap, "needed_minutes": needed}
+        values: dict[str, float | None] = {
+            "distance_km": round(distance, 1),
+            "gap_minutes": gap,
+            "needed_minutes": needed,
+        }
         return _Concerned(values=values, severity=Severity.BLOCKING)
     if gap >= UNKNOWN_DISTANCE_GAP_MINUTES:
         return None

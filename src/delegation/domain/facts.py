@@ -99,7 +99,14 @@ class Place:
 
     @property
     def located(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
+        return self.coordinates is not None
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """Latitude and longitude, or None unless both are known."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        return self.latitude, self.longitude
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,7 @@ def identity_issues(plan: Plan) -> list[Issue]:
         site = required_by[person.groups]
         if not trip.identity_required and site is None:
             continue
-        reason = {} if trip.identity_required else {"item_id": site.id}
+        reason = {"item_id": site.id} if site is not None and not trip.identity_required else {}
         if not person.has_identity:
             issues.append(
                 Issue(

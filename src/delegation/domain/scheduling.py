@@ -121,6 +121,14 @@ class ClockChange:
         return self.offset_after > self.offset_before
 
 
+def utc_offset(moment: datetime) -> timedelta:
+    """The offset from UTC of an aware datetime (one given a ZoneInfo always has one)."""
+    offset = moment.utcoffset()
+    if offset is None:
+        raise ValueError(f"{moment} has no time zone")
+    return offset
+
+
 def _offsets(wall_clock: datetime, zone: str) -> tuple[datetime, datetime]:
     """The wall clock read with the offset before (fold=0) and after (fold=1) a change."""
     tz = _zone(zone)
@@ -130,7 +138,7 @@ def _offsets(wall_clock: datetime, zone: str) -> tuple[datetime, datetime]:
 def _change_near(wall_clock: datetime, zone: str) -> ClockChange:
     """The clock change that makes `wall_clock` skipped or repeated (PEP 495 folds differ)."""
     first, second = _offsets(wall_clock, zone)
-    before, after = first.utcoffset(), second.utcoffset()
+    before, after = utc_offset(first), utc_offset(second)
     # The change happens between the two readings of the wall clock: bisect the second.
     low = int(min(first.timestamp(), second.timestamp()))
     high = int(max(first.timestamp(), second.timestamp()))
@@ -207,7 +215,9 @@ class Interval:
         return self.end - self.start
 
 
-def haversine_km(latitude_1: float, longitude_1: float, latitude_2: float, longitude_2: float):
+def haversine_km(
+    latitude_1: float, longitude_1: float, latitude_2: float, longitude_2: float
+) -> float:
     """Great-circle distance between two points given in degrees."""
     phi_1, phi_2 = math.radians(latitude_1), math.radians(latitude_2)
     d_phi = phi_2 - phi_1

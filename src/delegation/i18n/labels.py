@@ -1,5 +1,8 @@
 """How the enums of the domain are named to a user, in the language in force."""
 
+from collections.abc import Callable
+from typing import Any
+
 from delegation.domain.enums import (
     AgendaKind,
     AgendaStatus,
@@ -131,7 +134,7 @@ _FIELD_LABELS = {
 def value_label(value: object) -> str | None:
     """A listed value of a record (status, category, language, kind) as a user calls it;
     None for any other value."""
-    labels = {
+    labels: dict[type, Callable[[Any], str]] = {
         AgendaKind: kind_label,
         AgendaStatus: agenda_status_label,
         ParticipantStatus: status_label,
@@ -139,7 +142,7 @@ def value_label(value: object) -> str | None:
         Language: language_label,
     }
     label = labels.get(type(value))
-    return label(value) if label else None  # type: ignore[operator]
+    return label(value) if label else None
 
 
 def field_label(name: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from delegation.interchange.safe_files import write_atomically
 
@@ -140,7 +140,7 @@ def _place_onsets(component: Timezone, zone: ZoneInfo) -> None:
     database would take as one hour late.
     """
     for observance in component.walk():
-        if observance.name not in ("STANDARD", "DAYLIGHT"):
+        if not isinstance(observance, TimezoneStandard | TimezoneDaylight):
             continue
         before, after = observance.TZOFFSETFROM, observance.TZOFFSETTO
         if before == after:

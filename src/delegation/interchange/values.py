@@ -204,7 +204,9 @@ def _choose(cell: Cell, table: dict[str, _Word], reason: str) -> _Word | None:
 
 
 def _vocabulary(words: dict[_Word, tuple[str, ...]]) -> dict[str, _Word]:
-    return {fold(word): value for value, synonyms in words.items() for word in (value, *synonyms)}
+    return {
+        fold(word): value for value, synonyms in words.items() for word in (value.value, *synonyms)
+    }
 
 
 # As people and the registration tools write a status: Eventbrite ("Attending", "Checked
@@ -428,7 +430,9 @@ _BRACKETS = re.compile(r"\([^)]*\)")
 def _countries() -> dict[str, str]:
     """Folded code, name or nationality → ISO code; a word two countries claim is left out."""
     english, french = Locale.parse("en").territories, Locale.parse("fr").territories
-    codes = {code for code in english if len(code) == 2 and code.isalpha()} - _NOT_COUNTRIES
+    codes = {
+        code for code in english if isinstance(code, str) and len(code) == 2 and code.isalpha()
+    } - _NOT_COUNTRIES
     words = [(code, code) for code in codes]
     for code in codes:
         words += [(english[code], code), (english[code].replace("&", "and"), code)]

@@ -3,8 +3,9 @@
 import getpass
 from datetime import UTC, datetime
 from functools import cache
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, Integer, MetaData, String
+from sqlalchemy import DateTime, Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Named constraints let Alembic alter them later, on SQLite (batch mode) as on PostgreSQL.
@@ -19,6 +20,11 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Each model names its table, which declarative makes a Table: narrower than the
+        # FromClause SQLAlchemy's typing promises, and what Core statements take.
+        __table__: ClassVar[Table]
 
 
 def utcnow() -> datetime:

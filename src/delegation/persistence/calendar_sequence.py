@@ -10,6 +10,7 @@ from sqlalchemy import Table, event, inspect, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper, Session, UOWTransaction, object_session
 
+from delegation.persistence.base import Base
 from delegation.persistence.models.columns import CalendarEntry
 from delegation.persistence.models.programme import AgendaItem, Venue
 from delegation.persistence.models.trips import Trip
@@ -47,7 +48,9 @@ def _start_counting(session: Session, _context: UOWTransaction, _instances: obje
 def _note_shown_change(_mapper: Mapper, _connection: Connection, record: CalendarEntry) -> None:
     # The history is only known before the update; the raise waits for the flush's end.
     if _changed(record, record.calendar_fields):
-        object_session(record).info.setdefault(_CHANGED, []).append(record)
+        session = object_session(record)
+        assert session is not None  # a record being flushed belongs to the flushing session
+        session.info.setdefault(_CHANGED, []).append(record)
 
 
 @event.listens_for(Session, "after_flush_postexec")
@@ -55,6 +58,7 @@ def _raise_noted(session: Session, _context: UOWTransaction) -> None:
     records: list[CalendarEntry] = session.info.pop(_CHANGED, [])
     ids: dict[Table, list[int]] = {}
     for record in records:
+        assert isinstance(record, Base)  # the mixin is only ever taken in by a model
         ids.setdefault(type(record).__table__, []).append(record.id)
     for table, table_ids in ids.items():
         for start in range(0, len(table_ids), _CHUNK):

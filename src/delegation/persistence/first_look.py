@@ -59,6 +59,24 @@ class FirstLook:
     agenda_items: int
 
 
+def _trip(row: tuple) -> TripRecord:
+    trip_id, key, title, city, country, start, end, timezone, home, version, active = row
+    # SQLite hands dates back as the ISO text they are stored as.
+    return TripRecord(
+        trip_id,
+        key,
+        title,
+        city,
+        country,
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+        timezone,
+        home,
+        version,
+        active,
+    )
+
+
 def read_first_look(path: Path, trip_key: str | None) -> FirstLook | None:
     """The trips and the counts of one of them; None when the quick way does not apply."""
     if not path.is_file():
@@ -72,10 +90,7 @@ def read_first_look(path: Path, trip_key: str | None) -> FirstLook | None:
             SCHEMA_HEAD,
         ):
             return None
-        trips = [
-            TripRecord(*row[:5], date.fromisoformat(row[5]), date.fromisoformat(row[6]), *row[7:])
-            for row in connection.execute(_TRIPS)
-        ]
+        trips = [_trip(row) for row in connection.execute(_TRIPS)]
         shown = next((t for t in trips if t.key == trip_key), trips[0] if trips else None)
         if shown is None:
             return FirstLook(trips, None, {}, {}, {}, 0)

@@ -37,21 +37,21 @@ def _read_state(engine: Engine, location: DatabaseLocation) -> _SchemaState:
     if location.path is not None:
         # A read-only handle: the engine would switch the file to WAL on connect.
         uri = location.path.as_uri() + "?mode=ro"
-        connection = sqlite3.connect(uri, uri=True)
+        handle = sqlite3.connect(uri, uri=True)
         try:
             tables = frozenset(
                 row[0]
-                for row in connection.execute(
+                for row in handle.execute(
                     "SELECT name FROM sqlite_master WHERE type = 'table'"
                     " AND name NOT LIKE 'sqlite_%'"
                 )
             )
             revision = None
             if VERSION_TABLE in tables:
-                row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+                row = handle.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
                 revision = row[0] if row else None
         finally:
-            connection.close()
+            handle.close()
         return _SchemaState(tables, revision)
     with engine.connect() as connection:
         tables = frozenset(inspect(connection).get_table_names())
@@ -90,7 +90,9 @@ def upgrade_to_head(location: DatabaseLocation) -> None:
     try:
         with engine.connect() as connection:
             if is_sqlite:
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+                driver = connection.connection.driver_connection
+                assert driver is not None  # an open connection holds its driver's
+                driver.execute("PRAGMA foreign_keys = OFF")
             with connection.begin():
                 command.upgrade(_alembic_config(connection), "head")
                 if is_sqlite:

@@ -271,7 +271,8 @@ def draw_crop_marks(canvas: Canvas, layout: SheetLayout, used: int) -> None:
         return
     page_width, page_height = A4
     width, height = layout.width_mm * mm, layout.height_mm * mm
-    xs, ys = set(), set()
+    xs: set[float] = set()
+    ys: set[float] = set()
     for index in range(min(used, layout.per_sheet)):
         x, y = layout.origin(index)
         xs.update((round(x, 3), round(x + width, 3)))

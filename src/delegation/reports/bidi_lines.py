@@ -27,6 +27,7 @@ from bidi.algorithm import (
     resolve_neutral_types,
     resolve_weak_types,
 )
+from reportlab.platypus.paragraph import ParaLines
 
 LEFT_TO_RIGHT_MARK = "\u202a"  # LRE: the field reads left to right
 RIGHT_TO_LEFT_MARK = "\u202b"  # RLE: the field reads right to left
@@ -101,7 +102,7 @@ def _run_order(text: str, start: int, end: int, field: str | None) -> list[tuple
     return [(start + i, drawn) for i, drawn in _segment_order(text[start:end], field or "L")]
 
 
-def displayed(para):
+def displayed(para: ParaLines) -> ParaLines:
     """A broken paragraph (ReportLab's ParaLines) with each line in display order; the
     same object when no line has right-to-left text or marks."""
     field: str | None = None

@@ -86,7 +86,7 @@ class DayBlock(Flowable):
             y -= height
             flowable.drawOn(self.canv, 0, y + flowable.getSpaceAfter())
 
-    def split(self, available_width, available_height):
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
         width, canv = available_width, getattr(self, "canv", None)
         used = sum(_outer_height(f, width, available_height, canv) for f in self.heading)
         at_top = self._frame_height and available_height >= self._frame_height * 0.95

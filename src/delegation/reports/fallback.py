@@ -7,7 +7,7 @@ Paragraphs get it by using this module's `Paragraph`; text drawn straight on a c
 (badges, running headers) by `draw_string`, measured by `string_width`.
 """
 
-from typing import Literal
+from typing import Any, Literal
 
 from reportlab import platypus
 from reportlab.lib.rl_accel import fp_str
@@ -37,6 +37,10 @@ class Paragraph(platypus.Paragraph):
     comes back through here with fragments already split, which costs a set comparison
     each.
     """
+
+    # ReportLab's, whose classes the checker sees as Any: declared for the reads below.
+    frags: list
+    blPara: Any
 
     def __init__(self, text, style=None, *args, **kwargs) -> None:
         super().__init__(text, style, *args, **kwargs)

@@ -26,6 +26,7 @@ from delegation.reports.elements import markup, written_date_range, written_day
 from delegation.reports.fallback import Paragraph
 from delegation.reports.fonts import BOLD, ITALIC, REGULAR
 from delegation.reports.itinerary_model import (
+    Host,
     Itinerary,
     ItineraryDay,
     ItineraryItem,
@@ -430,7 +431,7 @@ def _time_column(items: list[ItineraryItem]) -> _Column:
     start = min(i.start for i in items)
     # The row ends with whichever item ends last, counting past midnight on.
     last = max((i for i in items if i.end), key=_end_minutes, default=None)
-    end = format_end_time(last.start, last.end) if last else None
+    end = format_end_time(last.start, last.end) if last and last.end else None
     parallel = len(items) > 1
 
     def make() -> list[Flowable]:
@@ -469,7 +470,7 @@ def _cached(key: tuple, width: float, make: Callable[[], list[Flowable]]) -> Cel
 
 def _venue_qr(item: ItineraryItem, align: str) -> LabelledQr | None:
     qr = qr_cell(item.place, align=align) if item.place else None
-    return qr or None
+    return qr if isinstance(qr, LabelledQr) else None
 
 
 def _item_column(item: ItineraryItem, x: float, width: float, left: float, *, parallel: bool):
@@ -557,7 +558,7 @@ def item_cell(item: ItineraryItem, width: float, *, times: bool = False) -> list
         if place.contact_name or place.contact_phone:
             lines.append(_on_site_text(place, width))
     if item.host:
-        lines.append(_host_text(item, width))
+        lines.append(_host_text(item.host, width))
     flowables: list[Flowable] = [Paragraph("<br/>".join(lines), _item_style())]
     if item.notes:
         notes, size = fit(item.notes, ITALIC, _CELL_SIZE, width)
@@ -589,8 +590,7 @@ def _on_site_text(place: Place, width: float) -> str:
     return f"<font size='{size}' color='{_MUTED}'>{markup(before)}{contact}{markup(after)}</font>"
 
 
-def _host_text(item: ItineraryItem, width: float) -> str:
-    host = item.host
+def _host_text(host: Host, width: float) -> str:
     person = host.contact_name or ""
     if person and host.contact_role:
         person = f"{person} ({host.contact_role})"

@@ -71,7 +71,7 @@ def venue_map_url(place: Place) -> str | None:
     return map_url(place.name, place.address, place.latitude, place.longitude)
 
 
-def qr_cell(place: Place, *, align: str = "CENTER") -> Flowable | str:
+def qr_cell(place: Place, *, align: str = "CENTER") -> LabelledQr | str:
     """The labelled QR code of a place's map, or nothing when it has no map."""
     url = venue_map_url(place)
     if url is None:
@@ -154,7 +154,7 @@ class CoverBand(Flowable):
         canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         text_left = 5 * mm
         if self.logo:
-            text_left = self._draw_logo() + 5 * mm
+            text_left = self._draw_logo(self.logo) + 5 * mm
         canvas.setFillColorRGB(1, 1, 1)
         baseline = (self.height - 9) / 2 + 1.5
         room = (self.width - text_left) / 2 - 6 * mm
@@ -164,12 +164,12 @@ class CoverBand(Flowable):
         draw_string(canvas, self.width - 5 * mm, baseline, destination, BOLD, 9, anchor="end")
         canvas.restoreState()
 
-    def _draw_logo(self) -> float:
+    def _draw_logo(self, logo: bytes) -> float:
         """The logo, its proportions kept, on a white tile at the band's left; returns the
         tile's right edge."""
         from reportlab.lib.utils import ImageReader
 
-        image = ImageReader(io.BytesIO(self.logo))
+        image = ImageReader(io.BytesIO(logo))
         pixels_wide, pixels_high = image.getSize()
         high = self.height - 2 * self._PAD - 2 * mm
         wide = min(high * pixels_wide / pixels_high, 55 * mm)
@@ -417,7 +417,7 @@ def travel_section(itinerary: Itinerary) -> list[Flowable]:
         Paragraph(markup(text), st["cell_bold"])
         for text in (_("Journey"), _("Departure"), _("Arrival"), _("Duration"))
     ]
-    rows = [header]
+    rows: list[list] = [header]
     for leg in sorted(itinerary.travel, key=lambda leg: leg.departure_at):
         journey = " ".join(p for p in (travel_mode_label(leg.mode), leg.number) if p)
         cells = [Paragraph(f"<b>{markup(journey)}</b>", st["cell"])]

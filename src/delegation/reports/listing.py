@@ -1,5 +1,6 @@
 """What the printed lists share: their heading, their tables, group colours, fitted text."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -114,7 +115,7 @@ def list_table(
     rows: list[list],
     widths: list[float],
     *,
-    shades: list[tuple[int, colors.Color]] = (),
+    shades: Sequence[tuple[int, colors.Color]] = (),
 ) -> Table:
     """A list's table: header repeated on every page, light stripes, rows that may split.
 
@@ -141,7 +142,7 @@ def list_table(
     return table(data, widths, repeat_rows=1, style=style)
 
 
-def columns(total: float, weights: list[float]) -> list[float]:
+def columns(total: float, weights: Sequence[float]) -> list[float]:
     """Column widths in points that share `total` in proportion to the weights."""
     whole = sum(weights)
     return [total * weight / whole for weight in weights]
@@ -149,7 +150,9 @@ def columns(total: float, weights: list[float]) -> list[float]:
 
 def counts_table(rows: list[tuple[str, str]], width: float, title: str | None = None) -> Table:
     """A small two-column summary: what is counted, and how many; under a title if given."""
-    data = [[cell(label), cell(value, "cell_bold", right=True)] for label, value in rows]
+    data: list[list[Paragraph | str]] = [
+        [cell(label), cell(value, "cell_bold", right=True)] for label, value in rows
+    ]
     style = [
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -171,7 +174,8 @@ def side_by_side(parts: list[Flowable], width: float) -> Table:
     """Small blocks next to each other, top-aligned, sharing the width."""
     gap = 8
     each = (width - gap * (len(parts) - 1)) / len(parts)
-    cells, widths = [], []
+    cells: list[Flowable | str] = []
+    widths: list[float] = []
     for index, part in enumerate(parts):
         if index:
             cells.append("")

@@ -3,6 +3,7 @@ allergies recognised; accessibility needs listed for those who receive the deleg
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,7 +109,7 @@ def written_needs(text: str | None) -> str | None:
 
 
 def accessibility_section(
-    rows: list[tuple[str, ...]], headers: list[str], weights: list[float], width: float
+    rows: Sequence[tuple[str, ...]], headers: list[str], weights: Sequence[float], width: float
 ) -> list[Flowable]:
     """Under a list, the accessibility needs of the people in it, one a row (the need
     last); nothing when nobody has one."""

@@ -84,7 +84,7 @@ def _rows(
 ) -> tuple[list[str], list[float], list[list]]:
     """Headers, relative widths and cells; the sensitive columns only when asked for."""
     headers = [_("Name"), _("Organization"), _("Function"), _("Group"), _("Status")]
-    weights = [20, 25, 20, 7, 11]
+    weights: list[float] = [20, 25, 20, 7, 11]
     if data.include_sensitive:
         headers += [
             _("Date of birth"), _("Passport number"), _("Passport expiry"), _("Dietary needs"),

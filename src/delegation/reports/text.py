@@ -62,6 +62,7 @@ def joined(text: str) -> str:
         return text
     shaped = _reshaper().reshape(text)
     covered = coverage(SYMBOLS)
+    assert covered is not None  # a TrueType file of ours, never one of PDF's standard fonts
     if covered.issuperset(shaped):
         return shaped
     # A form DejaVu lacks (a rare letter's) is drawn as the plain letter, never as a box.

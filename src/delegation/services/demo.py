@@ -83,7 +83,8 @@ class _SampleLoader:
         self.venues: dict[str, Venue] = {}
         self.groups: dict[str, TripGroup] = {}
         self.rooms: dict[tuple[str, str], Room] = {}
-        self.participants: dict[str, Participant] = {}
+        # By email as compared (normalize_email); the sample gives everyone one.
+        self.participants: dict[str | None, Participant] = {}
 
     # The directory (organizations, contacts, venues) is shared by every trip:
     # reuse what is already there rather than duplicate it.
@@ -214,7 +215,7 @@ class _SampleLoader:
 
     def _load_travel(self, trip: Trip) -> None:
         # "*" means every confirmed participant not booked on another leg that way.
-        booked: dict[str, set[str]] = {}
+        booked: dict[str, set[str | None]] = {}
         for entry in self.data["travel"]:
             if entry["passengers"] != "*":
                 booked.setdefault(entry["direction"], set()).update(

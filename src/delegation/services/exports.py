@@ -160,7 +160,7 @@ def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path)
                 guests.get(room.id, []),
                 key=lambda r: name_key(r.details.last_name, r.details.first_name),
             )
-            for person in people or [None]:
+            for person in people if people else [None]:
                 d = person.details if person else None
                 row = [
                     room.label, room_type_label(room.room_type), room.capacity,

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from delegation.domain.enums import AgendaStatus, ParticipantStatus
 from delegation.domain.errors import NotFoundError, ValidationError
 from delegation.domain.rules import full_name, normalize_email
-from delegation.domain.scheduling import item_moments, repeated_by
+from delegation.domain.scheduling import item_moments, repeated_by, utc_offset
 from delegation.i18n import SUPPORTED_LANGUAGES, _, current_language, speaking
 from delegation.i18n.formatting import format_utc_offset
 from delegation.reports.itinerary import draw_itinerary
@@ -72,8 +72,8 @@ def _place(record: PlaceRecord) -> Place:
 
 def _offset_on(snapshot: TripSnapshot, day) -> int:
     moment = datetime.combine(day, time(12))
-    local = moment.replace(tzinfo=ZoneInfo(snapshot.timezone)).utcoffset()
-    home = moment.replace(tzinfo=ZoneInfo(snapshot.home_timezone)).utcoffset()
+    local = utc_offset(moment.replace(tzinfo=ZoneInfo(snapshot.timezone)))
+    home = utc_offset(moment.replace(tzinfo=ZoneInfo(snapshot.home_timezone)))
     return int((local - home).total_seconds() // 60)
 
 
@@ -291,13 +291,12 @@ class ItineraryBuilder:
             return draw_booklet(itineraries, target, reached)
 
     def _stays(self, person: PersonRecord) -> tuple[HotelStay, ...]:
-        room = self.snapshot.rooms.get(person.room_id) if person.room_id else None
-        if room is None:  # no room yet: where the delegation stays
+        room_id = person.room_id
+        room = self.snapshot.rooms.get(room_id) if room_id else None
+        if room_id is None or room is None:  # no room yet: where the delegation stays
             return tuple(self._hotels.values())
         roommates = tuple(
-            other.full_name
-            for other in self._room_people.get(person.room_id, ())
-            if other.id != person.id
+            other.full_name for other in self._room_people.get(room_id, ()) if other.id != person.id
         )
         stay = replace(
             self._hotels[room.hotel_id],

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from delegation.domain.enums import AgendaKind
-from delegation.domain.scheduling import end_minutes
+from delegation.domain.scheduling import end_minutes, utc_offset
 from delegation.i18n import _
 from delegation.i18n.formatting import format_time
 from delegation.i18n.labels import travel_mode_label
@@ -60,7 +60,7 @@ def leg_items(legs: Iterable[LegRecord], zone: str) -> DayItems:
         same_day = ends is not None and ends.date() == at.date()
         item = ItineraryItem(
             start=at.time(),
-            end=ends.time() if same_day else None,
+            end=ends.time() if ends is not None and same_day else None,
             title=title,
             kind=AgendaKind.TRANSPORT,
             place=place,
@@ -151,12 +151,12 @@ def clock_change_items(snapshot: TripSnapshot) -> DayItems:
     instant = first
     while instant < last:
         before, after = instant.astimezone(zone), (instant + step).astimezone(zone)
-        shift = after.utcoffset() - before.utcoffset()
+        shift = utc_offset(after) - utc_offset(before)
         if shift:
             # The change's instant on the old clock and on the new one.
             moment = (instant + step).replace(tzinfo=None)
-            old = moment + before.utcoffset()
-            new = moment + after.utcoffset()
+            old = moment + utc_offset(before)
+            new = moment + utc_offset(after)
             forward = shift > timedelta(0)
             title = (
                 _("The clocks go forward: at {old} it will be {new}")

@@ -7,6 +7,7 @@ dataclasses, and has the report draw it in the document language; it returns the
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -119,7 +120,7 @@ def build_participant_list(
     people = []
     for row in list_participants(workspace, summary.id):
         d = row.details
-        sensitive = {}
+        sensitive: dict[str, Any] = {}  # fields of their own types
         if include_sensitive:
             sensitive = {
                 "birth_date": d.birth_date,

@@ -222,6 +222,7 @@ def _personal(issue: Issue, names: Names) -> str:
 
 
 def _waitlist(issue: Issue, names: Names) -> str:
+    assert issue.promote_id is not None  # the rule names whom to offer the seat
     cancelled = issue.values["cancelled"]
     return ngettext(
         "{n} cancellation while people wait: offer the seat to {name}, first of {waiting} on"

@@ -8,8 +8,9 @@ organization nobody uses any more goes, memberships follow the groups given.
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import CursorResult, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -30,8 +31,8 @@ from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participant_rows import ParticipantRow, get_rows
 
 CHUNK = 1000  # rows per statement, and per progress report
-_CONTACT_FIELDS = ("last_name", "first_name", "email", "civility", "phone", "job_title")
-_CONTACT_FIELDS += ("birth_date",)
+_CONTACT_FIELDS: tuple[str, ...] = ("last_name", "first_name", "email", "civility", "phone")
+_CONTACT_FIELDS += ("job_title", "birth_date")
 _REGISTRATION_FIELDS = (
     "status", "category", "language", "nationality", "dietary", "accessibility",
     "passport_number", "passport_expiry", "emergency_contact_name", "emergency_contact_phone",
@@ -108,7 +109,8 @@ def email_owners(session: Session, emails: Iterable[str]) -> Iterator[tuple[str,
     for start in range(0, len(listed), CHUNK):
         chunk = listed[start : start + CHUNK]
         query = select(Contact.email, Contact.id).where(Contact.email.in_(chunk))
-        yield from session.execute(query)  # rows of (email, id)
+        # Rows of (email, id), the email never None: it is one of those asked for.
+        yield from cast(Iterator[tuple[str, int]], session.execute(query))
 
 
 def _refuse_emails_of_others(
@@ -276,7 +278,8 @@ def _execute_counted(session: Session, statement, parameters: list[dict]) -> Non
     """An executemany of UPDATEs, each guarded by its version: all must match."""
     if not parameters:
         return
-    result = session.execute(statement, parameters)
+    # An UPDATE's result is a cursor's, which counts the rows matched.
+    result = cast(CursorResult, session.execute(statement, parameters))
     dialect = session.get_bind().dialect
     if dialect.supports_sane_multi_rowcount and result.rowcount != len(parameters):
         raise StaleDataError("a registration or contact changed while it was being written")

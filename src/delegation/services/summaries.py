@@ -47,8 +47,9 @@ class NewTrip:
     title: str
     destination_city: str
     destination_country: str
-    start_date: date
-    end_date: date
+    # None while the editor's field is empty or unreadable: it validates the trip as typed.
+    start_date: date | None
+    end_date: date | None
     timezone: str | None = None
     home_timezone: str = "Europe/Paris"
 

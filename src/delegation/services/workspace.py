@@ -65,7 +65,7 @@ class Workspace:
                 _("someone else changed this record since it was read; nothing was saved")
             ) from None
         except (IntegrityError, DataError) as error:
-            conflict = constraint_conflict(error.orig)
+            conflict = constraint_conflict(_driver_error(error))
             if conflict is not None:  # a race lost to another program's save
                 raise ConflictError(conflict) from None
             # The services check their rules first; this is the database's last word.
@@ -78,9 +78,9 @@ class Workspace:
                 raise ConflictError(
                     _("the database is busy with another program's change; try again")
                 ) from None
-            raise self._unusable(error.orig) from None
+            raise self._unusable(_driver_error(error)) from None
         except DBAPIError as error:  # a damaged file, a lost server connection...
-            raise self._unusable(error.orig) from None
+            raise self._unusable(_driver_error(error)) from None
         # A date that is not one (ValueError), or not even text (TypeError); a status no
         # enum has (LookupError).
         except (ValueError, TypeError, LookupError) as error:
@@ -101,6 +101,12 @@ class Workspace:
 
     def close(self) -> None:
         self._engine.dispose()
+
+
+def _driver_error(error: DBAPIError) -> BaseException:
+    """The driver's own error, which SQLAlchemy keeps in each it wraps; the wrapper itself
+    should one come without."""
+    return error.orig if error.orig is not None else error
 
 
 def _raised_reading_a_row(error: Exception) -> bool:

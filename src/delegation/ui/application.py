@@ -2,6 +2,7 @@
 
 import sys
 import traceback
+from typing import cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -70,7 +71,7 @@ def open_window(database: str | None, settings: Settings) -> MainWindow:
     def refused(error: DelegationError) -> None:
         QMessageBox.critical(window, _("Delegation"), str(error))
         window.close()
-        QApplication.instance().exit(2)
+        QApplication.exit(2)
 
     def start() -> None:
         from delegation.ui.operations import Operation
@@ -107,7 +108,8 @@ def _paint_preview(
 
 
 def run_application(database: str | None, language: str | None = None) -> int:
-    application = QApplication.instance() or QApplication(sys.argv[:1])
+    # Qt's instance() says QCoreApplication; the one this program makes is a QApplication.
+    application = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     application.setApplicationName("Delegation")
     application.setOrganizationName("Delegation")
     # Wayland compositors match the window to its .desktop entry (icon, name) by this id.

@@ -3,15 +3,19 @@ folder last used, the selected participant, and a way to list their menu entries
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from delegation.i18n import _
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
 from delegation.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from delegation.services.workspace import Workspace
 
 Entry = tuple[str, Callable[[], None]] | tuple[str, Callable[[], None], str]
 
@@ -34,7 +38,7 @@ class FileActions(QObject):
 
     def __init__(
         self,
-        window: QWidget,
+        window: QMainWindow,
         context: EditContext,
         settings: Settings,
         trip_id: Callable[[], int | None],
@@ -46,6 +50,11 @@ class FileActions(QObject):
         self._settings = settings
         self._trip_id = trip_id
         self._selected_email = selected_email
+
+    def _workspace(self) -> "Workspace":
+        workspace = self._context.workspace
+        assert workspace is not None  # the file actions are made once the database is open
+        return workspace
 
     def _folder(self) -> str:
         return self._settings.get(declared.EXPORT_FOLDER)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -12,7 +12,7 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Setting(Generic[T]):
     key: str
-    type: type
+    type: type[T]
     default: T
 
 
@@ -36,9 +36,11 @@ class Settings:
         if isinstance(value, setting.type):
             return value
         if setting.type is bool:  # INI files and the registry give back "true"/"false"
-            return str(value).strip().lower() in ("true", "1", "yes")
+            return cast(T, str(value).strip().lower() in ("true", "1", "yes"))  # T is bool
+        # Each class a setting names (str, int, QByteArray) is made from a stored value.
+        convert: type = setting.type
         try:
-            return setting.type(value)
+            return convert(value)
         except (TypeError, ValueError):
             return setting.default
 

@@ -7,6 +7,7 @@ the records are. A page may keep more (`keep_state()` / `restore_state(state)`).
 """
 
 from dataclasses import dataclass
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,14 @@ from delegation.ui.pages.table_page import select_ids, selected_ids
 _KEY = Qt.ItemDataRole.UserRole  # what a tree item stands for, e.g. ("room", 12)
 
 
+class KeepsState(Protocol):
+    """A page that keeps more than its controls show."""
+
+    def keep_state(self) -> object: ...
+
+    def restore_state(self, state: Any) -> None: ...
+
+
 @dataclass(frozen=True)
 class ViewState:
     texts: tuple[str, ...]
@@ -38,11 +47,11 @@ def _outside_combos(page: QWidget, kind) -> list:
     # Not the parts of combo boxes and spin boxes: Qt makes some lazily, and they follow
     # their owner anyway.
     def inside(widget: QWidget) -> bool:
-        widget = widget.parentWidget()
-        while widget is not None and widget is not page:
-            if isinstance(widget, QComboBox | QAbstractSpinBox):
+        parent = widget.parentWidget()
+        while parent is not None and parent is not page:
+            if isinstance(parent, QComboBox | QAbstractSpinBox):
                 return True
-            widget = widget.parentWidget()
+            parent = parent.parentWidget()
         return False
 
     return [widget for widget in page.findChildren(kind) if not inside(widget)]
@@ -94,8 +103,8 @@ def restore(page: QWidget, state: ViewState) -> None:
         select_ids(table, ids)
     for tree, keys in zip(_outside_combos(page, QTreeWidget), state.trees, strict=False):
         _select_in_tree(tree, keys)
-    if state.page is not None:
-        page.restore_state(state.page)
+    if state.page is not None:  # given by the page's keep_state()
+        cast(KeepsState, page).restore_state(state.page)
 
 
 def _select_in_tree(tree: QTreeWidget, keys: tuple) -> None:
@@ -103,6 +112,8 @@ def _select_in_tree(tree: QTreeWidget, keys: tuple) -> None:
     pending = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     while pending:
         item = pending.pop()
+        if item is None:  # Qt's answer for an index out of range, never asked here
+            continue
         pending.extend(item.child(i) for i in range(item.childCount()))
         if _key(item) in keys:
             item.setSelected(True)

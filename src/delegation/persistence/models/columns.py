@@ -2,7 +2,7 @@
 
 import uuid
 from enum import StrEnum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import Enum, Integer, String
 from sqlalchemy.orm import Mapped, MappedColumn, mapped_column
@@ -43,6 +43,11 @@ class CalendarEntry:
 
     # The attributes the event shows; a change of any of them raises the sequence.
     calendar_fields: ClassVar[tuple[str, ...]] = ()
+
+    if TYPE_CHECKING:
+        # Given by the mapped class that takes this in; declared for the checker only,
+        # since a bare annotation in a mixin would map a column of its own.
+        id: Mapped[int]
 
     calendar_uid: Mapped[str] = mapped_column(
         String(64), default=new_calendar_uid, unique=True, index=True

@@ -264,7 +264,7 @@ class AgendaItemDialog(EditorDialog):
     def _on_any_field_changed(self, *_args) -> None:
         details = self.details()
         self._show_clock_notes(details)
-        errors = {}
+        errors: dict[str, str] = {}
         # As the service: times kept as they were are not refused, even ones the clocks
         # skip (the checks name them), so such an item can still be renamed or cancelled.
         kept = not self._is_new and same_times(self._original, details)

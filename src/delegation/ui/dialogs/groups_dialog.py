@@ -148,11 +148,13 @@ class GroupsDialog(QDialog):
     def reload(self, select_id: int | None = None) -> None:
         chosen = self.selected()
         keep = select_id if select_id is not None else (chosen.id if chosen else None)
-        self._groups = groups.list_group_summaries(self._context.workspace, self._trip.id)
+        workspace = self._context.workspace
+        assert workspace is not None  # the groups are edited with the database open
+        self._groups = groups.list_group_summaries(workspace, self._trip.id)
         self.table.setRowCount(len(self._groups))
         for row, group in enumerate(self._groups):
             code = QTableWidgetItem(swatch(group.colour), group.code)
-            cells = (code, QTableWidgetItem(group.name))
+            cells: tuple[QTableWidgetItem, ...] = (code, QTableWidgetItem(group.name))
             cells += tuple(
                 QTableWidgetItem(format_number(count)) for count in (group.members, group.items)
             )

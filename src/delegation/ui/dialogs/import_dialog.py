@@ -206,7 +206,11 @@ class ImportDialog(QDialog):
         """Say what a file's value means, as the user would in its drop-down."""
         for row in range(self._values.rowCount()):
             combo = self._values.cellWidget(row, 3)
-            if combo.property("field") == field_name and combo.property("text") == text:
+            if (
+                isinstance(combo, QComboBox)
+                and combo.property("field") == field_name
+                and combo.property("text") == text
+            ):
                 combo.setCurrentIndex(combo.findData(target))
                 return
         raise KeyError((field_name, text))
@@ -214,8 +218,9 @@ class ImportDialog(QDialog):
     def set_date_order(self, field_name: str, order: DateOrder) -> None:
         """Say in which order a date column writes day and month."""
         for row in range(self._dates.rowCount()):
-            combo = self._dates.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
-            if combo.property("field") == field_name:
+            item = self._dates.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            combo = item.widget() if item is not None else None
+            if isinstance(combo, QComboBox) and combo.property("field") == field_name:
                 combo.setCurrentIndex(combo.findData(order.value))
                 return
         raise KeyError(field_name)

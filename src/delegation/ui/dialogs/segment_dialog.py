@@ -105,7 +105,7 @@ class SegmentDialog(EditorDialog):
 
     def _on_any_field_changed(self, *_args) -> None:
         details = self.details()
-        errors = {}
+        errors: dict[str, str] = {}
         for problem in validate_segment(details):
             errors.setdefault(problem.field, problem.reason)
         self._form.show_errors(errors)

@@ -110,9 +110,10 @@ def _span(item: Placed, lanes: dict[str, int]) -> tuple[int, int] | None:
 
 def _apart(spans: list[tuple[int, int] | None]) -> bool:
     """No two spans share a lane (an item for groups A and C covers B's lane too)."""
-    if any(span is None for span in spans):
+    known = [span for span in spans if span is not None]
+    if len(known) < len(spans):
         return False
-    ordered = sorted(spans)  # type: ignore[type-var]
+    ordered = sorted(known)
     return all(a[1] < b[0] for a, b in pairwise(ordered))
 
 

@@ -161,7 +161,8 @@ class DayTimeline(QWidget):
             )
 
     def _scroll_area(self) -> QScrollArea | None:
-        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        parent = self.parentWidget()  # the scroll area's viewport
+        area = parent.parentWidget() if parent is not None else None
         return area if isinstance(area, QScrollArea) else None
 
     def show_first_item(self) -> None:
