@@ -39,17 +39,17 @@ def test_a_group_added_renamed_and_undone(window, dialog, editor):
     dialog.add_group()
     assert _rows(dialog)[-1] == ("C", "Énergie & climat", "0")
     assert dialog.selected().code == "C"
-    assert window.actions.undo.text().endswith("Add group C")
+    assert window.menus.undo.text().endswith("Add group C")
 
     editor(GroupDialog, _fill("C", "Énergie"))
     dialog.edit_group()
     assert _rows(dialog)[-1][1] == "Énergie"
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert _rows(dialog)[-1][1] == "Énergie & climat"
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert [row[0] for row in _rows(dialog)] == ["A", "B"]
-    window.actions.redo.trigger()
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
+    window.menus.redo.trigger()
     assert _rows(dialog)[-1] == ("C", "Énergie", "0")
 
 
@@ -73,7 +73,7 @@ def test_reorder_and_undo(window, dialog):
     dialog.move_group(-1)
     assert [row[0] for row in _rows(dialog)] == ["B", "A"]
     assert dialog.selected().code == "B" and not dialog.up_button.isEnabled()
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert [row[0] for row in _rows(dialog)] == ["A", "B"]
 
 
@@ -90,7 +90,7 @@ def test_a_group_in_use_is_removed_from_everyone_only_when_confirmed(window, dia
     dialog.remove_group()
     message_boxes.take()
     assert [row[0] for row in _rows(dialog)] == ["B"]
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert dict((code, int(count)) for code, _name, count in _rows(dialog)) == members
 
 
@@ -99,6 +99,6 @@ def test_the_edit_menu_opens_the_groups_of_the_trip_shown(window, monkeypatch):
     monkeypatch.setattr(
         GroupsDialog, "exec", lambda shown: opened.setdefault("title", shown.windowTitle())
     )
-    window.actions.groups.trigger()
+    window.menus.groups.trigger()
     assert opened["title"] == "Groups of Mission Tallinn 2023"
-    assert window.actions.groups.shortcut().toString() == "Ctrl+Shift+G"
+    assert window.menus.groups.shortcut().toString() == "Ctrl+Shift+G"

@@ -21,7 +21,7 @@ def test_add_rooms_in_a_run_then_undo(editor, window, monkeypatch):
     page.add_rooms()
     assert page.rooms.topLevelItem(0).childCount() == before + 3
     assert page.rooms.topLevelItem(0).child(before).text(0) == "401"
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert page.rooms.topLevelItem(0).childCount() == before
 
 
@@ -42,8 +42,8 @@ def test_add_a_leg_with_its_zones_and_passengers(editor, window, monkeypatch):
     page.set_passengers("B")
     row = next(r for r in page.segments.rows() if r.id == row.id)
     assert row.passenger_count == 26
-    window.actions.undo.trigger()
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
+    window.menus.undo.trigger()
     assert page.segments.rowCount() == 4
 
 
@@ -57,9 +57,9 @@ def test_a_leg_made_again_by_redo_is_the_same_calendar_event(editor, window):
     page = window.show_page("logistics")
     page.add_segment()
     made = next(r for r in page.segments.rows() if r.details.departure_place.startswith("Sto"))
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert made.id not in [r.id for r in page.segments.rows()]
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
     again = next(r for r in page.segments.rows() if r.id == made.id)
     assert (again.calendar.uid, again.calendar.sequence) == (made.calendar.uid, 0)
 
@@ -98,7 +98,7 @@ def test_delete_in_the_travel_table_removes_the_leg(qtbot, window):
     qtbot.keyClick(page.segment_table, Qt.Key.Key_Delete)
     assert page.segments.rowCount() == 3
     assert page.rooms.topLevelItem(0) is not None  # the hotel is still there
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert page.segments.rowCount() == 4
 
 

@@ -109,10 +109,10 @@ def test_a_new_trip_undone_and_redone_keeps_its_id(window, editor, demo_workspac
     window.trips.new_trip()
     assert window.trip.key == "riga-2025"
     made = window.trip.id
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert [t.key for t in list_trips(demo_workspace)] == ["tallinn-2023"]
     assert window.trip.key == "tallinn-2023"
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
     assert [t.id for t in list_trips(demo_workspace) if t.key == "riga-2025"] == [made]
 
 
@@ -121,7 +121,7 @@ def test_duplicating_a_trip_copies_its_programme(window, editor, demo_workspace)
     window.trips.duplicate_trip()
     assert window.trip.key == "tallinn-2024"
     assert window.show_page("programme").model.rowCount() == 19
-    assert window.actions.undo.text() == "&Undo Duplicate trip as tallinn-2024"
+    assert window.menus.undo.text() == "&Undo Duplicate trip as tallinn-2024"
 
 
 def test_a_refused_key_is_shown_in_the_editor_which_keeps_what_was_typed(window, editor):
@@ -154,7 +154,7 @@ def test_undo_brings_back_the_trip_the_step_was_made_in(window, demo_workspace):
     window.reload_all()
     window.trips.switcher.setCurrentIndex(window.trips.switcher.findData(riga.key))
     assert window.trip.key == "riga-2025"
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert window.trip.key == "tallinn-2023"
     assert get_participant(demo_workspace, first.id).details.status == (first.details.status)
 
@@ -171,7 +171,7 @@ def test_changing_language_keeps_filters_selection_and_names_the_history_anew(wi
     page = window.show_page("participants")
     assert page.search.text() == "tamm"
     assert [row.id for row in page.selected_rows()] == [chosen]
-    assert window.actions.undo.text() == "&Annuler Passer 1 participant au statut Annulé"
+    assert window.menus.undo.text() == "&Annuler Passer 1 participant au statut Annulé"
     window.switch_language("en")
     window.switch_language("fr")
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -242,7 +242,7 @@ def test_a_venue_undone_leaves_the_trip_shown(window, editor, demo_workspace):
         NewTrip("riga-2025", "Mission Riga", "Riga", "LV", date(2025, 6, 2), date(2025, 6, 5)),
     )
     window.reload_trips(select_key=riga.key)
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert window.trip.key == "riga-2025"
 
 
@@ -260,4 +260,4 @@ def test_the_preview_gets_its_file_actions_and_problems_once_attached(
     texts = [a.text() for a in preview.menuBar().actions()[0].menu().actions()]
     assert "&Import participants…" in texts
     assert preview.problems is not None and preview.transfers is not None
-    assert all(action.isEnabled() for action in preview.actions.needing_trip)
+    assert all(action.isEnabled() for action in preview.menus.needing_trip)

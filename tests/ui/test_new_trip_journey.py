@@ -85,7 +85,7 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     programme = mission.programme(tmp_path / "programme.xlsx")
     venues = "Creates venues Résidence de France, Check Point HQ, Mobileye, Sarona Market, "
     _import(run_import, window, monkeypatch, "agenda", programme, [venues + "Hotel Montefiore."])
-    assert window.actions.undo.text() == "&Undo Import programme.xlsx"
+    assert window.menus.undo.text() == "&Undo Import programme.xlsx"
 
     # The gala night: the day view opens on its one item, late in the evening.
     window.show_page("programme")
@@ -99,11 +99,11 @@ def test_a_new_trip_is_planned_and_printed_in_the_window(
     assert "Visite de Check Point" in text and "Visite de Mobileye" in text
     assert "22:30\n– 01:30 (+1)" in text  # the end under the start
 
-    window.actions.undo.trigger()  # the programme
-    window.actions.undo.trigger()  # the registrations, and the group B they made
+    window.menus.undo.trigger()  # the programme
+    window.menus.undo.trigger()  # the registrations, and the group B they made
     assert [g.code for g in list_group_summaries(demo_workspace, trip_id)] == ["A"]
-    window.actions.redo.trigger()
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
+    window.menus.redo.trigger()
     assert [g.code for g in list_group_summaries(demo_workspace, trip_id)] == ["A", "B"]
 
     window.close()

@@ -76,7 +76,7 @@ def test_several_participants_change_status_at_once_and_back(window):
     page.set_status(ParticipantStatus.CANCELLED)
     statuses = {r.id: r.details.status for r in page.model.rows()}
     assert all(statuses[i] == ParticipantStatus.CANCELLED for i in ids)
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     statuses = {r.id: r.details.status for r in page.model.rows()}
     assert not any(statuses[i] == ParticipantStatus.CANCELLED for i in ids)
 
@@ -117,10 +117,10 @@ def test_add_participant_through_the_editor(window, editor):
     assert page.model.rowCount() == 63
     [row] = page.selected_rows()
     assert (row.details.full_name, row.details.group_codes) == ("Liis Kuusk", ("B",))
-    assert window.actions.undo.text() == "&Undo Add Liis Kuusk"
-    window.actions.undo.trigger()
+    assert window.menus.undo.text() == "&Undo Add Liis Kuusk"
+    window.menus.undo.trigger()
     assert page.model.rowCount() == 62
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
     assert page.model.rowCount() == 63
 
 
@@ -199,7 +199,7 @@ def test_ctrl_up_moves_someone_up_the_waiting_list_and_undo_puts_them_back(qtbot
     qtbot.keyClick(page.table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert _waiting(page) == [*before[:-2], before[-1], before[-2]]
     assert page.selected_ids() == [last.id]
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert _waiting(page) == before
 
 
@@ -212,8 +212,8 @@ def test_several_participants_join_a_group_at_once_and_leave_it_on_undo(window):
     join.trigger()
     codes = {r.id: r.details.group_codes for r in page.model.rows()}
     assert all("A" in codes[r.id] for r in outside)
-    assert window.actions.undo.text().startswith("&Undo Add 3 participants to group A")
-    window.actions.undo.trigger()
+    assert window.menus.undo.text().startswith("&Undo Add 3 participants to group A")
+    window.menus.undo.trigger()
     codes = {r.id: r.details.group_codes for r in page.model.rows()}
     assert all("A" not in codes[r.id] for r in outside)
 
@@ -237,6 +237,6 @@ def test_a_contact_of_an_earlier_trip_is_registered_in_one_action(window, demo_w
         "Kadri Tamm"
     ]
     assert not contacts.register_button.isEnabled()  # already registered
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert window.show_page("participants").model.rowCount() == 0
     assert window.show_page("contacts").register_button.isEnabled()

@@ -70,7 +70,7 @@ def test_a_cancellation_offers_the_seat_to_the_first_waiting(qtbot, window, demo
     panel.promote()
     status = {r.id: r.details.status for r in list_participants(demo_workspace, window.trip.id)}
     assert status[first] == ParticipantStatus.CONFIRMED
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     status = {r.id: r.details.status for r in list_participants(demo_workspace, window.trip.id)}
     assert status[first] == ParticipantStatus.WAITLISTED
 

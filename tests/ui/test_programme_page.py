@@ -43,7 +43,7 @@ def test_keyboard_moves_an_item_and_its_end_follows(qtbot, window):
     qtbot.keyClick(timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     moved = page.selected_row()
     assert (moved.details.start_time, moved.details.end_time) == (time(9, 15), time(11, 15))
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert page.selected_row().details.start_time == time(9, 0)
 
 
@@ -68,7 +68,7 @@ def test_duplicate_cancel_and_remove_are_undoable(window):
     page.remove()
     assert page.model.rowCount() == 19
     for _ in range(3):
-        window.actions.undo.trigger()
+        window.menus.undo.trigger()
     assert page.model.rowCount() == 19
     assert all(r.details.status != AgendaStatus.CANCELLED for r in page.model.rows())
 

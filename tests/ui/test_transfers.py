@@ -56,10 +56,10 @@ def test_import_shows_a_preview_then_is_one_undoable_step(
     assert page.model.rowCount() == 64
     saar = next(r for r in page.model.rows() if r.details.last_name == "Saar")
     assert saar.details.notes == "x" and saar.details.group_codes == ("A",)
-    assert window.actions.undo.text() == "&Undo Import inscrits.csv"
-    window.actions.undo.trigger()
+    assert window.menus.undo.text() == "&Undo Import inscrits.csv"
+    window.menus.undo.trigger()
     assert page.model.rowCount() == 62
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
     assert saar.id in {r.id for r in page.model.rows()}
 
 

@@ -22,18 +22,18 @@ def test_new_dates_move_the_programme_and_undo_puts_it_back(window, editor):
         assert dialog.move_programme.isEnabled() and dialog.move_programme.isChecked()
 
     editor(TripSettingsDialog, fill)
-    window.actions.trip_settings.trigger()
+    window.menus.trip_settings.trigger()
     assert window.trip.title == "Mission Tallinn 2024"
     assert (window.trip.start_date, window.trip.end_date) == (date(2024, 5, 5), date(2024, 5, 8))
     assert window.trip.home_timezone == "Asia/Jerusalem"
     assert _days(window) == [date(2024, 5, day) for day in (5, 6, 7, 8)]
     assert "Mission Tallinn 2024" in window.windowTitle()
 
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert window.trip.title == "Mission Tallinn 2023"
     assert window.trip.start_date == date(2023, 5, 7)
     assert _days(window) == before
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
     assert _days(window) == [date(2024, 5, day) for day in (5, 6, 7, 8)]
 
 
@@ -46,7 +46,7 @@ def test_dates_leaving_items_outside_keep_the_editor_open_with_the_reason(window
         seen["dialog"] = dialog
 
     editor(TripSettingsDialog, fill)
-    window.actions.trip_settings.trigger()
+    window.menus.trip_settings.trigger()
     dialog = seen["dialog"]
     assert dialog.result() == 0
     reason = dialog._form.field("end").accessibleDescription()
@@ -76,15 +76,15 @@ def test_a_cover_logo_is_chosen_from_a_file_and_undone(window, monkeypatch, tmp_
     path.write_bytes(buffer.getvalue())
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
     workspace, trip_id = window.context.workspace, window.trip.id
-    window.actions.logo.trigger()
+    window.menus.logo.trigger()
     assert trip_logo(workspace, trip_id) == path.read_bytes()
     assert window.statusBar().currentMessage() == "The covers print this logo."
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert trip_logo(workspace, trip_id) is None
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
     window.trips.remove_logo()
     assert trip_logo(workspace, trip_id) is None
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert trip_logo(workspace, trip_id) == path.read_bytes()
 
 
@@ -97,7 +97,7 @@ def test_a_file_that_is_not_an_image_is_refused_in_one_line(window, monkeypatch,
     path = tmp_path / "logo.png"
     path.write_bytes(b"not an image at all")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(path), ""))
-    window.actions.logo.trigger()
+    window.menus.logo.trigger()
     assert trip_logo(window.context.workspace, window.trip.id) is None
     shown = [text for _kind, text in message_boxes.shown]
     assert shown == [f"{path}: a logo must be a PNG or JPEG image"]

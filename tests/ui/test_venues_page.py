@@ -17,9 +17,9 @@ def test_add_a_venue_undo_redo_keeps_its_id(editor, window, monkeypatch):
     page.add_venue()
     added = next(v for v in page.venues.rows() if v.details.name == "Kumu Art Museum")
     assert added.details.latitude == 59.4355
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert page.venues.rowCount() == count
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
     again = next(v for v in page.venues.rows() if v.details.name == "Kumu Art Museum")
     assert again.id == added.id
 

@@ -40,12 +40,12 @@ def test_plan_undo_redo_switch_language_reopen(
     assert "Welcome dinner in the Old Town" in titles
 
     # Undo both, redo both.
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert "Welcome dinner" in {r.details.title_en for r in programme.model.rows()}
-    window.actions.undo.trigger()
+    window.menus.undo.trigger()
     assert window.show_page("participants").model.rowCount() == 62
-    window.actions.redo.trigger()
-    window.actions.redo.trigger()
+    window.menus.redo.trigger()
+    window.menus.redo.trigger()
     assert window.show_page("participants").model.rowCount() == 63
     assert "Welcome dinner in the Old Town" in {
         r.details.title_en for r in window.show_page("programme").model.rows()
@@ -55,7 +55,7 @@ def test_plan_undo_redo_switch_language_reopen(
     window.switch_language("fr")
     assert window.menuBar().actions()[1].text() == "&Édition"
     assert window.show_page("participants").model.rowCount() == 63
-    assert window.actions.undo.isEnabled()
+    assert window.menus.undo.isEnabled()
     window.close()
 
     # Nothing to save: open the same database again, as after a restart.

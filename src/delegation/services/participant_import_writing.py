@@ -3,9 +3,8 @@ of rows; taken back by an undo, and written again by a redo under the same ids."
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import cast
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from delegation.domain.enums import ParticipantStatus
@@ -45,9 +44,8 @@ from delegation.services.value_maps import remember_values
 from delegation.services.workspace import Workspace
 
 _CHUNK = 1000  # rows per statement, and per progress report
-# A mapped class's table is a Table, which SQLAlchemy types as any selectable.
-_CONTACTS = cast(Table, Contact.__table__)
-_PARTICIPANTS = cast(Table, Participant.__table__)
+_CONTACTS = Contact.__table__
+_PARTICIPANTS = Participant.__table__
 
 
 @dataclass(frozen=True)

@@ -79,10 +79,11 @@ def refuse_taken_ids(
 Details = TypeVar("Details")
 
 
-def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, object]:
+def trimmed_text(details: Details, *, keep_empty: tuple[str, ...]) -> dict[str, Any]:
     """Every text field of an editor's dataclass trimmed; empty text becomes None except
-    in the fields named in keep_empty (required names and titles stay strings)."""
-    changes: dict[str, object] = {}
+    in the fields named in keep_empty (required names and titles stay strings). Any: the
+    changes go to dataclasses.replace, each for a field of its own type."""
+    changes: dict[str, Any] = {}
     for name, value in vars(details).items():  # an import cleans thousands: no fields()
         if isinstance(value, str):
             trimmed: str | None = value.strip()

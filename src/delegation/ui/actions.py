@@ -3,13 +3,14 @@ they do, and whether they need a trip."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from delegation.i18n import _
 from delegation.ui import settings as declared
+from delegation.ui.page_stack import PageStack
 
 if TYPE_CHECKING:
     from delegation.ui.main_window import MainWindow
@@ -51,7 +52,7 @@ def build_menus(window: "MainWindow") -> WindowActions:
         _add(file_menu, _("De&lete trip…"), trips.delete_trip),
     ]
     file_menu.addSeparator()
-    if window.ready:
+    if window.transfers is not None and window.documents is not None:  # the database is open
         needing_trip += window.transfers.add_to(file_menu)
         needing_trip += window.documents.add_to(file_menu)
     file_menu.addSeparator()
@@ -71,9 +72,9 @@ def build_menus(window: "MainWindow") -> WindowActions:
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
     pages = window.pages
-    _add(edit_menu, _("Add &participant…"), lambda: pages.show_page("participants").add(),
+    _add(edit_menu, _("Add &participant…"), lambda: _page(pages, "participants").add(),
          "Ctrl+Shift+N")  # fmt: skip
-    _add(edit_menu, _("Add programme &item…"), lambda: pages.show_page("programme").add(),
+    _add(edit_menu, _("Add programme &item…"), lambda: _page(pages, "programme").add(),
          "Ctrl+Shift+I")  # fmt: skip
     edit_menu.addSeparator()
     settings = _add(edit_menu, _("Trip &settings…"), trips.edit_settings)
@@ -85,8 +86,7 @@ def build_menus(window: "MainWindow") -> WindowActions:
 
     view_menu = bar.addMenu(_("&View"))
     for index in range(pages.count()):
-        action = _add(view_menu, pages.tabText(index),
-                      lambda i=index: pages.setCurrentIndex(i), f"Ctrl+{index + 1}")  # fmt: skip
+        action = _add(view_menu, pages.tabText(index), _showing(pages, index), f"Ctrl+{index + 1}")
         action.setData(index)
     view_menu.addSeparator()
     if window.problems is not None:
@@ -105,7 +105,7 @@ def _add_languages(menu: QMenu, window: "MainWindow") -> None:
     group = QActionGroup(menu)
     chosen = window.settings.get(declared.LANGUAGE)
     for code, name in (("", _("System default")), ("fr", "Français"), ("en", "English")):
-        action = _add(menu, name, lambda c=code: window.switch_language(c))
+        action = _add(menu, name, _switching(window, code))
         action.setCheckable(True)
         action.setChecked(code == chosen)
         group.addAction(action)
@@ -115,3 +115,20 @@ def _about(window: "MainWindow") -> None:
     from delegation.ui.about import show_about
 
     show_about(window)
+
+
+class _Adding(Protocol):
+    def add(self) -> None: ...
+
+
+def _page(pages: PageStack, name: str) -> _Adding:
+    """A page that adds records (participants, programme items), shown."""
+    return cast(_Adding, pages.show_page(name))
+
+
+def _showing(pages: PageStack, index: int) -> Callable[[], None]:
+    return lambda: pages.setCurrentIndex(index)
+
+
+def _switching(window: "MainWindow", code: str) -> Callable[[], None]:
+    return lambda: window.switch_language(code)

@@ -15,6 +15,7 @@ from delegation.services.summaries import TripOverview, TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.icons import icon
 from delegation.ui.main_window import MainWindow
+from delegation.ui.overview_panel import OverviewPanel
 from delegation.ui.settings import Settings
 
 _qt_translator: QTranslator | None = None
@@ -102,7 +103,7 @@ def _paint_preview(
     """The overview as read the quick way, while the database layer loads."""
     window.trips.fill(trips, overview.trip.key if overview else None)
     window.trips.trip = overview.trip if overview else None
-    window.page("overview").show_overview(overview)
+    cast(OverviewPanel, window.page("overview")).show_overview(overview)
     if overview is not None:
         window.setWindowTitle(_("{trip} — Delegation").format(trip=overview.trip.title))
 

@@ -64,6 +64,12 @@ class EditContext(QObject):
         self.trip_id: int | None = None  # the trip on screen, which new steps belong to
         self.undo_stack = QUndoStack(self)
 
+    @property
+    def database(self) -> "Workspace":
+        """The workspace, for the parts of the window made once the database is open."""
+        assert self.workspace is not None, "the database is open"
+        return self.workspace
+
     def execute(
         self,
         command: EditCommand,

@@ -72,6 +72,11 @@ class ImportCommand(EditCommand):
                 workspace, plan, skip_invalid=self._skip, progress=self.progress
             )
 
+    def summary(self) -> str:
+        """What the import did, in one sentence."""
+        assert self.result is not None, "asked once the import is done"
+        return self.result.counts.summary()
+
     def changed_nothing(self) -> bool:
         return self.result is None or self.result.counts.created + self.result.counts.changed == 0
 

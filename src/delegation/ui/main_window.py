@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.context.workspace = workspace
         self.ready = True
         self._make_working_parts()
-        self.actions = build_menus(self)
+        self.menus = build_menus(self)
         self.restoreState(self.settings.get(declared.WINDOW_STATE))  # the panel's place
         self.pages.live = True
         self._show_database()
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             self.pages.setTabEnabled(index, self.ready)
         self.menuBar().setEnabled(self.ready)
         self.trips.switcher.setEnabled(self.ready)
-        for action in self.actions.needing_trip:
+        for action in self.menus.needing_trip:
             action.setEnabled(self.trip is not None)
 
     # Building (again, when the language changes).
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
             self.removeToolBar(old)
             old.deleteLater()
         self.addToolBar(self.trips.make_toolbar())
-        self.actions = build_menus(self)
+        self.menus = build_menus(self)
         self._show_database()
         self._set_ready()
 
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
             self._database_label = None
         if self.ready:
             self._database_label = QLabel(
-                _("Database: {location}").format(location=self.context.workspace.location.display)
+                _("Database: {location}").format(location=self.context.database.location.display)
             )
             self.statusBar().addPermanentWidget(self._database_label)
         else:
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     def _on_trips_shown(self, trip: TripSummary | None) -> None:
         self.context.trip_id = trip.id if trip else None
         self._all_pages_stale = False
-        for action in self.actions.needing_trip:
+        for action in self.menus.needing_trip:
             action.setEnabled(trip is not None)
         if self.problems is not None:
             self.problems.show_trip()

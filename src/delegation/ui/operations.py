@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _
 from delegation.ui.error_text import error_text
 
 if TYPE_CHECKING:
-    from delegation.ui.commands import EditContext, ServiceCommand
+    from delegation.ui.commands import EditCommand, EditContext
 
 # (done, total) -> False once the user has asked to stop.
 Progress = Callable[[int, int], bool]
@@ -164,7 +164,7 @@ def _progress_dialog(window: QWidget, title: str, label: str, stoppable: bool) -
 
 
 def offer_written(
-    window: QWidget, title: str, message: str, path: str | Path, *, open_now: bool
+    window: QMainWindow, title: str, message: str, path: str | Path, *, open_now: bool
 ) -> None:
     """Says what was written; opens it if asked, else offers to open it or its folder.
 
@@ -217,7 +217,7 @@ def prepare_progress(window: QWidget) -> None:
 def run_command(
     window: QWidget,
     context: "EditContext",
-    command: "ServiceCommand",
+    command: "EditCommand",
     work: Work,
     title: str,
     label: str,

@@ -69,7 +69,7 @@ class OverviewPanel(QWidget):
         from delegation.services.trips import trip_overview
 
         if self._trip_id is not None and self._context is not None:
-            self.show_overview(trip_overview(self._context.workspace, self._trip_id))
+            self.show_overview(trip_overview(self._context.database, self._trip_id))
 
     def show_readiness(self, blocking: int | None, warnings: int) -> None:
         """What the checks found (None: not known yet), in one line under the title."""

@@ -2,7 +2,7 @@
 of what each edit changed. A hidden page takes the changes in when it is shown again."""
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -12,6 +12,12 @@ from delegation.i18n import _
 from delegation.services.changes import Changes
 from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
+
+if TYPE_CHECKING:
+    from delegation.ui.overview_panel import OverviewPanel
+    from delegation.ui.pages.logistics_page import LogisticsPage
+    from delegation.ui.pages.participants_page import ParticipantsPage
+    from delegation.ui.pages.programme_page import ProgrammePage
 
 
 class Page(Protocol):
@@ -91,13 +97,16 @@ class PageStack(QTabWidget):
         """A page, built and filled the first time it is needed: start-up builds one."""
         if name not in self.pages:
             built = _make_page(name, self._context)
-            self._holders[name].layout().addWidget(built)
+            cast(QVBoxLayout, self._holders[name].layout()).addWidget(built)
             self.pages[name] = built
             if self.live:
-                self._read([lambda: built.show_trip(self.trip)])
+                self._read([_reading(built, self.trip)])
             if name == "overview" and self._readiness is not None:
-                built.show_readiness(*self._readiness)
+                cast("OverviewPanel", built).show_readiness(*self._readiness)
         return self.pages[name]
+
+    def participants(self) -> "ParticipantsPage":
+        return cast("ParticipantsPage", self.page("participants"))
 
     def current_name(self) -> str:
         current = self.currentWidget()
@@ -111,31 +120,31 @@ class PageStack(QTabWidget):
         """What the checks found, on the overview (now, or once it is built)."""
         self._readiness = (blocking, warnings)
         if "overview" in self.pages:
-            self.pages["overview"].show_readiness(blocking, warnings)
+            cast("OverviewPanel", self.pages["overview"]).show_readiness(blocking, warnings)
 
     def go_to(self, kind: str, target_id: int) -> None:
         """Show the object a problem is about, selected, on its page."""
         from delegation.ui.pages.table_page import select_ids
 
         if kind == "participant":
-            page = self.show_page("participants")
-            if page.model.visible_row_of(target_id) is None:
-                page.clear_filters()
-            page.select_ids([target_id])
-            page.table.setFocus()
+            self.show_page("participants")
+            participants = self.participants()
+            if participants.model.visible_row_of(target_id) is None:
+                participants.clear_filters()
+            participants.select_ids([target_id])
+            participants.table.setFocus()
         elif kind == "agenda_item":
-            self.show_page("programme").show_item(target_id)
+            cast("ProgrammePage", self.show_page("programme")).show_item(target_id)
         elif kind == "segment":
-            page = self.show_page("logistics")
-            select_ids(page.segment_table, [target_id])
-            page.segment_table.setFocus()
+            logistics = cast("LogisticsPage", self.show_page("logistics"))
+            select_ids(logistics.segment_table, [target_id])
+            logistics.segment_table.setFocus()
         else:
             self.show_page("overview")
 
     def selected_email(self) -> str | None:
         """The email of the one participant selected on the Participants page, if any."""
-        page = self.pages.get("participants")
-        rows = page.selected_rows() if page is not None else []
+        rows = self.participants().selected_rows() if "participants" in self.pages else []
         return rows[0].details.email if len(rows) == 1 else None
 
     def show_trip(self, trip: TripSummary | None) -> None:
@@ -143,7 +152,7 @@ class PageStack(QTabWidget):
         self.trip = trip
         self._pending.clear()
         if self.live:
-            self._read([lambda page=page: page.show_trip(trip) for page in self.pages.values()])
+            self._read([_reading(page, trip) for page in self.pages.values()])
 
     def apply_changes(self, changes: Changes) -> None:
         """The page shown takes the changes in now, the others when next shown."""
@@ -155,14 +164,14 @@ class PageStack(QTabWidget):
                 pending = self._pending.get(name)
                 self._pending[name] = changes if pending is None else pending | changes
         if current in self.pages:
-            self._read([lambda: self.pages[current].apply_changes(changes)])
+            self._read([_taking(self.pages[current], changes)])
 
     def _on_current_changed(self, _index: int) -> None:
         name = self.current_name()
         page = self.page(name)
         pending = self._pending.pop(name, None)
         if pending is not None and self.live:
-            self._read([lambda: page.apply_changes(pending)])
+            self._read([_taking(page, pending)])
 
     def _read(self, reads: list[Callable[[], None]]) -> None:
         # A page that cannot be read says so once; the others are filled all the same.
@@ -174,3 +183,11 @@ class PageStack(QTabWidget):
                 errors.append(str(error))
         if errors:
             self.failed.emit("\n".join(dict.fromkeys(errors)))
+
+
+def _reading(page: QWidget, trip: TripSummary | None) -> Callable[[], None]:
+    return lambda: cast(Page, page).show_trip(trip)
+
+
+def _taking(page: QWidget, changes: Changes) -> Callable[[], None]:
+    return lambda: cast(Page, page).apply_changes(changes)

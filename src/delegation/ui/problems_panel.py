@@ -45,7 +45,7 @@ class ProblemsPanel(QDockWidget):
         self.setObjectName("problemsDock")
         self._context = context
         self._trip_id = trip_id
-        self.report = None
+        self.report: ReadinessReport | None = None
         self.tree = QTreeWidget()
         self.tree.setObjectName("problems")
         self.tree.setHeaderHidden(True)

@@ -59,6 +59,7 @@ class CreateTripCommand(EditCommand):
             self.trip = trips.add_trip(self.workspace, self._new)
             self._made = TripRecords(self.trip.id)
         else:
+            assert self._new.start_date is not None  # the editor refuses a trip without dates
             copy = trip_copies.duplicate_trip(
                 self.workspace, self._template, self._new.key, self._new.title,
                 self._new.start_date,

@@ -48,7 +48,7 @@ class TripController(QObject):
 
         key = select_key or (self.trip.key if self.trip else None)
         try:
-            trips = list_trips(self._context.workspace)
+            trips = list_trips(self._context.database)
         except DelegationError as error:
             self.failed.emit(error)
             return
@@ -86,7 +86,7 @@ class TripController(QObject):
         from delegation.services.trips import list_trips
 
         try:
-            trips = list_trips(self._context.workspace)
+            trips = list_trips(self._context.database)
         except DelegationError:
             return False
         trip = next((t for t in trips if t.id == trip_id), None)
@@ -103,7 +103,7 @@ class TripController(QObject):
         from delegation.services.trips import list_trips
 
         try:
-            self.trips = list_trips(self._context.workspace)
+            self.trips = list_trips(self._context.database)
         except DelegationError:
             return
         self.trip = next((t for t in self.trips if t.id == self.trip.id), self.trip)
@@ -129,7 +129,7 @@ class TripController(QObject):
                 self._context, dialog.new_trip(), template=template.id if template else None
             ),
         )
-        if command is not None:
+        if command is not None and command.trip is not None:
             self.reload(select_key=command.trip.key)
 
     def delete_trip(self) -> None:
@@ -140,7 +140,7 @@ class TripController(QObject):
         from delegation.services.trips import delete_trip
 
         try:
-            delete_trip(self._context.workspace, trip.id)
+            delete_trip(self._context.database, trip.id)
         except DelegationError as error:
             self.failed.emit(error)
             return
