@@ -112,6 +112,8 @@ class ProblemsPanel(QDockWidget):
             self._check = TripCheck(self._context.workspace, trip_id)
             self._changes = None
         check, changes, self._changes = self._check, self._changes, None
+        if self.report is None:  # nothing to show yet: say the list is on its way
+            self.summary.setText(_("Checking the trip…"))
         self.running = Operation(
             self,
             _("Problems"),
