@@ -95,7 +95,10 @@ def rows_where(
         .where(*conditions)
         .order_by(Contact.last_name, Contact.first_name, Participant.id)
     )
-    # Core rows rather than the ORM's: plain columns need none of its bookkeeping.
+    # Core rows rather than the ORM's: plain columns need none of its bookkeeping. The
+    # transaction's own changes are flushed first, as the ORM's execute would.
+    if session.autoflush:
+        session.flush()
     records = session.connection().execute(query).all()
     if not records:
         return []
