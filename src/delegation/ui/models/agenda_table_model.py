@@ -32,7 +32,7 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
     def __init__(self, parent=None) -> None:
         self.timezone = "UTC"
         self.home_timezone = "UTC"
-        columns = (
+        columns: tuple[Column[AgendaItemRow], ...] = (
             Column(
                 lambda: _("Day"),
                 lambda r: format_date(r.details.day, "medium"),
