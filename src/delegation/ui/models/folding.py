@@ -1,5 +1,6 @@
 """Text as the tables search and sort it: lowercase, without accents, a column at a time."""
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -13,15 +14,23 @@ def folded(text: str) -> str:
 
 
 def folded_column(values: Sequence[str]) -> list[str]:
-    """Each value folded, as fast for 100,000 values as Python allows.
+    """Each value folded as `folded` does, 100,000 of them in loops that run in C.
 
-    A column of plain ASCII (emails, mostly) is lowered in one piece; otherwise each
-    distinct value is folded once, as names and organizations repeat from row to row.
+    Each distinct value is folded once, all of them joined in one text: folding works
+    character by character, so the lines of the folded text are the values folded. The
+    marks NFKD sets apart are those of combining class other than 0, whichever occur.
     """
-    joined = "\n".join(values)
-    if joined.isascii():
-        lowered = joined.lower().split("\n")
-        if len(lowered) == len(values):  # no value holding a line break of its own
-            return lowered
-    known = {value: folded(value) for value in set(values)}
+    distinct = list(dict.fromkeys(values))
+    text = "\n".join(distinct)
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold())
+        marks = "".join(c for c in set(text) if unicodedata.combining(c))
+        if marks:
+            text = re.sub(f"[{re.escape(marks)}]+", "", text)
+    lines = text.split("\n")
+    if len(lines) != len(distinct):  # some value holds a line break of its own
+        lines = [folded(value) for value in distinct]
+    known = dict(zip(distinct, lines, strict=True))
     return list(map(known.__getitem__, values))
