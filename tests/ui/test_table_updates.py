@@ -235,3 +235,15 @@ def test_the_waiting_list_ranks_follow_a_change_in_place(qtbot):
     signals.seen.clear()
     model.update_rows([replace(rows[6], room_label="101")])
     assert signals.seen == ["dataChanged"]
+
+
+def test_the_participants_page_counts_rows_changed_in_place(window):
+    page = window.participants
+    total = page.model.total_rows()
+    page.search.setText("a")
+    shown = page.model.rowCount()
+    gone = page.model.row_at(0)
+    page.model.update_rows([], removed_ids=[gone.id])
+    assert page.count.text() == f"{shown - 1} of {total - 1} participants"
+    page.model.update_rows([gone])  # back, and shown since it holds an "a"
+    assert page.count.text() == f"{shown} of {total} participants"

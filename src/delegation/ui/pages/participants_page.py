@@ -126,7 +126,9 @@ class ParticipantsPage(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         on_selection_change(self.table, self._update_actions)
-        self.model.modelReset.connect(self._update_count)
+        # Rows also come and go in place (changed since listed, or updated after an edit).
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._update_count)
         self._update_actions()
 
     def _button(action: QAction) -> QToolButton:
