@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QTableView
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.services.participant_details import ParticipantDetails
-from delegation.services.participant_rows import ParticipantRow
+from delegation.services.participant_rows import (
+    ParticipantListing,
+    ParticipantRow,
+    searched_fields,
+)
 from delegation.ui.models.filtered_table_model import Column, FilteredTableModel
 from delegation.ui.models.participant_table_model import ParticipantTableModel
 from delegation.ui.pages.table_page import make_table, select_ids, selected_ids
@@ -247,3 +251,30 @@ def test_the_participants_page_counts_rows_changed_in_place(window):
     assert page.count.text() == f"{shown - 1} of {total - 1} participants"
     page.model.update_rows([gone])  # back, and shown since it holds an "a"
     assert page.count.text() == f"{shown} of {total} participants"
+
+
+def test_a_registration_put_on_the_waiting_list_since_listed_is_ranked_once_shown(qtbot):
+    waiting, confirmed = ParticipantStatus.WAITLISTED, ParticipantStatus.CONFIRMED
+    stored = {n: _registration(n, waiting if n <= 2 else confirmed, n if n <= 2 else None)
+              for n in range(1, 6)}  # fmt: skip
+    rows = list(stored.values())
+    listing = ParticipantListing(
+        [row.id for row in rows],
+        list(zip(*map(searched_fields, rows), strict=True)),
+        lambda ids: [stored[i] for i in ids if i in stored],
+        {1: 1, 2: 2},
+    )
+    stored[5] = replace(rows[4], details=replace(rows[4].details, status=waiting),
+                        waitlist_position=0)  # fmt: skip
+    model = ParticipantTableModel()
+    view = make_table(model, "participantTable", "Participants")
+    qtbot.addWidget(view)
+    model.set_listing(listing)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def status(number: int) -> str:
+        return model.index(model.visible_row_of(number), model.STATUS_COLUMN).data()
+
+    qtbot.waitUntil(lambda: status(5) == "Waiting list #1")
+    assert [status(n) for n in (1, 2)] == ["Waiting list #2", "Waiting list #3"]

@@ -50,12 +50,16 @@ class ListedRows(RowPlaces):
                 continue
             self._rows[position] = row
             self._read_count += 1
-            fields = [folded(value) for value in self.search_fields(row)]
-            if fields != [field[position] for field in self._fields]:
+            if not self._as_listed(position, row):
                 stale.append(row)
         gone = [self._ids[position] for position in positions if self._rows[position] is None]
         self._gone.update(self._position_of[row_id] for row_id in gone)
         return stale, gone
+
+    def _as_listed(self, position: int, row: Any) -> bool:
+        """Whether a row read is as the listing gave it; if not, it is placed anew."""
+        fields = [folded(value) for value in self.search_fields(row)]
+        return fields == [field[position] for field in self._fields]
 
     def _read_all(self) -> None:
         """Every row read before what needs them all: a predicate, a sort by their cells."""

@@ -99,6 +99,15 @@ class ParticipantTableModel(FilteredTableModel[ParticipantRow]):
         if ranks_change:  # the others waiting moved up or down the list
             self.refresh_column(self.STATUS_COLUMN)
 
+    def _as_listed(self, position: int, row: ParticipantRow) -> bool:
+        # Put on or taken off the waiting list since listed: the ranks change too.
+        waiting = row.details.status == ParticipantStatus.WAITLISTED
+        return (
+            super()._as_listed(position, row)
+            and waiting == (row.id in self._waiting)
+            and (not waiting or self._waiting[row.id] == row.waitlist_position)
+        )
+
     def _rank(self) -> None:
         waiting = sorted(self._waiting.items(), key=lambda item: (item[1] or 0, item[0]))
         self._waitlist_rank = {
