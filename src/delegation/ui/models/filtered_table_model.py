@@ -77,15 +77,21 @@ class FilteredTableModel(ListedRows, Generic[Row]):
 
     # Loading.
     def set_rows(self, rows: Sequence[Row]) -> None:
-        rows = list(rows)
+        kept: list[Row | None] = list(rows)
         searched = list(zip(*map(self.search_fields, rows), strict=True))
-        self._load([self.row_id(row) for row in rows], list(rows), searched, None)
+        self._load([self.row_id(row) for row in rows], kept, searched, None)
 
     def set_listing(self, listing: Listing[Row]) -> None:
         """Load a long table without reading its rows: they are read when shown."""
         self._load(list(listing.ids), [None] * len(listing.ids), listing.searched, listing.read)
 
-    def _load(self, ids: list, rows: list, searched: Sequence[Sequence[str]], read) -> None:
+    def _load(
+        self,
+        ids: list[Any],
+        rows: list[Row | None],
+        searched: Sequence[Sequence[str]],
+        read: Callable[[Sequence[Any]], Sequence[Row]] | None,
+    ) -> None:
         self.beginResetModel()
         self._loads += 1
         self._ids, self._rows, self._read = ids, rows, read
