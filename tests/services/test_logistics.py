@@ -100,3 +100,11 @@ def test_passengers_and_removal_undo(demo_workspace, trip_id):
     back = next(s for s in travel.list_segments(demo_workspace, trip_id) if s.id == flight.id)
     assert back.details == flight.details
     assert back.passenger_ids == flight.passenger_ids
+
+
+def test_the_rooms_an_editor_offers_are_those_of_the_hotels_with_their_guests(demo_workspace):
+    trip_id = find_trip(demo_workspace, "tallinn-2023").id
+    listed = [room for hotel in hotels.list_hotels(demo_workspace, trip_id) for room in hotel.rooms]
+    rooms = hotels.list_rooms(demo_workspace, trip_id)
+    assert rooms == listed
+    assert any(len(room.occupants) == 2 for room in rooms)

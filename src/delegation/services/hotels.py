@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from delegation.domain.enums import RoomType
 from delegation.domain.errors import NotFoundError, ValidationError
+from delegation.domain.rules import full_name
 from delegation.i18n import _
-from delegation.persistence.models import Hotel, Participant, Room
+from delegation.persistence.models import Contact, Hotel, Participant, Room
 from delegation.services.expected import Expected
 from delegation.services.records import load_for_edit
 from delegation.services.workspace import Workspace
@@ -53,7 +54,11 @@ def list_hotels(workspace: Workspace, trip_id: int) -> list[HotelRow]:
         hotels = session.scalars(
             select(Hotel)
             .where(Hotel.trip_id == trip_id)
-            .options(selectinload(Hotel.rooms).selectinload(Room.occupants))
+            .options(
+                selectinload(Hotel.rooms)
+                .selectinload(Room.occupants)
+                .selectinload(Participant.contact)
+            )
             .order_by(Hotel.name)
         ).all()
         return [_row(hotel) for hotel in hotels]
@@ -79,7 +84,36 @@ def _row(hotel: Hotel) -> HotelRow:
 
 
 def list_rooms(workspace: Workspace, trip_id: int) -> list[RoomRow]:
-    return [room for hotel in list_hotels(workspace, trip_id) for room in hotel.rooms]
+    """The trip's rooms with who sleeps in each, as list_hotels lists them, in one query:
+    the participant editor reads them each time it opens."""
+    query = (
+        select(
+            Room.id,
+            Hotel.name,
+            Room.label,
+            Room.room_type,
+            Room.capacity,
+            Contact.first_name,
+            Contact.last_name,
+        )
+        .join(Hotel, Hotel.id == Room.hotel_id)
+        .outerjoin(Participant, Participant.room_id == Room.id)
+        .outerjoin(Contact, Contact.id == Participant.contact_id)
+        .where(Hotel.trip_id == trip_id)
+        .order_by(Hotel.name, Hotel.id, Room.label, Room.id)
+    )
+    rooms: dict[int, tuple[str, str, RoomType, int]] = {}
+    occupants: dict[int, list[str]] = {}
+    with workspace.reading() as session:
+        for room_id, hotel, label, kind, capacity, first, last in session.execute(query):
+            rooms.setdefault(room_id, (hotel, label, kind, capacity))
+            names = occupants.setdefault(room_id, [])
+            if first is not None:
+                names.append(full_name(first, last))
+    return [
+        RoomRow(room_id, *room, tuple(sorted(occupants[room_id])))
+        for room_id, room in rooms.items()
+    ]
 
 
 def validate_hotel(details: HotelDetails) -> list[ValidationError]:

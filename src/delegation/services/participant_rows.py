@@ -1,10 +1,11 @@
 """Registrations as the window and the documents read them: rows of plain columns, with
 their group codes, and the trip's groups."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from functools import partial
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from delegation.domain.enums import ParticipantStatus
@@ -18,6 +19,7 @@ from delegation.persistence.models import (
     TripGroup,
     participant_groups,
 )
+from delegation.services.listing import WHOLE_LIST_FROM, Listing
 from delegation.services.participant_details import ParticipantDetails
 from delegation.services.workspace import Workspace
 
@@ -59,8 +61,15 @@ _DETAIL_COLUMNS = (
 )
 
 
-_DETAIL_NAMES = tuple(column.key for column in _DETAIL_COLUMNS)
+# The details are built from each record by position, faster than by keyword for 100,000
+# rows: the columns follow the fields, and group_codes comes after the first ten.
+_CODES_AT = 10
+assert [column.key for column in _DETAIL_COLUMNS] == [
+    field.name for field in fields(ParticipantDetails) if field.name != "group_codes"
+] and fields(ParticipantDetails)[_CODES_AT].name == "group_codes"
 
+
+_DETAIL_NAMES = tuple(column.key for column in _DETAIL_COLUMNS)
 
 _ROW_COLUMNS = (
     Participant.id,
@@ -88,7 +97,11 @@ def rows_where(
         .where(*conditions)
         .order_by(Contact.last_name, Contact.first_name, Participant.id)
     )
-    records = session.execute(query).all()
+    # Core rows rather than the ORM's: plain columns need none of its bookkeeping. The
+    # transaction's own changes are flushed first, as the ORM's execute would.
+    if session.autoflush:
+        session.flush()
+    records = session.connection().execute(query).all()
     if not records:
         return []
     if among is not None or len(records) < 500:
@@ -102,20 +115,18 @@ def rows_where(
         participant_id, trip_id, contact_id, waiting, room, version, contact_version, by, *rest = (
             record
         )
+        details = (*rest[:_CODES_AT], tuple(codes.get(participant_id, ())), *rest[_CODES_AT:])
         rows.append(
             ParticipantRow(
-                id=participant_id,
-                trip_id=trip_id,
-                contact_id=contact_id,
-                details=ParticipantDetails(
-                    group_codes=tuple(codes.get(participant_id, ())),
-                    **dict(zip(_DETAIL_NAMES, rest, strict=True)),
-                ),
-                waitlist_position=waiting,
-                room_label=room,
-                version=version,
-                contact_version=contact_version,
-                updated_by=by,
+                participant_id,
+                trip_id,
+                contact_id,
+                ParticipantDetails(*details),
+                waiting,
+                room,
+                version,
+                contact_version,
+                by,
             )
         )
     return rows
@@ -155,6 +166,61 @@ def list_participants(workspace: Workspace, trip_id: int) -> list[ParticipantRow
         return rows_where(session, Participant.trip_id == trip_id)
 
 
+def searched_fields(row: ParticipantRow) -> tuple[str, str, str, str]:
+    """What the participants' table searches in a row, field by field, as a listing gives
+    them for the rows it has not read."""
+    d = row.details
+    return (d.first_name, d.last_name, d.organization or "", d.email or "")
+
+
+@dataclass(frozen=True)
+class ParticipantListing(Listing[ParticipantRow]):
+    waiting: dict[int, int | None]  # the waitlisted registrations' positions, by id
+
+
+def participant_listing(workspace: Workspace, trip_id: int) -> ParticipantListing:
+    """A trip's registrations for its table: a quarter of the time of reading them whole."""
+    with workspace.reading() as session:
+        records = session.connection().execute(
+            select(
+                Participant.id,
+                Contact.first_name,
+                Contact.last_name,
+                func.coalesce(Organization.name, ""),
+                func.coalesce(Contact.email, ""),
+            )
+            .join(Contact, Contact.id == Participant.contact_id)
+            .outerjoin(Organization, Organization.id == Contact.organization_id)
+            .where(Participant.trip_id == trip_id)
+            .order_by(Contact.last_name, Contact.first_name, Participant.id)  # as listed whole
+        )
+        # Fetched at once, then turned into columns: iterating the result row by row would
+        # take most of the time.
+        ids, *searched = list(zip(*records.all(), strict=True)) or [(), (), (), (), ()]
+        waitlisted = select(Participant.id, Participant.waitlist_position).where(
+            Participant.trip_id == trip_id, Participant.status == ParticipantStatus.WAITLISTED
+        )
+        waiting = {
+            participant_id: position
+            for participant_id, position in session.connection().execute(waitlisted).all()
+        }
+        return ParticipantListing(
+            ids, searched, partial(read_participants, workspace, trip_id), waiting
+        )
+
+
+def read_participants(
+    workspace: Workspace, trip_id: int, participant_ids: Sequence[int]
+) -> list[ParticipantRow]:
+    """These registrations of a trip as the window shows them, those removed left out."""
+    with workspace.reading() as session:
+        if len(participant_ids) > WHOLE_LIST_FROM:
+            wanted = set(participant_ids)
+            rows = rows_where(session, Participant.trip_id == trip_id)
+            return [row for row in rows if row.id in wanted]
+        return get_rows(session, list(participant_ids))
+
+
 def guests_by_room(workspace: Workspace, trip_id: int) -> dict[int, list[ParticipantRow]]:
     """Who sleeps in each room of the trip (by room id); cancelled registrations left out."""
     guests: dict[int, list[ParticipantRow]] = {}
@@ -171,17 +237,6 @@ def get_rows(session: Session, participant_ids: list[int]) -> list[ParticipantRo
         chunk = participant_ids[start : start + 500]
         rows.extend(rows_where(session, Participant.id.in_(chunk), among=chunk))
     return rows
-
-
-def read_participants(
-    workspace: Workspace, trip_id: int, participant_ids: Iterable[int]
-) -> list[ParticipantRow]:
-    """These participants of the trip as they are now; those gone are left out."""
-    ids = sorted(participant_ids)
-    with workspace.reading() as session:
-        return rows_where(
-            session, Participant.trip_id == trip_id, Participant.id.in_(ids), among=ids
-        )
 
 
 # Where edited_row finds each detail: on the registration, else on its contact.

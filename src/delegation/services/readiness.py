@@ -84,7 +84,7 @@ class TripCheck:
             self._read = gather(self._workspace, self.trip_id)
         else:
             self._read = _with_people(
-                *self._read, ids, read_participants(self._workspace, self.trip_id, ids)
+                *self._read, ids, read_participants(self._workspace, self.trip_id, sorted(ids))
             )
         return _report(*self._read, Settings())
 

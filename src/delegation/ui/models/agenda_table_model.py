@@ -32,7 +32,7 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
     def __init__(self, parent=None) -> None:
         self.timezone = "UTC"
         self.home_timezone = "UTC"
-        columns = (
+        columns: tuple[Column[AgendaItemRow], ...] = (
             Column(
                 lambda: _("Day"),
                 lambda r: format_date(r.details.day, "medium"),
@@ -76,9 +76,9 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
             time=self._home_range(row), zone=self.home_timezone
         )
 
-    def search_text(self, row: AgendaItemRow) -> str:
+    def search_fields(self, row: AgendaItemRow) -> tuple[str, ...]:
         d = row.details
-        return f"{d.title_fr} {d.title_en} {row.venue_name or ''} {row.host_name or ''}"
+        return (d.title_fr, d.title_en, row.venue_name or "", row.host_name or "")
 
     def row_id(self, row: AgendaItemRow) -> int:
         return row.id

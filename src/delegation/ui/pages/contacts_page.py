@@ -8,8 +8,7 @@ from delegation.services.changes import Changes, Kind
 from delegation.services.directory import ContactRow
 from delegation.services.summaries import TripSummary
 from delegation.ui.commands import EditContext
-from delegation.ui.models.filtered_table_model import Column
-from delegation.ui.models.simple_table_model import SimpleTableModel
+from delegation.ui.models.contact_table_model import ContactTableModel
 from delegation.ui.pages.table_page import (
     fit_columns,
     make_search,
@@ -25,18 +24,7 @@ class ContactsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._trip: TripSummary | None = None
-        self.model = SimpleTableModel(
-            (
-                Column(lambda: _("Name"), lambda c: f"{c.last_name.upper()} {c.first_name}"),
-                Column(lambda: _("Organization"), lambda c: c.organization or ""),
-                Column(lambda: _("Function"), lambda c: c.job_title or ""),
-                Column(lambda: _("Email"), lambda c: c.email or ""),
-                Column(lambda: _("Phone"), lambda c: c.phone or ""),
-                Column(lambda: _("Trips"), lambda c: ", ".join(c.trips)),
-            ),
-            lambda c: f"{c.first_name} {c.last_name} {c.organization or ''} {c.email or ''}",
-            self,
-        )
+        self.model = ContactTableModel(self)
         self.search = make_search(
             self.model, _("Filter by name, organization or email…"), _("Filter contacts")
         )
@@ -65,12 +53,13 @@ class ContactsPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        contacts = directory.list_contacts(self._context.workspace)
+        # Contacts read when shown: a directory of 100,000 opens in a fraction of a second.
+        contacts = directory.contact_listing(self._context.workspace)
         set_rows_keeping_selection(self.table, contacts)
         fit_columns(self.table)
         self.count.setText(
             ngettext("{n} contact in the directory", "{n} contacts in the directory",
-                     len(contacts)).format(n=len(contacts))
+                     len(contacts.ids)).format(n=len(contacts.ids))
         )  # fmt: skip
         self._update_button()
 

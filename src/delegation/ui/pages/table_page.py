@@ -1,6 +1,7 @@
 """Building blocks shared by the pages that show tables."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any, cast
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from delegation.services.listing import Listing
+from delegation.ui.models.filtered_table_model import FilteredTableModel
 
 
 def make_table(model, name: str, accessible_name: str) -> QTableView:
@@ -63,9 +67,10 @@ def on_selection_change(table: QAbstractItemView, slot: Callable[..., object]) -
 def fit_columns(table: QTableView, maximum: int = 320) -> None:
     """Size columns to their content once data is in, within reason.
 
-    Only the first rows are measured: a 10,000-row table sizes as fast as a short one.
+    Only the rows shown and 50 more are measured: a 100,000-row table sizes as fast as a
+    short one, and reads no more of its rows than its first screen.
     """
-    table.horizontalHeader().setResizeContentsPrecision(200)
+    table.horizontalHeader().setResizeContentsPrecision(50)
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     for column in range(header.count() - 1):
@@ -84,36 +89,42 @@ def boxed(title: str, *parts) -> QGroupBox:
     return box
 
 
+def _rows_model(table: QAbstractItemView) -> FilteredTableModel[Any]:
+    return cast(FilteredTableModel[Any], table.model())
+
+
 def selected_ids(table: QAbstractItemView) -> list:
-    model = table.model()
-    return [
-        model.row_id(model.row_at(index.row())) for index in table.selectionModel().selectedRows()
-    ]
+    model = _rows_model(table)
+    return [model.id_at(index.row()) for index in table.selectionModel().selectedRows()]
 
 
 def select_ids(table: QAbstractItemView, ids) -> None:
     """Select the rows of these ids that are shown, in one selection change."""
-    model = table.model()
+    model = _rows_model(table)
     selection = QItemSelection()
     rows = model.visible_rows_of(ids)
     last_column = model.columnCount() - 1
-    start = previous = None
-    for row in [*rows, None]:  # runs of consecutive rows become one range
-        if row is not None and previous is not None and row == previous + 1:
-            previous = row
-            continue
-        if start is not None:
-            selection.select(model.index(start, 0), model.index(previous, last_column))
-        start = previous = row
+    runs: list[list[int]] = []  # runs of consecutive rows become one range
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    for first, last in runs:
+        selection.select(model.index(first, 0), model.index(last, last_column))
     table.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     if rows:
         table.scrollTo(model.index(rows[-1], 0))
 
 
-def set_rows_keeping_selection(table: QAbstractItemView, rows) -> None:
-    """New data in the table (after an edit, an undo): what was selected stays selected."""
+def set_rows_keeping_selection(table: QAbstractItemView, rows: Sequence | Listing) -> None:
+    """New data in the table (after an edit, an undo): what was selected stays selected.
+    A listing's rows are read when shown."""
     selected = selected_ids(table)
-    table.model().set_rows(rows)
+    if isinstance(rows, Listing):
+        _rows_model(table).set_listing(rows)
+    else:
+        _rows_model(table).set_rows(rows)
     select_ids(table, selected)
 
 

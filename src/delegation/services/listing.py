@@ -1,0 +1,25 @@
+"""A long list read in two steps: at once what each row is searched by, its rows when shown."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+Row = TypeVar("Row")
+
+# Reading more rows than this by id, one pass over the whole list beats many IN lists.
+WHOLE_LIST_FROM = 5_000
+
+
+@dataclass(frozen=True)
+class Listing(Generic[Row]):
+    """Enough to search and sort 100,000 rows without reading them whole.
+
+    `searched` holds, field by field, the text a table searches in each row: each field is
+    a sequence as long as `ids`, and a row read later gives the same fields through the
+    `searched_fields` function beside the listing's query. `read` reads rows as stored now,
+    in one transaction of its own; rows removed since the listing are left out.
+    """
+
+    ids: Sequence[int]
+    searched: Sequence[Sequence[str]]
+    read: Callable[[Sequence[int]], list[Row]]
