@@ -6,7 +6,6 @@ from sqlalchemy import event
 from delegation.ui.dialogs.participant_dialog import ParticipantDialog
 from delegation.ui.page_stack import page_titles
 
-
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
 
