@@ -54,7 +54,7 @@ class ContactsPage(QWidget):
 
     def reload(self) -> None:
         # Contacts read when shown: a directory of 100,000 opens in a fraction of a second.
-        contacts = directory.contact_listing(self._context.workspace)
+        contacts = directory.contact_listing(self._context.database)
         set_rows_keeping_selection(self.table, contacts)
         fit_columns(self.table)
         self.count.setText(

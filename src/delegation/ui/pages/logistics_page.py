@@ -167,7 +167,7 @@ class LogisticsPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        workspace = self._context.workspace
+        workspace = self._context.database
         trip_id = self._trip.id if self._trip else None
         self._hotels = hotels.list_hotels(workspace, trip_id) if trip_id else []
         self.rooms.clear()
@@ -363,7 +363,7 @@ class LogisticsPage(QWidget):
             ids = (
                 []
                 if group_code == ""
-                else travel.confirmed_ids(self._context.workspace, self._trip.id, group_code)
+                else travel.confirmed_ids(self._context.database, self._trip.id, group_code)
             )
         except DelegationError as error:
             self._context.report(error)

@@ -1,7 +1,6 @@
 """The participants of the trip: a table that filters as you type, and its actions."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -134,12 +133,6 @@ class ParticipantsPage(QWidget):
             signal.connect(self._update_count)
         self._update_actions()
 
-    def _button(action: QAction) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        return button
-
     def _filter_combo(self, name: str, everything: str, choices) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
@@ -174,7 +167,7 @@ class ParticipantsPage(QWidget):
 
     def reload(self) -> None:
         selected = self.selected_ids()
-        workspace = self._context.workspace
+        workspace = self._context.database
         # Rows read when shown: a trip of 100,000 opens in a fraction of a second.
         if self._trip_id:
             self.model.set_listing(participant_listing(workspace, self._trip_id))
@@ -275,10 +268,10 @@ class ParticipantsPage(QWidget):
 
     # Actions.
     def _dialog(self, details=None) -> ParticipantDialog:
-        workspace = self._context.workspace
+        workspace = self._context.database
         return ParticipantDialog(
             self._groups,
-            hotels.list_rooms(workspace, self._trip_id),
+            hotels.list_rooms(workspace, self._trip_id) if self._trip_id is not None else [],
             [organization.name for organization in directory.list_organizations(workspace)],
             details,
             self,
@@ -294,7 +287,7 @@ class ParticipantsPage(QWidget):
             self._context,
             lambda: AddParticipantCommand(self._context, trip_id, dialog.details()),
         )
-        if command is not None:
+        if command is not None and command.row is not None:
             self.select_ids([command.row.id])
 
     def edit(self) -> None:

@@ -126,7 +126,7 @@ class ProgrammePage(QWidget):
         return [self._trip.start_date + timedelta(days=n) for n in range(days)]
 
     def reload(self) -> None:
-        workspace = self._context.workspace
+        workspace = self._context.database
         trip = self._trip
         self._rows = agenda.list_agenda(workspace, trip.id) if trip else []
         self._groups = list_groups(workspace, trip.id) if trip else []
@@ -244,7 +244,7 @@ class ProgrammePage(QWidget):
 
     # Actions.
     def _dialog(self, details: AgendaItemDetails, is_new: bool) -> AgendaItemDialog:
-        workspace = self._context.workspace
+        workspace = self._context.database
         return AgendaItemDialog(
             self._trip_days(),
             self._groups,
@@ -270,7 +270,7 @@ class ProgrammePage(QWidget):
             self._context,
             lambda: AddAgendaItemCommand(self._context, trip_id, dialog.details()),
         )
-        if command is not None:
+        if command is not None and command.row is not None:
             self._select(command.row.id)
 
     def edit(self) -> None:
@@ -294,7 +294,7 @@ class ProgrammePage(QWidget):
             row.details,
             lambda: _("Duplicate “{title}”").format(title=row.details.title(current_language())),
         )
-        if self._context.execute(command):
+        if self._context.execute(command) and command.row is not None:
             self._select(command.row.id)
 
     def toggle_cancelled(self) -> None:

@@ -115,7 +115,7 @@ class VenuesPage(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        workspace = self._context.workspace
+        workspace = self._context.database
         set_rows_keeping_selection(self.venue_table, directory.list_venues(workspace))
         self.hosts.set_rows(agenda.list_hosts(workspace, self._trip.id) if self._trip else [])
         fit_columns(self.venue_table)
