@@ -242,7 +242,7 @@ def test_the_waiting_list_ranks_follow_a_change_in_place(qtbot):
 
 
 def test_the_participants_page_counts_rows_changed_in_place(window):
-    page = window.participants
+    page = window.show_page("participants")
     total = page.model.total_rows()
     page.search.setText("a")
     shown = page.model.rowCount()
