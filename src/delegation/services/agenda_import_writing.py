@@ -19,9 +19,13 @@ from delegation.services.agenda import (
 )
 from delegation.services.agenda_import_plan import AgendaImportPlan, KnownVenues
 from delegation.services.import_groups import create_groups, drop_unused_groups
-from delegation.services.imports import ImportCounts, ImportRefusedError, Progress
+from delegation.services.imports import (
+    ImportCounts,
+    ImportRefusedError,
+    Progress,
+    prepare_writing,
+)
 from delegation.services.records import changed_since_step, refuse_taken_ids
-from delegation.services.value_maps import remember_values
 from delegation.services.workspace import Workspace
 
 
@@ -52,7 +56,7 @@ def apply_agenda_import(
     if plan.problems and not skip_invalid:
         raise ImportRefusedError(plan.file.source, plan.problems)
     with workspace.transaction() as session:
-        _prepare(session, plan)
+        prepare_writing(session, plan.trip_id, plan.file)
         _check_still_new(session, plan)
         return _write(session, plan, progress)
 
@@ -64,17 +68,10 @@ def redo_agenda_import(workspace: Workspace, result: AgendaImportResult) -> Agen
     """
     plan = result.plan
     with workspace.transaction() as session:
-        _prepare(session, plan)
+        prepare_writing(session, plan.trip_id, plan.file)
         refuse_taken_ids(session, AgendaItem, result.item_ids)
         _check_details(session, {row.id: row.details for row in result.changed_before})
         return _write(session, plan, again=result)
-
-
-def _prepare(session: Session, plan: AgendaImportPlan) -> None:
-    if plan.file.told:  # the meanings the user gave, for the next file of this layout
-        remember_values(session, plan.file.table.headers, plan.file.told)
-    if session.get(Trip, plan.trip_id) is None:
-        raise NotFoundError(_("this trip no longer exists"))
 
 
 def _check_still_new(session: Session, plan: AgendaImportPlan) -> None:

@@ -14,13 +14,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from delegation.domain.errors import DelegationError, FileRefusedError
+from sqlalchemy.orm import Session
+
+from delegation.domain.errors import DelegationError, FileRefusedError, NotFoundError
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import value_label
 from delegation.interchange.columns import fold
 from delegation.interchange.tables import sheet_names
+from delegation.persistence.models import Trip
 from delegation.services.import_groups import NewGroup
 from delegation.services.source_files import MAPPED_FIELDS, SourceFile, UnknownValue
+from delegation.services.value_maps import remember_values
 
 Progress = Callable[[int, int], None]  # (done, total) while rows are written
 
@@ -256,3 +260,12 @@ def first_usable_sheet(path: str | Path, plan: Callable[[str | None], Plan]) -> 
             except FileRefusedError:
                 continue
         raise
+
+
+def prepare_writing(session: Session, trip_id: int, file: SourceFile) -> None:
+    """Before an import writes: the meanings the user gave its values are kept for the
+    next file of this layout, and the trip must still be there."""
+    if file.told:
+        remember_values(session, file.table.headers, file.told)
+    if session.get(Trip, trip_id) is None:
+        raise NotFoundError(_("this trip no longer exists"))

@@ -16,7 +16,6 @@ from delegation.persistence.models import (
     Contact,
     Organization,
     Participant,
-    Trip,
     TripGroup,
     participant_groups,
 )
@@ -28,7 +27,12 @@ from delegation.services.contact_records import (
     write_contact,
 )
 from delegation.services.import_groups import create_groups, drop_unused_groups
-from delegation.services.imports import ImportCounts, ImportRefusedError, Progress
+from delegation.services.imports import (
+    ImportCounts,
+    ImportRefusedError,
+    Progress,
+    prepare_writing,
+)
 from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participant_import_plan import ParticipantImportPlan, name_key
 from delegation.services.participant_rows import ParticipantRow, get_rows, group_codes
@@ -40,7 +44,6 @@ from delegation.services.registration_updates import (
     organization_ids,
     update_registrations,
 )
-from delegation.services.value_maps import remember_values
 from delegation.services.workspace import Workspace
 
 _CHUNK = 1000  # rows per statement, and per progress report
@@ -78,7 +81,7 @@ def apply_participant_import(
     if plan.problems and not skip_invalid:
         raise ImportRefusedError(plan.file.source, plan.problems)
     with workspace.transaction() as session:
-        _prepare(session, plan)
+        prepare_writing(session, plan.trip_id, plan.file)
         _check_still_new(session, plan)
         return _write(session, plan, progress)
 
@@ -91,18 +94,11 @@ def redo_participant_import(
     ids, or the updated registrations are no longer as the undo left them."""
     plan = result.plan
     with workspace.transaction() as session:
-        _prepare(session, plan)
+        prepare_writing(session, plan.trip_id, plan.file)
         refuse_taken_ids(session, Participant, result.participant_ids)
         refuse_taken_ids(session, Contact, result.contact_ids)
         _check_details(session, {row.id: row.details for row in result.changed_before})
         return _write(session, plan, again=result)
-
-
-def _prepare(session: Session, plan: ParticipantImportPlan) -> None:
-    if plan.file.told:  # the meanings the user gave, for the next file of this layout
-        remember_values(session, plan.file.table.headers, plan.file.told)
-    if session.get(Trip, plan.trip_id) is None:
-        raise NotFoundError(_("this trip no longer exists"))
 
 
 def _check_still_new(session: Session, plan: ParticipantImportPlan) -> None:
