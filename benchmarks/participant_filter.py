@@ -41,8 +41,11 @@ from delegation.ui.models.folding import folded
 from delegation.ui.pages.contacts_page import ContactsPage
 from delegation.ui.pages.participants_page import ParticipantsPage
 
-FIRST = ["Hélène", "Kadri", "Jüri", "Loïc", "Anaïs", "Tõnu", "Zoé", "Mart", "Noël", "Liis"]
-LAST = ["Tamm", "Saar", "Õunapuu", "Bérard", "Mägi", "Quéré", "Kask", "Dupré", "Väljaots"]
+# Names sharing their first letters, so that most letters typed narrow the rows shown.
+FIRST = ["Hélène", "Helen", "Helmi", "Heli", "Henri", "Hugo", "Kadri", "Jüri", "Loïc", "Anaïs"]
+FIRST += ["Tõnu", "Zoé", "Mart", "Noël", "Liis", "Élodie", "Søren", "Łukasz", "Νίκος", "Мария"]
+LAST = ["Saar", "Saarepera", "Saarinen", "Sarapuu", "Sepp", "Tamm", "Õunapuu", "Bérard", "Mägi"]
+LAST += ["Quéré", "Kask", "Dupré", "Väljaots", "Müller", "Nguyễn", "O'Brien", "Παππάς", "Иванова"]
 TYPED = "helene saar"
 # Typed letter by letter, the last word erased the same way, then the field cleared.
 KEYSTROKES = [

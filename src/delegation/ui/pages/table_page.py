@@ -38,6 +38,10 @@ def make_table(model, name: str, accessible_name: str) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    # Laid out at once after a filter or a sort: Qt would do it on the next turn of events
+    # and paint the table twice for each keystroke.
+    model.modelReset.connect(table.doItemsLayout)
+    model.layoutChanged.connect(table.doItemsLayout)
     return table
 
 
