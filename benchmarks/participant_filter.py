@@ -34,7 +34,7 @@ from delegation.domain.enums import ParticipantStatus
 from delegation.persistence.models import Contact, Organization, Participant
 from delegation.services.directory import list_contacts
 from delegation.services.participant_rows import list_participants
-from delegation.services.trips import NewTrip, add_trip
+from delegation.services.trips import NewTrip, add_trip, find_trip
 from delegation.services.workspace import open_workspace
 from delegation.ui.commands import EditContext
 from delegation.ui.models.folding import folded
@@ -217,7 +217,8 @@ def main() -> None:
         report(f"Directory of {contacts} contacts", mine, baseline)
 
         trip = ParticipantsPage(context)
-        mine = ours(application, trip, lambda: trip.show_trip(trip_id))
+        shown = find_trip(workspace, trip_id)
+        mine = ours(application, trip, lambda: trip.show_trip(shown))
         trip.hide()
         baseline = proxy_baseline(
             application, lambda: list_participants(workspace, trip_id), trip.model

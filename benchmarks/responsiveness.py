@@ -60,9 +60,10 @@ class Turns:
         owns = [b - a for a, b in itertools.pairwise(self.owns)]
         p99 = statistics.quantiles(walls, n=100)[98] if len(walls) > 2 else walls[-1]
         took = self.walls[-1] - self.walls[0]
+        over = sum(1 for gap in walls if gap > 0.1)
         return (
             f"{took:6.1f} s   longest gap {max(walls) * 1000:6.0f} ms   p99 {p99 * 1000:6.0f} ms"
-            f"   window's own work at most {max(owns) * 1000:5.0f} ms"
+            f"   {over} over 100 ms   window's own work at most {max(owns) * 1000:5.0f} ms"
         )
 
 
@@ -132,7 +133,7 @@ def main() -> None:
                 lambda: transfers.running is not None and transfers.running.running,
             ),
         )
-        window.actions.undo.trigger()
+        window.menus.undo.trigger()
 
         def import_on_the_thread() -> None:
             from delegation.services.participant_import_planning import plan_participant_import
