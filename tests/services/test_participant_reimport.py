@@ -6,10 +6,12 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from sqlalchemy import delete
 
 from delegation.domain.enums import ParticipantStatus
-from delegation.domain.errors import ConflictError, ValidationError
+from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.persistence.base import current_user
+from delegation.persistence.models import Participant
 from delegation.services import participants
 from delegation.services.participant_import_planning import plan_participant_import
 from delegation.services.participant_import_writing import (
@@ -178,3 +180,25 @@ def test_people_joining_the_waiting_list_take_the_next_places_in_file_order(
         1,
         None,
     }
+
+
+def test_a_redo_over_a_registration_changed_since_the_undo_is_refused_whole(
+    workspace, trip_id, tmp_path, database_path
+):
+    _import(workspace, trip_id, tmp_path, PEOPLE)
+    result = apply_participant_import(
+        workspace, _plan(workspace, trip_id, tmp_path, PEOPLE.replace(";Confirmé;", ";Annulé;"))
+    )
+    undo_participant_import(workspace, result)
+    juri = next(r for r in list_participants(workspace, trip_id) if r.details.first_name == "Jüri")
+    participants.update_participant(
+        workspace, juri.id, None, replace(juri.details, notes="Arrive by ferry")
+    )  # a colleague, after the undo
+    before = _snapshot(database_path)
+    with pytest.raises(ConflictError, match=r"Jüri Õunapuu was changed by .* since; this step"):
+        redo_participant_import(workspace, result)
+    assert _snapshot(database_path) == before
+    with workspace.transaction() as session:
+        session.execute(delete(Participant).where(Participant.id == juri.id))
+    with pytest.raises(NotFoundError, match="this participant no longer exists"):
+        redo_participant_import(workspace, result)

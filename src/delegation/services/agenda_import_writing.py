@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from delegation.domain.errors import ConflictError, NotFoundError
+from delegation.domain.errors import ConflictError
 from delegation.i18n import _
 from delegation.interchange.columns import fold
 from delegation.persistence.models import AgendaItem, Organization, Trip, Venue
@@ -25,7 +25,7 @@ from delegation.services.imports import (
     Progress,
     prepare_writing,
 )
-from delegation.services.records import changed_since_step, refuse_taken_ids
+from delegation.services.records import check_rows_as_left, refuse_taken_ids
 from delegation.services.workspace import Workspace
 
 
@@ -178,13 +178,12 @@ def _write(
 
 def _check_details(session: Session, expected: dict[int, AgendaItemDetails]) -> None:
     """Each item still holds these details, or the step cannot be replayed."""
-    current = {row.id: row for row in get_item_rows(session, list(expected))}
-    for item_id, details in expected.items():
-        row = current.get(item_id)
-        if row is None:
-            raise NotFoundError(_("this agenda item no longer exists"))
-        if row.details != details:
-            raise changed_since_step(f"“{row.details.title('fr')}”", row)
+    check_rows_as_left(
+        get_item_rows(session, list(expected)),
+        expected,
+        missing=_("this agenda item no longer exists"),
+        name=lambda row: f"“{row.details.title('fr')}”",
+    )
 
 
 def undo_agenda_import(workspace: Workspace, result: AgendaImportResult) -> None:

@@ -37,7 +37,7 @@ from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participant_import_plan import ParticipantImportPlan, name_key
 from delegation.services.participant_rows import ParticipantRow, get_rows, group_codes
 from delegation.services.participants import write_registration
-from delegation.services.records import changed_since_step, refuse_taken_ids
+from delegation.services.records import check_rows_as_left, refuse_taken_ids
 from delegation.services.registration_updates import (
     RegistrationChange,
     email_owners,
@@ -137,13 +137,12 @@ def _added_meanwhile(name: str) -> str:
 
 def _check_details(session: Session, expected: dict[int, ParticipantDetails]) -> None:
     """Each registration still holds these details, or the step cannot be replayed."""
-    current = {row.id: row for row in get_rows(session, list(expected))}
-    for participant_id, details in expected.items():
-        row = current.get(participant_id)
-        if row is None:
-            raise NotFoundError(_("this participant no longer exists"))
-        if row.details != details:
-            raise changed_since_step(row.details.full_name, row)
+    check_rows_as_left(
+        get_rows(session, list(expected)),
+        expected,
+        missing=_("this participant no longer exists"),
+        name=lambda row: row.details.full_name,
+    )
 
 
 def _write(

@@ -1,6 +1,6 @@
 """Loading a record for an edit: it must still exist and be the version the user saw."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
@@ -60,6 +60,37 @@ def changed_since_step(name: str, record: _Updated) -> ConflictError:
             name=name, user=record.updated_by or _("someone else")
         )
     )
+
+
+class _Row(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def details(self) -> Any: ...
+    @property
+    def updated_by(self) -> str | None: ...
+
+
+Row = TypeVar("Row", bound=_Row)
+
+
+def check_rows_as_left(
+    rows: Iterable[Row],
+    expected: Mapping[int, object],
+    *,
+    missing: str,
+    name: Callable[[Row], str],
+) -> None:
+    """Each record (read as `rows`) still holds the details a step left in it (`expected`,
+    by id), or the step cannot be replayed: NotFoundError(missing) for one gone,
+    ConflictError naming who changed one."""
+    current = {row.id: row for row in rows}
+    for record_id, details in expected.items():
+        row = current.get(record_id)
+        if row is None:
+            raise NotFoundError(missing)
+        if row.details != details:
+            raise changed_since_step(name(row), row)
 
 
 def refuse_taken_ids(
