@@ -62,7 +62,7 @@ class OverviewPanel(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         # Counts by status, category and group, and the number of items.
-        if changes.touches(Kind.TRIP, Kind.PARTICIPANT, Kind.GROUP, Kind.AGENDA_ITEM):
+        if changes.touches(Kind.PARTICIPANT, Kind.AGENDA_ITEM):
             self._reread()
 
     def _reread(self) -> None:

@@ -27,7 +27,10 @@ class Page(Protocol):
         """Show this trip (or none), read whole."""
 
     def apply_changes(self, changes: Changes) -> None:
-        """Show what an edit changed; a page reads again only what it shows of it."""
+        """Show what an edit changed; a page reads again only what it shows of it.
+
+        A change of the trip's own settings or of its groups never comes this way: those
+        show on every page, which are all shown the trip again (show_trip)."""
 
 
 def _make_page(name: str, context: EditContext) -> QWidget:

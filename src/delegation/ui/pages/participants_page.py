@@ -149,7 +149,7 @@ class ParticipantsPage(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         ids = changes.ids_of(Kind.PARTICIPANT)
-        if changes.touches(Kind.GROUP, Kind.ROOM, Kind.HOTEL, Kind.CONTACT) or (
+        if changes.touches(Kind.ROOM, Kind.HOTEL, Kind.CONTACT) or (
             changes.touches(Kind.PARTICIPANT) and ids is None
         ):
             self.reload()

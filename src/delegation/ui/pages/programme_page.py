@@ -116,7 +116,7 @@ class ProgrammePage(QWidget):
         self.reload()
 
     def apply_changes(self, changes: Changes) -> None:
-        if changes.touches(Kind.AGENDA_ITEM, Kind.VENUE, Kind.GROUP):
+        if changes.touches(Kind.AGENDA_ITEM, Kind.VENUE):
             self.reload()
 
     def _trip_days(self) -> list[date]:
