@@ -2,41 +2,17 @@
 read a screenful at a time as they are shown, and set right when changed since listed."""
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
+from tests.ui.people_model import CITIES, PeopleModel, Person
 
 from delegation.services.listing import Listing
-from delegation.ui.models.filtered_table_model import Column, FilteredTableModel
 from delegation.ui.pages.table_page import make_table
 
 NAMES = ["Hélène", "Kadri", "Jüri", "Loïc", "Anaïs", "Tõnu", "Zoé", "Mart", "Noël", "Liis"]
-CITIES = ["Tallinn", "Tartu", "Pärnu", "Marseille", "Nîmes", "Lyon"]
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str
-    city: str
-
-
-class PeopleModel(FilteredTableModel[Person]):
-    def __init__(self) -> None:
-        super().__init__(
-            (
-                Column(lambda: "Name", lambda p: p.name, sort_fields=(0,)),
-                Column(lambda: "City", lambda p: p.city),
-            )
-        )
-
-    def search_fields(self, row: Person) -> tuple[str, str]:
-        return (row.name, row.city)
-
-    def row_id(self, row: Person) -> int:
-        return row.id
 
 
 class Store:

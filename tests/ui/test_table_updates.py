@@ -2,11 +2,12 @@
 position, the sort order and the filter, and is never reset."""
 
 import random
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
+from tests.ui.people_model import CITIES, PeopleModel, Person
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.services.participant_details import ParticipantDetails
@@ -15,37 +16,10 @@ from delegation.services.participant_rows import (
     ParticipantRow,
     searched_fields,
 )
-from delegation.ui.models.filtered_table_model import Column, FilteredTableModel
 from delegation.ui.models.participant_table_model import ParticipantTableModel
 from delegation.ui.pages.table_page import make_table, select_ids, selected_ids
 
 NAMES = ["Hélène", "Kadri", "Jüri", "Loïc", "anaïs", "Tõnu", "Zoé", "Mart", "noël", "Liis"]
-CITIES = ["Tallinn", "Tartu", "Pärnu", "Marseille", "Nîmes", "Lyon"]
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    name: str
-    city: str
-
-
-class PeopleModel(FilteredTableModel[Person]):
-    """Sorted by a searched field (the name) or by its cells (the city)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            (
-                Column(lambda: "Name", lambda p: p.name, sort_fields=(0,)),
-                Column(lambda: "City", lambda p: p.city),
-            )
-        )
-
-    def search_fields(self, row: Person) -> tuple[str, str]:
-        return (row.name, row.city)
-
-    def row_id(self, row: Person) -> int:
-        return row.id
 
 
 class Signals:
