@@ -73,22 +73,27 @@ print(json.dumps({"before": before, "title": title, "after": window.windowTitle(
 """
 
 
-def test_the_window_paints_the_trip_before_loading_the_database_layer(
-    demo_workspace, database_path, tmp_path
-):
-    demo_workspace.close()
+def _window_process(script: str, database, tmp_path) -> subprocess.CompletedProcess:
+    """The window's script run in a program of its own, offscreen, with its own settings."""
     environment = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(tmp_path / "settings"),
     }
-    result = subprocess.run(
-        [sys.executable, "-c", PREVIEW, str(database_path)],
+    return subprocess.run(
+        [sys.executable, "-c", script, str(database)],
         capture_output=True,
         text=True,
         env=environment,
         timeout=120,
     )
+
+
+def test_the_window_paints_the_trip_before_loading_the_database_layer(
+    demo_workspace, database_path, tmp_path
+):
+    demo_workspace.close()
+    result = _window_process(PREVIEW, database_path, tmp_path)
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.splitlines()[-1])
     assert seen["title"] == "Mission Tallinn 2023 — Delegation"
@@ -114,18 +119,7 @@ print(code, said)
 def test_a_file_that_is_no_database_is_explained_and_the_window_ends(tmp_path):
     garbage = tmp_path / "trip.sqlite3"
     garbage.write_bytes(b"This is not a database, only words. " * 200)
-    environment = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "settings"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", REFUSED, str(garbage)],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+    result = _window_process(REFUSED, garbage, tmp_path)
     assert result.returncode == 0, result.stderr
     code, said = result.stdout.splitlines()[-1].split(" ", 1)
     assert code == "2"
