@@ -117,7 +117,7 @@ class Documents(FileActions):
         from delegation.services.outputs import checked_output
 
         try:  # said at once: the database itself, a folder
-            checked_output(self._workspace(), path)
+            checked_output(self._context.database, path)
         except DelegationError as error:
             QMessageBox.warning(self._window, title, error_text(error))
             return
@@ -140,7 +140,7 @@ class Documents(FileActions):
     def _font_notice(self, trip_id: int) -> str | None:
         from delegation.services.printable import font_notice
 
-        return font_notice(self._workspace(), trip_id)
+        return font_notice(self._context.database, trip_id)
 
     def _warn_unprintable(self, title: str, notice: str | None) -> None:
         """Says which of the trip's characters print as empty boxes, if any do."""
@@ -169,7 +169,7 @@ class Documents(FileActions):
             from delegation.services.itineraries import export_itinerary
 
             return export_itinerary(
-                self._workspace(), trip_id, target, language=language, participant_email=email
+                self._context.database, trip_id, target, language=language, participant_email=email
             )
 
         self._write(title, options, path, trip_id, write)
@@ -198,7 +198,7 @@ class Documents(FileActions):
             from delegation.services.itinerary_batch import export_itineraries
 
             written = export_itineraries(
-                self._workspace(),
+                self._context.database,
                 trip_id,
                 folder,
                 language=language,
@@ -241,7 +241,7 @@ class Documents(FileActions):
             from delegation.services.lists import export_badges
 
             return export_badges(
-                self._workspace(), trip_id, target, layout=layout, language=language
+                self._context.database, trip_id, target, layout=layout, language=language
             )
 
         self._write(title, options, path, trip_id, write)
@@ -271,6 +271,6 @@ class Documents(FileActions):
             from delegation.services import lists
 
             exported = getattr(lists, export)
-            return exported(self._workspace(), trip_id, target, language=language, **extra)
+            return exported(self._context.database, trip_id, target, language=language, **extra)
 
         self._write(title, options, path, trip_id, write)

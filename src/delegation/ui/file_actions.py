@@ -3,7 +3,6 @@ folder last used, the selected participant, and a way to list their menu entries
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,9 +12,6 @@ from delegation.i18n import _
 from delegation.ui import settings as declared
 from delegation.ui.commands import EditContext
 from delegation.ui.settings import Settings
-
-if TYPE_CHECKING:
-    from delegation.services.workspace import Workspace
 
 Entry = tuple[str, Callable[[], None]] | tuple[str, Callable[[], None], str]
 
@@ -50,11 +46,6 @@ class FileActions(QObject):
         self._settings = settings
         self._trip_id = trip_id
         self._selected_email = selected_email
-
-    def _workspace(self) -> "Workspace":
-        workspace = self._context.workspace
-        assert workspace is not None  # the file actions are made once the database is open
-        return workspace
 
     def _folder(self) -> str:
         return self._settings.get(declared.EXPORT_FOLDER)

@@ -19,7 +19,6 @@ from delegation.services.participant_import_writing import (
     redo_participant_import,
     undo_participant_import,
 )
-from delegation.services.workspace import Workspace
 from delegation.ui.commands import EditCommand, EditContext
 
 
@@ -52,13 +51,8 @@ class ImportCommand(EditCommand):
         self.progress = progress  # the first do()'s, which may stop it (before it writes)
         self.result: ParticipantImportResult | AgendaImportResult | None = None
 
-    def _workspace(self) -> Workspace:
-        if self.workspace is None:  # commands are made only while a database is open
-            raise RuntimeError("an import command without a database")
-        return self.workspace
-
     def do(self) -> None:
-        workspace, plan, result = self._workspace(), self._plan, self.result
+        workspace, plan, result = self.workspace, self._plan, self.result
         if isinstance(result, ParticipantImportResult):
             self.result = redo_participant_import(workspace, result)
         elif isinstance(result, AgendaImportResult):
@@ -82,6 +76,6 @@ class ImportCommand(EditCommand):
 
     def undo(self) -> None:
         if isinstance(self.result, ParticipantImportResult):
-            undo_participant_import(self._workspace(), self.result)
+            undo_participant_import(self.workspace, self.result)
         elif isinstance(self.result, AgendaImportResult):
-            undo_agenda_import(self._workspace(), self.result)
+            undo_agenda_import(self.workspace, self.result)

@@ -199,7 +199,7 @@ class Transfers(FileActions):
             return
         self._remember(path)
         try:
-            write(self._workspace(), trip_id, path)
+            write(self._context.database, trip_id, path)
         except DelegationError as error:
             QMessageBox.warning(self._window, title, error_text(error))
             return
