@@ -75,14 +75,20 @@ def open_window(database: str | None, settings: Settings) -> MainWindow:
         QApplication.exit(2)
 
     def start() -> None:
-        from delegation.ui.operations import Operation
+        from delegation.ui.operations import Operation, leave_startup_objects_out_of_collections
+
+        def opened(workspace, _stopped: bool) -> None:
+            window.attach(workspace)
+            # Once the trip is painted: what was made until then stays as long as the
+            # program does, and need not be walked by each full pass of the collector.
+            QTimer.singleShot(0, leave_startup_objects_out_of_collections)
 
         window.opening = Operation(
             window,
             _("Delegation"),
             _("Opening the database…"),
             lambda _progress: _open_workspace(database),
-            lambda workspace, _stopped: window.attach(workspace),
+            opened,
             quiet=True,
             failed=refused,
         )

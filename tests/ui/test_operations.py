@@ -1,0 +1,62 @@
+"""Long work and the collector: nothing of finished work stays, and the objects of the
+started program are left out of its passes."""
+
+import gc
+import threading
+import weakref
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QWidget
+
+from delegation.ui.operations import Operation, leave_startup_objects_out_of_collections
+
+
+class Payload:
+    """What a piece of work makes: a whole trip's check, an import's rows."""
+
+
+def _start(window: QWidget, release: threading.Event, made: list) -> Operation:
+    payload = Payload()  # what the work and its ending hold on to
+    made.append(weakref.ref(payload))
+
+    def work(_progress) -> Payload:
+        release.wait(10)
+        return payload
+
+    def done(result: Payload, _stopped: bool) -> None:
+        assert result is payload
+
+    return Operation(window, "Work", "Working…", work, done, quiet=True)
+
+
+def _finish(qtbot, operation: Operation) -> None:
+    qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def test_a_finished_operation_keeps_nothing_of_its_work(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    release, made = threading.Event(), []
+    operation = _start(window, release, made)
+    release.set()
+    _finish(qtbot, operation)
+    del operation
+    gc.collect()
+    assert made and made[0]() is None
+
+
+def test_garbage_made_before_start_up_ends_is_collected_not_kept():
+    class Cycle:
+        pass
+
+    cycle = Cycle()
+    cycle.itself = cycle
+    gone = weakref.ref(cycle)
+    del cycle
+    try:
+        leave_startup_objects_out_of_collections()
+        assert gone() is None
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # the tests' own objects are walked again
