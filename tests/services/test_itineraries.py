@@ -9,7 +9,7 @@ from babel.numbers import get_currency_name
 from pypdf import PdfReader
 
 from delegation.domain.errors import NotFoundError, ValidationError
-from delegation.services.itineraries import build_itinerary, export_itinerary
+from delegation.services.itineraries import ItineraryBuilder, build_itinerary, export_itinerary
 from delegation.services.itinerary_batch import export_itineraries
 
 GROUP_A = "solene.dupre@uem.example"
@@ -163,7 +163,10 @@ def test_one_pdf_per_confirmed_participant_and_a_booklet(demo_workspace, tmp_pat
     assert solene == flat(pdf_text(tmp_path / "one.pdf"))  # the same as drawn on its own
 
 
-def test_a_booklet_stopped_while_drawn_is_not_written_and_the_files_stay(demo_workspace, tmp_path):
+@pytest.mark.parametrize("workers", [1, 2], ids=["here", "in a worker process"])
+def test_a_booklet_stopped_while_drawn_is_not_written_and_the_files_stay(
+    demo_workspace, tmp_path, workers
+):
     booklet = tmp_path / "booklet.pdf"
     files = export_itineraries(
         demo_workspace,
@@ -171,11 +174,25 @@ def test_a_booklet_stopped_while_drawn_is_not_written_and_the_files_stay(demo_wo
         tmp_path / "out",
         booklet=booklet,
         progress=lambda done, total: done < total // 2 + 5,
-        workers=1,
+        workers=workers,
     )
     assert files and all(f.exists() for f in files)
     assert not booklet.exists()
     assert not [p for p in tmp_path.iterdir() if "booklet" in p.name]  # nor a half-written one
+
+
+def test_the_booklet_of_a_batch_on_several_cores_is_drawn_by_a_worker(
+    demo_workspace, tmp_path, monkeypatch
+):
+    # The calling process (the window's) never draws it: its objects would stall the window.
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the booklet was drawn by the calling process")
+
+    monkeypatch.setattr(ItineraryBuilder, "draw_booklet", refused)
+    export_itineraries(
+        demo_workspace, "tallinn-2023", tmp_path / "out", booklet=tmp_path / "b.pdf", workers=2
+    )
+    assert len(PdfReader(tmp_path / "b.pdf").pages) > 1
 
 
 def test_a_batch_can_be_stopped(demo_workspace, tmp_path):

@@ -1,15 +1,18 @@
 """A batch of personal itineraries: one PDF per confirmed participant, named after them,
 drawn on every core by worker processes that each receive the trip once, and the
-booklet of them all."""
+booklet of them all, drawn by one of them."""
 
 import contextlib
 import errno
 import multiprocessing
 import os
+import queue
 import re
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from delegation.domain.enums import ParticipantStatus
@@ -132,28 +135,26 @@ def export_itineraries(
     # With a booklet, the progress counts each itinerary twice: its file, its pages in it.
     total = len(jobs) * (2 if booklet_path is not None else 1)
     counted = None if progress is None else lambda done, _total: progress(done, total)
-    written = _draw_all(builder, jobs, counted, workers)
-    if booklet_path is not None and jobs and len(written) == len(jobs):
-        with contextlib.suppress(BookletStopped):
-            builder.draw_booklet(
-                [builder.personal(builder.person(i), lang) for i, lang, _path in jobs],
-                booklet_path,
-                None if progress is None else lambda done: progress(len(jobs) + done, total),
-            )
-        if progress is not None:
-            progress(total, total)
+    booklet_progress = None if progress is None else lambda done: progress(len(jobs) + done, total)
+    written = _draw_all(builder, jobs, counted, workers, booklet_path, booklet_progress)
+    if booklet_path is not None and jobs and len(written) == len(jobs) and progress is not None:
+        progress(total, total)
     return written
 
 
 # A worker process's own builder: it receives the trip once, when it starts, and cuts each
 # itinerary itself, so a job is a person, a language and a path, not a pickled itinerary.
+# The booklet's progress goes back through a queue; a stop comes through an event.
 _worker_builder: ItineraryBuilder | None = None
+_worker_reports: "Queue[int] | None" = None
+_worker_stop: Event | None = None
 
 
-def _start_worker(snapshot: TripSnapshot) -> None:
-    global _worker_builder
+def _start_worker(snapshot: TripSnapshot, reports: "Queue[int]", stop: Event) -> None:
+    global _worker_builder, _worker_reports, _worker_stop
     register_fonts()
     _worker_builder = ItineraryBuilder(snapshot)
+    _worker_reports, _worker_stop = reports, stop
 
 
 def _draw_job(job: tuple[int, str, str]) -> int:
@@ -163,12 +164,50 @@ def _draw_job(job: tuple[int, str, str]) -> int:
     return _worker_builder.draw_personal(person_id, language, path)
 
 
+def _draw_booklet_job(jobs: list[tuple[int, str]], path: str) -> None:
+    """The booklet drawn in a worker process: the window's process, which would otherwise
+    make and free its millions of objects, stays free to answer."""
+    assert _worker_builder is not None and _worker_reports is not None
+    builder, reports, stop = _worker_builder, _worker_reports, _worker_stop
+
+    def reached(done: int) -> bool:
+        reports.put(done)
+        return not (stop is not None and stop.is_set())
+
+    builder.draw_booklet(
+        [builder.personal(builder.person(i), language) for i, language in jobs], path, reached
+    )
+
+
+def _follow_booklet(
+    future: Future, reports: "Queue[int]", stop: Event, reached: Callable[[int], object] | None
+) -> None:
+    """Passes the booklet's progress on until it is drawn; a stop answered is sent on."""
+    while True:
+        try:
+            done = reports.get(timeout=0.05)
+        except queue.Empty:
+            if future.done():
+                break
+            continue
+        if reached is not None and reached(done) is False:
+            stop.set()
+    future.result()
+
+
 Job = tuple[int, str, Path]
 
 
 def _draw_all(
-    builder: ItineraryBuilder, jobs: list[Job], progress: Progress | None, workers
+    builder: ItineraryBuilder,
+    jobs: list[Job],
+    progress: Progress | None,
+    workers: int | None,
+    booklet: Path | None,
+    booklet_progress: Callable[[int], object] | None,
 ) -> list[Path]:
+    """The itineraries, then the booklet if every one of them was drawn (a stop while it
+    is drawn leaves no booklet)."""
     total = len(jobs)
     workers = min(workers or os.cpu_count() or 1, max(total, 1))
     written: list[Path] = []
@@ -180,16 +219,25 @@ def _draw_all(
     if progress is not None:
         progress(0, total)
     try:
+        drawn = [(person_id, job_language) for person_id, job_language, _path in jobs]
         if workers <= 1 or total <= 2:
             for person_id, job_language, path in jobs:
                 builder.draw_personal(person_id, job_language, path)
                 if not advance(path):
                     break
+            if booklet is not None and jobs and len(written) == total:
+                with contextlib.suppress(BookletStopped):
+                    itineraries = [builder.personal(builder.person(i), lang) for i, lang in drawn]
+                    builder.draw_booklet(itineraries, booklet, booklet_progress)
             return written
         # spawn, not fork: the window's threads must not be copied into the workers.
         context = multiprocessing.get_context("spawn")
+        reports, stop = context.Queue(), context.Event()
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker, initargs=(builder.snapshot,)
+            workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(builder.snapshot, reports, stop),
         ) as pool:
             chunk = max(1, min(16, total // (workers * 4)))
             results = pool.map(
@@ -199,8 +247,13 @@ def _draw_all(
                 if not advance(path):
                     pool.shutdown(wait=True, cancel_futures=True)
                     break
+            if booklet is not None and len(written) == total:
+                future = pool.submit(_draw_booklet_job, drawn, str(booklet))
+                with contextlib.suppress(BookletStopped):
+                    _follow_booklet(future, reports, stop, booklet_progress)
     except UnwritableError as error:  # said in the language of the worker's document
         raise unwritable(error.location, OSError(error.code, error.reason)) from None
     except OSError as error:  # the worker processes could not start, or a file not be closed
-        raise unwritable(jobs[len(written)][2] if len(written) < total else "", error) from None
+        failed = jobs[len(written)][2] if len(written) < total else booklet
+        raise unwritable(failed or "", error) from None
     return written
