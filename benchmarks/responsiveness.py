@@ -4,10 +4,11 @@ Run: python benchmarks/responsiveness.py [--participants 500] [--rows 6000]
 On a generated trip (500 participants, 200 programme items): the personal itineraries of
 everyone (and the booklet), an import of 6,000 registrations, and the readiness checks,
 each started from the window as a user does. A timer asks the window's loop to turn every
-50 ms; printed: the longest wall-clock gap between two turns, the 99th percentile, and
-the longest stretch of the window thread's own work (which other processes on a shared
-machine do not lengthen). Baseline in the same run: the same service call made on the
-window's thread, as the first release did. Target: no gap over 100 ms.
+50 ms, until a second after the work is done; printed: the longest wall-clock gap between
+two turns, the 99th percentile, how many gaps pass 100 ms, and the longest stretch of the
+window thread's own work (which other processes on a shared machine do not lengthen).
+Baseline in the same run: the same service call made on the window's thread, as the
+first release did. Target: no gap over 100 ms.
 """
 
 import argparse
@@ -30,6 +31,7 @@ from delegation.services.workspace import open_workspace
 from delegation.ui.dialogs.import_dialog import ImportDialog
 from delegation.ui.documents import DocumentOptions
 from delegation.ui.main_window import MainWindow
+from delegation.ui.operations import leave_startup_objects_out_of_collections
 from delegation.ui.settings import Settings
 
 
@@ -54,11 +56,19 @@ class Turns:
         while running():
             self.application.processEvents()
             time.sleep(0.002)
+        after = time.perf_counter() + 1  # and a second after, when the put-off full pass comes
+        while time.perf_counter() < after:
+            self.application.processEvents()
+            time.sleep(0.002)
         self.timer.stop()
         self.turn()
         walls = [b - a for a, b in itertools.pairwise(self.walls)]
         owns = [b - a for a, b in itertools.pairwise(self.owns)]
-        p99 = statistics.quantiles(walls, n=100)[98] if len(walls) > 2 else walls[-1]
+        p99 = (
+            statistics.quantiles(walls, n=100, method="inclusive")[98]
+            if len(walls) > 1
+            else walls[0]
+        )
         took = self.walls[-1] - self.walls[0]
         over = sum(1 for gap in walls if gap > 0.1)
         return (
@@ -86,6 +96,7 @@ def main() -> None:
         deadline = time.perf_counter() + 2
         while time.perf_counter() < deadline:  # idle a moment, as a user's window is
             application.processEvents()
+        leave_startup_objects_out_of_collections()  # as the program does once started
         trip_id = window.trip.id
         print(f"{arguments.participants} participants, 200 programme items\n")
 
