@@ -1,8 +1,8 @@
 """A long list read in two steps: at once what each row is searched by, its rows when shown."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 Row = TypeVar("Row")
 
@@ -18,8 +18,13 @@ class Listing(Generic[Row]):
     a sequence as long as `ids`, and a row read later gives the same fields through the
     `searched_fields` function beside the listing's query. `read` reads rows as stored now,
     in one transaction of its own; rows removed since the listing are left out.
+
+    `keys` holds, the same way, values some columns sort by that are not searched (a day,
+    a time: typing "10" must not find every item at 10:00); a row read gives them through
+    the `sort_keys` function beside the listing's query.
     """
 
     ids: Sequence[int]
     searched: Sequence[Sequence[str]]
     read: Callable[[Sequence[int]], list[Row]]
+    keys: Sequence[Sequence[Any]] = field(default=(), kw_only=True)
