@@ -49,12 +49,12 @@ class DayView(QWidget):
     def show_days(
         self,
         trip: TripSummary | None,
-        rows: list[AgendaItemRow],
+        item_days: list[date],
         groups: list[GroupRow],
         trip_days: list[date],
     ) -> None:
-        """A tab for each day of the trip and each day an item falls on; the day chosen
-        stays chosen (without a signal: the page shows it after)."""
+        """A tab for each day of the trip and each day an item falls on (`item_days`); the
+        day chosen stays chosen (without a signal: the page shows it after)."""
         self.legend.setText(_legend(groups))
         if trip:
             self.zones.setText(
@@ -63,7 +63,7 @@ class DayView(QWidget):
                 )
             )
         current = self.current_day()
-        days = sorted(set(trip_days) | {row.details.day for row in rows})
+        days = sorted(set(trip_days) | set(item_days))
         self.days.blockSignals(True)
         while self.days.count():
             self.days.removeTab(0)
@@ -83,9 +83,8 @@ class DayView(QWidget):
     def show_day(
         self, trip: TripSummary | None, rows: list[AgendaItemRow], groups: list[GroupRow]
     ) -> None:
-        """The items of the day chosen on the timeline."""
+        """The items of the day chosen (`rows`, read for it) on the timeline."""
         day = self.current_day()
-        rows = [row for row in rows if row.details.day == day]
         if trip is not None:
             self.timeline.set_day(rows, groups, trip.timezone, trip.home_timezone)
         else:
