@@ -10,7 +10,7 @@ from sqlalchemy import String, case, func, select, type_coerce
 from delegation.domain.scheduling import ends_next_day
 from delegation.persistence.models import AgendaItem, Organization, Venue
 from delegation.services.agenda import AgendaItemRow, rows_where
-from delegation.services.listing import WHOLE_LIST_FROM, Listing
+from delegation.services.listing import WHOLE_LIST_FROM, Listing, without_collection
 from delegation.services.workspace import Workspace
 
 
@@ -51,7 +51,7 @@ def _parsed(values: Sequence[Any], parse: Callable[[str], Value]) -> list[Value]
 
 def agenda_listing(workspace: Workspace, trip_id: int) -> Listing[AgendaItemRow]:
     """A trip's programme for its table, without reading each item whole."""
-    with workspace.reading() as session:
+    with workspace.reading() as session, without_collection():
         records = session.connection().execute(
             select(
                 AgendaItem.id,

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar, cast
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from delegation.i18n import _
-from delegation.services.listing import Listing
+from delegation.services.listing import Listing, without_collection
 from delegation.ui.models.folding import folded, folded_column
 from delegation.ui.models.listed_rows import ListedRows
 
@@ -92,7 +92,8 @@ class FilteredTableModel(ListedRows, Generic[Row]):
     def set_listing(self, listing: Listing[Row]) -> None:
         """Load a long table without reading its rows: they are read when shown."""
         rows: list[Row | None] = [None] * len(listing.ids)
-        self._load(list(listing.ids), rows, listing.searched, listing.keys, listing.read)
+        with without_collection():
+            self._load(list(listing.ids), rows, listing.searched, listing.keys, listing.read)
 
     def _load(
         self,
