@@ -165,7 +165,7 @@ _CODES_AT = _DETAIL_NAMES.index("group_codes")
 _DETAIL_COLUMNS = [getattr(AgendaItem, name) for name in _DETAIL_NAMES if name != "group_codes"]
 
 
-def _rows(session: Session, *conditions, trip_id: int | None = None) -> list[AgendaItemRow]:
+def rows_where(session: Session, *conditions, trip_id: int | None = None) -> list[AgendaItemRow]:
     """The items the conditions pick; `trip_id` when they are the whole trip's, to read
     their groups in one pass rather than by a list of ids."""
     query = (
@@ -236,16 +236,16 @@ def _rows(session: Session, *conditions, trip_id: int | None = None) -> list[Age
 
 def list_agenda(workspace: Workspace, trip_id: int) -> list[AgendaItemRow]:
     with workspace.reading() as session:
-        return _rows(session, AgendaItem.trip_id == trip_id, trip_id=trip_id)
+        return rows_where(session, AgendaItem.trip_id == trip_id, trip_id=trip_id)
 
 
 def get_item_rows(session: Session, item_ids: list[int]) -> list[AgendaItemRow]:
     """These items as the window shows them, read in the caller's transaction."""
-    return _rows(session, AgendaItem.id.in_(item_ids)) if item_ids else []
+    return rows_where(session, AgendaItem.id.in_(item_ids)) if item_ids else []
 
 
 def _row(session: Session, item_id: int) -> AgendaItemRow:
-    rows = _rows(session, AgendaItem.id == item_id)
+    rows = rows_where(session, AgendaItem.id == item_id)
     if not rows:
         raise NotFoundError(_("this agenda item no longer exists"))
     return rows[0]

@@ -1,6 +1,9 @@
-"""The programme as a sortable, filterable list."""
+"""The programme as a sortable, filterable list, loaded from a listing."""
 
-from delegation.domain.scheduling import end_minutes, ends_next_day
+from collections.abc import Sequence
+from datetime import date, time
+
+from delegation.domain.scheduling import ends_next_day
 from delegation.i18n import _, current_language
 from delegation.i18n.formatting import (
     format_date,
@@ -11,6 +14,7 @@ from delegation.i18n.formatting import (
 )
 from delegation.i18n.labels import agenda_status_label, kind_label
 from delegation.services.agenda import AgendaItemRow
+from delegation.services.agenda_listing import agenda_searched_fields, agenda_sort_keys
 from delegation.ui.models.filtered_table_model import Column, FilteredTableModel
 
 
@@ -33,26 +37,19 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
         self.timezone = "UTC"
         self.home_timezone = "UTC"
         columns: tuple[Column[AgendaItemRow], ...] = (
+            # Sorted by the listing's keys (day, start, end, next day): no row read.
             Column(
                 lambda: _("Day"),
                 lambda r: format_date(r.details.day, "medium"),
-                sort_key=lambda r: (r.details.day, r.details.start_time),
+                key_fields=(0, 1),
             ),
             Column(
                 lambda: _("Start"),
                 lambda r: format_time(r.details.start_time),
-                sort_key=lambda r: (r.details.day, r.details.start_time),
+                key_fields=(0, 1),
                 tooltip=self._home_tooltip,
             ),
-            Column(
-                lambda: _("End"),
-                _end_text,
-                sort_key=lambda r: (
-                    r.details.day,
-                    end_minutes(r.details.start_time, r.details.end_time),
-                ),
-                tooltip=_end_tooltip,
-            ),
+            Column(lambda: _("End"), _end_text, key_fields=(0, 3, 2), tooltip=_end_tooltip),
             Column(lambda: _("Home time"), self._home_range),
             Column(lambda: _("Title"), lambda r: r.details.title(current_language())),
             Column(lambda: _("Kind"), lambda r: kind_label(r.details.kind)),
@@ -77,8 +74,10 @@ class AgendaTableModel(FilteredTableModel[AgendaItemRow]):
         )
 
     def search_fields(self, row: AgendaItemRow) -> tuple[str, ...]:
-        d = row.details
-        return (d.title_fr, d.title_en, row.venue_name or "", row.host_name or "")
+        return agenda_searched_fields(row)
+
+    def sort_keys(self, row: AgendaItemRow) -> Sequence[date | time | int]:
+        return agenda_sort_keys(row)
 
     def row_id(self, row: AgendaItemRow) -> int:
         return row.id

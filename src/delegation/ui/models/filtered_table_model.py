@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar, cast
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from delegation.i18n import _
-from delegation.services.listing import Listing
+from delegation.services.listing import Listing, without_collection
 from delegation.ui.models.folding import folded, folded_column
 from delegation.ui.models.listed_rows import ListedRows
 
@@ -33,6 +33,8 @@ class Column(Generic[Row]):
     sensitive: bool = False
     # Sorted by these searched fields, folded: known of the rows a listing has not read.
     sort_fields: tuple[int, ...] = ()
+    # Or by these of the listing's keys, not searched (a day and a time), as a tuple.
+    key_fields: tuple[int, ...] = ()
 
 
 class FilteredTableModel(ListedRows, Generic[Row]):
@@ -46,6 +48,7 @@ class FilteredTableModel(ListedRows, Generic[Row]):
         self._ids: list[Any] = []  # by position; None once removed
         self._rows: list[Row | None] = []  # by position; None until read
         self._fields: list[list[str]] = []  # the searched fields folded, each by position
+        self._key_values: list[list[Any]] = []  # the keys not searched, each by position
         self._search: list[str] = []  # by position
         self._position_of: dict[Any, int] = {}
         self._read: Callable[[Sequence[Any]], Sequence[Row]] | None = None
@@ -72,6 +75,10 @@ class FilteredTableModel(ListedRows, Generic[Row]):
         """The text searched in a row, field by field (a listing gives the same fields)."""
         return (self.search_text(row),)
 
+    def sort_keys(self, row: Row) -> Sequence[Any]:
+        """A row's values that columns' `key_fields` name (a listing gives the same)."""
+        return ()
+
     def row_id(self, row: Row) -> Any:
         raise NotImplementedError
 
@@ -79,17 +86,21 @@ class FilteredTableModel(ListedRows, Generic[Row]):
     def set_rows(self, rows: Sequence[Row]) -> None:
         kept: list[Row | None] = list(rows)
         searched = list(zip(*map(self.search_fields, rows), strict=True))
-        self._load([self.row_id(row) for row in rows], kept, searched, None)
+        keys = list(zip(*map(self.sort_keys, rows), strict=True))
+        self._load([self.row_id(row) for row in rows], kept, searched, keys, None)
 
     def set_listing(self, listing: Listing[Row]) -> None:
         """Load a long table without reading its rows: they are read when shown."""
-        self._load(list(listing.ids), [None] * len(listing.ids), listing.searched, listing.read)
+        rows: list[Row | None] = [None] * len(listing.ids)
+        with without_collection():
+            self._load(list(listing.ids), rows, listing.searched, listing.keys, listing.read)
 
     def _load(
         self,
         ids: list[Any],
         rows: list[Row | None],
         searched: Sequence[Sequence[str]],
+        keys: Sequence[Sequence[Any]],
         read: Callable[[Sequence[Any]], Sequence[Row]] | None,
     ) -> None:
         self.beginResetModel()
@@ -97,6 +108,7 @@ class FilteredTableModel(ListedRows, Generic[Row]):
         self._ids, self._rows, self._read = ids, rows, read
         self._position_of = {row_id: position for position, row_id in enumerate(ids)}
         self._fields = [folded_column(values) for values in searched]
+        self._key_values = [list(values) for values in keys]
         self._search = list(map(" ".join, zip(*self._fields, strict=True)))
         self._read_count = self._removed = 0
         self._gone = set()
@@ -193,12 +205,16 @@ class FilteredTableModel(ListedRows, Generic[Row]):
 
     # Sorting.
     def _sorted_by_rows(self, column: int) -> bool:
-        return column >= 0 and not self._columns[column].sort_fields
+        spec = self._columns[column] if column >= 0 else None
+        return spec is not None and not spec.sort_fields and not spec.key_fields
 
     def _key(self, column: int, position: int) -> Any:
         spec = self._columns[column]
         if spec.sort_fields:
             return "\0".join(self._fields[field][position] for field in spec.sort_fields)
+        if spec.key_fields:
+            values = tuple(self._key_values[field][position] for field in spec.key_fields)
+            return values if len(values) > 1 else values[0]
         row = self._rows[position]
         if row is None:  # removed
             return None
@@ -211,11 +227,22 @@ class FilteredTableModel(ListedRows, Generic[Row]):
                 self._fields[field] if field < len(self._fields) else [""] * len(self._ids)
                 for field in spec.sort_fields  # none kept yet: the table is empty
             ]
+            values: list[list[Any]] = [
+                self._key_values[field]
+                if field < len(self._key_values)
+                else [None] * len(self._ids)
+                for field in spec.key_fields
+            ]
+            keys: list[Any]
             if len(fields) == 1:
                 keys = list(fields[0])
             elif fields:
                 # "\0" sorts before any letter: "dupre\0loic" before "duprez\0anais".
                 keys = list(map("\0".join, zip(*fields, strict=True)))
+            elif len(values) == 1:
+                keys = list(values[0])
+            elif values:
+                keys = list(zip(*values, strict=True))
             else:
                 keys = [self._key(column, position) for position in range(len(self._rows))]
             self._sort_keys[column] = keys
@@ -266,6 +293,10 @@ class FilteredTableModel(ListedRows, Generic[Row]):
         self._fields += [[""] * position for _field in range(width - len(self._fields))]
         for field in self._fields:
             field.append("")
+        width = len(self.sort_keys(row))
+        self._key_values += [[None] * position for _key in range(width - len(self._key_values))]
+        for values in self._key_values:
+            values.append(None)
         self._search.append("")
         for keys in self._sort_keys.values():
             keys.append(None)
@@ -280,6 +311,8 @@ class FilteredTableModel(ListedRows, Generic[Row]):
         for field, value in zip(self._fields, values, strict=True):
             field[position] = value
         self._search[position] = " ".join(values)
+        for kept, value in zip(self._key_values, self.sort_keys(row), strict=True):
+            kept[position] = value
         for column, keys in self._sort_keys.items():
             keys[position] = self._key(column, position)
         for cells in self._cells:

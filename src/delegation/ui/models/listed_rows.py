@@ -22,12 +22,16 @@ class ListedRows(RowPlaces):
     _ids: list[Any]
     _rows: list[Any]  # None until read
     _fields: list[list[str]]
+    _key_values: list[list[Any]]
     _read: Callable[[Sequence[Any]], Sequence[Any]] | None
     _read_count: int
     _gone: set[int]  # read in vain: removed on the next turn of events
     _loads: int  # a later change must not touch rows loaded since
 
     def search_fields(self, row: Any) -> Sequence[str]:
+        raise NotImplementedError
+
+    def sort_keys(self, row: Any) -> Sequence[Any]:
         raise NotImplementedError
 
     def _unread(self) -> list[int]:
@@ -59,7 +63,10 @@ class ListedRows(RowPlaces):
     def _as_listed(self, position: int, row: Any) -> bool:
         """Whether a row read is as the listing gave it; if not, it is placed anew."""
         fields = [folded(value) for value in self.search_fields(row)]
-        return fields == [field[position] for field in self._fields]
+        keys = list(self.sort_keys(row))
+        return fields == [field[position] for field in self._fields] and keys == [
+            values[position] for values in self._key_values
+        ]
 
     def _read_all(self) -> None:
         """Every row read before what needs them all: a predicate, a sort by their cells."""

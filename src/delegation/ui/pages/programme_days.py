@@ -49,12 +49,12 @@ class DayView(QWidget):
     def show_days(
         self,
         trip: TripSummary | None,
-        rows: list[AgendaItemRow],
+        item_days: list[date],
         groups: list[GroupRow],
         trip_days: list[date],
     ) -> None:
-        """A tab for each day of the trip and each day an item falls on; the day chosen
-        stays chosen (without a signal: the page shows it after)."""
+        """A tab for each day of the trip and each day an item falls on (`item_days`); the
+        day chosen stays chosen (without a signal: the page shows it after)."""
         self.legend.setText(_legend(groups))
         if trip:
             self.zones.setText(
@@ -63,17 +63,27 @@ class DayView(QWidget):
                 )
             )
         current = self.current_day()
-        days = sorted(set(trip_days) | {row.details.day for row in rows})
+        days = sorted(set(trip_days) | set(item_days))
         self.days.blockSignals(True)
+        self._fill_tabs(days)
+        if current in days:
+            self.days.setCurrentIndex(days.index(current))
+        self.days.blockSignals(False)
+
+    def _fill_tabs(self, days: list[date]) -> None:
+        # A tab bar shown lays out every tab again at each tab added or removed: a year of
+        # days took a quarter of a second. Hidden meanwhile, it lays them out once.
+        focused, hidden = self.days.hasFocus(), self.days.isHidden()
+        self.days.hide()
         while self.days.count():
-            self.days.removeTab(0)
+            self.days.removeTab(self.days.count() - 1)  # the last: no tab after it to move
         for day in days:
             index = self.days.addTab(format_date(day, "EEE d MMM"))
             self.days.setTabData(index, day.isoformat())  # Qt would hand back a QDate
             self.days.setTabToolTip(index, format_date(day, "full"))
-        if current in days:
-            self.days.setCurrentIndex(days.index(current))
-        self.days.blockSignals(False)
+        self.days.setHidden(hidden)
+        if focused:
+            self.days.setFocus()
 
     def current_day(self) -> date | None:
         if not self.days.count():
@@ -83,9 +93,8 @@ class DayView(QWidget):
     def show_day(
         self, trip: TripSummary | None, rows: list[AgendaItemRow], groups: list[GroupRow]
     ) -> None:
-        """The items of the day chosen on the timeline."""
+        """The items of the day chosen (`rows`, read for it) on the timeline."""
         day = self.current_day()
-        rows = [row for row in rows if row.details.day == day]
         if trip is not None:
             self.timeline.set_day(rows, groups, trip.timezone, trip.home_timezone)
         else:

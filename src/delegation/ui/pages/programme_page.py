@@ -19,6 +19,12 @@ from delegation.domain.errors import ValidationError
 from delegation.i18n import _, current_language
 from delegation.services import agenda, directory
 from delegation.services.agenda import AgendaItemDetails, AgendaItemRow
+from delegation.services.agenda_listing import (
+    agenda_days,
+    agenda_listing,
+    day_items,
+    read_agenda_items,
+)
 from delegation.services.changes import Changes, Kind
 from delegation.services.participant_rows import GroupRow, list_groups
 from delegation.services.summaries import TripSummary
@@ -40,7 +46,8 @@ class ProgrammePage(QWidget):
         super().__init__(parent)
         self._context = context
         self._trip: TripSummary | None = None
-        self._rows: list[AgendaItemRow] = []
+        self._days: list[date] = []  # the days with items
+        self._day_rows: list[AgendaItemRow] = []  # the items of the day shown
         self._groups: list[GroupRow] = []
         self._selected: int | None = None
         self._syncing = False  # the page itself is selecting in the list
@@ -116,8 +123,31 @@ class ProgrammePage(QWidget):
         self.reload()
 
     def apply_changes(self, changes: Changes) -> None:
-        if changes.touches(Kind.AGENDA_ITEM, Kind.VENUE):
+        ids = changes.ids_of(Kind.AGENDA_ITEM)
+        if changes.touches(Kind.VENUE) or (changes.touches(Kind.AGENDA_ITEM) and ids is None):
             self.reload()
+        elif ids:
+            self._update_items(ids)
+
+    def _update_items(self, ids: frozenset[int]) -> None:
+        """Only these items are read again: the list keeps its selection, sort and scroll;
+        the day view is drawn again if they were or are on its day, or the days changed."""
+        if self._trip is None:
+            return
+        workspace = self._context.database
+        rows = read_agenda_items(workspace, self._trip.id, sorted(ids))
+        self.model.update_rows(rows, ids - {row.id for row in rows})
+        day = self.current_day()
+        concerned = any(row.id in ids for row in self._day_rows)
+        concerned |= any(row.details.day == day for row in rows)
+        days = agenda_days(workspace, self._trip.id)
+        if days != self._days:
+            self._days = days
+            self.day_view.show_days(self._trip, days, self._groups, self._trip_days())
+            concerned = concerned or self.current_day() != day
+        if concerned:
+            self._show_day()
+        self._select(self._selected)
 
     def _trip_days(self) -> list[date]:
         if self._trip is None:
@@ -128,12 +158,15 @@ class ProgrammePage(QWidget):
     def reload(self) -> None:
         workspace = self._context.database
         trip = self._trip
-        self._rows = agenda.list_agenda(workspace, trip.id) if trip else []
         self._groups = list_groups(workspace, trip.id) if trip else []
         if trip:
             self.model.set_zones(trip.timezone, trip.home_timezone)
-        self.day_view.show_days(trip, self._rows, self._groups, self._trip_days())
-        self.model.set_rows(self._rows)
+            # Rows read when shown: 100,000 items open in a fraction of a second.
+            self.model.set_listing(agenda_listing(workspace, trip.id))
+        else:
+            self.model.set_rows([])
+        self._days = agenda_days(workspace, trip.id) if trip else []
+        self.day_view.show_days(trip, self._days, self._groups, self._trip_days())
         fit_columns(self.table)
         self._show_day()
         self._select(self._selected)
@@ -142,13 +175,17 @@ class ProgrammePage(QWidget):
         return self.day_view.current_day()
 
     def _show_day(self) -> None:
-        self.day_view.show_day(self._trip, self._rows, self._groups)
+        """The day chosen on the timeline, its items read: the only ones the view needs."""
+        trip, day = self._trip, self.current_day()
+        workspace = self._context.database
+        self._day_rows = day_items(workspace, trip.id, day) if trip and day else []
+        self.day_view.show_day(trip, self._day_rows, self._groups)
 
     def _on_days_current_changed(self, _index: int) -> None:
         self._show_day()
-        item = self._selected_item()
         # An item of another day is not shown: it is no longer selected.
-        self._select(item.id if item and item.details.day == self.current_day() else None)
+        shown = any(row.id == self._selected for row in self._day_rows)
+        self._select(self._selected if shown else None)
         if self._selected is None:
             self.timeline.show_first_item()  # a day that starts late is not shown empty
 
@@ -177,24 +214,38 @@ class ProgrammePage(QWidget):
     def _list_shown(self) -> bool:
         return self.views.currentWidget() is self._list_view
 
-    def _selected_item(self) -> AgendaItemRow | None:
-        return next((row for row in self._rows if row.id == self._selected), None)
+    def _item(self, item_id: int | None) -> AgendaItemRow | None:
+        """An item of the trip: among the day's, else the list's, else read (an item of
+        another day the filter hides)."""
+        if item_id is None or self._trip is None:
+            return None
+        row = next((row for row in self._day_rows if row.id == item_id), None)
+        if row is not None:
+            return row
+        visible = self.model.visible_row_of(item_id)
+        if visible is not None:
+            try:
+                return self.model.row_at(visible)
+            except LookupError:  # removed since listed
+                return None
+        rows = read_agenda_items(self._context.database, self._trip.id, [item_id])
+        return rows[0] if rows else None
 
     def selected_row(self) -> AgendaItemRow | None:
         """The item the actions work on: only one the view shown shows as selected."""
-        row = self._selected_item()
+        row = self._item(self._selected)
         if row is None:
             return None
         if self._list_shown():
             chosen = self.table.selectionModel().selectedRows()
-            if not chosen or self.model.row_at(chosen[0].row()).id != row.id:
+            if not chosen or self.model.id_at(chosen[0].row()) != row.id:
                 return None
         elif self.timeline.selected_id() != row.id:
             return None
         return row
 
     def _select(self, item_id: int | None) -> None:
-        row = next((row for row in self._rows if row.id == item_id), None)
+        row = self._item(item_id)
         visible = self.model.visible_row_of(row.id) if row is not None else None
         if visible is None and self._list_shown():
             row = None  # the list never acts on an item its filter hides
@@ -226,7 +277,7 @@ class ProgrammePage(QWidget):
         if self._syncing:
             return
         rows = self.table.selectionModel().selectedRows()
-        self._select(self.model.row_at(rows[0].row()).id if rows else None)
+        self._select(self.model.id_at(rows[0].row()) if rows else None)
 
     def _update_actions(self, *_args) -> None:
         row = self.selected_row()
@@ -325,7 +376,7 @@ class ProgrammePage(QWidget):
 
     def move_item(self, item_id: int, minutes: int) -> None:
         """Move an item in time, its end following; whole days move it to another day."""
-        row = next((r for r in self._rows if r.id == item_id), None)
+        row = self._item(item_id)
         if row is None:
             return
         try:

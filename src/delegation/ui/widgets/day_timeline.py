@@ -87,6 +87,10 @@ class DayTimeline(QWidget):
     def selected_id(self) -> int | None:
         return self._selected
 
+    def item_ids(self) -> list[int]:
+        """The items drawn, in order of their start."""
+        return [item.row.id for item in self._placed]
+
     def select(self, item_id: int | None) -> None:
         if item_id != self._selected:
             self._selected = item_id
