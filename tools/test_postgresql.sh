@@ -54,10 +54,10 @@ start)
         --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log"
     # Durability is not what the tests check: fsync off makes each database they create
     # cost milliseconds rather than a disk flush.
-    as_owner "$bindir/pg_ctl" --pgdata="$folder/data" --log="$folder/server.log" --wait \
-        --options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder
-            -c fsync=off -c synchronous_commit=off -c full_page_writes=off
-            -c max_connections=200" start >/dev/null
+    as_owner "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder" \
+        -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c max_connections=200" start >/dev/null
     echo "$port" >"$folder/port"
     # The tests' own role: it creates a database per test, and owns nothing else.
     as_owner "$bindir/psql" --quiet --host="$folder" --port="$port" --username=postgres \
@@ -69,7 +69,7 @@ SQL
     ;;
 stop)
     if [ -f "$folder/data/postmaster.pid" ]; then
-        as_owner "$bindir/pg_ctl" --pgdata="$folder/data" --mode=immediate --wait stop >/dev/null
+        as_owner "$bindir/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null
     fi
     ;;
 *)
