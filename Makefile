@@ -30,9 +30,10 @@ run: $(UV)
 	$(BIN)/delegation
 
 ## Install what the tests need, then run every test, the lint and the layering check, on
-## every core (a module's tests in one process: some share a costly fixture).
+## every core (a module's tests in one process: some share a costly fixture). With
+## DELEGATION_TEST_POSTGRESQL set (tools/test_postgresql.sh), on PostgreSQL as well.
 test: $(UV)
-	$(SYNC) --group test
+	$(SYNC) --group test --extra postgres
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
 lint: $(UV)

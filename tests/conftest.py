@@ -10,13 +10,46 @@ import csv
 import io
 import subprocess
 from datetime import datetime, time
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from tests.server_databases import SKIP_REASON, ServerDatabases, server_url
 
 from delegation.i18n import set_language
 from delegation.services.demo import load_demo
 from delegation.services.workspace import Workspace, open_workspace
+
+BACKENDS = ("sqlite", "postgresql")
+# The window's tests exercise widgets, not the database: SQLite is enough for them.
+SQLITE_ONLY_FOLDERS = (Path(__file__).parent / "ui",)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: the test is about the SQLite file itself (its bytes, path, WAL or"
+        " damage); the workspace fixtures give it SQLite only",
+    )
+
+
+def pytest_generate_tests(metafunc):
+    """Each test on a database runs on SQLite and on PostgreSQL, but for those marked
+    sqlite_only and the window's."""
+    if "database_backend" not in metafunc.fixturenames:
+        return
+    sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None or any(
+        folder in metafunc.definition.path.parents for folder in SQLITE_ONLY_FOLDERS
+    )
+    if "database_path" in metafunc.fixturenames and not sqlite_only:
+        # The file's path means nothing to a server database: say which the test is about.
+        raise pytest.UsageError(
+            f"{metafunc.definition.nodeid}: uses database_path with a workspace; mark it"
+            " sqlite_only, or use the database fixture"
+        )
+    metafunc.parametrize(
+        "database_backend", BACKENDS[:1] if sqlite_only else BACKENDS, indirect=True
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -37,9 +70,41 @@ def database_path(tmp_path):
     return tmp_path / "trips.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def server_databases():
+    """This process's PostgreSQL databases, None without a server to test on."""
+    url = server_url()
+    if url is None:
+        yield None
+        return
+    databases = ServerDatabases(url)
+    yield databases
+    databases.close()
+
+
 @pytest.fixture
-def workspace(database_path) -> Workspace:
-    opened = open_workspace(str(database_path))
+def database_backend(request) -> str:
+    """ "sqlite" or "postgresql": parametrized by pytest_generate_tests."""
+    if request.param == "postgresql" and server_url() is None:
+        pytest.skip(SKIP_REASON)
+    return request.param
+
+
+@pytest.fixture
+def database(request, database_backend, server_databases) -> str:
+    """What open_workspace is given: the path of a new SQLite file (database_path), or
+    the URL of a new PostgreSQL database at the newest schema, dropped afterwards."""
+    if database_backend == "sqlite":
+        yield str(request.getfixturevalue("database_path"))
+        return
+    url = server_databases.create()
+    yield url
+    server_databases.drop(url)
+
+
+@pytest.fixture
+def workspace(database) -> Workspace:
+    opened = open_workspace(database)
     yield opened
     opened.close()
 

@@ -5,6 +5,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+# The quick first paint reads the SQLite file itself, before SQLAlchemy loads.
+pytestmark = pytest.mark.sqlite_only
+
 HEAVY = ("alembic", "reportlab", "openpyxl", "babel.messages", "mako")
 
 PROBE = """

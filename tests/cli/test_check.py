@@ -1,18 +1,17 @@
 """`delegation check TRIP`: the readiness report by severity, and its exit status."""
 
-import sqlite3
-from contextlib import closing
 from datetime import date
 
 import pytest
 from babel.dates import format_date
+from sqlalchemy import text
+from tests.server_databases import connected
 
 
 @pytest.fixture
-def db(cli, tmp_path) -> str:
-    path = str(tmp_path / "check.sqlite3")
-    assert cli("--db", path, "demo").returncode == 0
-    return path
+def db(cli, database) -> str:
+    assert cli("--db", database, "demo").returncode == 0
+    return database
 
 
 def test_the_sample_is_ready(cli, db):
@@ -42,10 +41,12 @@ def test_an_item_over_group_a_morning_visit_blocks(cli, db, tmp_path):
 
 
 def test_a_passport_expiring_before_the_trip_blocks(cli, db):
-    with closing(sqlite3.connect(db)) as connection, connection:
+    with connected(db) as connection:
         connection.execute(
-            "UPDATE participants SET passport_expiry = '2023-05-01' WHERE contact_id ="
-            " (SELECT id FROM contacts WHERE email = 'solene.dupre@uem.example')"
+            text(
+                "UPDATE participants SET passport_expiry = '2023-05-01' WHERE contact_id ="
+                " (SELECT id FROM contacts WHERE email = 'solene.dupre@uem.example')"
+            )
         )
     result = cli("--db", db, "check", "1")
     assert result.returncode == 1

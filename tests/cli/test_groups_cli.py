@@ -8,8 +8,8 @@ TRIP = ("trips", "add", "--key", "jerusalem-2024", "--title", "Mission Jérusale
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    return str(tmp_path / "groups.sqlite3")
+def db(database) -> str:
+    return database
 
 
 @pytest.fixture

@@ -3,14 +3,14 @@
 import csv
 import io
 import re
-import sqlite3
-from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
+from sqlalchemy import text
+from tests.server_databases import connected
 
 from delegation.services.participant_rows import list_participants
 from delegation.services.trips import find_trip
@@ -35,15 +35,14 @@ ENGLISH_EXPORT = (
 
 
 @pytest.fixture
-def db(cli, tmp_path) -> str:
-    path = str(tmp_path / "x.sqlite3")
-    assert cli("--db", path, "demo").returncode == 0
-    return path
+def db(cli, database) -> str:
+    assert cli("--db", database, "demo").returncode == 0
+    return database
 
 
 def _participants(db: str) -> int:
-    with closing(sqlite3.connect(db)) as connection:
-        return connection.execute("SELECT count(*) FROM participants").fetchone()[0]
+    with connected(db) as connection:
+        return connection.execute(text("SELECT count(*) FROM participants")).scalar_one()
 
 
 def test_a_french_excel_csv_is_imported_then_changes_nothing(cli, db, tmp_path):
@@ -279,14 +278,17 @@ def test_old_excel_and_libreoffice_workbooks_are_imported(cli, db, tmp_path, suf
     first = cli("--db", db, "import", "participants", "tallinn-2023", str(source))
     assert first.returncode == 0, first.stderr
     assert "5 created, 0 changed" in first.stdout
-    with closing(sqlite3.connect(db)) as connection:
-        people = dict(
-            connection.execute(
-                "SELECT c.last_name, c.birth_date FROM contacts c "
-                "WHERE c.email LIKE '%.cn' OR c.email LIKE '%.il' OR c.email LIKE '%.jo' "
-                "OR c.email LIKE '%.gr' OR c.email = 'juri.ounapuu@example.ee'"
+    with connected(db) as connection:
+        people = {
+            name: born
+            for name, born in connection.execute(
+                text(
+                    "SELECT c.last_name, CAST(c.birth_date AS TEXT) FROM contacts c "
+                    "WHERE c.email LIKE '%.cn' OR c.email LIKE '%.il' OR c.email LIKE '%.jo' "
+                    "OR c.email LIKE '%.gr' OR c.email = 'juri.ounapuu@example.ee'"
+                )
             )
-        )
+        }
     assert people == {
         "王": "1984-02-29",
         "כהן": "1990-12-31",
@@ -404,6 +406,6 @@ def test_a_file_mixing_encodings_is_refused_until_repair_is_asked(cli, db, tmp_p
     assert repaired.returncode == 0, repaired.stderr
     assert "Line 4 held bytes that are not UTF-8" in repaired.stdout
     assert "3 created, 0 changed" in repaired.stdout
-    with closing(sqlite3.connect(db)) as connection:
-        names = {row[0] for row in connection.execute("SELECT last_name FROM contacts")}
+    with connected(db) as connection:
+        names = set(connection.execute(text("SELECT last_name FROM contacts")).scalars())
     assert {"Saar", "Lœuvre", "Õunapuu"} <= names

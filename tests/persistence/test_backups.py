@@ -10,6 +10,9 @@ from delegation.domain.errors import DatabaseError
 from delegation.persistence import backups
 from delegation.persistence.backups import backup_sqlite_file
 
+# Backups are copies of the SQLite file; a server keeps its own.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _names(folder) -> set[str]:
     """The files of `folder` but SQLite's own -wal and -shm, which reading may make."""

@@ -28,6 +28,7 @@ def _trip(**overrides) -> Trip:
     return Trip(**(values | overrides))
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connections_use_wal_full_sync_and_foreign_keys(workspace):
     with workspace.transaction() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -139,8 +140,17 @@ def test_a_stale_flush_becomes_a_conflict_for_the_user(workspace):
         raise StaleDataError("UPDATE statement on table 'trips' expected to update 1 row")
 
 
-def test_a_writer_waits_for_another_instead_of_failing(workspace):
+def test_a_writer_waits_for_another_instead_of_failing(workspace, database_backend, request):
     """The window and a command line may write to the same file at the same moment."""
+    if database_backend == "postgresql":
+        request.applymarker(
+            pytest.mark.xfail(
+                strict=True,
+                reason="PostgreSQL does not serialize whole write transactions as SQLite's"
+                " BEGIN IMMEDIATE does: the second writer reads the row before the first"
+                " commits, then its versioned UPDATE matches no row (ConflictError)",
+            )
+        )
     with workspace.transaction() as session:
         session.add(_trip())
     holding = threading.Event()

@@ -3,8 +3,13 @@
 import sqlite3
 from contextlib import closing
 
+import pytest
+
 from delegation.services.first_look import first_look
 from delegation.services.trips import list_trips, trip_overview
+
+# The quick first read opens the SQLite file itself; it steps aside for any URL.
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_it_shows_what_the_services_show(demo_workspace, database_path):

@@ -58,7 +58,9 @@ REGISTRATIONS = (
 )
 
 
-def test_a_registration_file_creates_the_groups_it_names_once_each(workspace, trip_id, tmp_path):
+def test_a_registration_file_creates_the_groups_it_names_once_each(
+    workspace, trip_id, tmp_path, database_backend
+):
     set_language("fr")
     path = _write(tmp_path, "inscrits.csv", REGISTRATIONS)
     plan = plan_participant_import(workspace, trip_id, path)
@@ -86,6 +88,8 @@ def test_a_registration_file_creates_the_groups_it_names_once_each(workspace, tr
     again = redo_participant_import(workspace, result)
     assert [g.id for g in list_group_summaries(workspace, trip_id)] == made
     undo_participant_import(workspace, again)
+    if database_backend != "sqlite":
+        return  # a PostgreSQL sequence never gives a freed id again: none can be taken
     # Unless another group took one of them meanwhile: then the redo is refused whole.
     other = add_trip(workspace, NewTrip("riga-2024", "Riga", "Riga", "LV", date(2024, 6, 3),
                                         date(2024, 6, 6)))  # fmt: skip
@@ -275,6 +279,9 @@ def test_parallel_visits_of_one_title_and_start_are_told_apart(workspace, trip_i
     ]
 
 
+# The refusal needs a freed id given again, as SQLite does; a PostgreSQL sequence never
+# gives one twice, so there the redo cannot meet it.
+@pytest.mark.sqlite_only
 def test_a_reference_names_its_item_only_while_it_is_that_item(workspace, trip_id, tmp_path):
     set_language("en")
     add_item(

@@ -1,13 +1,12 @@
 """Imports as use cases: matching, refusals that change nothing, undo and redo."""
 
-import sqlite3
-from contextlib import closing
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import DelegationError
@@ -44,10 +43,10 @@ def _file(tmp_path, text: str, name: str = "inscrits.csv"):
     return path
 
 
-def _snapshot(database_path) -> list:
-    with closing(sqlite3.connect(database_path)) as connection:
+def _snapshot(workspace) -> list:
+    with workspace.reading() as session:
         return [
-            connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            [tuple(row) for row in session.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
             for table in ("participants", "contacts", "organizations", "participant_groups")
         ]
 
@@ -95,10 +94,8 @@ def test_an_email_of_someone_else_in_the_directory_is_a_problem(demo_workspace, 
     assert plan.creations[0].contact_id is not None  # the directory's Kadri, registered
 
 
-def test_a_refused_file_changes_nothing_and_lists_every_problem(
-    demo_workspace, trip_id, tmp_path, database_path
-):
-    before = _snapshot(database_path)
+def test_a_refused_file_changes_nothing_and_lists_every_problem(demo_workspace, trip_id, tmp_path):
+    before = _snapshot(demo_workspace)
     path = _file(
         tmp_path,
         HEADER + "A;Un;a1@example.ee;;Zorglub;Z\nB;;b2@example.ee;;;\nC;Trois;pas-un-email;;;\n",
@@ -111,17 +108,17 @@ def test_a_refused_file_changes_nothing_and_lists_every_problem(
     ]
     with pytest.raises(ImportRefusedError, match="3 problems"):
         apply_participant_import(demo_workspace, plan)
-    assert _snapshot(database_path) == before
+    assert _snapshot(demo_workspace) == before
 
 
 def test_an_import_undone_leaves_the_database_as_it_was_and_redone_keeps_ids(
-    demo_workspace, trip_id, tmp_path, database_path
+    demo_workspace, trip_id, tmp_path
 ):
     kadri = next(
         r for r in list_participants(demo_workspace, trip_id)
         if r.details.first_name == "Kadri"
     )  # fmt: skip
-    before = _snapshot(database_path)
+    before = _snapshot(demo_workspace)
     path = _file(
         tmp_path,
         HEADER
@@ -132,7 +129,7 @@ def test_an_import_undone_leaves_the_database_as_it_was_and_redone_keeps_ids(
     result = apply_participant_import(demo_workspace, plan)
     assert (result.counts.created, result.counts.changed) == (1, 1)
     undo_participant_import(demo_workspace, result)
-    after_undo = _snapshot(database_path)
+    after_undo = _snapshot(demo_workspace)
     assert [len(table) for table in after_undo] == [len(table) for table in before]
     back = get_participant(demo_workspace, kadri.id)
     assert back.details == kadri.details
@@ -165,9 +162,7 @@ _VALID = (HEADER + "Hélène;Saar;helene@example.ee;Tartu Ülikool;Confirmé;A\n
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.data())
-def test_any_damaged_file_is_refused_cleanly_or_imported(
-    demo_workspace, trip_id, tmp_path, database_path, data
-):
+def test_any_damaged_file_is_refused_cleanly_or_imported(demo_workspace, trip_id, tmp_path, data):
     content = bytearray(_VALID)
     for _ in range(data.draw(st.integers(1, 6))):
         position = data.draw(st.integers(0, len(content) - 1))
@@ -182,12 +177,12 @@ def test_any_damaged_file_is_refused_cleanly_or_imported(
             content[position:position] = data.draw(st.binary(min_size=1, max_size=8))
     path = tmp_path / "damaged.csv"
     path.write_bytes(bytes(content))
-    before = _snapshot(database_path)
+    before = _snapshot(demo_workspace)
     try:
         plan = plan_participant_import(demo_workspace, trip_id, path)
         result = apply_participant_import(demo_workspace, plan)
     except DelegationError:
-        assert _snapshot(database_path) == before
+        assert _snapshot(demo_workspace) == before
     else:
         undo_participant_import(demo_workspace, result)
 
@@ -226,6 +221,9 @@ def test_an_undo_refuses_to_overwrite_a_colleagues_later_change(demo_workspace, 
     assert get_participant(demo_workspace, row.id).details.dietary == "Végétarienne"
 
 
+# The refusal needs a freed id given again, as SQLite does; a PostgreSQL sequence never
+# gives one twice, so there the redo cannot meet it.
+@pytest.mark.sqlite_only
 def test_a_redo_refuses_when_the_ids_were_taken(demo_workspace, trip_id, tmp_path):
     path = _file(tmp_path, HEADER + "Hélène;Saar;helene@example.ee;;;\n")
     plan = plan_participant_import(demo_workspace, trip_id, path)

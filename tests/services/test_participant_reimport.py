@@ -1,12 +1,10 @@
 """Importing a file again over registrations it made: what the bulk writing must keep."""
 
-import sqlite3
-from contextlib import closing
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -47,35 +45,35 @@ def _plan(workspace, trip_id, tmp_path, text: str):
     return plan_participant_import(workspace, trip_id, path)
 
 
-def _query(database_path, sql: str) -> list[tuple]:
-    with closing(sqlite3.connect(database_path)) as connection:
-        return connection.execute(sql).fetchall()
+def _query(workspace, sql: str) -> list[tuple]:
+    with workspace.reading() as session:
+        return [tuple(row) for row in session.execute(text(sql))]
 
 
-def _snapshot(database_path) -> list[list[tuple]]:
+def _snapshot(workspace) -> list[list[tuple]]:
     return [
-        _query(database_path, f"SELECT * FROM {table} ORDER BY 1")
+        _query(workspace, f"SELECT * FROM {table} ORDER BY 1")
         for table in ("participants", "contacts", "organizations", "participant_groups")
     ]
 
 
-def _versions(database_path) -> dict[str, tuple]:
+def _versions(workspace) -> dict[str, tuple]:
     rows = _query(
-        database_path,
+        workspace,
         "SELECT c.last_name, p.version, c.version, p.updated_by, p.updated_at, c.updated_at "
         "FROM participants p JOIN contacts c ON c.id = p.contact_id",
     )
     return {row[0]: row[1:] for row in rows}
 
 
-def test_versions_move_where_something_changed(workspace, trip_id, tmp_path, database_path):
+def test_versions_move_where_something_changed(workspace, trip_id, tmp_path):
     _import(workspace, trip_id, tmp_path, PEOPLE)
-    before = _versions(database_path)
+    before = _versions(workspace)
     # Hélène's job title is her contact's; Jüri's diet is his registration's.
     again = PEOPLE.replace("Directrice", "Présidente").replace("Pilote;;", "Pilote;Végétarien;")
     result = _import(workspace, trip_id, tmp_path, again)
     assert result.counts.changed == 2
-    after = _versions(database_path)
+    after = _versions(workspace)
     assert after["Saar"][:2] == (before["Saar"][0] + 1, before["Saar"][1] + 1)
     assert after["Õunapuu"][:2] == (before["Õunapuu"][0] + 1, before["Õunapuu"][1])
     assert after["Õunapuu"][4] == before["Õunapuu"][4]  # his contact was not written
@@ -87,7 +85,7 @@ def test_versions_move_where_something_changed(workspace, trip_id, tmp_path, dat
 
 
 def test_a_registration_changed_since_the_file_was_read_refuses_it_whole(
-    workspace, trip_id, tmp_path, database_path
+    workspace, trip_id, tmp_path
 ):
     _import(workspace, trip_id, tmp_path, PEOPLE)
     plan = _plan(workspace, trip_id, tmp_path, PEOPLE.replace(";Confirmé;", ";Annulé;"))
@@ -99,15 +97,13 @@ def test_a_registration_changed_since_the_file_was_read_refuses_it_whole(
     participants.update_participant(
         workspace, juri.id, None, replace(juri.details, notes="Arrive by ferry")
     )  # a colleague, after the file was read
-    before = _snapshot(database_path)
+    before = _snapshot(workspace)
     with pytest.raises(ConflictError, match="Jüri Õunapuu was changed since the file was read"):
         apply_participant_import(workspace, plan)
-    assert _snapshot(database_path) == before
+    assert _snapshot(workspace) == before
 
 
-def test_an_email_of_another_contact_refuses_the_import(
-    workspace, trip_id, tmp_path, database_path
-):
+def test_an_email_of_another_contact_refuses_the_import(workspace, trip_id, tmp_path):
     other = NewTrip("oslo-2025", "Oslo", "Oslo", "NO", date(2025, 6, 3), date(2025, 6, 6))
     _import(
         workspace, add_trip(workspace, other).id, tmp_path, "Kadri;Tamm;kadri@example.ee;;;;;\n"
@@ -116,19 +112,19 @@ def test_an_email_of_another_contact_refuses_the_import(
     # Jaan, registered without an email, is given the email of Kadri, who is not on this trip.
     plan = _plan(workspace, trip_id, tmp_path, "Jaan;Kivi;kadri@example.ee;Pärnu Sadam;;;;\n")
     assert plan.counts.changed == 1
-    before = _snapshot(database_path)
+    before = _snapshot(workspace)
     with pytest.raises(ValidationError, match="belongs to another contact"):
         apply_participant_import(workspace, plan)
-    assert _snapshot(database_path) == before
+    assert _snapshot(workspace) == before
 
 
 def test_an_organization_nobody_uses_any_more_goes_and_comes_back_with_undo(
-    workspace, trip_id, tmp_path, database_path
+    workspace, trip_id, tmp_path
 ):
     _import(workspace, trip_id, tmp_path, PEOPLE)
 
     def organizations() -> set[str]:
-        return {name for (name,) in _query(database_path, "SELECT name FROM organizations")}
+        return {name for (name,) in _query(workspace, "SELECT name FROM organizations")}
 
     assert organizations() == {"Vieille Org", "Pärnu Sadam"}
     plan = _plan(workspace, trip_id, tmp_path, PEOPLE.replace("Vieille Org", "Neuve Org"))
@@ -140,9 +136,9 @@ def test_an_organization_nobody_uses_any_more_goes_and_comes_back_with_undo(
     assert organizations() == {"Neuve Org", "Pärnu Sadam"}
 
 
-def test_groups_change_and_undo_puts_them_back(workspace, trip_id, tmp_path, database_path):
+def test_groups_change_and_undo_puts_them_back(workspace, trip_id, tmp_path):
     _import(workspace, trip_id, tmp_path, PEOPLE)
-    before = _snapshot(database_path)
+    before = _snapshot(workspace)
     plan = _plan(workspace, trip_id, tmp_path, PEOPLE.replace(";A\nJüri", ';"B, C"\nJüri'))
     result = apply_participant_import(workspace, plan)
     codes = {r.details.last_name: r.details.group_codes for r in list_participants(
@@ -150,7 +146,7 @@ def test_groups_change_and_undo_puts_them_back(workspace, trip_id, tmp_path, dat
     )}  # fmt: skip
     assert codes == {"Saar": ("B", "C"), "Õunapuu": ("A",)}
     undo_participant_import(workspace, result)
-    assert _snapshot(database_path)[3] == before[3]  # the memberships
+    assert _snapshot(workspace)[3] == before[3]  # the memberships
     codes = {r.details.last_name: r.details.group_codes for r in list_participants(
         workspace, trip_id
     )}  # fmt: skip
@@ -183,7 +179,7 @@ def test_people_joining_the_waiting_list_take_the_next_places_in_file_order(
 
 
 def test_a_redo_over_a_registration_changed_since_the_undo_is_refused_whole(
-    workspace, trip_id, tmp_path, database_path
+    workspace, trip_id, tmp_path
 ):
     _import(workspace, trip_id, tmp_path, PEOPLE)
     result = apply_participant_import(
@@ -194,10 +190,10 @@ def test_a_redo_over_a_registration_changed_since_the_undo_is_refused_whole(
     participants.update_participant(
         workspace, juri.id, None, replace(juri.details, notes="Arrive by ferry")
     )  # a colleague, after the undo
-    before = _snapshot(database_path)
+    before = _snapshot(workspace)
     with pytest.raises(ConflictError, match=r"Jüri Õunapuu was changed by .* since; this step"):
         redo_participant_import(workspace, result)
-    assert _snapshot(database_path) == before
+    assert _snapshot(workspace) == before
     with workspace.transaction() as session:
         session.execute(delete(Participant).where(Participant.id == juri.id))
     with pytest.raises(NotFoundError, match="this participant no longer exists"):

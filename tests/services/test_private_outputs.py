@@ -85,6 +85,7 @@ def test_a_replaced_file_keeps_its_own_mode(demo_workspace, tmp_path, mode):
     assert _mode(target) == mode
 
 
+@pytest.mark.sqlite_only
 def test_a_schema_upgrade_backup_is_owner_only(demo_workspace, database_path, umask):
     backup = backup_sqlite_file(database_path)
     assert _mode(backup) == 0o600
@@ -130,6 +131,7 @@ def _database_targets(database: Path, tmp_path: Path) -> list[Path]:
     return [database, link, hard, wal, roundabout]
 
 
+@pytest.mark.sqlite_only
 def test_no_export_replaces_the_database_or_its_companions(demo_workspace, database_path, tmp_path):
     demo_workspace.close()
     before = _digest(database_path)

@@ -33,9 +33,9 @@ def cancelling_everyone(path: Path, trip_id: int) -> Iterator[sqlite3.Connection
 
 
 @pytest.fixture
-def second_workspace(demo_workspace, database_path) -> Iterator[Workspace]:
-    """The same file opened by another window: its own engine and connections."""
-    other = open_workspace(str(database_path))
+def second_workspace(demo_workspace, database) -> Iterator[Workspace]:
+    """The same database opened by another window: its own engine and connections."""
+    other = open_workspace(database)
     yield other
     other.close()
 
@@ -44,6 +44,7 @@ def _statuses(workspace: Workspace, trip_id: int) -> Counter:
     return Counter(row.details.status for row in list_participants(workspace, trip_id))
 
 
+@pytest.mark.sqlite_only
 def test_reads_answer_with_the_committed_data_while_a_change_holds_the_write_lock(
     demo_workspace, database_path
 ):

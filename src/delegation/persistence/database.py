@@ -235,7 +235,12 @@ def _refuse_flush_when_reading(session: Session, _context, _instances) -> None:
 
 
 def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions whose transactions only read: deferred on SQLite, plain elsewhere."""
-    factory = sessionmaker(engine.execution_options(**{READS_ONLY: True}), expire_on_commit=False)
+    """Sessions whose transactions only read: deferred on SQLite, one snapshot elsewhere."""
+    options: dict[str, object] = {READS_ONLY: True}
+    if engine.dialect.name != "sqlite":
+        # A server's default (READ COMMITTED) would show each statement another program's
+        # latest commit: a listing and its counts could then disagree.
+        options["isolation_level"] = "REPEATABLE READ"
+    factory = sessionmaker(engine.execution_options(**options), expire_on_commit=False)
     event.listen(factory, "before_flush", _refuse_flush_when_reading)
     return factory
