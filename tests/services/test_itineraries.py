@@ -181,6 +181,21 @@ def test_a_booklet_stopped_while_drawn_is_not_written_and_the_files_stay(
     assert not [p for p in tmp_path.iterdir() if "booklet" in p.name]  # nor a half-written one
 
 
+@pytest.mark.parametrize("workers", [1, 2], ids=["here", "in a worker process"])
+def test_a_batch_stopped_at_its_last_itinerary_has_no_booklet(demo_workspace, tmp_path, workers):
+    booklet = tmp_path / "booklet.pdf"
+    files = export_itineraries(
+        demo_workspace,
+        "tallinn-2023",
+        tmp_path / "out",
+        booklet=booklet,
+        progress=lambda done, total: done < total // 2,  # Stop as the last file is written
+        workers=workers,
+    )
+    assert files and all(f.exists() for f in files)
+    assert not booklet.exists()
+
+
 def test_the_booklet_of_a_batch_on_several_cores_is_drawn_by_a_worker(
     demo_workspace, tmp_path, monkeypatch
 ):

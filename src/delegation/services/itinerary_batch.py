@@ -211,10 +211,13 @@ def _draw_all(
     total = len(jobs)
     workers = min(workers or os.cpu_count() or 1, max(total, 1))
     written: list[Path] = []
+    stopped = False
 
     def advance(path: Path) -> bool:
+        nonlocal stopped
         written.append(path)
-        return not (progress is not None and progress(len(written), total) is False)
+        stopped = progress is not None and progress(len(written), total) is False
+        return not stopped
 
     if progress is not None:
         progress(0, total)
@@ -225,7 +228,7 @@ def _draw_all(
                 builder.draw_personal(person_id, job_language, path)
                 if not advance(path):
                     break
-            if booklet is not None and jobs and len(written) == total:
+            if booklet is not None and jobs and not stopped:
                 with contextlib.suppress(BookletStopped):
                     itineraries = [builder.personal(builder.person(i), lang) for i, lang in drawn]
                     builder.draw_booklet(itineraries, booklet, booklet_progress)
@@ -247,7 +250,7 @@ def _draw_all(
                 if not advance(path):
                     pool.shutdown(wait=True, cancel_futures=True)
                     break
-            if booklet is not None and len(written) == total:
+            if booklet is not None and not stopped:
                 future = pool.submit(_draw_booklet_job, drawn, str(booklet))
                 with contextlib.suppress(BookletStopped):
                     _follow_booklet(future, reports, stop, booklet_progress)
