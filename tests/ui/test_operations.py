@@ -2,7 +2,6 @@
 started program are left out of its passes."""
 
 import gc
-import threading
 import weakref
 
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -15,12 +14,11 @@ class Payload:
     """What a piece of work makes: a whole trip's check, an import's rows."""
 
 
-def _start(window: QWidget, release: threading.Event, made: list) -> Operation:
+def _start(window: QWidget, made: list) -> Operation:
     payload = Payload()  # what the work and its ending hold on to
     made.append(weakref.ref(payload))
 
     def work(_progress) -> Payload:
-        release.wait(10)
         return payload
 
     def done(result: Payload, _stopped: bool) -> None:
@@ -37,9 +35,8 @@ def _finish(qtbot, operation: Operation) -> None:
 def test_a_finished_operation_keeps_nothing_of_its_work(qtbot):
     window = QWidget()
     qtbot.addWidget(window)
-    release, made = threading.Event(), []
-    operation = _start(window, release, made)
-    release.set()
+    made: list = []
+    operation = _start(window, made)
     _finish(qtbot, operation)
     del operation
     gc.collect()
