@@ -53,10 +53,11 @@ start)
     as_owner "$bindir/initdb" --pgdata="$folder/data" --username=postgres --auth=trust \
         --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log"
     # Durability is not what the tests check: fsync off makes each database they create
-    # cost milliseconds rather than a disk flush.
+    # cost milliseconds rather than a disk flush. Nor is vacuuming: an autovacuum worker,
+    # the superuser's, in a database a test drops could not be ended by the tests' role.
     as_owner "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w \
         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder" \
-        -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off" \
         -o "-c max_connections=200" start >/dev/null
     echo "$port" >"$folder/port"
     # The tests' own role: it creates a database per test, and owns nothing else.

@@ -4,7 +4,7 @@ started program are left out of its passes."""
 import gc
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from delegation.ui.operations import Operation, leave_startup_objects_out_of_collections
@@ -29,6 +29,8 @@ def _start(window: QWidget, made: list) -> Operation:
 
 def _finish(qtbot, operation: Operation) -> None:
     qtbot.waitUntil(lambda: not operation.running, timeout=10_000)
+    # The pool's thread lets go of the job (and the work it runs) once its run returns.
+    assert QThreadPool.globalInstance().waitForDone(10_000)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
