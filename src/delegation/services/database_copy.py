@@ -59,10 +59,13 @@ def _refuse_missing_file(source: str) -> None:
 
 
 def _same_database(source: str, target: str) -> bool:
-    first, second = resolve_location(source), resolve_location(target)
-    return first.url.render_as_string(hide_password=False) == second.url.render_as_string(
-        hide_password=False
-    )
+    """Whatever the driver or the user named in each URL: the same file, or server and name."""
+
+    def where(given: str) -> tuple:
+        url = resolve_location(given).url
+        return url.get_backend_name(), url.host, url.port, url.database
+
+    return where(source) == where(target)
 
 
 def _copy_into(source: Workspace, target: str, replace: bool) -> CopyResult:
