@@ -55,7 +55,7 @@ def _refuse_missing_file(source: str) -> None:
         location = resolve_location(source)
         path = location.path
     if path is not None and not path.exists():
-        raise NotFoundError(_("{path}: no such file").format(path=source))
+        raise NotFoundError(_("{file}: no such file").format(file=source))
 
 
 def _same_database(source: str, target: str) -> bool:
