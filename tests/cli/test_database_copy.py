@@ -4,29 +4,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.engine import make_url
-from tests.server_databases import SKIP_REASON, ServerDatabases, connected
+from tests.server_databases import SKIP_REASON, ServerDatabases, dump
 
-from delegation.persistence.copying import copied_tables
 from delegation.services.participant_details import ParticipantDetails
 from delegation.services.participants import add_participant
 from delegation.services.trips import NewTrip, add_trip, find_trip
 from delegation.services.workspace import open_workspace
-
-Dump = dict[str, list[tuple]]
-
-
-def dump(database: str | Path) -> Dump:
-    """Every row of every table, all columns, in the order of the primary key."""
-    with connected(str(database)) as connection:
-        return {
-            table.name: [
-                tuple(row)
-                for row in connection.execute(select(table).order_by(*table.primary_key.columns))
-            ]
-            for table in copied_tables()
-        }
 
 
 def shown(database: str) -> str:
@@ -143,6 +127,7 @@ def test_a_backup_of_a_file_holds_every_row(cli, demo_file, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"Wrote the backup {output}.\n"
     assert dump(output) == dump(demo_file)
+    assert sorted(tmp_path.iterdir()) == [output, demo_file]  # no -wal or -shm left
     stamped = cli("--db", str(demo_file), "db", "backup")
     assert stamped.returncode == 0, stamped.stderr
     (beside,) = tmp_path.glob("demo-backup-*.sqlite3")

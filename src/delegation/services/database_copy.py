@@ -8,7 +8,7 @@ from delegation.domain.errors import DatabaseError, NotFoundError, UnwritableErr
 from delegation.i18n import _
 from delegation.persistence.backups import backup_sqlite_file
 from delegation.persistence.copying import copied_tables, copy_rows, delete_all_rows, holds_rows
-from delegation.persistence.database import resolve_location
+from delegation.persistence.database import remove_idle_companions, resolve_location
 from delegation.persistence.location import database_files
 from delegation.services.workspace import Workspace, open_workspace
 
@@ -109,10 +109,14 @@ def backup_database(requested: str | None, output: str | None = None) -> BackupR
         if path is not None and (path.exists() or path.is_symlink()):
             raise _exists(str(output))
         if opened.location.path is not None:
+            opened.close()  # no connection of ours left to hold the WAL files
             try:
                 return BackupResult(backup_sqlite_file(opened.location.path, path), None)
             except FileExistsError:  # made meanwhile by another program
                 raise _exists(str(output)) from None
+            finally:
+                # The read-only connection of the backup cannot remove its WAL files.
+                remove_idle_companions(opened.location.path)
         if path is None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             name = opened.location.url.database or "delegation"
