@@ -4,8 +4,9 @@ import itertools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, create_engine, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
@@ -82,3 +83,17 @@ def connected(database: str) -> Iterator[Connection]:
             yield connection
     finally:
         engine.dispose()
+
+
+def dump(database: str | Path) -> dict[str, list[tuple]]:
+    """Every row of every table of the models, all columns, in the order of the primary key."""
+    from delegation.persistence.copying import copied_tables
+
+    with connected(str(database)) as connection:
+        return {
+            table.name: [
+                tuple(row)
+                for row in connection.execute(select(table).order_by(*table.primary_key.columns))
+            ]
+            for table in copied_tables()
+        }

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from delegation.cli.database import add_database_command, run_database
 from delegation.cli.groups import add_groups_command, run_groups, with_default_action
 from delegation.domain.errors import (
     DatabaseError,
@@ -138,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_commands(commands)
     _add_check_command(commands)
     add_groups_command(commands)
+    add_database_command(commands)
     return parser
 
 
@@ -753,6 +755,8 @@ def run_command(arguments: argparse.Namespace) -> int:
     from delegation.services.workspace import open_workspace
 
     try:
+        if arguments.command == "db":
+            return run_database(arguments)
         workspace = open_workspace(arguments.db)
         try:
             return _COMMANDS[arguments.command](workspace, arguments)

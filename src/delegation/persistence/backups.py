@@ -16,8 +16,9 @@ from delegation.i18n.system_errors import database_reason, file_reason
 _TABLES = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
 
 
-def backup_sqlite_file(path: Path) -> Path:
-    """A consistent copy of `path` beside it, named after the time; returns its path.
+def backup_sqlite_file(path: Path, destination: Path | None = None) -> Path:
+    """A consistent copy of `path`, beside it named after the time or at `destination`
+    (never replaced: FileExistsError); returns its path.
 
     SQLite's online backup copies the pages the WAL holds too. The copy is made under a
     hidden temporary name and takes its own name only once `PRAGMA integrity_check`
@@ -25,7 +26,7 @@ def backup_sqlite_file(path: Path) -> Path:
     never stands under a backup's name. Raises DatabaseError, having changed nothing.
     """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    first = path.with_name(f"{path.stem}-backup-{stamp}{path.suffix}")
+    first = destination or path.with_name(f"{path.stem}-backup-{stamp}{path.suffix}")
     try:
         temporary, descriptor = create_private_temporary(first)
     except OSError as error:
@@ -34,7 +35,9 @@ def backup_sqlite_file(path: Path) -> Path:
     try:
         if not _copy_and_check(path, temporary):
             raise _failed(path, _("the copy failed its integrity check"))
-        return _publish(temporary, first)
+        return _publish(temporary, first, numbered=destination is None)
+    except FileExistsError:
+        raise
     except sqlite3.Error as error:
         raise _failed(path, database_reason(error, path)) from None
     except OSError as error:
@@ -68,8 +71,9 @@ def _is_sound(copy: sqlite3.Connection, source: sqlite3.Connection) -> bool:
     return copy.execute(_TABLES).fetchone() == source.execute(_TABLES).fetchone()
 
 
-def _publish(temporary: Path, first: Path) -> Path:
-    """Give the copy the first free name from `first` on; a link never replaces a file."""
+def _publish(temporary: Path, first: Path, *, numbered: bool = True) -> Path:
+    """Give the copy the first free name from `first` on (only `first` unless `numbered`);
+    a link never replaces a file."""
     target, counter = first, 1
     while True:
         try:
@@ -82,6 +86,8 @@ def _publish(temporary: Path, first: Path) -> Path:
             except OSError:  # a file system without links (FAT): a rename, just checked
                 os.rename(temporary, target)
         except FileExistsError:
+            if not numbered:
+                raise
             counter += 1
             target = first.with_name(f"{first.stem}-{counter}{first.suffix}")
             continue
