@@ -140,17 +140,8 @@ def test_a_stale_flush_becomes_a_conflict_for_the_user(workspace):
         raise StaleDataError("UPDATE statement on table 'trips' expected to update 1 row")
 
 
-def test_a_writer_waits_for_another_instead_of_failing(workspace, database_backend, request):
+def test_a_writer_waits_for_another_instead_of_failing(workspace):
     """The window and a command line may write to the same file at the same moment."""
-    if database_backend == "postgresql":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="PostgreSQL does not serialize whole write transactions as SQLite's"
-                " BEGIN IMMEDIATE does: the second writer reads the row before the first"
-                " commits, then its versioned UPDATE matches no row (ConflictError)",
-            )
-        )
     with workspace.transaction() as session:
         session.add(_trip())
     holding = threading.Event()
@@ -171,3 +162,23 @@ def test_a_writer_waits_for_another_instead_of_failing(workspace, database_backe
     with workspace.transaction() as session:
         trip = session.scalar(select(Trip))
         assert (trip.title, trip.notes) == ("First writer", "Second writer")
+
+
+def test_a_writer_kept_waiting_too_long_on_a_server_is_told_it_is_busy(workspace, database_backend):
+    if database_backend != "postgresql":
+        pytest.skip("on SQLite, the busy timeout is tested with the file's own lock")
+    from delegation.persistence.database import _WRITERS_LOCK
+
+    # Another program holds the writers' turn, as a long import would.
+    with workspace.reading() as other:
+        other.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _WRITERS_LOCK})
+        try:
+            with (
+                pytest.raises(ConflictError, match="busy with another program"),
+                workspace.transaction() as session,
+            ):
+                session.add(_trip())
+        finally:
+            other.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _WRITERS_LOCK})
+    with workspace.reading() as session:
+        assert session.scalar(select(Trip.id)) is None  # nothing of it was written

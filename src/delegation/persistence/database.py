@@ -179,6 +179,21 @@ def _begin_sqlite_transaction(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# One key for the whole database, which write transactions take in turn.
+_WRITERS_LOCK = 0x64656C65
+
+
+def _begin_server_transaction(connection) -> None:
+    if connection.get_execution_options().get(READS_ONLY, False):
+        return
+    # Writers wait for one another, as SQLite's BEGIN IMMEDIATE makes them: a use case
+    # that reads, then writes, would otherwise act on rows another program is writing
+    # (two imports of one file would each add every person). Within the same time SQLite
+    # waits (its busy timeout), or the database is said to be busy.
+    connection.exec_driver_sql("SET LOCAL lock_timeout = '5s'")
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITERS_LOCK})")
+
+
 def create_database_engine(location: DatabaseLocation, **options) -> Engine:
     if location.url.get_backend_name() == "sqlite":
         engine = create_engine(location.url, **options)
@@ -186,7 +201,7 @@ def create_database_engine(location: DatabaseLocation, **options) -> Engine:
         event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
     try:
-        return create_engine(location.url, pool_pre_ping=True, **options)
+        engine = create_engine(location.url, pool_pre_ping=True, **options)
     except (
         Exception
     ) as error:  # a missing driver raises ModuleNotFoundError, an odd URL ArgumentError
@@ -195,6 +210,9 @@ def create_database_engine(location: DatabaseLocation, **options) -> Engine:
                 location=location.display, error=first_line(error)
             )
         ) from None
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _begin_server_transaction)
+    return engine
 
 
 def _touch_rows_whose_lists_changed(session: Session, _context, _instances) -> None:

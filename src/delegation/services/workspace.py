@@ -74,7 +74,8 @@ class Workspace:
                 _("the database refused the change ({error})").format(error=first_line(error.orig)),
             ) from None
         except OperationalError as error:
-            if "locked" in str(error.orig) or "busy" in str(error.orig):
+            busy = "locked" in str(error.orig) or "busy" in str(error.orig)
+            if busy or getattr(error.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
                 raise ConflictError(
                     _("the database is busy with another program's change; try again")
                 ) from None
@@ -101,6 +102,10 @@ class Workspace:
 
     def close(self) -> None:
         self._engine.dispose()
+
+
+# PostgreSQL's code for a lock not obtained within lock_timeout.
+_LOCK_NOT_AVAILABLE = "55P03"
 
 
 def _driver_error(error: DBAPIError) -> BaseException:
