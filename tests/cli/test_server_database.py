@@ -3,18 +3,11 @@
 from pathlib import Path
 
 import pytest
+from tests.cli.test_import_export import FRENCH_EXCEL
 from tests.server_databases import SKIP_REASON, ServerDatabases
 
-REGISTRATIONS = (
-    "Civilité;Prénom;Nom;Courriel;Société;Fonction;Téléphone;Catégorie;Statut;Groupe;"
-    "Date d'expiration du passeport;N° passeport;Régime alimentaire\r\n"
-    "Mme;Hélène;Saar;helene.saar@example.ee;Tartu Ülikool;Professeure;+372 5555 0101;"
-    "Universitaire;Confirmé;A;15/03/2031;KF998877;Végétarienne\r\n"
-    "M.;François;Lœuvre;f.loeuvre@example.fr;Œnologie & Cie;Gérant;06 12 34 56 78;"
-    "Entreprise;Invité;B;;;\r\n"
-    "M.;Jürgen;Õunapuu;;Pärnu Sadam;Directeur;;Institutionnel;Liste d'attente;A, B;;;\r\n"
-    "Mme;zoé;Ärm;zoe.arm@example.ee;;;;;Confirmé;C;;;\r\n"
-)
+# The French Excel export of the import tests, and one more registration in a new group.
+REGISTRATIONS = FRENCH_EXCEL + "Mme;zoé;Ärm;zoe.arm@example.ee;;;;;Confirmé;C;;;\r\n"
 TRIP = "tallinn-2023"
 
 
