@@ -52,6 +52,17 @@ def format_number(value: int | float, language: str | None = None) -> str:
     return format_decimal(value, locale=babel_locale(language))
 
 
+def format_saved_at(utc: datetime, now: datetime | None = None) -> str:
+    """When a record was saved, as a colleague reads it on their own clock: "14:32" today,
+    else "1 Dec 2026, 14:32". `utc` is naive UTC, as the database stores it."""
+    local = utc.replace(tzinfo=ZoneInfo("UTC")).astimezone()
+    today = (now or datetime.now().astimezone()).date()
+    clock = format_time(local.time())
+    if local.date() == today:
+        return clock
+    return _("{date}, {time}").format(date=format_date(local.date(), "medium"), time=clock)
+
+
 def format_time(value: time, language: str | None = None) -> str:
     """24-hour clock in both languages: "09:30"."""
     from babel.dates import format_time as babel_format_time

@@ -29,7 +29,7 @@ from delegation.services.contact_records import (
 from delegation.services.expected import Expected, Unchanged
 from delegation.services.participant_details import ParticipantDetails, checked_details
 from delegation.services.participant_rows import ParticipantRow, edited_row, row_of
-from delegation.services.records import load_for_edit
+from delegation.services.records import load_for_edit, saved_by
 from delegation.services.workspace import Workspace
 
 
@@ -249,9 +249,9 @@ def _check_contact_version(contact: Contact, opened: ParticipantRow) -> None:
         if getattr(now, name) != getattr(opened.details, name)
     ]
     raise ConflictError(
-        _("{name} was changed by {user} since you opened it ({fields}); nothing was saved").format(
+        _("{name} was changed by {who} since you opened it ({fields}); nothing was saved").format(
             name=contact.full_name,
-            user=contact.updated_by or _("someone else"),
+            who=saved_by(contact),
             fields=", ".join(changed) or _("in another trip"),
         )
     )

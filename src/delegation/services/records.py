@@ -9,6 +9,7 @@ from sqlalchemy.orm.interfaces import ORMOption
 
 from delegation.domain.errors import ConflictError, NotFoundError, ValidationError
 from delegation.i18n import _
+from delegation.i18n.formatting import format_saved_at
 from delegation.persistence.base import Versioned
 from delegation.services.expected import Expected, Unchanged
 
@@ -40,11 +41,18 @@ def load_for_edit(
             raise changed_since_step(name(record), record)
     elif expected is not None and record.version != expected:
         raise ConflictError(
-            _("{name} was changed by {user} since you opened it; nothing was saved").format(
-                name=name(record), user=record.updated_by or _("someone else")
+            _("{name} was changed by {who} since you opened it; nothing was saved").format(
+                name=name(record), who=saved_by(record)
             )
         )
     return record
+
+
+def saved_by(record: Versioned) -> str:
+    """Who last saved the record, and when: "ana at 14:32"."""
+    return _("{user} at {when}").format(
+        user=record.updated_by or _("someone else"), when=format_saved_at(record.updated_at)
+    )
 
 
 class _Updated(Protocol):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from delegation.domain.errors import DelegationError, ValidationError
+from delegation.domain.errors import ConflictError, DelegationError, ValidationError
 from delegation.services.changes import Changes
 from delegation.services.expected import Expected, Unchanged
 
@@ -34,7 +34,7 @@ class EditCommand:
         self.trip_id = context.trip_id  # the trip to bring back before an undo or a redo
         self.changes = Changes(self.trip_id)  # what the last do() or undo() changed
         self.in_database = False
-        self.failed_beyond_input = False  # set when do() failed for a reason other than input
+        self.failure: DelegationError | None = None  # why do() failed, beyond what was typed
 
     def do(self) -> None:
         raise NotImplementedError
@@ -57,6 +57,7 @@ class EditContext(QObject):
     changed = Signal(object)  # the Changes of an edit done, undone or redone
     failed = Signal(object)  # a DelegationError to show the user; nothing was saved
     trip_needed = Signal(int)  # a step of another trip is about to be undone or redone
+    outdated = Signal()  # an editor met a colleague's save and took it in: nothing was saved
 
     def __init__(self, workspace: "Workspace | None", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,19 +75,28 @@ class EditContext(QObject):
         self,
         command: EditCommand,
         refused: Callable[[ValidationError], None] | None = None,
+        overtaken: Callable[[ConflictError], bool] | None = None,
     ) -> bool:
         """Do the edit now; only when it worked, and changed something, is it kept.
 
         A refusal of what the user typed goes to `refused` when given (an editor still
-        open), any other failure to `failed`.
+        open), a colleague's save made meanwhile to `overtaken` (an editor that takes it
+        in and stays open, when it returns True), any other failure to `failed`.
         """
         try:
             command.do()
         except ValidationError as error:
             (refused or self.failed.emit)(error)
             return False
+        except ConflictError as error:
+            if overtaken is not None and overtaken(error):
+                self.outdated.emit()
+                return False
+            command.failure = error
+            self.failed.emit(error)
+            return False
         except DelegationError as error:
-            command.failed_beyond_input = True
+            command.failure = error
             self.failed.emit(error)
             return False
         self.record(command)

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.context = EditContext(workspace, self)
         self.context.changed.connect(self._on_context_changed)
         self.context.failed.connect(self._on_context_failed)
+        self.context.outdated.connect(self._on_context_outdated)
         self.context.trip_needed.connect(self._on_context_trip_needed)
         self.settings = settings or Settings()
         self.trips = TripController(self, self.context)
@@ -191,6 +192,12 @@ class MainWindow(QMainWindow):
         if isinstance(error, ConflictError) or self._all_pages_stale:  # what is shown is stale
             self._all_pages_stale = False
             self.reload_all()
+
+    def _on_context_outdated(self) -> None:
+        # An editor took in a colleague's save, and stays open: the pages show it too.
+        self.statusBar().showMessage(_("Nothing was saved."), 4000)
+        self._all_pages_stale = False
+        self.reload_all()
 
     def _on_context_trip_needed(self, trip_id: int) -> None:
         # A step of the history is about to be undone or redone in this trip, or a trip

@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from delegation.domain.edit_merge import merge_edits
 from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
+from delegation.domain.errors import ConflictError
 from delegation.i18n import _
-from delegation.i18n.labels import category_label, status_label
+from delegation.i18n.labels import category_label, field_label, status_label
 from delegation.services.hotels import RoomRow
 from delegation.services.participant_details import ParticipantDetails, validate_details
 from delegation.services.participant_rows import GroupRow
+from delegation.ui.error_text import error_text
 from delegation.ui.icons import icon
 from delegation.ui.widgets.validated_form import DateField, EditorDialog, ValidatedForm, ok_cancel
 
@@ -212,6 +215,23 @@ class ParticipantDialog(EditorDialog):
         self._passport_expiry.set_date(d.passport_expiry)
         self._emergency_name.setText(d.emergency_contact_name or "")
         self._emergency_phone.setText(d.emergency_contact_phone or "")
+
+    def rebase(self, saved: ParticipantDetails, conflict: ConflictError) -> None:
+        """A colleague saved this registration while it was open (`conflict` says who
+        and when): show their values where the user changed nothing, keep what they typed."""
+        merged, clashes = merge_edits(self._original, saved, self.details())
+        self._original = saved
+        self._load(merged)
+        text = (
+            error_text(conflict)
+            + " "
+            + _("Their changes are now shown here and yours are kept: press OK to save yours.")
+        )
+        if clashes:
+            text += " " + _("You both changed: {fields}.").format(
+                fields=", ".join(field_label(name) for name in clashes)
+            )
+        self.show_notice(text)
 
     def details(self) -> ParticipantDetails:
         expiry, _error = self._passport_expiry.date_or_error()

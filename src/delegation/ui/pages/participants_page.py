@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from delegation.domain.enums import ParticipantCategory, ParticipantStatus
+from delegation.domain.errors import ConflictError, DelegationError
 from delegation.i18n import _, ngettext
 from delegation.i18n.labels import category_label, status_label
 from delegation.services import directory, hotels
@@ -22,6 +23,7 @@ from delegation.services.changes import Changes, Kind
 from delegation.services.participant_rows import (
     GroupRow,
     ParticipantRow,
+    get_participant,
     list_groups,
     participant_listing,
     read_participants,
@@ -294,11 +296,23 @@ class ParticipantsPage(QWidget):
         rows = self.selected_rows()
         if len(rows) != 1:
             return
-        dialog = self._dialog(rows[0].details)
+        opened = rows[0]
+        dialog = self._dialog(opened.details)
+
+        def rebase(conflict: ConflictError) -> bool:
+            nonlocal opened
+            try:
+                opened = get_participant(self._context.database, opened.id)
+            except DelegationError:  # removed meanwhile: nothing left to edit
+                return False
+            dialog.rebase(opened.details, conflict)
+            return True
+
         run_editor(
             dialog,
             self._context,
-            lambda: EditParticipantCommand(self._context, rows[0], dialog.details()),
+            lambda: EditParticipantCommand(self._context, opened, dialog.details()),
+            rebase,
         )
 
     def remove(self) -> None:

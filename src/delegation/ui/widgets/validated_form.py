@@ -5,6 +5,7 @@ from datetime import date
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from delegation.domain.errors import ValidationError
+from delegation.domain.errors import ConflictError, ValidationError
 from delegation.i18n import _
 from delegation.ui.error_text import error_text
 
@@ -132,6 +133,23 @@ class EditorDialog(QDialog):
         if self.save is None or self.save():
             super().accept()
 
+    def show_notice(self, text: str) -> None:
+        """A sentence above the fields, kept until the editor closes: a colleague's save
+        laid under what the user typed."""
+        notice = self.findChild(QLabel, "notice")
+        if notice is None:
+            notice = QLabel(self)
+            notice.setObjectName("notice")
+            notice.setWordWrap(True)
+            notice.setStyleSheet(
+                "background: #fff4ce; color: #3b2f00; border: 1px solid #e0c96b;"
+                " border-radius: 4px; padding: 6px;"
+            )
+            layout = self.layout()
+            assert isinstance(layout, QBoxLayout), "editors lay their fields out in a column"
+            layout.insertWidget(0, notice)
+        notice.setText(text)
+
     def show_refusal(self, error: ValidationError) -> None:
         name = self.field_aliases.get(error.field, error.field)
         for form in self.findChildren(ValidatedForm):
@@ -143,21 +161,26 @@ class EditorDialog(QDialog):
 
 
 def run_editor(
-    dialog: EditorDialog, context: "EditContext", make_command: Callable[[], Command]
+    dialog: EditorDialog,
+    context: "EditContext",
+    make_command: Callable[[], Command],
+    rebase: Callable[[ConflictError], bool] | None = None,
 ) -> Command | None:
     """Show the editor until its edit is saved (the command, done) or cancelled (None).
 
-    A refused value keeps the editor open; any other failure (a colleague's change, a
-    record gone) closes it, since what it was opened on no longer holds.
+    A refused value keeps the editor open. So does a colleague's save made meanwhile
+    when the editor can `rebase` on it: read the record again and lay what the user
+    typed over it (False when it cannot, the record gone). Any other failure closes it,
+    since what it was opened on no longer holds.
     """
     done: list[Command] = []
 
     def save() -> bool:
         command = make_command()
-        if context.execute(command, refused=dialog.show_refusal):
+        if context.execute(command, refused=dialog.show_refusal, overtaken=rebase):
             done.append(command)
             return True
-        if command.failed_beyond_input:
+        if command.failure is not None:
             dialog.reject()
         return False
 
