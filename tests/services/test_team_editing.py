@@ -1,44 +1,16 @@
 """Two organisers, two programs, one database: the one who saves second is told who saved
 first and when, nothing of theirs is written, and what they typed can be saved again."""
 
-import os
-import subprocess
-import sys
 from dataclasses import replace
 
 import pytest
+from tests.colleague import COLLEAGUE, colleague_saves
 
 from delegation.domain.edit_merge import merge_edits
 from delegation.domain.errors import ConflictError
 from delegation.services.participant_rows import get_participant, list_participants
 from delegation.services.participants import update_participant
 from delegation.services.trips import find_trip
-
-# A colleague's program: another process, another login name, the same database.
-COLLEAGUE = """
-import sys
-from dataclasses import replace
-from delegation.services.participant_rows import get_participant
-from delegation.services.participants import update_participant
-from delegation.services.workspace import open_workspace
-
-workspace = open_workspace(sys.argv[1])
-row = get_participant(workspace, int(sys.argv[2]))
-update_participant(
-    workspace, row.id, row.version, replace(row.details, phone=sys.argv[3]), opened=row
-)
-workspace.close()
-"""
-
-
-def _colleague_saves_phone(database: str, participant_id: int, phone: str) -> None:
-    environment = {**os.environ, "LOGNAME": "kadri.kask", "USER": "kadri.kask"}
-    subprocess.run(
-        [sys.executable, "-c", COLLEAGUE, database, str(participant_id), phone],
-        env=environment,
-        check=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture
@@ -53,24 +25,24 @@ def opened(demo_workspace):
 
 
 def test_the_second_save_is_refused_naming_who_saved_first(demo_workspace, database, opened):
-    _colleague_saves_phone(database, opened.id, "+372 5555 0199")
+    colleague_saves(database, opened.id, "phone", "+372 5555 0199")
     with pytest.raises(ConflictError) as refused:
         update_participant(
             demo_workspace, opened.id, opened.version,
             replace(opened.details, job_title="Chief Tea Officer"), opened=opened,
         )  # fmt: skip
     text = str(refused.value)
-    assert text.startswith("Νίκος כהן was changed by kadri.kask at ")
+    assert text.startswith(f"Νίκος כהן was changed by {COLLEAGUE} at ")
     assert text.endswith("since you opened it; nothing was saved")
     now = get_participant(demo_workspace, opened.id)
     assert now.details.phone == "+372 5555 0199"
     assert now.details.job_title == opened.details.job_title
-    assert now.updated_by == "kadri.kask"
+    assert now.updated_by == COLLEAGUE
 
 
 def test_what_was_typed_is_saved_over_the_colleagues_save(demo_workspace, database, opened):
     typed = replace(opened.details, job_title="Chief Tea Officer")
-    _colleague_saves_phone(database, opened.id, "+372 5555 0199")
+    colleague_saves(database, opened.id, "phone", "+372 5555 0199")
     with pytest.raises(ConflictError):
         update_participant(demo_workspace, opened.id, opened.version, typed, opened=opened)
     again = get_participant(demo_workspace, opened.id)

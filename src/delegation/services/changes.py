@@ -27,6 +27,7 @@ class Changes:
     trip_id: int | None = None  # None: records that belong to no one trip (the directory)
     ids: Mapping[Kind, frozenset[int] | None] = field(default_factory=dict)
     trips_listed: bool = False  # trips were made, deleted or renamed: the switcher reads again
+    by: str | None = None  # who made them, when not this program's user (a colleague)
 
     @classmethod
     def of(
@@ -36,9 +37,11 @@ class Changes:
         return cls(trip_id, {kind: None if ids is None else frozenset(ids)}, **more)
 
     @classmethod
-    def everything(cls, trip_id: int | None, *, trips_listed: bool = False) -> "Changes":
+    def everything(
+        cls, trip_id: int | None, *, trips_listed: bool = False, by: str | None = None
+    ) -> "Changes":
         """Any record of the trip may have changed: every page reads it again."""
-        return cls(trip_id, dict.fromkeys(Kind), trips_listed)
+        return cls(trip_id, dict.fromkeys(Kind), trips_listed, by)
 
     def touches(self, *kinds: Kind) -> bool:
         return any(kind in self.ids for kind in kinds)
@@ -59,4 +62,6 @@ class Changes:
             else:
                 merged[kind] = ids
         trip_id = self.trip_id if self.trip_id is not None else other.trip_id
-        return Changes(trip_id, merged, self.trips_listed or other.trips_listed)
+        return Changes(
+            trip_id, merged, self.trips_listed or other.trips_listed, other.by or self.by
+        )

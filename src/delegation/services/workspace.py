@@ -1,9 +1,11 @@
 """An open delegation database: where every use case gets its transaction."""
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -11,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from delegation.domain.errors import ConflictError, DatabaseError, ValidationError, first_line
 from delegation.i18n import _
 from delegation.i18n.system_errors import constraint_conflict, database_reason
+from delegation.persistence.change_feed import record_changes
 from delegation.persistence.database import (
     DatabaseLocation,
     create_database_engine,
@@ -30,7 +33,9 @@ class Workspace:
         self.location = location
         self.outcome = outcome
         self._engine = engine
+        self.origin = uuid.uuid4().hex  # this program, as the change feed names it
         self._sessions = make_session_factory(engine)
+        record_changes(self._sessions, self.origin)
         self._read_sessions = make_read_session_factory(engine)
 
     @contextmanager
@@ -99,6 +104,10 @@ class Workspace:
     def _unusable(self, driver_error: BaseException) -> DatabaseError:
         reason = database_reason(driver_error, self.location.path)
         return DatabaseError(f"{self.location.display}: {reason}")
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
 
     def close(self) -> None:
         self._engine.dispose()

@@ -25,6 +25,7 @@ from delegation.ui.trip_controller import TripController
 
 if TYPE_CHECKING:
     from delegation.services.workspace import Workspace
+    from delegation.ui.colleague_watch import ColleagueWatch
     from delegation.ui.documents import Documents
     from delegation.ui.problems_panel import ProblemsPanel
     from delegation.ui.transfer import Transfers
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.transfers: Transfers | None = None
         self.documents: Documents | None = None
         self.problems: ProblemsPanel | None = None
+        self.colleagues: ColleagueWatch | None = None
         self.opening: Operation | None = None  # the database, opened behind the window
         self._all_pages_stale = False  # the trip shown changed; its pages are read next
         self._database_label: QLabel | None = None
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
 
     def _make_working_parts(self) -> None:
         """The file actions and the problems panel, which need the database."""
+        from delegation.ui.colleague_watch import ColleagueWatch
         from delegation.ui.documents import Documents
         from delegation.ui.problems_panel import ProblemsPanel
         from delegation.ui.transfer import Transfers
@@ -91,6 +94,9 @@ class MainWindow(QMainWindow):
         self.problems.counted.connect(lambda *counts: self.pages.show_readiness(*counts))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.statusBar().insertPermanentWidget(0, self.problems.summary)
+        self.colleagues = ColleagueWatch(self.context.database, self)
+        # Told as the window's own edits are: the pages, the checks and any open list.
+        self.colleagues.arrived.connect(self.context.changed.emit)
 
     def attach(self, workspace: "Workspace") -> None:
         """The database is open: every page and action comes to life, with fresh data."""
@@ -184,7 +190,12 @@ class MainWindow(QMainWindow):
             self.trips.reload()
         else:
             self.pages.apply_changes(changes)
-        self.statusBar().showMessage(_("All changes saved."), 4000)
+        if changes.by is None:
+            self.statusBar().showMessage(_("All changes saved."), 4000)
+        else:
+            self.statusBar().showMessage(
+                _("Changes saved by {user} are shown.").format(user=changes.by), 4000
+            )
 
     def _on_context_failed(self, error: DelegationError) -> None:
         self.statusBar().showMessage(_("Nothing was saved."), 4000)
@@ -243,4 +254,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.problems is not None:
             self.problems.stop()
+        if self.colleagues is not None:
+            self.colleagues.stop()
         super().closeEvent(event)

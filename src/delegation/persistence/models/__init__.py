@@ -1,5 +1,6 @@
 """The tables of a delegation database, one module per area of the product."""
 
+from delegation.persistence.models.feed import CommittedChange
 from delegation.persistence.models.imports import ImportValueMap
 from delegation.persistence.models.logistics import Hotel, Room, TravelSegment, segment_passengers
 from delegation.persistence.models.people import Contact, Organization
@@ -9,6 +10,7 @@ from delegation.persistence.models.trips import Trip, TripGroup
 
 __all__ = [
     "AgendaItem",
+    "CommittedChange",
     "Contact",
     "Hotel",
     "ImportValueMap",

@@ -222,10 +222,9 @@ class ParticipantDialog(EditorDialog):
         merged, clashes = merge_edits(self._original, saved, self.details())
         self._original = saved
         self._load(merged)
-        text = (
-            error_text(conflict)
-            + " "
-            + _("Their changes are now shown here and yours are kept: press OK to save yours.")
+        advice = _("Their changes are now shown here and yours are kept: press OK to save yours.")
+        text = _("{refusal}. {advice}").format(
+            refusal=error_text(conflict).rstrip("."), advice=advice
         )
         if clashes:
             text += " " + _("You both changed: {fields}.").format(
