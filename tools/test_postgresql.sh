@@ -4,6 +4,7 @@
 #
 #   url=$(tools/test_postgresql.sh start FOLDER)   # prints the URL of the test database
 #   DELEGATION_TEST_POSTGRESQL=$url make test
+#   tools/test_postgresql.sh restart FOLDER   # a fast restart: every session is ended
 #   tools/test_postgresql.sh stop FOLDER
 #
 # Needs the server programs (Debian: postgresql). As root the cluster belongs to the
@@ -11,7 +12,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 start|stop FOLDER" >&2
+    echo "usage: $0 start|restart|stop FOLDER" >&2
     exit 2
 }
 [ $# -eq 2 ] || usage
@@ -50,7 +51,10 @@ start)
     # A port nobody listens on now; the server takes it a moment later.
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     password=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
-    as_owner "$bindir/initdb" --pgdata="$folder/data" --username=postgres --auth=trust \
+    # The superuser comes in through the folder's socket, trusted; everyone else, over TCP,
+    # gives a password (as on a real server), which the tests of pgpass files rely on.
+    as_owner "$bindir/initdb" --pgdata="$folder/data" --username=postgres \
+        --auth-local=trust --auth-host=scram-sha-256 \
         --encoding=UTF8 --locale=C.UTF-8 >"$folder/initdb.log"
     # Durability is not what the tests check: fsync off makes each database they create
     # cost milliseconds rather than a disk flush. Nor is vacuuming: an autovacuum worker,
@@ -67,6 +71,11 @@ CREATE ROLE delegation LOGIN CREATEDB PASSWORD '$password';
 CREATE DATABASE delegation OWNER delegation;
 SQL
     echo "postgresql+psycopg://delegation:$password@127.0.0.1:$port/delegation"
+    ;;
+restart)
+    # With the options it was started with (pg_ctl keeps them in postmaster.opts).
+    as_owner "$bindir/pg_ctl" -D "$folder/data" -l "$folder/server.log" -m fast -w restart \
+        >/dev/null
     ;;
 stop)
     if [ -f "$folder/data/postmaster.pid" ]; then

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QMessageBox
 
 from delegation.domain.enums import ParticipantStatus
+from delegation.domain.errors import ConnectionLostError
 from delegation.services import participants
 from delegation.services.participant_rows import get_participant
 from delegation.services.trips import NewTrip, add_trip, list_trips
@@ -285,3 +286,30 @@ def test_the_preview_gets_its_file_actions_and_problems_once_attached(
     assert "&Import participants…" in texts
     assert preview.problems is not None and preview.transfers is not None
     assert all(action.isEnabled() for action in preview.menus.needing_trip)
+
+
+def test_a_connection_lost_as_an_edit_was_saved_is_told_once_and_the_page_reloaded(
+    window, editor, demo_workspace, message_boxes, monkeypatch
+):
+    page = window.show_page("participants")
+    page.table.selectRow(0)
+    row = page.selected_rows()[0]
+    save = participants.update_participant
+
+    def saved_then_lost(*args, **kwargs):
+        save(*args, **kwargs)
+        raise ConnectionLostError(
+            "the connection to the server was lost and has been opened again;"
+            " your last change was saved",
+            True,
+        )
+
+    monkeypatch.setattr(participants, "update_participant", saved_then_lost)
+    editor(ParticipantDialog, lambda dialog: dialog._job_title.setText("Chief Tea Officer"))
+    page.edit()
+
+    [(kind, text)] = message_boxes.take()
+    assert kind == "warning" and "your last change was saved" in text
+    assert window.statusBar().currentMessage() != "Nothing was saved."
+    shown = next(shown for shown in page.model.rows() if shown.id == row.id)
+    assert shown.details.job_title == "Chief Tea Officer"  # reloaded from the database

@@ -33,6 +33,15 @@ class DatabaseError(DelegationError):
     """The database cannot be opened or used: not a database, too new, unreadable."""
 
 
+class ConnectionLostError(DatabaseError):
+    """The connection to the database server broke during a use case. `saved` says whether
+    its change was committed: True, False, or None when the server cannot tell yet."""
+
+    def __init__(self, message: str, saved: bool | None) -> None:
+        super().__init__(message)
+        self.saved = saved
+
+
 class FileRefusedError(DelegationError):
     """A whole file cannot be read: not a spreadsheet, empty, unknown encoding, a required
     column missing. Says which file (and line, when there is one) and why, in one line."""

@@ -1,7 +1,8 @@
-"""The operating system's and SQLite's failures said in the user's words and language.
+"""The operating system's, SQLite's and PostgreSQL's failures said in the user's words and
+language.
 
 Their own texts are English and technical ("attempt to write a readonly database"); the
-error numbers and SQLite's error names say the same thing reliably.
+error numbers, SQLite's error names and the server's SQLSTATEs say the same thing reliably.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def database_reason(error: BaseException, file: Path | None = None) -> str:
     ):
         return _("the disk is full")
     reason = _DATABASE_REASONS.get(primary)
-    return _(reason) if reason else first_line(error)
+    if reason:
+        return _(reason)
+    return server_reason(error) or first_line(error)
 
 
 def _disk_full(file: Path | None) -> bool:
@@ -109,3 +112,77 @@ def constraint_conflict(error: BaseException) -> str | None:
     if name == "SQLITE_CONSTRAINT_FOREIGNKEY" or state == "23503":
         return _("a record this change refers to was removed meanwhile; nothing was saved")
     return None
+
+
+# A PostgreSQL server's refusals by their SQLSTATE, which psycopg gives with each error.
+_SERVER_REASONS = {
+    "57014": N_("the server stopped the request, which took too long; nothing was saved"),
+    "53300": N_("the server has too many connections open; try again in a moment"),
+    "57P03": N_("the server is starting or stopping; try again in a moment"),
+    "28P01": N_("the server refused the user name or password"),
+    "28000": N_("the server refused the user name or password"),
+    "3D000": N_("the database does not exist on the server"),
+}
+# Failing to connect, libpq says why in text only (the server's part in its own language,
+# English unless set otherwise): its phrases, most telling first.
+_CONNECTION_REASONS = (
+    ("password authentication failed", "28P01"),
+    ("authentication failed", "28P01"),
+    ("no password supplied", "no password"),
+    ("too many clients", "53300"),
+    ("too many connections", "53300"),
+    ('role "', "28000"),
+    ("does not exist", "3D000"),
+    ("remaining connection slots", "53300"),
+    ("the database system is", "57P03"),
+    ("does not support SSL", "no TLS"),
+    ("SSL", "TLS"),
+    ("could not translate host name", "unknown host"),
+    ("Connection refused", "no server"),
+    ("timeout expired", "no server"),
+    ("No route to host", "no server"),
+)
+_CONNECTION_TEXTS = {
+    "no password": N_(
+        "the server asks for a password and none was given (put it in the pgpass file)"
+    ),
+    "no TLS": N_("the server offers no encrypted connection, which sslmode asks for"),
+    "TLS": N_("the encrypted connection failed ({error})"),
+    "unknown host": N_("the server's name is unknown"),
+    "no server": N_("no server answers at that address"),
+}
+# The server ended the session (an administrator, a restart) or the link broke.
+_CONNECTION_LOST_STATES = ("57P01", "57P02")
+
+
+def server_state(error: BaseException) -> str:
+    """The SQLSTATE of a PostgreSQL error, "" for other errors."""
+    return getattr(error, "sqlstate", None) or ""
+
+
+def connection_lost_state(state: str) -> bool:
+    """Whether an SQLSTATE says the connection to the server is gone."""
+    return state in _CONNECTION_LOST_STATES or state.startswith("08")
+
+
+def server_reason(error: BaseException) -> str | None:
+    """Why a PostgreSQL server refused, or could not be reached, in one sentence; None for
+    errors that are not a server's."""
+    reason = _SERVER_REASONS.get(server_state(error))
+    if reason:
+        return _(reason)
+    text = str(error)
+    if not text.startswith("connection failed:") and "connection to server" not in text:
+        return None
+    for phrase, code in _CONNECTION_REASONS:
+        if phrase in text:
+            if code in _SERVER_REASONS:
+                return _(_SERVER_REASONS[code])
+            return _(_CONNECTION_TEXTS[code]).format(error=_libpq_detail(text))
+    return _libpq_detail(text)
+
+
+def _libpq_detail(text: str) -> str:
+    """libpq's own words without the address it repeats: 'connection to server at … failed:'."""
+    line = first_line(text)
+    return line.rsplit(" failed: ", 1)[-1].strip() if " failed: " in line else line

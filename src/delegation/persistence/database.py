@@ -6,7 +6,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -181,6 +181,8 @@ def _begin_sqlite_transaction(connection) -> None:
 
 # One key for the whole database, which write transactions take in turn.
 _WRITERS_LOCK = 0x64656C65
+# Where a write transaction's number on the server is kept, in its connection's info.
+TRANSACTION_NUMBER = "delegation_transaction_number"
 
 
 def _begin_server_transaction(connection) -> None:
@@ -191,7 +193,18 @@ def _begin_server_transaction(connection) -> None:
     # (two imports of one file would each add every person). Within the same time SQLite
     # waits (its busy timeout), or the database is said to be busy.
     connection.exec_driver_sql("SET LOCAL lock_timeout = '5s'")
-    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITERS_LOCK})")
+    # The transaction's number, in the same round trip: should the connection be lost as
+    # it commits, the server can say afterwards whether the commit happened.
+    number = connection.exec_driver_sql(
+        f"SELECT txid_current() FROM pg_advisory_xact_lock({_WRITERS_LOCK})"
+    ).scalar()
+    connection.info[TRANSACTION_NUMBER] = number
+
+
+def transaction_status(connection, number: int) -> str | None:
+    """What became of the server transaction `number`: "committed", "aborted", "in
+    progress", or None when the server has forgotten it."""
+    return connection.execute(text("SELECT txid_status(:number)"), {"number": number}).scalar()
 
 
 def create_database_engine(location: DatabaseLocation, **options) -> Engine:

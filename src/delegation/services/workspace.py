@@ -5,16 +5,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from delegation.domain.errors import ConflictError, DatabaseError, ValidationError, first_line
+from delegation.domain.errors import (
+    ConflictError,
+    ConnectionLostError,
+    DatabaseError,
+    ValidationError,
+    first_line,
+)
 from delegation.i18n import _
-from delegation.i18n.system_errors import constraint_conflict, database_reason
+from delegation.i18n.system_errors import (
+    connection_lost_state,
+    constraint_conflict,
+    database_reason,
+    server_reason,
+    server_state,
+)
 from delegation.persistence.change_feed import record_changes
 from delegation.persistence.database import (
+    READS_ONLY,
+    TRANSACTION_NUMBER,
     DatabaseLocation,
     create_database_engine,
     make_read_session_factory,
@@ -22,6 +36,7 @@ from delegation.persistence.database import (
     prepare_sqlite_file,
     remove_idle_companions,
     resolve_location,
+    transaction_status,
 )
 from delegation.persistence.schema import SchemaOutcome, ensure_schema
 
@@ -37,6 +52,7 @@ class Workspace:
         self._sessions = make_session_factory(engine)
         record_changes(self._sessions, self.origin)
         self._read_sessions = make_read_session_factory(engine)
+        event.listen(self._sessions, "after_begin", _keep_transaction_number)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -62,9 +78,11 @@ class Workspace:
     @contextmanager
     def _session(self, sessions: sessionmaker[Session]) -> Iterator[Session]:
         session = sessions()
+        committing = False
         try:
             with session.begin():
                 yield session
+                committing = True
         except StaleDataError:
             raise ConflictError(
                 _("someone else changed this record since it was read; nothing was saved")
@@ -78,15 +96,10 @@ class Workspace:
                 "record",
                 _("the database refused the change ({error})").format(error=first_line(error.orig)),
             ) from None
-        except OperationalError as error:
-            busy = "locked" in str(error.orig) or "busy" in str(error.orig)
-            if busy or getattr(error.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
-                raise ConflictError(
-                    _("the database is busy with another program's change; try again")
-                ) from None
-            raise self._unusable(_driver_error(error)) from None
-        except DBAPIError as error:  # a damaged file, a lost server connection...
-            raise self._unusable(_driver_error(error)) from None
+        except DBAPIError as error:  # a damaged file, a busy database, a lost connection...
+            writes = sessions is self._sessions
+            number = session.info.get(TRANSACTION_NUMBER) if committing else None
+            raise self._failure(error, writes=writes, committing_number=number) from None
         # A date that is not one (ValueError), or not even text (TypeError); a status no
         # enum has (LookupError).
         except (ValueError, TypeError, LookupError) as error:
@@ -100,6 +113,85 @@ class Workspace:
             ) from None
         finally:
             session.close()
+
+    def _failure(
+        self, error: DBAPIError, *, writes: bool, committing_number: int | None
+    ) -> DatabaseError | ConflictError:
+        driver_error = _driver_error(error)
+        state = server_state(driver_error)
+        if error.connection_invalidated or connection_lost_state(state):
+            return self._connection_lost(writes, committing_number)
+        if state in _TRY_AGAIN_STATES:  # the server undid the transaction: it can be redone
+            return ConflictError(
+                _(
+                    "another program's change got in the way of this one; nothing was saved:"
+                    " try again"
+                )
+            )
+        text = str(driver_error)
+        sqlite_busy = isinstance(error, OperationalError) and ("locked" in text or "busy" in text)
+        if sqlite_busy or state == _LOCK_NOT_AVAILABLE:
+            return ConflictError(_("the database is busy with another program's change; try again"))
+        return self._unusable(driver_error)
+
+    def _connection_lost(self, writes: bool, committing_number: int | None) -> DatabaseError:
+        """The one message for a connection that broke: opened again (the pool's connections
+        are all replaced), and whether the change was saved, as the server remembers it."""
+        try:
+            with self._engine.connect().execution_options(**{READS_ONLY: True}) as connection:
+                status = (
+                    transaction_status(connection, committing_number)
+                    if committing_number is not None
+                    else None
+                )
+        except DBAPIError as error:
+            reason = server_reason(_driver_error(error)) or first_line(_driver_error(error))
+            if not writes:
+                message = _(
+                    "the connection to the server was lost and cannot be opened again ({reason})"
+                )
+            elif committing_number is None:
+                message = _(
+                    "the connection to the server was lost and cannot be opened again"
+                    " ({reason}); your last change was not saved"
+                )
+            else:
+                message = _(
+                    "the connection to the server was lost and cannot be opened again"
+                    " ({reason}); whether your last change was saved will show once"
+                    " it is back"
+                )
+            return ConnectionLostError(
+                message.format(reason=reason), False if committing_number is None else None
+            )
+        if not writes:
+            return ConnectionLostError(
+                _("the connection to the server was lost and has been opened again; try again"),
+                False,
+            )
+        if status == "committed":
+            return ConnectionLostError(
+                _(
+                    "the connection to the server was lost and has been opened again;"
+                    " your last change was saved"
+                ),
+                True,
+            )
+        if status == "in progress":
+            return ConnectionLostError(
+                _(
+                    "the connection to the server was lost and has been opened again; whether"
+                    " your last change was saved cannot be told yet: look before doing it again"
+                ),
+                None,
+            )
+        return ConnectionLostError(
+            _(
+                "the connection to the server was lost and has been opened again; your last"
+                " change was not saved: try again"
+            ),
+            False,
+        )
 
     def _unusable(self, driver_error: BaseException) -> DatabaseError:
         reason = database_reason(driver_error, self.location.path)
@@ -115,6 +207,14 @@ class Workspace:
 
 # PostgreSQL's code for a lock not obtained within lock_timeout.
 _LOCK_NOT_AVAILABLE = "55P03"
+# A serialization failure, a deadlock: the server undid one transaction so others go on.
+_TRY_AGAIN_STATES = ("40001", "40P01")
+
+
+def _keep_transaction_number(session: Session, _transaction, connection) -> None:
+    """The server's number for a write transaction, kept with its session: the connection
+    that knows it may be lost by the time it is asked for."""
+    session.info[TRANSACTION_NUMBER] = connection.info.pop(TRANSACTION_NUMBER, None)
 
 
 def _driver_error(error: DBAPIError) -> BaseException:

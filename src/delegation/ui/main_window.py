@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
-from delegation.domain.errors import ConflictError, DelegationError
+from delegation.domain.errors import ConflictError, ConnectionLostError, DelegationError
 from delegation.i18n import _, current_language, set_language
 from delegation.services.changes import Changes, Kind
 from delegation.services.summaries import TripSummary
@@ -198,9 +198,13 @@ class MainWindow(QMainWindow):
             )
 
     def _on_context_failed(self, error: DelegationError) -> None:
-        self.statusBar().showMessage(_("Nothing was saved."), 4000)
+        lost = isinstance(error, ConnectionLostError)
+        # A change whose connection broke as it was committed may have been saved: the
+        # message says so, and the pages show what the database holds.
+        if not isinstance(error, ConnectionLostError) or error.saved is False:
+            self.statusBar().showMessage(_("Nothing was saved."), 4000)
         self.show_error(error)
-        if isinstance(error, ConflictError) or self._all_pages_stale:  # what is shown is stale
+        if isinstance(error, ConflictError) or lost or self._all_pages_stale:  # stale
             self._all_pages_stale = False
             self.reload_all()
 

@@ -1,5 +1,6 @@
 """The user's settings, each declared once with its type and default (QSettings)."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -25,6 +26,10 @@ EXPORT_FOLDER: Setting[str] = Setting("documents/export_folder", str, str(Path.h
 OPEN_WHEN_DONE: Setting[bool] = Setting("documents/open_when_done", bool, True)
 
 
+# scheme://user:password@ — the user kept, the password dropped.
+_PASSWORD_IN_URL = re.compile(r"(\w://[^\s/:@]*):[^\s/@]*@")
+
+
 class Settings:
     """Typed access to QSettings: a wrong or missing stored value gives the default."""
 
@@ -45,6 +50,10 @@ class Settings:
             return setting.default
 
     def set(self, setting: Setting[T], value: T) -> None:
+        if isinstance(value, str):
+            # A database's URL may hold its password: libpq's pgpass file keeps it, never
+            # the settings, which are a plain file (or the registry) anyone may read.
+            value = cast(T, _PASSWORD_IN_URL.sub(r"\1@", value))
         self._backend.setValue(setting.key, value)
 
     def sync(self) -> None:
