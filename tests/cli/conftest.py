@@ -35,3 +35,9 @@ def run(*arguments: str, env: dict[str, str] | None = None) -> subprocess.Comple
 def cli():
     """run("--db", path, "trips", ...) -> the finished process."""
     return run
+
+
+@pytest.fixture
+def db(database) -> str:
+    """What --db is given: a new SQLite file, or a new database on the test server."""
+    return database

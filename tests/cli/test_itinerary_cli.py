@@ -14,8 +14,7 @@ def _text(path) -> str:
     return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split())
 
 
-def test_export_itinerary_in_french_and_english(cli, tmp_path):
-    db = str(tmp_path / "d.sqlite3")
+def test_export_itinerary_in_french_and_english(cli, db, tmp_path):
     assert cli("--db", db, "demo").returncode == 0
     french, english = tmp_path / "fr.pdf", tmp_path / "en.pdf"
     done = cli("--db", db, "export", "itinerary", "tallinn-2023", "-o", str(french), "--lang", "fr")
@@ -28,8 +27,7 @@ def test_export_itinerary_in_french_and_english(cli, tmp_path):
     assert FIRST_DAY_EN in _text(english)
 
 
-def test_errors_are_one_line_with_the_contract_exit_status(cli, tmp_path):
-    db = str(tmp_path / "d.sqlite3")
+def test_errors_are_one_line_with_the_contract_exit_status(cli, db, tmp_path):
     assert cli("--db", db, "demo").returncode == 0
     out = str(tmp_path / "it.pdf")
     unknown = cli("--db", db, "export", "itinerary", "tallinn-2023", "-o", out,
@@ -45,8 +43,7 @@ def test_errors_are_one_line_with_the_contract_exit_status(cli, tmp_path):
     assert unwritable.stderr.strip().endswith("cannot be written (the folder does not exist)")
 
 
-def test_export_itineraries_with_a_booklet(cli, tmp_path):
-    db = str(tmp_path / "d.sqlite3")
+def test_export_itineraries_with_a_booklet(cli, db, tmp_path):
     assert cli("--db", db, "demo").returncode == 0
     folder, booklet = tmp_path / "out", tmp_path / "all.pdf"
     done = cli("--db", db, "export", "itineraries", "tallinn-2023", "-o", str(folder),

@@ -5,10 +5,9 @@ from pypdf import PdfReader
 
 
 @pytest.fixture
-def db(cli, tmp_path) -> str:
-    path = str(tmp_path / "x.sqlite3")
-    assert cli("--db", path, "demo").returncode == 0
-    return path
+def db(cli, database) -> str:
+    assert cli("--db", database, "demo").returncode == 0
+    return database
 
 
 def _text(path) -> str:

@@ -11,8 +11,7 @@ TRIP = ("trips", "add", "--key", "tel-aviv-2024", "--title", "Mission Israël",
         "--start", "2024-03-26", "--end", "2024-03-29")  # fmt: skip
 
 
-def test_a_new_trip_is_planned_and_printed_from_the_command_line(cli, mission, tmp_path):
-    db = str(tmp_path / "mission.sqlite3")
+def test_a_new_trip_is_planned_and_printed_from_the_command_line(cli, db, mission, tmp_path):
 
     def run(*arguments):
         done = cli("--db", db, "--lang", "fr", *arguments)

@@ -21,8 +21,7 @@ def _cover_images(cli, db: str, tmp_path) -> int:
     return len(PdfReader(path).pages[0].images)
 
 
-def test_new_dates_are_refused_until_the_programme_moves_with_them(cli, tmp_path):
-    db = str(tmp_path / "edit.sqlite3")
+def test_new_dates_are_refused_until_the_programme_moves_with_them(cli, db, tmp_path):
     assert cli("--db", db, "demo").returncode == 0
     refused = cli("--db", db, "trips", "edit", "tallinn-2023", "--start", "2024-05-05",
                   "--end", "2024-05-08")  # fmt: skip
@@ -47,8 +46,7 @@ def test_new_dates_are_refused_until_the_programme_moves_with_them(cli, tmp_path
     assert "DTSTART;TZID=Europe/Tallinn:20240505" in calendar.read_text(encoding="utf-8")
 
 
-def test_an_unknown_time_zone_names_its_option(cli, tmp_path):
-    db = str(tmp_path / "edit.sqlite3")
+def test_an_unknown_time_zone_names_its_option(cli, db, tmp_path):
     cli("--db", db, "demo")
     refused = cli("--db", db, "trips", "edit", "tallinn-2023", "--timezone", "Europe/Atlantis")
     assert (refused.returncode, refused.stderr) == (
@@ -56,8 +54,7 @@ def test_an_unknown_time_zone_names_its_option(cli, tmp_path):
     )  # fmt: skip
 
 
-def test_the_logo_is_set_and_removed(cli, tmp_path):
-    db = str(tmp_path / "logo.sqlite3")
+def test_the_logo_is_set_and_removed(cli, db, tmp_path):
     assert cli("--db", db, "demo").returncode == 0
     logo = tmp_path / "logo.png"
     logo.write_bytes(_image())
