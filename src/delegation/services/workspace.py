@@ -8,7 +8,13 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from delegation.domain.errors import ConflictError, DatabaseError, ValidationError, first_line
+from delegation.domain.errors import (
+    ConflictError,
+    DatabaseError,
+    PermissionRefusedError,
+    ValidationError,
+    first_line,
+)
 from delegation.i18n import _
 from delegation.i18n.system_errors import constraint_conflict, database_reason
 from delegation.persistence.database import (
@@ -20,6 +26,7 @@ from delegation.persistence.database import (
     remove_idle_companions,
     resolve_location,
 )
+from delegation.persistence.roles import Access, read_access
 from delegation.persistence.schema import SchemaOutcome, ensure_schema
 
 
@@ -32,6 +39,34 @@ class Workspace:
         self._engine = engine
         self._sessions = make_session_factory(engine)
         self._read_sessions = make_read_session_factory(engine)
+        self.access = Access()
+        if location.path is None:  # an SQLite file is protected by its file permissions
+            try:
+                with engine.connect() as connection:
+                    self.access = read_access(connection)
+            except DBAPIError as error:
+                raise self._unusable(_driver_error(error)) from None
+
+    @property
+    def sees_private(self) -> bool:
+        """Whether the user may read the private columns (identity, health, emergency)."""
+        return self.access.sees_private
+
+    @property
+    def may_edit(self) -> bool:
+        """Whether the user may change anything: a viewer may not."""
+        return self.access.may_edit
+
+    def require_private(self, document: str) -> None:
+        """Refuse, before anything is written, a document that shows private data to a user
+        who may not read it."""
+        if not self.sees_private:
+            raise PermissionRefusedError(
+                _(
+                    "{document}: shows private data (identity, health or emergency contacts)"
+                    " that a viewer of this database may not see; nothing was written"
+                ).format(document=document)
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -81,6 +116,13 @@ class Workspace:
                 ) from None
             raise self._unusable(_driver_error(error)) from None
         except DBAPIError as error:  # a damaged file, a lost server connection...
+            if getattr(error.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
+                raise PermissionRefusedError(
+                    _(
+                        "you may only view this database: changes and private data are for"
+                        " its organisers; nothing was saved"
+                    )
+                ) from None
             raise self._unusable(_driver_error(error)) from None
         # A date that is not one (ValueError), or not even text (TypeError); a status no
         # enum has (LookupError).
@@ -106,6 +148,8 @@ class Workspace:
 
 # PostgreSQL's code for a lock not obtained within lock_timeout.
 _LOCK_NOT_AVAILABLE = "55P03"
+# PostgreSQL's code for a statement the user's privileges do not allow.
+_INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def _driver_error(error: DBAPIError) -> BaseException:
