@@ -57,6 +57,12 @@ class Workspace:
         """Whether the user may change anything: a viewer may not."""
         return self.access.may_edit
 
+    def require_edit(self) -> None:
+        """Refuse a change at once to a user who may only view the database; the server
+        would refuse it anyway."""
+        if not self.may_edit:
+            raise _view_only()
+
     def require_private(self, document: str) -> None:
         """Refuse, before anything is written, a document that shows private data to a user
         who may not read it."""
@@ -117,12 +123,7 @@ class Workspace:
             raise self._unusable(_driver_error(error)) from None
         except DBAPIError as error:  # a damaged file, a lost server connection...
             if getattr(error.orig, "sqlstate", None) == _INSUFFICIENT_PRIVILEGE:
-                raise PermissionRefusedError(
-                    _(
-                        "you may only view this database: changes and private data are for"
-                        " its organisers; nothing was saved"
-                    )
-                ) from None
+                raise _view_only() from None
             raise self._unusable(_driver_error(error)) from None
         # A date that is not one (ValueError), or not even text (TypeError); a status no
         # enum has (LookupError).
@@ -150,6 +151,15 @@ class Workspace:
 _LOCK_NOT_AVAILABLE = "55P03"
 # PostgreSQL's code for a statement the user's privileges do not allow.
 _INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _view_only() -> PermissionRefusedError:
+    return PermissionRefusedError(
+        _(
+            "you may only view this database: changes and private data are for its"
+            " organisers; nothing was saved"
+        )
+    )
 
 
 def _driver_error(error: DBAPIError) -> BaseException:
