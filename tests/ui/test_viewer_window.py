@@ -76,6 +76,11 @@ def test_a_viewer_is_offered_no_edit_and_no_private_document(viewer_window, mess
     programme = viewer_window.show_page("programme")
     assert not programme.add_action.isEnabled()
     assert not programme.remove_action.isEnabled()
+    venues = viewer_window.show_page("venues")
+    venues.venue_table.selectRow(0)
+    assert not venues.add_button.isEnabled() and not venues.edit_button.isEnabled()
+    logistics = viewer_window.show_page("logistics")
+    assert not logistics.add_hotel_action.isEnabled()
     assert "viewer: read only" in viewer_window._database_label.text()
     # An edit reached another way is refused before it is tried, in one clear message.
     page.set_status(ParticipantStatus.CANCELLED)

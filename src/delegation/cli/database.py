@@ -42,8 +42,8 @@ def add_database_command(commands) -> None:
             " program reads views of the participants and contacts that leave them empty)."
             " The group roles DATABASE_organisers and DATABASE_viewers are created if need"
             " be; giving one role takes the other away. The login role must exist: the"
-            " server's administrator creates it. Run it again after an upgrade of Delegation"
-            " by another owner."
+            " server's administrator creates it. An upgrade of the schema remakes the views"
+            " and privileges."
         ),
     )
     grant.add_argument("user", metavar="USER", help=_("a login role of the server"))

@@ -188,7 +188,7 @@ class ProblemsPanel(QDockWidget):
         target = self._selected_target()
         promote = target[2] if target else None
         self.promote_button.setText(_("&Offer the seat to the first on the waiting list"))
-        self.promote_button.setVisible(promote is not None)
+        self.promote_button.setVisible(promote is not None and self._context.may_edit)
 
     def promote(self) -> None:
         """Confirm the first waitlisted participant: one undoable step."""
