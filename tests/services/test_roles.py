@@ -7,6 +7,8 @@ from dataclasses import replace
 import psycopg
 import pytest
 from psycopg import errors
+from sqlalchemy import text
+from tests.server_databases import connected
 from tests.services.roles import SharedDatabase, shared_database
 
 from delegation.domain.errors import DatabaseError, NotFoundError, PermissionRefusedError
@@ -217,3 +219,21 @@ def test_an_upgrade_keeps_the_viewers_views_and_privileges(shared, newer_program
         assert connection.execute("SELECT count(*) FROM participants").fetchone() == (62,)
         with pytest.raises(errors.InsufficientPrivilege):
             connection.execute("SELECT passport_number FROM public.participants")
+
+
+def test_the_program_reads_the_views_even_without_the_viewers_search_path(shared):
+    grant_role(shared.url, shared.viewer, "viewer")
+    with connected(shared.url) as connection:  # as if the owner could not set it
+        connection.execute(
+            text(f'ALTER ROLE "{shared.viewer}" IN DATABASE "{shared.name}" RESET ALL')
+        )
+    with psycopg.connect(shared.libpq_of(shared.viewer)) as connection:
+        assert connection.execute("SHOW search_path").fetchone() == ('"$user", public',)
+        with pytest.raises(errors.InsufficientPrivilege):
+            connection.execute("SELECT * FROM participants")
+    viewer = open_workspace(shared.url_of(shared.viewer))
+    try:
+        assert not viewer.sees_private
+        assert _tamm(viewer).details.passport_number is None
+    finally:
+        viewer.close()

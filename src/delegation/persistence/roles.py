@@ -123,9 +123,12 @@ def keep_viewers_to_their_views(dbapi_connection, _record) -> None:
             if not sees and has_views:
                 path = f"{quoted(VIEWER_SCHEMA)}, {quoted(row[0])}"
                 cursor.execute("SELECT set_config('search_path', %s, false)", (path,))
+    except Exception:  # the driver's error: another program's tables, not this one's
+        dbapi_connection.rollback()  # opening goes on, and says what is wrong with them
+    else:
+        dbapi_connection.commit()
     finally:
         cursor.close()
-    dbapi_connection.commit()
 
 
 def viewer_schema_exists(connection: Connection) -> bool:
