@@ -82,6 +82,8 @@ def test_a_viewer_is_offered_no_edit_and_no_private_document(viewer_window, mess
     logistics = viewer_window.show_page("logistics")
     assert not logistics.add_hotel_action.isEnabled()
     assert "viewer: read only" in viewer_window._database_label.text()
+    assert viewer_window.problems.unchecked.text().startswith("Identity documents and emergency")
+    assert not viewer_window.problems.unchecked.isHidden()
     # An edit reached another way is refused before it is tried, in one clear message.
     page.set_status(ParticipantStatus.CANCELLED)
     assert message_boxes.take() == [
