@@ -64,10 +64,11 @@ start)
         -o "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off" \
         -o "-c max_connections=200" start >/dev/null
     echo "$port" >"$folder/port"
-    # The tests' own role: it creates a database per test, and owns nothing else.
+    # The tests' own role: it creates a database per test, and the login roles the tests of
+    # `db grant` share a database with; it owns nothing else.
     as_owner "$bindir/psql" --quiet --host="$folder" --port="$port" --username=postgres \
         --dbname=postgres --set=ON_ERROR_STOP=1 <<SQL
-CREATE ROLE delegation LOGIN CREATEDB PASSWORD '$password';
+CREATE ROLE delegation LOGIN CREATEDB CREATEROLE PASSWORD '$password';
 CREATE DATABASE delegation OWNER delegation;
 SQL
     echo "postgresql+psycopg://delegation:$password@127.0.0.1:$port/delegation"

@@ -684,6 +684,13 @@ def _command_check(workspace, arguments) -> int:
     report = check_trip(
         workspace, arguments.trip, speed_kmh=arguments.speed, buffer_minutes=arguments.buffer
     )
+    if not workspace.sees_private:
+        print(
+            _(
+                "Identity documents and emergency contacts are not checked: a viewer of this"
+                " database may not see them."
+            )
+        )
     if not report.findings:
         print(_("No problem found"))
         return EXIT_OK
@@ -738,6 +745,8 @@ _OPTION_OF_FIELD: dict[str, str | None] = {
     "name": "--name",
     "colour": "--colour",
     "group": None,  # the message names the group already
+    "user": None,  # db grant: the message names the user
+    "role": None,
 }
 
 

@@ -82,3 +82,8 @@ class OutputExistsError(DelegationError):
     def __init__(self, path: str) -> None:
         self.path = path
         super().__init__(path)
+
+
+class PermissionRefusedError(DelegationError):
+    """The user's role on a shared database does not allow this: a viewer changing a
+    record, or asking for a document that shows private data."""

@@ -70,6 +70,9 @@ class TripFacts:
     identity_required: bool = True  # every traveller needs an identity document on file
     validity_months: int | None = None  # months the document must outlive the return
     id: int = 0
+    # False when the reader may not see identity documents and emergency contacts (a viewer
+    # of a shared database): the checks that need them are left out, not failed.
+    private_known: bool = True
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,9 @@ def identity_issues(plan: Plan) -> list[Issue]:
     valid_until = (
         add_months(return_day, trip.validity_months) if trip.validity_months else return_day
     )
-    issues = []
+    issues: list[Issue] = []
+    if not trip.private_known:
+        return issues
     for person in _confirmed(plan):
         if person.groups not in required_by:
             required_by[person.groups] = next(
@@ -177,7 +179,7 @@ def preparation_issues(plan: Plan) -> list[Issue]:
         Issue(Severity.WARNING, Rule.NO_EMERGENCY_CONTACT, Target.PARTICIPANT, p.id,
               people=(p.id,))
         for p in confirmed
-        if not p.has_emergency_contact
+        if not p.has_emergency_contact and plan.trip.private_known
     ]  # fmt: skip
     if plan.trip.end_date > plan.trip.start_date:  # nights to spend somewhere
         issues += _everyone_or_each(

@@ -224,7 +224,10 @@ def create_database_engine(location: DatabaseLocation, **options) -> Engine:
             )
         ) from None
     if engine.dialect.name == "postgresql":
+        from delegation.persistence.roles import keep_viewers_to_their_views
+
         event.listen(engine, "begin", _begin_server_transaction)
+        event.listen(engine, "connect", keep_viewers_to_their_views)
     return engine
 
 

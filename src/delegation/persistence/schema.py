@@ -14,6 +14,11 @@ from delegation.i18n.system_errors import database_reason
 from delegation.persistence.backups import backup_sqlite_file
 from delegation.persistence.database import DatabaseLocation, create_database_engine
 from delegation.persistence.revision import SCHEMA_HEAD  # lets an up-to-date file skip Alembic
+from delegation.persistence.roles import (
+    apply_privileges,
+    drop_viewer_views,
+    viewer_schema_exists,
+)
 
 VERSION_TABLE = "alembic_version"
 SCRIPT_LOCATION = "delegation.persistence:migrations"
@@ -54,11 +59,27 @@ def _read_state(engine: Engine, location: DatabaseLocation) -> _SchemaState:
             handle.close()
         return _SchemaState(tables, revision)
     with engine.connect() as connection:
-        tables = frozenset(inspect(connection).get_table_names())
+        tables = _visible_tables(connection)
         revision = None
         if VERSION_TABLE in tables:
             revision = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
     return _SchemaState(tables, revision)
+
+
+def _visible_tables(connection) -> frozenset[str]:
+    """The tables the program's unqualified names find. On PostgreSQL, those of every
+    schema of the search path: a viewer's path starts with the schema of their views."""
+    if connection.dialect.name != "postgresql":
+        return frozenset(inspect(connection).get_table_names())
+    return frozenset(
+        connection.scalars(
+            text(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                " WHERE c.relkind IN ('r', 'p') AND n.nspname <> 'pg_catalog'"
+                " AND pg_table_is_visible(c.oid)"
+            )
+        )
+    )
 
 
 def known_revisions() -> set[str]:
@@ -94,7 +115,13 @@ def upgrade_to_head(location: DatabaseLocation) -> None:
                 assert driver is not None  # an open connection holds its driver's
                 driver.execute("PRAGMA foreign_keys = OFF")
             with connection.begin():
+                # The viewers' views read the tables a migration may change: made again after.
+                shared = not is_sqlite and viewer_schema_exists(connection)
+                if shared:
+                    drop_viewer_views(connection)
                 command.upgrade(_alembic_config(connection), "head")
+                if shared:
+                    apply_privileges(connection)
                 if is_sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:

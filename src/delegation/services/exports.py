@@ -96,6 +96,8 @@ def export_participants(
     workspace: Workspace, trip: str | int, path: str | Path, *, include_sensitive: bool = False
 ) -> ExportResult:
     """The participant list as .csv (UTF-8 with BOM; `;` in French; ISO dates) or .xlsx."""
+    if include_sensitive:
+        workspace.require_private(_("Participant list with sensitive data"))
     path = checked_output(workspace, path)
     suffix = _suffix(path, (".csv", ".xlsx"))
     summary = find_trip(workspace, trip)
@@ -144,6 +146,7 @@ def export_programme(workspace: Workspace, trip: str | int, path: str | Path) ->
 
 def export_rooming_list(workspace: Workspace, trip: str | int, path: str | Path) -> ExportResult:
     """One sheet per hotel: each room with its guests, for the hotel's reception."""
+    workspace.require_private(_("Rooming list"))  # accessibility needs
     path = checked_output(workspace, path)
     _suffix(path, (".xlsx",))
     summary = find_trip(workspace, trip)

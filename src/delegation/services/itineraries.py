@@ -384,6 +384,8 @@ def export_itinerary(
     participant_email: str | None = None,
 ) -> int:
     """Writes the itinerary PDF; returns its number of pages."""
+    if participant_email is not None:  # their own accessibility needs
+        workspace.require_private(_("Personal itinerary"))
     path = pdf_path(checked_output(workspace, path))
     itinerary = build_itinerary(
         workspace, trip, language=language, participant_email=participant_email

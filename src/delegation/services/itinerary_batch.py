@@ -108,6 +108,7 @@ def export_itineraries(
     With `replace` False, nothing is written if one of the files is there already
     (OutputExistsError). A folder made for them is owner-only.
     """
+    workspace.require_private(_("Personal itineraries"))  # each their accessibility needs
     folder = Path(folder)
     booklet_path = None
     if booklet is not None:

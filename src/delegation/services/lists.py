@@ -160,6 +160,8 @@ def export_participant_pdf(
     language: str | None = None,
 ) -> int:
     """The participant list as a PDF; returns its number of pages."""
+    if include_sensitive:
+        workspace.require_private(_("Participant list with sensitive data"))
     path = _pdf_path(checked_output(workspace, path))
     with speaking(language), _by_organisers(workspace, trip):
         data = build_participant_list(workspace, trip, include_sensitive=include_sensitive)
@@ -310,6 +312,7 @@ def export_visitor_lists(
     workspace: Workspace, trip: str | int, path: str | Path, *, language: str | None = None
 ) -> int:
     """The visitor list of every hosted visit, one section each; returns the pages."""
+    workspace.require_private(_("Visitor lists"))  # identity numbers, accessibility needs
     path = _pdf_path(checked_output(workspace, path))
     with speaking(language), _by_organisers(workspace, trip):
         return draw_visitor_lists(build_visitor_lists(workspace, trip), path)
@@ -361,6 +364,7 @@ def export_rooming_pdf(
     workspace: Workspace, trip: str | int, path: str | Path, *, language: str | None = None
 ) -> int:
     """The rooming list of every hotel, one section each; returns the pages."""
+    workspace.require_private(_("Rooming list"))  # accessibility needs
     path = _pdf_path(checked_output(workspace, path))
     with speaking(language), _by_organisers(workspace, trip):
         return draw_rooming_list(build_rooming_list(workspace, trip), path)
@@ -394,6 +398,7 @@ def export_dietary_counts(
     workspace: Workspace, trip: str | int, path: str | Path, *, language: str | None = None
 ) -> int:
     """The dietary counts of every meal, for the caterers; returns the pages."""
+    workspace.require_private(_("Dietary needs per meal"))
     path = _pdf_path(checked_output(workspace, path))
     with speaking(language), _by_organisers(workspace, trip):
         return draw_dietary_counts(build_dietary_counts(workspace, trip), path)

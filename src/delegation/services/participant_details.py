@@ -12,6 +12,7 @@ from delegation.domain.rules import (
     normalize_email,
 )
 from delegation.i18n import _
+from delegation.persistence.roles import private_columns
 from delegation.services.records import trimmed_text
 
 
@@ -46,17 +47,8 @@ class ParticipantDetails:
         return full_name(self.first_name, self.last_name)
 
 
-SENSITIVE_FIELDS = frozenset(
-    {
-        "birth_date",
-        "dietary",
-        "accessibility",
-        "passport_number",
-        "passport_expiry",
-        "emergency_contact_name",
-        "emergency_contact_phone",
-    }
-)
+# The private columns of the models (contacts' and participants'), by field name.
+SENSITIVE_FIELDS = frozenset(name for names in private_columns().values() for name in names)
 
 
 def clean_details(details: ParticipantDetails) -> ParticipantDetails:

@@ -153,6 +153,7 @@ def gather(workspace: Workspace, reference: str | int) -> tuple[Plan, Names]:
         identity_required=bool(identity_required),
         validity_months=validity_months,
         id=summary.id,
+        private_known=workspace.sees_private,
     )
     people = tuple(map(_person, participants))
     items = tuple(

@@ -14,6 +14,8 @@ from delegation.domain.errors import (
     ConflictError,
     ConnectionLostError,
     DatabaseError,
+    DelegationError,
+    PermissionRefusedError,
     ValidationError,
     first_line,
 )
@@ -38,6 +40,7 @@ from delegation.persistence.database import (
     resolve_location,
     transaction_status,
 )
+from delegation.persistence.roles import Access, read_access
 from delegation.persistence.schema import SchemaOutcome, ensure_schema
 
 
@@ -53,6 +56,40 @@ class Workspace:
         record_changes(self._sessions, self.origin)
         self._read_sessions = make_read_session_factory(engine)
         event.listen(self._sessions, "after_begin", _keep_transaction_number)
+        self.access = Access()
+        if location.path is None:  # an SQLite file is protected by its file permissions
+            try:
+                with engine.connect() as connection:
+                    self.access = read_access(connection)
+            except DBAPIError as error:
+                raise self._unusable(_driver_error(error)) from None
+
+    @property
+    def sees_private(self) -> bool:
+        """Whether the user may read the private columns (identity, health, emergency)."""
+        return self.access.sees_private
+
+    @property
+    def may_edit(self) -> bool:
+        """Whether the user may change anything: a viewer may not."""
+        return self.access.may_edit
+
+    def require_edit(self) -> None:
+        """Refuse a change at once to a user who may only view the database; the server
+        would refuse it anyway."""
+        if not self.may_edit:
+            raise _view_only()
+
+    def require_private(self, document: str) -> None:
+        """Refuse, before anything is written, a document that shows private data to a user
+        who may not read it."""
+        if not self.sees_private:
+            raise PermissionRefusedError(
+                _(
+                    "{document}: shows private data (identity, health or emergency contacts)"
+                    " that a viewer of this database may not see; nothing was written"
+                ).format(document=document)
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -116,9 +153,11 @@ class Workspace:
 
     def _failure(
         self, error: DBAPIError, *, writes: bool, committing_number: int | None
-    ) -> DatabaseError | ConflictError:
+    ) -> DelegationError:
         driver_error = _driver_error(error)
         state = server_state(driver_error)
+        if state == _INSUFFICIENT_PRIVILEGE:  # a viewer's change, refused by the server
+            return _view_only()
         if error.connection_invalidated or connection_lost_state(state):
             return self._connection_lost(writes, committing_number)
         if state in _TRY_AGAIN_STATES:  # the server undid the transaction: it can be redone
@@ -215,6 +254,19 @@ def _keep_transaction_number(session: Session, _transaction, connection) -> None
     """The server's number for a write transaction, kept with its session: the connection
     that knows it may be lost by the time it is asked for."""
     session.info[TRANSACTION_NUMBER] = connection.info.pop(TRANSACTION_NUMBER, None)
+
+
+# PostgreSQL's code for a statement the user's privileges do not allow.
+_INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _view_only() -> PermissionRefusedError:
+    return PermissionRefusedError(
+        _(
+            "you may only view this database: changes and private data are for its"
+            " organisers; nothing was saved"
+        )
+    )
 
 
 def _driver_error(error: DBAPIError) -> BaseException:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from delegation.i18n import _
 from delegation.ui import settings as declared
+from delegation.ui.file_actions import EDITING, needing
 from delegation.ui.page_stack import PageStack
 
 if TYPE_CHECKING:
@@ -46,11 +47,12 @@ def build_menus(window: "MainWindow") -> WindowActions:
     trips, needing_trip = window.trips, []
 
     file_menu = bar.addMenu(_("&File"))
-    _add(file_menu, _("&New trip…"), trips.new_trip, QKeySequence.StandardKey.New)
+    new_trip = _add(file_menu, _("&New trip…"), trips.new_trip, QKeySequence.StandardKey.New)
     needing_trip += [
         _add(file_menu, _("&Duplicate trip as template…"), trips.duplicate_trip),
         _add(file_menu, _("De&lete trip…"), trips.delete_trip),
     ]
+    needing(EDITING, new_trip, *needing_trip)
     file_menu.addSeparator()
     if window.transfers is not None and window.documents is not None:  # the database is open
         needing_trip += window.transfers.add_to(file_menu)
@@ -72,17 +74,21 @@ def build_menus(window: "MainWindow") -> WindowActions:
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
     pages = window.pages
-    _add(edit_menu, _("Add &participant…"), lambda: _page(pages, "participants").add(),
-         "Ctrl+Shift+N")  # fmt: skip
-    _add(edit_menu, _("Add programme &item…"), lambda: _page(pages, "programme").add(),
-         "Ctrl+Shift+I")  # fmt: skip
+    adding = [
+        _add(edit_menu, _("Add &participant…"), lambda: _page(pages, "participants").add(),
+             "Ctrl+Shift+N"),
+        _add(edit_menu, _("Add programme &item…"), lambda: _page(pages, "programme").add(),
+             "Ctrl+Shift+I"),
+    ]  # fmt: skip
     edit_menu.addSeparator()
     settings = _add(edit_menu, _("Trip &settings…"), trips.edit_settings)
     logo = _add(edit_menu, _("Cover &logo…"), trips.choose_logo)
     groups = _add(edit_menu, _("Trip &groups…"), trips.edit_groups, "Ctrl+Shift+G")
-    needing_trip += [
+    trip_edits = [
         settings, groups, logo, _add(edit_menu, _("Remove the cover logo"), trips.remove_logo)
     ]  # fmt: skip
+    needing(EDITING, *adding, *trip_edits)
+    needing_trip += trip_edits
 
     view_menu = bar.addMenu(_("&View"))
     for index in range(pages.count()):

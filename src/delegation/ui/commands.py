@@ -84,6 +84,7 @@ class EditContext(QObject):
         in and stays open, when it returns True), any other failure to `failed`.
         """
         try:
+            self.database.require_edit()  # a viewer's edit: refused before any is tried
             command.do()
         except ValidationError as error:
             (refused or self.failed.emit)(error)
@@ -110,6 +111,16 @@ class EditContext(QObject):
             return
         self.undo_stack.push(_HistoryStep(self, command))
         self.changed.emit(command.changes)
+
+    @property
+    def may_edit(self) -> bool:
+        """False for a viewer of a shared database: every edit is refused."""
+        return self.workspace is None or self.workspace.may_edit
+
+    @property
+    def sees_private(self) -> bool:
+        """False for a viewer of a shared database: private fields are hidden."""
+        return self.workspace is None or self.workspace.sees_private
 
     def report(self, error: DelegationError) -> None:
         """A failure found before any command ran (a move off its day), for the window."""

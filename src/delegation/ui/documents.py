@@ -19,7 +19,7 @@ from delegation.domain.errors import DelegationError
 from delegation.i18n import _, current_language, ngettext
 from delegation.ui import settings as declared
 from delegation.ui.error_text import error_text
-from delegation.ui.file_actions import FileActions, add_entries
+from delegation.ui.file_actions import PRIVATE, FileActions, add_entries, needing
 from delegation.ui.operations import Operation, Progress, offer_written
 from delegation.ui.settings import Settings
 from delegation.ui.widgets.validated_form import ok_cancel
@@ -82,7 +82,7 @@ class Documents(FileActions):
 
     def add_to(self, menu: QMenu) -> list[QAction]:
         """The File > Documents submenu; returns its actions, which need a trip."""
-        return add_entries(
+        actions = add_entries(
             menu.addMenu(_("&Documents")),
             [
                 (_("&Itinerary of the delegation…"), lambda: self.itinerary(False)),
@@ -96,6 +96,9 @@ class Documents(FileActions):
                 (_("&Dietary needs per meal…"), lambda: self.listing("dietary")),
             ],
         )
+        # Personal itineraries print the person's accessibility needs.
+        needing(PRIVATE, *(actions[n] for n in (1, 2, 4, 6, 7, 8)))
+        return actions
 
     # Asking.
     def _options(self, title: str, **kinds) -> DocumentOptions | None:

@@ -29,6 +29,18 @@ def add_entries(menu: QMenu, entries: Sequence[Entry]) -> list[QAction]:
     return actions
 
 
+# What an action needs of the user's role on a shared database, as a property of it: the
+# window disables it for a viewer (see MainWindow.enable_actions).
+NEEDS = "delegation_needs"
+EDITING = "editing"  # it changes the database
+PRIVATE = "private"  # its document shows identity, health or emergency data
+
+
+def needing(what: str, *actions: QAction) -> None:
+    for action in actions:
+        action.setProperty(NEEDS, what)
+
+
 class FileActions(QObject):
     """The base of the window's file actions, for the trip it shows."""
 

@@ -8,7 +8,7 @@ they show themselves.
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from delegation.domain.errors import ConflictError, ConnectionLostError, DelegationError
@@ -18,6 +18,7 @@ from delegation.services.summaries import TripSummary
 from delegation.ui import settings as declared
 from delegation.ui.actions import build_menus
 from delegation.ui.commands import EditContext
+from delegation.ui.file_actions import EDITING, NEEDS, PRIVATE
 from delegation.ui.operations import Operation, prepare_progress
 from delegation.ui.page_stack import PageStack
 from delegation.ui.settings import Settings
@@ -119,8 +120,23 @@ class MainWindow(QMainWindow):
             self.pages.setTabEnabled(index, self.ready)
         self.menuBar().setEnabled(self.ready)
         self.trips.switcher.setEnabled(self.ready)
-        for action in self.menus.needing_trip:
-            action.setEnabled(self.trip is not None)
+        self.enable_actions()
+
+    def enable_actions(self) -> None:
+        """Those needing a trip while there is one; for a viewer of a shared database, none
+        that changes it or prints private data."""
+        from delegation.ui.pages.table_page import allow_editing
+
+        allow_editing(self.pages, self.context.may_edit)
+        allowed = {EDITING: self.context.may_edit, PRIVATE: self.context.sees_private}
+        needing_trip = set(self.menus.needing_trip)
+        for action in self.menuBar().findChildren(QAction):
+            if action not in needing_trip and action.property(NEEDS) is None:
+                continue
+            action.setEnabled(
+                allowed.get(action.property(NEEDS), True)
+                and (self.trip is not None or action not in needing_trip)
+            )
 
     # Building (again, when the language changes).
     def _build(self) -> None:
@@ -146,9 +162,12 @@ class MainWindow(QMainWindow):
             self._database_label.deleteLater()
             self._database_label = None
         if self.ready:
-            self._database_label = QLabel(
-                _("Database: {location}").format(location=self.context.database.location.display)
-            )
+            text = _("Database: {location}").format(location=self.context.database.location.display)
+            if not self.context.may_edit:
+                text = _("{database} — viewer: read only, private data hidden").format(
+                    database=text
+                )
+            self._database_label = QLabel(text)
             self.statusBar().addPermanentWidget(self._database_label)
         else:
             self.statusBar().showMessage(_("Opening the database…"))
@@ -170,8 +189,7 @@ class MainWindow(QMainWindow):
     def _on_trips_shown(self, trip: TripSummary | None) -> None:
         self.context.trip_id = trip.id if trip else None
         self._all_pages_stale = False
-        for action in self.menus.needing_trip:
-            action.setEnabled(trip is not None)
+        self.enable_actions()
         if self.problems is not None:
             self.problems.show_trip()
         self.pages.show_trip(trip)

@@ -100,6 +100,9 @@ class PageStack(QTabWidget):
         """A page, built and filled the first time it is needed: start-up builds one."""
         if name not in self.pages:
             built = _make_page(name, self._context)
+            from delegation.ui.pages.table_page import allow_editing
+
+            allow_editing(built, self._context.may_edit)
             cast(QVBoxLayout, self._holders[name].layout()).addWidget(built)
             self.pages[name] = built
             if self.live:

@@ -57,9 +57,15 @@ class ProblemsPanel(QDockWidget):
         self.promote_button.clicked.connect(self.promote)
         self.summary = QLabel()
         self.summary.setObjectName("problemCount")
+        # For a viewer of a shared database: the checks of private data are left out.
+        self.unchecked = QLabel()
+        self.unchecked.setObjectName("uncheckedNotice")
+        self.unchecked.setWordWrap(True)
+        self.unchecked.setVisible(False)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.unchecked)
         layout.addWidget(self.tree)
         row = QHBoxLayout()
         row.addWidget(self.promote_button)
@@ -79,10 +85,17 @@ class ProblemsPanel(QDockWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(_("Problems"))
         self.tree.setAccessibleName(_("Problems found in the trip"))
+        self.unchecked.setText(
+            _(
+                "Identity documents and emergency contacts are not checked: a viewer of this"
+                " database may not see them."
+            )
+        )
         self._update_button()
 
     def show_trip(self) -> None:
         """The trip shown changed (or the language): check it whole, soon."""
+        self.unchecked.setVisible(not self._context.sees_private)
         self._check = None
         self._timer.start()
 
@@ -188,7 +201,7 @@ class ProblemsPanel(QDockWidget):
         target = self._selected_target()
         promote = target[2] if target else None
         self.promote_button.setText(_("&Offer the seat to the first on the waiting list"))
-        self.promote_button.setVisible(promote is not None)
+        self.promote_button.setVisible(promote is not None and self._context.may_edit)
 
     def promote(self) -> None:
         """Confirm the first waitlisted participant: one undoable step."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 from delegation.domain.errors import DelegationError, MixedEncodingError
 from delegation.i18n import _
 from delegation.ui.error_text import error_text
-from delegation.ui.file_actions import FileActions, add_entries
+from delegation.ui.file_actions import EDITING, PRIVATE, FileActions, add_entries, needing
 from delegation.ui.operations import Operation, Progress, run_command
 
 if TYPE_CHECKING:
@@ -84,6 +84,8 @@ class Transfers(FileActions):
                 (_("R&ooming list (Excel)…"), self.export_rooming_list),
             ],
         )
+        needing(EDITING, *imports)
+        needing(PRIVATE, exports[1], exports[5])  # the sensitive list, the rooms' needs
         return imports + exports
 
     # Files.

@@ -7,6 +7,11 @@ from typing import TYPE_CHECKING, ClassVar
 from sqlalchemy import Enum, Integer, String
 from sqlalchemy.orm import Mapped, MappedColumn, mapped_column
 
+# The info of a column holding private data: identity documents, date of birth, health,
+# diet, accessibility and emergency contacts. Exports leave these out unless asked for, and
+# a database server shows them to organisers only (persistence/roles.py). Never changed.
+PRIVATE = {"private": True}
+
 
 def enum_column(enum_class: type[StrEnum], name: str, **kwargs) -> MappedColumn:
     """A portable string column holding an enum's values, guarded by a CHECK constraint.

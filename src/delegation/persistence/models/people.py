@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from delegation.domain.rules import full_name
 from delegation.persistence.base import Base, Versioned
+from delegation.persistence.models.columns import PRIVATE
 
 
 class Organization(Versioned, Base):
@@ -40,7 +41,7 @@ class Contact(Versioned, Base):
     job_title: Mapped[str | None] = mapped_column(String(200))
     language: Mapped[str | None] = mapped_column(String(2))
     nationality: Mapped[str | None] = mapped_column(String(2))
-    birth_date: Mapped[date | None] = mapped_column(Date)  # sensitive
+    birth_date: Mapped[date | None] = mapped_column(Date, info=PRIVATE)
     notes: Mapped[str | None] = mapped_column(Text)
 
     organization: Mapped[Organization | None] = relationship(back_populates="contacts")

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from delegation.domain.enums import Language, ParticipantCategory, ParticipantStatus
 from delegation.persistence.base import Base, Versioned
-from delegation.persistence.models.columns import enum_column
+from delegation.persistence.models.columns import PRIVATE, enum_column
 from delegation.persistence.models.people import Contact
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ participant_groups = Table(
 
 
 class Participant(Versioned, Base):
-    """Fields commented "sensitive" are left out of exports unless asked for."""
+    """Fields marked PRIVATE are left out of exports unless asked for, and out of a
+    viewer's sight (persistence/roles.py)."""
 
     __tablename__ = "participants"
     __table_args__ = (UniqueConstraint("trip_id", "contact_id"),)
@@ -46,12 +47,12 @@ class Participant(Versioned, Base):
     # 1, 2, 3... for waitlisted participants: who is offered the next free seat.
     waitlist_position: Mapped[int | None] = mapped_column(Integer)
     nationality: Mapped[str | None] = mapped_column(String(2))
-    dietary: Mapped[str | None] = mapped_column(Text)  # sensitive
-    accessibility: Mapped[str | None] = mapped_column(Text)  # sensitive
-    passport_number: Mapped[str | None] = mapped_column(String(40))  # sensitive
-    passport_expiry: Mapped[date | None] = mapped_column(Date)  # sensitive
-    emergency_contact_name: Mapped[str | None] = mapped_column(String(200))  # sensitive
-    emergency_contact_phone: Mapped[str | None] = mapped_column(String(40))  # sensitive
+    dietary: Mapped[str | None] = mapped_column(Text, info=PRIVATE)
+    accessibility: Mapped[str | None] = mapped_column(Text, info=PRIVATE)
+    passport_number: Mapped[str | None] = mapped_column(String(40), info=PRIVATE)
+    passport_expiry: Mapped[date | None] = mapped_column(Date, info=PRIVATE)
+    emergency_contact_name: Mapped[str | None] = mapped_column(String(200), info=PRIVATE)
+    emergency_contact_phone: Mapped[str | None] = mapped_column(String(40), info=PRIVATE)
     room_id: Mapped[int | None] = mapped_column(
         ForeignKey("rooms.id", ondelete="SET NULL"), index=True
     )

@@ -56,7 +56,12 @@ class ParticipantDialog(EditorDialog):
         organizations: list[str],
         details: ParticipantDetails | None = None,
         parent=None,
+        *,
+        sees_private: bool = True,
+        may_edit: bool = True,
     ) -> None:
+        """sees_private, may_edit: False for a viewer of a shared database, who is shown
+        the participant with the sensitive fields marked hidden, and no OK."""
         super().__init__(parent)
         self.setWindowTitle(_("Participant") if details else _("New participant"))
         self._original = details or ParticipantDetails(last_name="")
@@ -160,6 +165,11 @@ class ParticipantDialog(EditorDialog):
         marker.setPixmap(icon("sensitive").pixmap(16, 16))
         explanation = QLabel(
             _("Identity, health and emergency data: left out of exports unless asked for.")
+            if sees_private
+            else _(
+                "Identity, health and emergency data: hidden, as your role on this database"
+                " is viewer."
+            )
         )
         explanation.setWordWrap(True)
         notice = QWidget()
@@ -185,6 +195,34 @@ class ParticipantDialog(EditorDialog):
             widget.textChanged.connect(self._on_any_field_changed)
         self._on_any_field_changed()
         self._last_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not sees_private:
+            self._hide_private()
+        if not may_edit:
+            self._only_show()
+
+    def private_fields(self) -> tuple[QLineEdit, ...]:
+        return (
+            self._birth_date, self._dietary, self._accessibility, self._passport_number,
+            self._passport_expiry, self._emergency_name, self._emergency_phone,
+        )  # fmt: skip
+
+    def _hide_private(self) -> None:
+        """Greyed and marked hidden: an empty field would say there is nothing on file."""
+        for field in self.private_fields():
+            field.clear()
+            field.setPlaceholderText(_("hidden"))
+            field.setToolTip("")
+            field.setEnabled(False)
+
+    def _only_show(self) -> None:
+        """Every field read-only, and Close instead of OK and Cancel."""
+        self.setWindowTitle(_("Participant (view only)"))
+        for line in self.findChildren(QLineEdit):
+            line.setReadOnly(True)
+        self._notes.setReadOnly(True)
+        for widget in (*self.findChildren(QComboBox), *self.findChildren(QCheckBox)):
+            widget.setEnabled(False)
+        self._buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
     @staticmethod
     def _box(title: str, form: ValidatedForm) -> QGroupBox:
@@ -274,4 +312,6 @@ class ParticipantDialog(EditorDialog):
         errors = self.errors()
         for form in self._forms:
             form.show_errors(errors)
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not errors)
+        ok = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:  # a dialog only shown has none
+            ok.setEnabled(not errors)

@@ -66,6 +66,21 @@ class FilteredTableModel(ListedRows, Generic[Row]):
         # What `_visible` was filtered with: typing one more letter only narrows it.
         self._visible_text: str | None = None
         self._cells: list[dict[int, str]] = [{} for _column in self._columns]
+        # A viewer of a shared database: the sensitive columns say "hidden", greyed, rather
+        # than looking empty.
+        self._private_hidden = False
+
+    def set_private_hidden(self, hidden: bool) -> None:
+        if hidden == self._private_hidden:
+            return
+        self.beginResetModel()
+        self._private_hidden = hidden
+        self._cells = [{} for _column in self._columns]
+        self.endResetModel()
+
+    def private_hidden(self, column: int) -> bool:
+        """Whether the column's cells are hidden from the user."""
+        return self._private_hidden and self._columns[column].sensitive
 
     # What a subclass says about its rows.
     def search_text(self, row: Row) -> str:
@@ -343,11 +358,27 @@ class FilteredTableModel(ListedRows, Generic[Row]):
 
             return icon("sensitive")
         if role == Qt.ItemDataRole.ToolTipRole and column.sensitive:
+            if self._private_hidden:
+                return _("Sensitive personal data: hidden, as your role on this database is viewer")
             return _("Sensitive personal data: left out of exports unless asked for")
         return None
 
+    @staticmethod
+    def _hidden_look(role: int):
+        from PySide6.QtGui import QBrush, QFont, QPalette
+        from PySide6.QtWidgets import QApplication
+
+        if role == Qt.ItemDataRole.ForegroundRole:
+            palette = QApplication.palette()
+            return QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        font = QFont()
+        font.setItalic(True)
+        return font
+
     def display_text(self, row: Row, column: int) -> str:
         """The text of a cell; a subclass may dress it (a rank after a status)."""
+        if self.private_hidden(column):
+            return _("hidden")
         return self._columns[column].display(row)
 
     _ROLES = frozenset(
@@ -355,6 +386,8 @@ class FilteredTableModel(ListedRows, Generic[Row]):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
             Qt.ItemDataRole.UserRole + 1,
         }
     )
@@ -375,6 +408,8 @@ class FilteredTableModel(ListedRows, Generic[Row]):
                 text = cells[position] = self.display_text(row, column)
             return text
         spec = self._columns[column]
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+            return self._hidden_look(role) if self.private_hidden(column) else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if spec.alignment is None:
                 return None

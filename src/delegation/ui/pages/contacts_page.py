@@ -74,7 +74,10 @@ class ContactsPage(QWidget):
             _("Register for {trip}").format(trip=trip.title) if trip else _("Register")
         )
         self.register_button.setEnabled(
-            contact is not None and trip is not None and trip.key not in contact.trips
+            contact is not None
+            and trip is not None
+            and trip.key not in contact.trips
+            and self._context.may_edit
         )
 
     def register(self) -> None:

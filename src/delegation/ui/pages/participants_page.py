@@ -85,7 +85,10 @@ class ParticipantsPage(QWidget):
         self._fitted = False
 
         self.add_action = view_action(self, _("&Add participant…"), None, self.add)
-        self.edit_action = view_action(self, _("&Edit participant…"), "Return", self.edit)
+        # A viewer opens the participant to read it: not an editing action.
+        self.edit_action = view_action(
+            self, _("&Edit participant…"), "Return", self.edit, editing=False
+        )
         self.remove_action = view_action(
             self, _("&Remove"), QKeySequence.StandardKey.Delete, self.remove
         )
@@ -170,6 +173,7 @@ class ParticipantsPage(QWidget):
     def reload(self) -> None:
         selected = self.selected_ids()
         workspace = self._context.database
+        self.model.set_private_hidden(not workspace.sees_private)
         # Rows read when shown: a trip of 100,000 opens in a fraction of a second.
         if self._trip_id:
             self.model.set_listing(participant_listing(workspace, self._trip_id))
@@ -222,11 +226,13 @@ class ParticipantsPage(QWidget):
     def _update_actions(self, *_args) -> None:
         rows = self.selected_rows()
         has_trip = self._trip_id is not None
-        self.add_action.setEnabled(has_trip)
+        edits = self._context.may_edit  # a viewer opens a participant, and changes nothing
+        self.add_action.setEnabled(has_trip and edits)
         self.edit_action.setEnabled(len(rows) == 1)
-        self.remove_action.setEnabled(bool(rows))
-        self.status_menu.setEnabled(bool(rows))
-        self.group_menu.setEnabled(bool(rows) and bool(self._groups))
+        self.edit_action.setText(_("&Edit participant…") if edits else _("&View participant…"))
+        self.remove_action.setEnabled(bool(rows) and edits)
+        self.status_menu.setEnabled(bool(rows) and edits)
+        self.group_menu.setEnabled(bool(rows) and bool(self._groups) and edits)
         waiting = len(rows) == 1 and rows[0].details.status == ParticipantStatus.WAITLISTED
         self.up_action.setEnabled(waiting)
         self.down_action.setEnabled(waiting)
@@ -277,6 +283,8 @@ class ParticipantsPage(QWidget):
             [organization.name for organization in directory.list_organizations(workspace)],
             details,
             self,
+            sees_private=workspace.sees_private,
+            may_edit=workspace.may_edit,
         )
 
     def add(self) -> None:
@@ -298,6 +306,9 @@ class ParticipantsPage(QWidget):
             return
         opened = rows[0]
         dialog = self._dialog(opened.details)
+        if not self._context.may_edit:
+            dialog.exec()  # shown to read: it has no OK
+            return
 
         def rebase(conflict: ConflictError) -> bool:
             nonlocal opened

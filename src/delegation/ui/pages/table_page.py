@@ -4,7 +4,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -132,15 +132,39 @@ def set_rows_keeping_selection(table: QAbstractItemView, rows: Sequence | Listin
     select_ids(table, selected)
 
 
-def view_action(owner: QWidget, text: str, shortcut, slot) -> QAction:
+# The group holding a view's actions that change the database: disabled as a whole for a
+# viewer of a shared database, whatever the view says of each action.
+EDITING_ACTIONS = "editingActions"
+
+
+def editing_actions(owner: QWidget) -> QActionGroup:
+    group = owner.findChild(QActionGroup, EDITING_ACTIONS)
+    if group is None:
+        group = QActionGroup(owner)
+        group.setObjectName(EDITING_ACTIONS)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+    return group
+
+
+def allow_editing(widget: QWidget, allowed: bool) -> None:
+    """Enable or disable every editing action of the views within `widget`."""
+    for group in widget.findChildren(QActionGroup, EDITING_ACTIONS):
+        group.setEnabled(allowed)
+
+
+def view_action(owner: QWidget, text: str, shortcut, slot, *, editing: bool = True) -> QAction:
     """An action of one view or page, its shortcut alive only while that has the focus:
-    two views may then each have their own Delete, and the focused one decides."""
+    two views may then each have their own Delete, and the focused one decides.
+
+    `editing`: the action changes the database (most do), and is disabled for a viewer."""
     action = QAction(text, owner)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     action.triggered.connect(slot)
     owner.addAction(action)
+    if editing:
+        editing_actions(owner).addAction(action)
     return action
 
 

@@ -73,17 +73,14 @@ class VenuesPage(QWidget):
         search = make_search(self.venues, _("Filter venues…"), _("Filter venues"))
         search.setObjectName("venueSearch")
         self.search = search
-        add = QPushButton(_("Add venue…"))
-        add.clicked.connect(self.add_venue)
+        self.add_button = QPushButton(_("Add venue…"))
+        self.add_button.clicked.connect(self.add_venue)
         self.edit_button = QPushButton(_("Edit venue…"))
         self.edit_button.clicked.connect(self.edit_venue)
-        on_selection_change(
-            self.venue_table,
-            lambda *_args: self.edit_button.setEnabled(self._selected_venue() is not None),
-        )
-        self.edit_button.setEnabled(False)
+        on_selection_change(self.venue_table, self._update_buttons)
+        self._update_buttons()
         buttons = QHBoxLayout()
-        buttons.addWidget(add)
+        buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
 
@@ -120,6 +117,12 @@ class VenuesPage(QWidget):
         self.hosts.set_rows(agenda.list_hosts(workspace, self._trip.id) if self._trip else [])
         fit_columns(self.venue_table)
         fit_columns(self.host_table)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args) -> None:
+        edits = self._context.may_edit  # not for a viewer of a shared database
+        self.add_button.setEnabled(edits)
+        self.edit_button.setEnabled(edits and self._selected_venue() is not None)
 
     def _selected_venue(self) -> VenueRow | None:
         rows = self.venue_table.selectionModel().selectedRows()
@@ -133,7 +136,7 @@ class VenuesPage(QWidget):
 
     def edit_venue(self) -> None:
         venue = self._selected_venue()
-        if venue is None:
+        if venue is None or not self._context.may_edit:
             return
         dialog = VenueDialog(venue.details, parent=self)
         run_editor(
