@@ -1,6 +1,7 @@
 """A server database shared by its owner with login roles the tests make, dropped after."""
 
 import contextlib
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,18 +20,22 @@ class SharedDatabase:
     name: str
     viewer: str  # login roles, members of nothing yet
     organiser: str
+    password: str  # each login role's, as the server asks for one over TCP
 
     def url_of(self, user: str) -> str:
-        """The URL a login role connects with (the tests' server trusts local logins)."""
+        """The URL a login role connects with."""
         return (
             make_url(self.url)
-            .set(username=user, password=None)
+            .set(username=user, password=self.password)
             .render_as_string(hide_password=False)
         )
 
     def libpq_of(self, user: str) -> str:
         url = make_url(self.url_of(user))
-        return f"host={url.host} port={url.port} dbname={url.database} user={user}"
+        return (
+            f"host={url.host} port={url.port} dbname={url.database} user={user}"
+            f" password={self.password}"
+        )
 
 
 @contextlib.contextmanager
@@ -42,13 +47,15 @@ def shared_database(server_databases: ServerDatabases | None) -> Iterator[Shared
     url = server_databases.create()
     name = make_url(url).database
     assert name is not None
-    shared = SharedDatabase(url, name, f"{name}_vera", f"{name}_otto")
+    shared = SharedDatabase(url, name, f"{name}_vera", f"{name}_otto", secrets.token_hex(12))
     # Connected to the tests' own database: the shared one is dropped before the roles.
     admin = create_engine(server_url() or "", poolclass=NullPool, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
             for user in (shared.viewer, shared.organiser):
-                connection.execute(text(f'CREATE ROLE "{user}" LOGIN'))
+                connection.execute(
+                    text(f"CREATE ROLE \"{user}\" LOGIN PASSWORD '{shared.password}'")
+                )
         yield shared
     finally:
         server_databases.drop(url)

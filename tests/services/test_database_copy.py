@@ -59,3 +59,14 @@ def test_a_failed_copy_removes_the_file_it_created(demo_file, tmp_path, monkeypa
     with pytest.raises(RuntimeError):
         copy_database(str(demo_file), str(target))
     assert list(tmp_path.glob("new.sqlite3*")) == []
+
+
+def test_a_server_database_named_with_or_without_its_default_port_is_one(tmp_path):
+    from delegation.domain.errors import DatabaseError
+    from delegation.services.database_copy import copy_database
+
+    with pytest.raises(DatabaseError, match="the same database"):
+        copy_database(
+            "postgresql+psycopg://kadri@db.example:5432/delegation",
+            "postgresql+psycopg://ana@db.example/delegation",
+        )

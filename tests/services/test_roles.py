@@ -237,3 +237,14 @@ def test_the_program_reads_the_views_even_without_the_viewers_search_path(shared
         assert _tamm(viewer).details.passport_number is None
     finally:
         viewer.close()
+
+
+def test_a_viewer_cannot_copy_or_back_up_what_they_only_partly_see(viewer, shared, tmp_path):
+    from delegation.services.database_copy import backup_database, copy_database
+
+    as_viewer = shared.url_of(shared.viewer)
+    with pytest.raises(PermissionRefusedError, match="private data would be missing"):
+        copy_database(as_viewer, str(tmp_path / "copy.sqlite3"))
+    with pytest.raises(PermissionRefusedError, match="private data would be missing"):
+        backup_database(as_viewer, str(tmp_path / "backup.sqlite3"))
+    assert list(tmp_path.iterdir()) == []

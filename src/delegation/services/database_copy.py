@@ -4,7 +4,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from delegation.domain.errors import DatabaseError, NotFoundError, UnwritableError
+from delegation.domain.errors import (
+    DatabaseError,
+    NotFoundError,
+    PermissionRefusedError,
+    UnwritableError,
+)
 from delegation.i18n import _
 from delegation.persistence.backups import backup_sqlite_file
 from delegation.persistence.copying import copied_tables, copy_rows, delete_all_rows, holds_rows
@@ -43,6 +48,7 @@ def copy_database(source: str, target: str, *, replace: bool = False) -> CopyRes
         )
     opened = open_workspace(source, sample_on_first_start=False)
     try:
+        _refuse_partial_copy(opened)
         return _copy_into(opened, target, replace)
     finally:
         opened.close()
@@ -58,12 +64,29 @@ def _refuse_missing_file(source: str) -> None:
         raise NotFoundError(_("{file}: no such file").format(file=source))
 
 
+def _refuse_partial_copy(source: Workspace) -> None:
+    """A viewer reads the private columns as empty: their copy, restored some day, would
+    wipe every passport and diet."""
+    if not source.sees_private:
+        raise PermissionRefusedError(
+            _(
+                "{location}: a viewer of this database cannot copy or back it up, since the"
+                " private data would be missing from the copy; ask one of its organisers"
+            ).format(location=source.location.display)
+        )
+
+
+# The port a server listens on when a URL names none.
+_DEFAULT_PORTS = {"postgresql": 5432, "mysql": 3306, "mariadb": 3306}
+
+
 def _same_database(source: str, target: str) -> bool:
     """Whatever the driver or the user named in each URL: the same file, or server and name."""
 
     def where(given: str) -> tuple:
         url = resolve_location(given).url
-        return url.get_backend_name(), url.host, url.port, url.database
+        backend = url.get_backend_name()
+        return backend, url.host, url.port or _DEFAULT_PORTS.get(backend), url.database
 
     return where(source) == where(target)
 
@@ -117,6 +140,7 @@ def backup_database(requested: str | None, output: str | None = None) -> BackupR
             finally:
                 # The read-only connection of the backup cannot remove its WAL files.
                 remove_idle_companions(opened.location.path)
+        _refuse_partial_copy(opened)
         if path is None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             name = opened.location.url.database or "delegation"
