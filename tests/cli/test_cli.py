@@ -29,11 +29,6 @@ def _one_line(stream: str) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def db(tmp_path) -> str:
-    return str(tmp_path / "x.sqlite3")
-
-
 def test_demo_then_trips_lists_the_sample(cli, db):
     loaded = cli("--db", db, "demo")
     assert loaded.returncode == 0, loaded.stderr
@@ -99,7 +94,8 @@ def test_readme_is_not_a_database_and_stays_untouched(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
 
 
-def test_database_from_a_newer_version(cli, db):
+def test_database_from_a_newer_version(cli, tmp_path):  # of a file
+    db = str(tmp_path / "x.sqlite3")
     cli("--db", db, "demo")
     with closing(sqlite3.connect(db)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'ffff'")
@@ -154,7 +150,8 @@ def test_refused_data_exits_1_and_changes_nothing(cli, db):
     assert cli("--db", db, "trips").stdout.count("\n") == 2
 
 
-def test_demo_reset(cli, db):
+def test_demo_reset(cli, tmp_path):  # of a file
+    db = str(tmp_path / "x.sqlite3")
     cli("--db", db, "demo")
     again = cli("--db", db, "demo")
     assert again.returncode == 0

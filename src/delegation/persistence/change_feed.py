@@ -61,9 +61,9 @@ def _noted(session: Session) -> _Noted:
 
 def _note_flushed(session: Session, _context) -> None:
     noted = _noted(session)
-    for instance in chain(session.new, session.dirty, session.deleted):
-        if instance in session.dirty and not session.is_modified(instance):
-            continue
+    # A row merely touched (an attribute set to the value it had) is not news.
+    edited = [instance for instance in session.dirty if session.is_modified(instance)]
+    for instance in chain(session.new, edited, session.deleted):
         table = inspect(instance).mapper.persist_selectable
         trip = _trip_of(instance, table.name)
         noted.add(table.name, [instance.id], None if trip is _UNKNOWN else [trip] if trip else [])
