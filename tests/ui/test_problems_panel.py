@@ -78,3 +78,18 @@ def test_a_cancellation_offers_the_seat_to_the_first_waiting(qtbot, window, demo
 def test_the_overview_says_how_ready_the_trip_is(qtbot, window):
     _refreshed(qtbot, window)
     assert window.show_page("overview").readiness.text().startswith("Readiness: 0 blocking")
+
+
+def test_each_count_agrees_with_its_own_number_in_french():
+    from delegation.i18n import set_language
+    from delegation.i18n.counts import import_counts, readiness_counts
+
+    set_language("fr")
+    try:
+        assert readiness_counts(0, 1) == "0 bloquant, 1 à vérifier"
+        assert readiness_counts(13, 2) == "13 bloquants, 2 à vérifier"
+        assert import_counts(1, 2, 1_200) == "1 créé, 2 modifiés, 1\u202f200 inchangés"
+    finally:
+        set_language("en")
+    assert readiness_counts(1, 2) == "1 blocking, 2 to check"
+    assert import_counts(3, 0, 59) == "3 created, 0 changed, 59 unchanged"

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from delegation.domain.errors import DelegationError, FileRefusedError, NotFoundError
 from delegation.i18n import _, ngettext
+from delegation.i18n.counts import import_counts
 from delegation.i18n.labels import value_label
 from delegation.interchange.columns import fold
 from delegation.interchange.tables import sheet_names
@@ -58,9 +59,7 @@ class ImportCounts:
     invalid: int  # rows with a problem: refused with the file, or skipped
 
     def summary(self) -> str:
-        return _("{created} created, {changed} changed, {unchanged} unchanged").format(
-            created=self.created, changed=self.changed, unchanged=self.unchanged
-        ) + (
+        return import_counts(self.created, self.changed, self.unchanged) + (
             ngettext("; {n} row with problems", "; {n} rows with problems", self.invalid).format(
                 n=self.invalid
             )

@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from delegation.i18n import _
+from delegation.i18n.counts import readiness_counts
 from delegation.i18n.formatting import format_date_range, format_number
 from delegation.i18n.labels import category_label, status_label
 from delegation.services.changes import Changes, Kind
@@ -77,8 +78,8 @@ class OverviewPanel(QWidget):
             self.readiness.clear()
         elif blocking or warnings:
             self.readiness.setText(
-                _("Readiness: {blocking} blocking, {warnings} to check (F8 lists them).")
-                .format(blocking=format_number(blocking), warnings=format_number(warnings))
+                _("Readiness: {counts} (F8 lists them).")
+                .format(counts=readiness_counts(blocking, warnings))
             )  # fmt: skip
         else:
             self.readiness.setText(_("Readiness: no problem found."))

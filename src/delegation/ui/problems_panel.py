@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _, ngettext
+from delegation.i18n.counts import readiness_counts
 from delegation.services.changes import Changes
 from delegation.ui.commands import EditContext
 from delegation.ui.error_text import error_text
@@ -183,9 +184,7 @@ class ProblemsPanel(QDockWidget):
             return ""
         if not report.findings:
             return _("No problem found")
-        return _("{blocking} blocking, {warnings} to check").format(
-            blocking=report.blocking, warnings=report.warnings
-        )
+        return readiness_counts(report.blocking, report.warnings)
 
     def _selected_target(self):
         item = self.tree.currentItem()

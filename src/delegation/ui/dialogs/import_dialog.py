@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from delegation.domain.errors import DelegationError
 from delegation.i18n import _, ngettext
+from delegation.i18n.counts import import_counts
 from delegation.i18n.labels import field_label
 from delegation.services.imports import rows_text
 from delegation.services.source_files import DateOrder, UnknownValue
@@ -278,9 +279,8 @@ class ImportDialog(QDialog):
         self._show_values(plan)
         self._show_notes(file)
         counts = plan.counts
-        summary = _("Importing creates {created}, changes {changed}, leaves {unchanged} as is.")
-        text = summary.format(
-            created=counts.created, changed=counts.changed, unchanged=counts.unchanged
+        text = _("Importing: {counts}.").format(
+            counts=import_counts(counts.created, counts.changed, counts.unchanged)
         )
         if counts.invalid:
             text += " " + ngettext(
