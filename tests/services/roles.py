@@ -63,3 +63,18 @@ def shared_database(server_databases: ServerDatabases | None) -> Iterator[Shared
             for role in (shared.viewer, shared.organiser, *(group_role(name, r) for r in ROLES)):
                 connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
         admin.dispose()
+
+
+@contextlib.contextmanager
+def shared_sample(server_databases: ServerDatabases | None) -> Iterator[SharedDatabase]:
+    """A shared database holding the sample trip, loaded by its owner."""
+    from delegation.services.demo import load_demo
+    from delegation.services.workspace import open_workspace
+
+    with shared_database(server_databases) as shared:
+        owner = open_workspace(shared.url)
+        try:
+            load_demo(owner)
+        finally:
+            owner.close()
+        yield shared

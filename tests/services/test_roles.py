@@ -9,7 +9,7 @@ import pytest
 from psycopg import errors
 from sqlalchemy import text
 from tests.server_databases import connected
-from tests.services.roles import SharedDatabase, shared_database
+from tests.services.roles import SharedDatabase, shared_sample
 
 from delegation.domain.errors import DatabaseError, NotFoundError, PermissionRefusedError
 from delegation.persistence import schema
@@ -17,7 +17,6 @@ from delegation.persistence.revision import SCHEMA_HEAD
 from delegation.persistence.roles import private_columns
 from delegation.services import lists
 from delegation.services.access import grant_role
-from delegation.services.demo import load_demo
 from delegation.services.exports import export_participants
 from delegation.services.participant_rows import list_participants
 from delegation.services.participants import update_participant
@@ -30,12 +29,7 @@ REFUSED_EDIT = "you may only view this database"
 
 @pytest.fixture
 def shared(server_databases):
-    with shared_database(server_databases) as database:
-        owner = open_workspace(database.url)
-        try:
-            load_demo(owner)
-        finally:
-            owner.close()
+    with shared_sample(server_databases) as database:
         yield database
 
 

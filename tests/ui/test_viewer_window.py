@@ -5,11 +5,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
-from tests.services.roles import shared_database
+from tests.services.roles import shared_sample
 
 from delegation.domain.enums import ParticipantStatus
 from delegation.services.access import grant_role
-from delegation.services.demo import load_demo
 from delegation.services.workspace import open_workspace
 from delegation.ui.main_window import MainWindow
 from delegation.ui.models.participant_table_model import ParticipantTableModel
@@ -19,12 +18,7 @@ SENSITIVE_HEADERS = ("Dietary needs", "Passport expiry", "Emergency contact")
 
 @pytest.fixture
 def viewer_window(qtbot, server_databases, settings):
-    with shared_database(server_databases) as shared:
-        owner = open_workspace(shared.url)
-        try:
-            load_demo(owner)
-        finally:
-            owner.close()
+    with shared_sample(server_databases) as shared:
         grant_role(shared.url, shared.viewer, "viewer")
         workspace = open_workspace(shared.url_of(shared.viewer))
         shown = MainWindow(workspace, settings)
